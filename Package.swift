@@ -1,0 +1,75 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "StudyCircle",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "studycircle", targets: ["studycircle"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libncurses-dev, libcurl4-openssl-dev, libssl-dev, libcmark-gfm-dev).
+        .systemLibrary(name: "CNCursesW"),
+        .systemLibrary(name: "CCurl"),
+        .systemLibrary(name: "COpenSSL"),
+        .systemLibrary(name: "CCmark"),
+
+        // Entities, ids, timestamps, validation, errors.
+        .target(name: "StudyModel"),
+        // Configuration: flags, environment, .env, config.toml, defaults.
+        .target(name: "StudyConfig", dependencies: [
+            "StudyModel",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // Service protocols, password hashing, and the embedded SQLite backend.
+        .target(name: "StudyStore", dependencies: [
+            "StudyModel", "COpenSSL",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // HTTP over libcurl, shared by the DynamoDB client and the LLM provider.
+        .target(name: "StudyHTTP", dependencies: ["CCurl"]),
+        // Our own DynamoDB client: SigV4, credentials, codec, operations, retries.
+        .target(name: "DynamoDB", dependencies: ["StudyHTTP", "COpenSSL"]),
+        // The storage services on DynamoDB tables.
+        .target(name: "StudyStoreDynamo", dependencies: ["StudyStore", "DynamoDB"]),
+        // Picks a backend from configuration.
+        .target(name: "StudyBackend", dependencies: ["StudyStore", "StudyStoreDynamo", "StudyConfig"]),
+        // Summaries, exams, grading; optional OpenAI-compatible provider.
+        .target(name: "StudyEngine", dependencies: ["StudyModel", "StudyHTTP"]),
+        // Application core: state, actions, reducer, effects. No curses here.
+        .target(name: "StudyApp", dependencies: ["StudyModel", "StudyStore", "StudyEngine", "StudyConfig"]),
+        // ncurses frontend.
+        .target(name: "StudyTUI", dependencies: [
+            "StudyApp", "CNCursesW", "CCmark", "StudyConfig",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .executableTarget(name: "studycircle", dependencies: [
+            "StudyModel", "StudyConfig", "StudyStore", "StudyBackend", "StudyEngine", "StudyApp", "StudyTUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "StudyBench", dependencies: [
+            "StudyModel", "StudyStore", "StudyEngine", "StudyApp", "StudyTUI", "DynamoDB", "StudyBackend",
+        ]),
+
+        // The storage conformance suite, written once, run against every backend.
+        .target(name: "StoreConformance", dependencies: ["StudyStore", "StudyModel"], path: "Tests/StoreConformance"),
+
+        .testTarget(name: "StudyModelTests", dependencies: ["StudyModel"]),
+        .testTarget(name: "StudyConfigTests", dependencies: ["StudyConfig"]),
+        .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "StoreConformance", "StudyBackend", "StudyConfig"]),
+        .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "StudyHTTP"]),
+        .testTarget(name: "StudyStoreDynamoTests", dependencies: ["StudyStoreDynamo", "StoreConformance", "DynamoDB", "StudyBackend"]),
+        .testTarget(name: "StudyEngineTests", dependencies: ["StudyEngine"]),
+        .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore"]),
+        .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp"]),
+        .testTarget(name: "CLITests", dependencies: ["StudyStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,33 @@
+#ifndef STUDYCIRCLE_CNCURSESW_SHIM_H
+#define STUDYCIRCLE_CNCURSESW_SHIM_H
+/* Wide-character curses: these must be defined before the header. */
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+/* C globals and macros are not visible to Swift 6 as safe values: wrap them. */
+static inline WINDOW *sc_stdscr(void) { return stdscr; }
+static inline int sc_lines(void) { return LINES; }
+static inline int sc_cols(void) { return COLS; }
+static inline int sc_colors(void) { return COLORS; }
+static inline int sc_color_pairs(void) { return COLOR_PAIRS; }
+static inline int sc_key_code_yes(void) { return KEY_CODE_YES; }
+static inline chtype sc_color_pair(int n) { return COLOR_PAIR(n); }
+static inline int sc_getmouse(MEVENT *event) { return getmouse(event); }
+static inline int sc_setlocale_all(void) { return setlocale(LC_ALL, "") != NULL; }
+static inline int sc_wadd_wchars(WINDOW *win, const wchar_t *s, int n) { return waddnwstr(win, s, n); }
+static inline attr_t sc_a_bold(void) { return A_BOLD; }
+static inline attr_t sc_a_reverse(void) { return A_REVERSE; }
+static inline attr_t sc_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t sc_a_dim(void) { return A_DIM; }
+static inline attr_t sc_a_italic(void) { return A_ITALIC; }
+static inline attr_t sc_a_normal(void) { return A_NORMAL; }
+static inline mmask_t sc_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t sc_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t sc_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline mmask_t sc_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
+#endif

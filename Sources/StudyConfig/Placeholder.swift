@@ -1,0 +1,2 @@
+/// Placeholder so the package builds while this module is written.
+enum StudyConfigModulePlaceholder {}
