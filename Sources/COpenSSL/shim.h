@@ -13,27 +13,37 @@
    OpenSSL 3 looks up ("fetches") the algorithm's provider on every EVP_sha256() digest unless it
    is given an explicitly fetched EVP_MD, and allocates a context per one-shot call; so the
    algorithm is fetched once and each thread keeps one reusable digest context. */
-static pthread_once_t sc_sha256_once = PTHREAD_ONCE_INIT;
-static EVP_MD *sc_sha256_md = NULL;
-static pthread_key_t sc_sha256_key;
+typedef struct sc_sha256_state {
+    pthread_once_t once;
+    EVP_MD *md;
+    pthread_key_t key;
+} sc_sha256_state;
+
+/* Function-local static: header-level statics are not reliably emitted by Swift's C importer. */
+static inline sc_sha256_state *sc_sha256_shared(void) {
+    static sc_sha256_state state = { PTHREAD_ONCE_INIT, NULL, 0 };
+    return &state;
+}
 
 static void sc_sha256_ctx_free(void *ctx) { EVP_MD_CTX_free((EVP_MD_CTX *)ctx); }
 static void sc_sha256_fetch(void) {
-    sc_sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
+    sc_sha256_state *st = sc_sha256_shared();
+    st->md = EVP_MD_fetch(NULL, "SHA256", NULL);
     /* The per-thread context is freed when its thread exits. */
-    if (pthread_key_create(&sc_sha256_key, sc_sha256_ctx_free) != 0) { EVP_MD_free(sc_sha256_md); sc_sha256_md = NULL; }
+    if (pthread_key_create(&st->key, sc_sha256_ctx_free) != 0) { EVP_MD_free(st->md); st->md = NULL; }
 }
 
 static inline EVP_MD_CTX *sc_sha256_begin(void) {
-    pthread_once(&sc_sha256_once, sc_sha256_fetch);
-    if (!sc_sha256_md) return NULL;
-    EVP_MD_CTX *ctx = (EVP_MD_CTX *)pthread_getspecific(sc_sha256_key);
+    sc_sha256_state *st = sc_sha256_shared();
+    pthread_once(&st->once, sc_sha256_fetch);
+    if (!st->md) return NULL;
+    EVP_MD_CTX *ctx = (EVP_MD_CTX *)pthread_getspecific(st->key);
     if (!ctx) {
         ctx = EVP_MD_CTX_new();
         if (!ctx) return NULL;
-        if (pthread_setspecific(sc_sha256_key, ctx) != 0) { EVP_MD_CTX_free(ctx); return NULL; }
+        if (pthread_setspecific(st->key, ctx) != 0) { EVP_MD_CTX_free(ctx); return NULL; }
     }
-    if (EVP_DigestInit_ex2(ctx, sc_sha256_md, NULL) != 1) return NULL;
+    if (EVP_DigestInit_ex2(ctx, st->md, NULL) != 1) return NULL;
     return ctx;
 }
 
@@ -61,7 +71,7 @@ static inline int sc_hmac_sha256(const void *key, size_t keylen, const void *dat
     for (int i = 0; i < 64; i++) pad[i] = k[i] ^ 0x36;
     if (EVP_DigestUpdate(ctx, pad, 64) != 1 || EVP_DigestUpdate(ctx, data, len) != 1) return 0;
     if (EVP_DigestFinal_ex(ctx, inner, &n) != 1) return 0;
-    if (EVP_DigestInit_ex2(ctx, sc_sha256_md, NULL) != 1) return 0;
+    if (EVP_DigestInit_ex2(ctx, sc_sha256_shared()->md, NULL) != 1) return 0;
     for (int i = 0; i < 64; i++) pad[i] = k[i] ^ 0x5c;
     if (EVP_DigestUpdate(ctx, pad, 64) != 1 || EVP_DigestUpdate(ctx, inner, 32) != 1) return 0;
     return EVP_DigestFinal_ex(ctx, out, &n) == 1 && n == 32;
