@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns `Encodable` values into DynamoDB items.
 ///
@@ -85,10 +90,27 @@ final class EncodingNode {
 }
 
 /// ISO-8601 UTC with milliseconds, e.g. `2025-01-02T03:04:05.678Z`: sorts correctly as text.
+/// Dates are stored to the nearest millisecond.
 enum DynamoDBDateFormat {
     static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
     static let plainStyle = Date.ISO8601FormatStyle()
-    static func string(from date: Date) -> String { style.format(date) }
+
+    static func string(from date: Date) -> String {
+        // Rounded to whole milliseconds first: formatting a binary fraction like .123 directly
+        // can print .122.
+        let millis = (date.timeIntervalSince1970 * 1000).rounded()
+        var seconds = time_t((millis / 1000).rounded(.down))
+        let fraction = Int(millis - Double(seconds) * 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ v: Int, _ width: Int) -> String {
+            let text = String(v)
+            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        }
+        return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))T"
+            + "\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2)).\(pad(fraction, 3))Z"
+    }
+
     static func date(from string: String) -> Date? { (try? style.parse(string)) ?? (try? plainStyle.parse(string)) }
 }
 
