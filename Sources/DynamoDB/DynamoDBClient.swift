@@ -108,7 +108,7 @@ public struct DynamoDBClient: Sendable {
             attempt += 1
             let error: DynamoDBError
             do {
-                return try await attemptOnce(operation, body: body, table: table)
+                return try await attemptOnce(operation, body: body, table: table, idempotency: idempotency)
             } catch let e as DynamoDBError {
                 error = e
             }
@@ -133,7 +133,7 @@ public struct DynamoDBClient: Sendable {
         return error.httpStatus >= 500
     }
 
-    private func attemptOnce(_ operation: String, body: [UInt8], table: String?) async throws -> JSON {
+    private func attemptOnce(_ operation: String, body: [UInt8], table: String?, idempotency: Idempotency) async throws -> JSON {
         let credentials: AWSCredentials
         do {
             credentials = try await credentialProvider.credentials()
@@ -144,7 +144,8 @@ public struct DynamoDBClient: Sendable {
         } catch {
             throw DynamoDBError(code: "MissingCredentials", message: "\(error)", operation: operation, tableName: table, endpoint: endpoint)
         }
-        let request = signedRequest(operation: operation, body: body, credentials: credentials)
+        var request = signedRequest(operation: operation, body: body, credentials: credentials)
+        request.isIdempotent = idempotency == .idempotent
         let response: HTTPResponse
         do {
             response = try await transport.send(request)

@@ -97,19 +97,26 @@ private final class ResponseCollector {
     var headers = HTTPHeaders()
     var body: [UInt8] = []
 
+    /// One raw header line from curl, with its CRLF. Parsed on bytes: in Swift "\r\n" is a
+    /// single Character, so character-level trimming is easy to get wrong.
     func headerLine(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var line = Substring(String(decoding: bytes, as: UTF8.self))
-        while let last = line.last, last == "\r" || last == "\n" { line.removeLast() }
-        if line.isEmpty { return }
-        if line.hasPrefix("HTTP/") {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0d || b == 0x0a }
+        var end = bytes.count
+        while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > 0 else { return }
+        if end >= 5, bytes[0] == UInt8(ascii: "H"), bytes[1] == UInt8(ascii: "T"), bytes[2] == UInt8(ascii: "T"),
+           bytes[3] == UInt8(ascii: "P"), bytes[4] == UInt8(ascii: "/") {
             // A new status line (after a redirect or `100 Continue`): only the final response counts.
             headers = HTTPHeaders()
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces)
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        headers.add(name, value)
+        guard let colon = bytes[..<end].firstIndex(of: UInt8(ascii: ":")) else { return }
+        var nameEnd = colon
+        while nameEnd > 0, isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+        var valueStart = colon + 1
+        while valueStart < end, isSpace(bytes[valueStart]) { valueStart += 1 }
+        headers.add(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<nameEnd]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
     }
 }
 
@@ -185,6 +192,10 @@ private final class EasyHandle {
         _ = sc_curl_setopt_ptr(curl, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = sc_curl_setopt_str(curl, CURLOPT_USERAGENT, userAgent)
         if let share { _ = sc_curl_use_share(curl, share) }
+        if !request.isIdempotent {
+            // On a fresh connection libcurl never resends on its own (see HTTPRequest.isIdempotent).
+            _ = sc_curl_setopt_long(curl, CURLOPT_FRESH_CONNECT, 1)
+        }
         _ = sc_curl_setopt_write(curl, CURLOPT_WRITEFUNCTION, writeBody)
         _ = sc_curl_setopt_ptr(curl, CURLOPT_WRITEDATA, collectorPointer)
         _ = sc_curl_setopt_write(curl, CURLOPT_HEADERFUNCTION, writeHeader)

@@ -62,14 +62,20 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]
     /// Overrides the transport's default timeouts for this request only.
     public var timeouts: HTTPTimeouts?
+    /// False when sending the request twice could do something twice (a counter increment).
+    /// The transport then never resends it on its own: libcurl silently resends a request once
+    /// when a reused keep-alive connection closes before any answer, which is right for an idle
+    /// connection the server dropped but wrong if the server had already acted on it.
+    public var isIdempotent: Bool
 
     public init(method: String = "GET", url: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
-                timeouts: HTTPTimeouts? = nil) {
+                timeouts: HTTPTimeouts? = nil, isIdempotent: Bool = true) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeouts = timeouts
+        self.isIdempotent = isIdempotent
     }
 
     /// A POST with a JSON body and, if given, an `Authorization: Bearer` token (as LLM APIs want).
