@@ -84,12 +84,15 @@ public struct SigV4Signer: Sendable {
     static let unsignedHeaders: Set<String> = ["authorization", "user-agent", "expect", "connection", "x-amzn-trace-id", "transfer-encoding"]
 
     /// Signs `request` in the `Authorization` header form.
+    ///
+    /// Runs once per request, so the canonical request is built as bytes in one buffer rather
+    /// than by joining strings.
     public func sign(_ request: Request, options: Options = Options(), date: Date? = nil) -> Signature {
         let time = AmzTime(date ?? clock())
         let payloadHash = Crypto.hex(Crypto.sha256(request.body))
         var headers = request.headers
         var added: [(name: String, value: String)] = []
-        if !headers.contains(where: { $0.name.lowercased() == "x-amz-date" }) {
+        if !headers.contains(where: { $0.name.caseInsensitiveEqualsASCII("x-amz-date") }) {
             added.append((name: "X-Amz-Date", value: time.dateTime))
         }
         if let token = credentials.sessionToken, !options.omitSessionTokenFromSignature {
@@ -100,26 +103,98 @@ public struct SigV4Signer: Sendable {
         }
         headers += added
 
-        let (canonicalHeaders, signedHeaders) = Self.canonicalHeaders(headers)
-        let canonicalRequest = [
-            request.method.uppercased(),
-            Self.canonicalPath(request.path, normalize: options.normalizePath),
-            Self.canonicalQuery(request.query),
-            canonicalHeaders,
-            signedHeaders,
-            payloadHash,
-        ].joined(separator: "\n")
+        let (canonicalHeaders, signedHeaders) = Self.canonicalHeaderBytes(headers)
+        var canonical = [UInt8]()
+        canonical.reserveCapacity(256 + canonicalHeaders.count)
+        Self.appendUppercased(request.method, to: &canonical)
+        canonical.append(0x0a)
+        if request.path == "/" {
+            canonical.append(UInt8(ascii: "/"))
+        } else {
+            canonical += Self.canonicalPath(request.path, normalize: options.normalizePath).utf8
+        }
+        canonical.append(0x0a)
+        if !request.query.isEmpty { canonical += Self.canonicalQuery(request.query).utf8 }
+        canonical.append(0x0a)
+        canonical += canonicalHeaders
+        canonical.append(0x0a)
+        canonical += signedHeaders
+        canonical.append(0x0a)
+        canonical += payloadHash.utf8
+
         let scope = "\(time.date)/\(region)/\(service)/aws4_request"
-        let stringToSign = "AWS4-HMAC-SHA256\n\(time.dateTime)\n\(scope)\n" + Crypto.hex(Crypto.sha256(canonicalRequest))
-        let signature = Crypto.hex(Crypto.hmacSHA256(key: signingKey(date: time.date), string: stringToSign))
-        let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
+        var toSign = [UInt8]()
+        toSign.reserveCapacity(160)
+        toSign += "AWS4-HMAC-SHA256\n".utf8
+        toSign += time.dateTime.utf8
+        toSign.append(0x0a)
+        toSign += scope.utf8
+        toSign.append(0x0a)
+        toSign += Crypto.hex(Crypto.sha256(canonical)).utf8
+        let signature = Crypto.hex(Crypto.hmacSHA256(key: signingKey(date: time.date), data: toSign))
+        let signedHeadersText = String(decoding: signedHeaders, as: UTF8.self)
+        let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope), SignedHeaders=\(signedHeadersText), Signature=\(signature)"
 
         if let token = credentials.sessionToken, options.omitSessionTokenFromSignature {
             added.append((name: "X-Amz-Security-Token", value: token))
         }
         added.append((name: "Authorization", value: authorization))
-        return Signature(headersToAdd: added, canonicalRequest: canonicalRequest, stringToSign: stringToSign,
-                         signature: signature, authorization: authorization)
+        return Signature(headersToAdd: added, canonicalRequest: String(decoding: canonical, as: UTF8.self),
+                         stringToSign: String(decoding: toSign, as: UTF8.self), signature: signature, authorization: authorization)
+    }
+
+    static func appendUppercased(_ text: String, to out: inout [UInt8]) {
+        for byte in text.utf8 { out.append(byte >= 0x61 && byte <= 0x7a ? byte - 0x20 : byte) }
+    }
+
+    private static let unsignedHeaderBytes: [[UInt8]] = unsignedHeaders.map { Array($0.utf8) }
+
+    /// The canonical header block (`name:value\n` per distinct name) and the signed-header
+    /// list (`a;b;c`), as bytes: names lower-cased and sorted, repeated names joined with commas
+    /// in their original order, values trimmed with inner whitespace runs collapsed.
+    static func canonicalHeaderBytes(_ headers: [(name: String, value: String)]) -> ([UInt8], [UInt8]) {
+        var entries: [(name: [UInt8], value: String, order: Int)] = []
+        entries.reserveCapacity(headers.count)
+        for (index, header) in headers.enumerated() {
+            let name = header.name.utf8.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }
+            if unsignedHeaderBytes.contains(name) { continue }
+            entries.append((name, header.value, index))
+        }
+        entries.sort { $0.name == $1.name ? $0.order < $1.order : $0.name.lexicographicallyPrecedes($1.name) }
+        var canonical = [UInt8]()
+        canonical.reserveCapacity(256)
+        var signed = [UInt8]()
+        signed.reserveCapacity(64)
+        var previous: [UInt8]? = nil
+        for entry in entries {
+            if let previous, previous == entry.name {
+                canonical.removeLast()  // the newline: this value joins the previous line
+                canonical.append(UInt8(ascii: ","))
+            } else {
+                if previous != nil { signed.append(UInt8(ascii: ";")) }
+                signed += entry.name
+                canonical += entry.name
+                canonical.append(UInt8(ascii: ":"))
+            }
+            appendCollapsed(entry.value, to: &canonical)
+            canonical.append(0x0a)
+            previous = entry.name
+        }
+        return (canonical, signed)
+    }
+
+    static func appendCollapsed(_ value: String, to out: inout [UInt8]) {
+        var pendingSpace = false
+        var wroteAny = false
+        for byte in value.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d {
+                pendingSpace = wroteAny
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(byte)
+            wroteAny = true
+        }
     }
 
     /// Signs `request` in the presigned-URL form: the signature travels in the query string.
@@ -167,26 +242,10 @@ public struct SigV4Signer: Sendable {
 
     // MARK: Canonical forms
 
-    /// Lower-cased names, sorted; repeated names joined with commas in their original order;
-    /// values trimmed with inner runs of whitespace collapsed to one space.
+    /// `canonicalHeaderBytes` as strings.
     static func canonicalHeaders(_ headers: [(name: String, value: String)]) -> (String, String) {
-        var byName: [String: [String]] = [:]
-        var order: [String] = []
-        for header in headers {
-            let name = header.name.lowercased()
-            if unsignedHeaders.contains(name) { continue }
-            if byName[name] == nil { order.append(name) }
-            byName[name, default: []].append(collapseWhitespace(header.value))
-        }
-        let names = order.sorted()
-        var canonical = ""
-        for name in names {
-            canonical += name
-            canonical += ":"
-            canonical += (byName[name] ?? []).joined(separator: ",")
-            canonical += "\n"
-        }
-        return (canonical, names.joined(separator: ";"))
+        let (canonical, signed) = canonicalHeaderBytes(headers)
+        return (String(decoding: canonical, as: UTF8.self), String(decoding: signed, as: UTF8.self))
     }
 
     static func collapseWhitespace(_ value: String) -> String {
@@ -300,37 +359,67 @@ struct AmzTime {
     /// `YYYYMMDD'T'HHMMSS'Z'`
     let dateTime: String
     /// `YYYYMMDD`
-    var date: String { String(dateTime.prefix(8)) }
+    let date: String
 
-    init(_ date: Date) {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    init(_ when: Date) {
+        var seconds = time_t(when.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let year = Int(parts.tm_year) + 1900
-        dateTime = "\(year)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+        var digits = [UInt8]()
+        digits.reserveCapacity(16)
+        func put(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var v = value
+            while divisor > 0 {
+                digits.append(UInt8(ascii: "0") + UInt8((v / divisor) % 10))
+                v %= divisor
+                divisor /= 10
+            }
+        }
+        put(Int(parts.tm_year) + 1900, 4)
+        put(Int(parts.tm_mon) + 1, 2)
+        put(Int(parts.tm_mday), 2)
+        date = String(decoding: digits, as: UTF8.self)
+        digits.append(UInt8(ascii: "T"))
+        put(Int(parts.tm_hour), 2)
+        put(Int(parts.tm_min), 2)
+        put(Int(parts.tm_sec), 2)
+        digits.append(UInt8(ascii: "Z"))
+        dateTime = String(decoding: digits, as: UTF8.self)
     }
 }
 
 /// Derived signing keys change once a day; caching them saves four HMACs on every request.
 final class SigningKeyCache: @unchecked Sendable {
-    // @unchecked: `entries` is only touched under `lock`.
+    // @unchecked: `last` is only touched under `lock`.
     static let shared = SigningKeyCache()
     private let lock = NSLock()
-    private var entries: [String: [UInt8]] = [:]
+    /// One entry is enough: a process signs with one identity, region and service per day.
+    /// The secret is compared so that new credentials never reuse an old key.
+    private var last: (secret: String, date: String, region: String, service: String, key: [UInt8])?
 
     func key(secret: String, date: String, region: String, service: String, derive: () -> [UInt8]) -> [UInt8] {
-        // The secret is part of the key so that new credentials never reuse an old key; it lives
-        // only in memory, as it does in the credentials themselves.
-        let cacheKey = "\(date)/\(region)/\(service)/\(secret)"
         lock.lock()
-        if let key = entries[cacheKey] { lock.unlock(); return key }
+        if let last, last.date == date, last.secret == secret, last.region == region, last.service == service {
+            lock.unlock()
+            return last.key
+        }
         lock.unlock()
         let key = derive()
         lock.lock()
-        if entries.count > 64 { entries.removeAll() }
-        entries[cacheKey] = key
+        last = (secret, date, region, service, key)
         lock.unlock()
         return key
+    }
+}
+
+extension String {
+    /// ASCII case-insensitive equality against a lower-case literal.
+    func caseInsensitiveEqualsASCII(_ lower: String) -> Bool {
+        let a = utf8, b = lower.utf8
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where (x >= 0x41 && x <= 0x5a ? x | 0x20 : x) != y { return false }
+        return true
     }
 }

@@ -45,7 +45,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+        try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<HTTPResponse, any Error>) in
             queue.async {
                 continuation.resume(with: Result { try self.sendBlocking(request) })
             }
@@ -55,18 +55,18 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     /// Sends on the calling thread. For code that is not async (and for benchmarks);
     /// do not call it from an async context, where it would block a cooperative thread.
     public func sendBlocking(_ request: HTTPRequest) throws -> HTTPResponse {
-        let handle = try checkOut(host: Self.host(of: request.url))
+        let handle = try checkOut(url: request.url)
         defer { checkIn(handle) }
         return try handle.perform(request, timeouts: request.timeouts ?? defaultTimeouts, share: share, userAgent: userAgent)
     }
 
-    private func checkOut(host: String) throws -> EasyHandle {
+    private func checkOut(url: String) throws -> EasyHandle {
         lock.lock()
         let reused = idle.popLast()
         lock.unlock()
         if let reused { return reused }
         guard let handle = EasyHandle() else {
-            throw TransportError(kind: .other, host: host, detail: "libcurl could not create a handle (out of memory?)")
+            throw TransportError(kind: .other, host: Self.host(of: url), detail: "libcurl could not create a handle (out of memory?)")
         }
         return handle
     }
@@ -164,8 +164,7 @@ private final class EasyHandle {
 
     func perform(_ request: HTTPRequest, timeouts: HTTPTimeouts, share: UnsafeMutablePointer<sc_curl_share>?,
                  userAgent: String) throws -> HTTPResponse {
-        let host = CurlTransport.host(of: request.url)
-        guard let curl else { throw TransportError(kind: .other, host: host, detail: "handle already closed") }
+        guard let curl else { throw TransportError(kind: .other, host: CurlTransport.host(of: request.url), detail: "handle already closed") }
         // Reset keeps the handle's connection cache and DNS cache but clears every option,
         // so no setting leaks from one request into the next.
         curl_easy_reset(curl)
@@ -176,8 +175,15 @@ private final class EasyHandle {
 
         var headerList: UnsafeMutablePointer<curl_slist>? = nil
         defer { curl_slist_free_all(headerList) }
+        var line = [CChar]()
         for field in request.headers {
-            headerList = curl_slist_append(headerList, "\(field.name): \(field.value)")
+            line.removeAll(keepingCapacity: true)
+            for byte in field.name.utf8 { line.append(CChar(bitPattern: byte)) }
+            line.append(CChar(UInt8(ascii: ":")))
+            line.append(CChar(UInt8(ascii: " ")))
+            for byte in field.value.utf8 { line.append(CChar(bitPattern: byte)) }
+            line.append(0)
+            headerList = curl_slist_append(headerList, line)  // copies the line
         }
         // curl would otherwise send `Expect: 100-continue` for bodies over 1 KiB and wait a round trip.
         headerList = curl_slist_append(headerList, "Expect:")
@@ -202,7 +208,7 @@ private final class EasyHandle {
         _ = sc_curl_setopt_ptr(curl, CURLOPT_HEADERDATA, collectorPointer)
         _ = sc_curl_setopt_ptr(curl, CURLOPT_HTTPHEADER, headerList)
 
-        let method = request.method.uppercased()
+        let method = request.method
         switch method {
         case "GET": break
         case "HEAD": _ = sc_curl_setopt_long(curl, CURLOPT_NOBODY, 1)
@@ -220,7 +226,7 @@ private final class EasyHandle {
             return curl_easy_perform(curl)
         }
 
-        guard code == CURLE_OK else { throw transportError(code, host: host, curl: curl) }
+        guard code == CURLE_OK else { throw transportError(code, host: CurlTransport.host(of: request.url), curl: curl) }
         var status = 0
         _ = sc_curl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
         return HTTPResponse(status: status, headers: collector.headers, body: collector.body)

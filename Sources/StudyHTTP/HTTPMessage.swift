@@ -53,7 +53,7 @@ extension String {
 
 /// One HTTP request: a method, an absolute URL, headers and a body.
 public struct HTTPRequest: Sendable {
-    /// `GET`, `POST`, `PUT`, `DELETE`, ...
+    /// `GET`, `POST`, `PUT`, `DELETE`, ... (upper case)
     public var method: String
     /// An absolute `http://` or `https://` URL, already percent-encoded.
     public var url: String
@@ -70,7 +70,7 @@ public struct HTTPRequest: Sendable {
 
     public init(method: String = "GET", url: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
                 timeouts: HTTPTimeouts? = nil, isIdempotent: Bool = true) {
-        self.method = method
+        self.method = method.uppercased()
         self.url = url
         self.headers = headers
         self.body = body
