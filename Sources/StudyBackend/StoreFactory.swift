@@ -1,0 +1,19 @@
+import StudyConfig
+import StudyModel
+import StudyStore
+
+/// Opens the backend that the configuration names (`DB_TYPE`).
+public enum StoreFactory {
+    public static func open(_ settings: Settings) async throws -> StudyStore {
+        switch settings.dbType {
+        case .sqlite:
+            return try SQLiteStore.open(path: settings.sqlitePath)
+        case .dynamodb:
+            throw StoreError.unavailable(
+                "The DynamoDB backend is not available in this build yet. Use DB_TYPE=sqlite (the default).")
+        case .mongodb:
+            throw StoreError.unavailable(
+                "The MongoDB backend is not available yet. Use DB_TYPE=sqlite (the default) or DB_TYPE=dynamodb.")
+        }
+    }
+}
