@@ -27,7 +27,7 @@ public enum Doctor {
         }
         let store: StudyStore
         do {
-            store = try await StoreFactory.open(settings)
+            store = try await StoreFactory.open(settings, admin: true)
         } catch {
             checks.append(HealthCheck(name: "open backend", status: .problem, detail: "\(error)", fix: fix(for: error, settings)))
             return checks

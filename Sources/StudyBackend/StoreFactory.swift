@@ -4,10 +4,11 @@ import StudyStore
 
 /// Opens the backend that the configuration names (`DB_TYPE`).
 public enum StoreFactory {
-    public static func open(_ settings: Settings) async throws -> StudyStore {
+    /// `admin: true` opens without creating or upgrading the schema (for `setup`, `tables`, `doctor`).
+    public static func open(_ settings: Settings, admin: Bool = false) async throws -> StudyStore {
         switch settings.dbType {
         case .sqlite:
-            return try SQLiteStore.open(path: settings.sqlitePath)
+            return try SQLiteStore.open(path: settings.sqlitePath, migrate: !admin)
         case .dynamodb:
             throw StoreError.unavailable(
                 "The DynamoDB backend is not available in this build yet. Use DB_TYPE=sqlite (the default).")

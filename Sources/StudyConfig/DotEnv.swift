@@ -6,9 +6,10 @@ public enum DotEnv {
     /// Parses `.env` text. A line that is not `KEY=VALUE` is an error naming its line number.
     public static func parse(_ text: String, file: String = ".env") throws -> [String: String] {
         var values: [String: String] = [:]
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift: normalise line ends before splitting.
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        for (index, rawLine) in normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.hasSuffix("\r") { line.removeLast() }
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
             guard let eq = line.firstIndex(of: "=") else {

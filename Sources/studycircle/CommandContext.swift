@@ -12,12 +12,13 @@ struct CommandContext {
     let store: StudyStore
 
     /// Loads settings and opens the configured backend; errors become plain messages.
-    static func open(_ options: GlobalOptions, theme: String? = nil) async throws -> CommandContext {
+    /// `admin: true` for commands that inspect or change the schema itself.
+    static func open(_ options: GlobalOptions, theme: String? = nil, admin: Bool = false) async throws -> CommandContext {
         var overrides = options.overrides
         overrides.theme = theme
         let settings = try CLIError.wrap { try SettingsLoader().load(overrides) }
         LoggingSetup.bootstrap(settings)
-        let store = try await CLIError.wrapAsync { try await StoreFactory.open(settings) }
+        let store = try await CLIError.wrapAsync { try await StoreFactory.open(settings, admin: admin) }
         return CommandContext(settings: settings, store: store)
     }
 

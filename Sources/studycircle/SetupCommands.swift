@@ -12,7 +12,7 @@ struct SetupCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let context = try await CommandContext.open(global)
+        let context = try await CommandContext.open(global, admin: true)
         _ = try await CLIError.wrapAsync {
             try await context.store.admin.setup { line in print(line) }
         }
@@ -30,7 +30,7 @@ struct TablesCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let context = try await CommandContext.open(global)
+            let context = try await CommandContext.open(global, admin: true)
             let tables = try await CLIError.wrapAsync { try await context.store.admin.listTables() }
             print("Backend: \(context.store.backendName)")
             if tables.isEmpty { print("No tables yet. Run `studycircle setup`.") }
@@ -49,7 +49,7 @@ struct TablesCommand: AsyncParsableCommand {
         var confirm = false
 
         func run() async throws {
-            let context = try await CommandContext.open(global)
+            let context = try await CommandContext.open(global, admin: true)
             let names = try await CLIError.wrapAsync { try await context.store.admin.tablesToDelete() }
             guard confirm else {
                 print("This would delete \(names.count) tables of \(context.store.backendName) and all their data:")
