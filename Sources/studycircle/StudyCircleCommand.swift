@@ -16,7 +16,8 @@ struct StudyCircleCommand: AsyncParsableCommand {
         a .env file in the current folder, $XDG_CONFIG_HOME/studycircle/config.toml, and defaults. \
         The embedded SQLite database is the default and needs no setup.
         """,
-        subcommands: [SetupCommand.self, TablesCommand.self, LibraryCommand.self, UserCommand.self, DoctorCommand.self])
+        subcommands: [SetupCommand.self, TablesCommand.self, LibraryCommand.self, UserCommand.self, DoctorCommand.self,
+                      ExportCommand.self, ImportCommand.self, MigrateCommand.self])
 
     @OptionGroup var global: GlobalOptions
 
