@@ -77,6 +77,18 @@ public struct Exam: Codable, Sendable, Hashable, Identifiable {
             self.averageScore = averageScore
             self.lastAttemptAt = lastAttemptAt
         }
+
+        /// Tolerates records written before `totalScoreHundredths` existed.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            count = try c.decodeIfPresent(Int.self, forKey: .count) ?? 0
+            bestScore = try c.decodeIfPresent(Double.self, forKey: .bestScore)
+            lastScore = try c.decodeIfPresent(Double.self, forKey: .lastScore)
+            averageScore = try c.decodeIfPresent(Double.self, forKey: .averageScore)
+            lastAttemptAt = try c.decodeIfPresent(Timestamp.self, forKey: .lastAttemptAt)
+            totalScoreHundredths = try c.decodeIfPresent(Int.self, forKey: .totalScoreHundredths)
+                ?? Int(((averageScore ?? 0) * Double(count) * 100).rounded())
+        }
     }
 
     /// Per-question counters: how often each question was answered, and answered right.
