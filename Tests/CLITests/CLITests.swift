@@ -113,4 +113,19 @@ import Testing
         let db = try Data(contentsOf: URL(fileURLWithPath: s.dir.path("data/studycircle/studycircle.db")))
         #expect(db.range(of: Data("hopper-1906".utf8)) == nil, "the plain password is never stored")
     }
+
+    @Test func roomsFromTheShellNeverPrintRawEscapes() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        #expect(try s.run(["room", "create", "physics", "--description", "Forces"]).status == 0)
+        #expect(try s.run(["room", "post", "physics"], stdin: "evil \u{1B}[2J \u{1B}]0;title\u{07} \u{202E}done\n").status == 0)
+        #expect(try s.run(["room", "post", "#physics", "second", "line"]).status == 0)
+        let history = try s.run(["room", "history", "physics"])
+        #expect(history.stdout.contains("evil ^[[2J ^[]0;title^G <U+202E>done"))
+        #expect(history.stdout.contains("<tester> second line"))
+        #expect(!history.stdout.contains("\u{1B}"))
+        let missing = try s.run(["room", "post", "nowhere", "hi"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("No room named 'nowhere'"))
+    }
 }
