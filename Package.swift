@@ -69,8 +69,11 @@ let package = Package(
         .testTarget(name: "StudyModelTests", dependencies: ["StudyModel"]),
         .testTarget(name: "StudyConfigTests", dependencies: ["StudyConfig"]),
         .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "StoreConformance", "StudyBackend", "StudyConfig", "TestSupport"]),
-        .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "StudyHTTP"]),
-        .testTarget(name: "StudyStoreDynamoTests", dependencies: ["StudyStoreDynamo", "StoreConformance", "DynamoDB", "StudyBackend"]),
+        // Local moto server and fault proxy launchers, shared by the DynamoDB test targets.
+        .target(name: "DynamoTestSupport", dependencies: ["DynamoDB", "StudyHTTP"], path: "Tests/DynamoTestSupport"),
+
+        .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "StudyHTTP", "DynamoTestSupport"]),
+        .testTarget(name: "StudyStoreDynamoTests", dependencies: ["StudyStoreDynamo", "StoreConformance", "DynamoDB", "StudyBackend", "DynamoTestSupport"]),
         .testTarget(name: "StudyEngineTests", dependencies: ["StudyEngine"]),
         .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore"]),
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp"]),

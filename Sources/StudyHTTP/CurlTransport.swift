@@ -1,0 +1,256 @@
+import CCurl
+import Dispatch
+import Foundation
+
+/// An `HTTPTransport` on libcurl.
+///
+/// - Connections, DNS answers and TLS sessions are shared between requests through one curl share
+///   handle, and easy handles are kept in a small pool, so a steady stream of requests to one
+///   host reuses one warm keep-alive connection instead of reconnecting.
+/// - `curl_easy_perform` blocks, so it runs on a dedicated concurrent dispatch queue, never on
+///   Swift's cooperative thread pool; the calling task is suspended on a continuation meanwhile.
+/// - Every failure becomes a `TransportError` with a kind the caller can act on.
+public final class CurlTransport: HTTPTransport, @unchecked Sendable {
+    // @unchecked: the mutable state (idle handle list) is guarded by `lock`; the share handle is
+    // internally locked by libcurl through the callbacks installed in sc_curl_share_new.
+    private let lock = NSLock()
+    private var idle: [EasyHandle] = []
+    private let maxIdleHandles: Int
+    private let share: UnsafeMutablePointer<sc_curl_share>?
+    private let queue = DispatchQueue(label: "StudyHTTP.curl", qos: .userInitiated, attributes: .concurrent)
+    /// Timeouts for requests that do not set their own.
+    public let defaultTimeouts: HTTPTimeouts
+    private let userAgent: String
+
+    private static let globalInit: Bool = {
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+    }()
+
+    /// - Parameters:
+    ///   - timeouts: default connect and total timeouts.
+    ///   - maxIdleHandles: how many idle curl handles to keep for reuse.
+    ///   - userAgent: the `User-Agent` header value.
+    public init(timeouts: HTTPTimeouts = HTTPTimeouts(), maxIdleHandles: Int = 8, userAgent: String = "StudyCircle/1.0") {
+        _ = Self.globalInit
+        self.defaultTimeouts = timeouts
+        self.maxIdleHandles = max(1, maxIdleHandles)
+        self.userAgent = userAgent
+        self.share = sc_curl_share_new()
+    }
+
+    deinit {
+        for handle in idle { handle.close() }
+        idle.removeAll()
+        sc_curl_share_free(share)
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+            queue.async {
+                continuation.resume(with: Result { try self.sendBlocking(request) })
+            }
+        }
+    }
+
+    /// Sends on the calling thread. For code that is not async (and for benchmarks);
+    /// do not call it from an async context, where it would block a cooperative thread.
+    public func sendBlocking(_ request: HTTPRequest) throws -> HTTPResponse {
+        let handle = try checkOut(host: Self.host(of: request.url))
+        defer { checkIn(handle) }
+        return try handle.perform(request, timeouts: request.timeouts ?? defaultTimeouts, share: share, userAgent: userAgent)
+    }
+
+    private func checkOut(host: String) throws -> EasyHandle {
+        lock.lock()
+        let reused = idle.popLast()
+        lock.unlock()
+        if let reused { return reused }
+        guard let handle = EasyHandle() else {
+            throw TransportError(kind: .other, host: host, detail: "libcurl could not create a handle (out of memory?)")
+        }
+        return handle
+    }
+
+    private func checkIn(_ handle: EasyHandle) {
+        lock.lock()
+        if idle.count < maxIdleHandles {
+            idle.append(handle)
+            lock.unlock()
+        } else {
+            lock.unlock()
+            handle.close()
+        }
+    }
+
+    /// The `host[:port]` part of an absolute URL, for messages.
+    static func host(of url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        return String(rest[..<end])
+    }
+}
+
+/// Collects one response while curl calls back into Swift.
+private final class ResponseCollector {
+    var status = 0
+    var headers = HTTPHeaders()
+    var body: [UInt8] = []
+
+    /// One raw header line from curl, with its CRLF. Parsed on bytes: in Swift "\r\n" is a
+    /// single Character, so character-level trimming is easy to get wrong.
+    func headerLine(_ bytes: UnsafeBufferPointer<UInt8>) {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0d || b == 0x0a }
+        var end = bytes.count
+        while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > 0 else { return }
+        if end >= 5, bytes[0] == UInt8(ascii: "H"), bytes[1] == UInt8(ascii: "T"), bytes[2] == UInt8(ascii: "T"),
+           bytes[3] == UInt8(ascii: "P"), bytes[4] == UInt8(ascii: "/") {
+            // A new status line (after a redirect or `100 Continue`): only the final response counts.
+            headers = HTTPHeaders()
+            return
+        }
+        guard let colon = bytes[..<end].firstIndex(of: UInt8(ascii: ":")) else { return }
+        var nameEnd = colon
+        while nameEnd > 0, isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+        var valueStart = colon + 1
+        while valueStart < end, isSpace(bytes[valueStart]) { valueStart += 1 }
+        headers.add(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<nameEnd]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
+    }
+}
+
+private let writeBody: sc_curl_data_cb = { pointer, size, count, userdata in
+    let length = size * count
+    guard let pointer, let userdata else { return 0 }
+    let collector = Unmanaged<ResponseCollector>.fromOpaque(userdata).takeUnretainedValue()
+    pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+        collector.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+    }
+    return length
+}
+
+private let writeHeader: sc_curl_data_cb = { pointer, size, count, userdata in
+    let length = size * count
+    guard let pointer, let userdata else { return 0 }
+    let collector = Unmanaged<ResponseCollector>.fromOpaque(userdata).takeUnretainedValue()
+    pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+        collector.headerLine(UnsafeBufferPointer(start: $0, count: length))
+    }
+    return length
+}
+
+/// One curl easy handle plus its error buffer. Used by one thread at a time (pool discipline).
+private final class EasyHandle {
+    private var curl: UnsafeMutableRawPointer?
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+
+    init?() {
+        guard let curl = curl_easy_init() else { return nil }
+        self.curl = curl
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    }
+
+    func close() {
+        if let curl { curl_easy_cleanup(curl) }
+        curl = nil
+    }
+
+    deinit {
+        close()
+        errorBuffer.deallocate()
+    }
+
+    func perform(_ request: HTTPRequest, timeouts: HTTPTimeouts, share: UnsafeMutablePointer<sc_curl_share>?,
+                 userAgent: String) throws -> HTTPResponse {
+        let host = CurlTransport.host(of: request.url)
+        guard let curl else { throw TransportError(kind: .other, host: host, detail: "handle already closed") }
+        // Reset keeps the handle's connection cache and DNS cache but clears every option,
+        // so no setting leaks from one request into the next.
+        curl_easy_reset(curl)
+        errorBuffer[0] = 0
+
+        let collector = ResponseCollector()
+        let collectorPointer = Unmanaged.passUnretained(collector).toOpaque()
+
+        var headerList: UnsafeMutablePointer<curl_slist>? = nil
+        defer { curl_slist_free_all(headerList) }
+        for field in request.headers {
+            headerList = curl_slist_append(headerList, "\(field.name): \(field.value)")
+        }
+        // curl would otherwise send `Expect: 100-continue` for bodies over 1 KiB and wait a round trip.
+        headerList = curl_slist_append(headerList, "Expect:")
+
+        _ = sc_curl_setopt_str(curl, CURLOPT_URL, request.url)
+        _ = sc_curl_setopt_str(curl, CURLOPT_PROTOCOLS_STR, "http,https")
+        _ = sc_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1)  // no SIGALRM for timeouts: we are multithreaded
+        _ = sc_curl_setopt_long(curl, CURLOPT_TCP_NODELAY, 1)
+        _ = sc_curl_setopt_long(curl, CURLOPT_TCP_KEEPALIVE, 1)
+        _ = sc_curl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(timeouts.connect))
+        _ = sc_curl_setopt_long(curl, CURLOPT_TIMEOUT_MS, Self.milliseconds(timeouts.total))
+        _ = sc_curl_setopt_ptr(curl, CURLOPT_ERRORBUFFER, errorBuffer)
+        _ = sc_curl_setopt_str(curl, CURLOPT_USERAGENT, userAgent)
+        if let share { _ = sc_curl_use_share(curl, share) }
+        if !request.isIdempotent {
+            // On a fresh connection libcurl never resends on its own (see HTTPRequest.isIdempotent).
+            _ = sc_curl_setopt_long(curl, CURLOPT_FRESH_CONNECT, 1)
+        }
+        _ = sc_curl_setopt_write(curl, CURLOPT_WRITEFUNCTION, writeBody)
+        _ = sc_curl_setopt_ptr(curl, CURLOPT_WRITEDATA, collectorPointer)
+        _ = sc_curl_setopt_write(curl, CURLOPT_HEADERFUNCTION, writeHeader)
+        _ = sc_curl_setopt_ptr(curl, CURLOPT_HEADERDATA, collectorPointer)
+        _ = sc_curl_setopt_ptr(curl, CURLOPT_HTTPHEADER, headerList)
+
+        let method = request.method.uppercased()
+        switch method {
+        case "GET": break
+        case "HEAD": _ = sc_curl_setopt_long(curl, CURLOPT_NOBODY, 1)
+        case "POST": _ = sc_curl_setopt_long(curl, CURLOPT_POST, 1)
+        default: _ = sc_curl_setopt_str(curl, CURLOPT_CUSTOMREQUEST, method)
+        }
+
+        let code: CURLcode = request.body.withUnsafeBufferPointer { body in
+            if method != "GET" && method != "HEAD" {
+                // POSTFIELDS does not copy: `body` stays alive for the whole perform call.
+                _ = sc_curl_setopt_off(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+                _ = sc_curl_setopt_ptr(curl, CURLOPT_POSTFIELDS,
+                                       UnsafeMutableRawPointer(mutating: body.baseAddress ?? UnsafePointer(bitPattern: 1)))
+            }
+            return curl_easy_perform(curl)
+        }
+
+        guard code == CURLE_OK else { throw transportError(code, host: host, curl: curl) }
+        var status = 0
+        _ = sc_curl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
+        return HTTPResponse(status: status, headers: collector.headers, body: collector.body)
+    }
+
+    private func transportError(_ code: CURLcode, host: String, curl: UnsafeMutableRawPointer) -> TransportError {
+        let buffered = String(cString: errorBuffer)
+        let detail = buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered
+        // How many request bytes curl wrote: zero means the server cannot have seen the request.
+        var sent = 0
+        _ = sc_curl_getinfo_long(curl, CURLINFO_REQUEST_SIZE, &sent)
+        let kind: TransportError.Kind
+        switch code {
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: kind = .dnsFailure
+        case CURLE_COULDNT_CONNECT: kind = .connectionRefused
+        case CURLE_OPERATION_TIMEDOUT: kind = .timeout
+        case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE: kind = .connectionReset
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_SHUTDOWN_FAILED,
+             CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS,
+             CURLE_USE_SSL_FAILED:
+            kind = .tls
+        case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL: kind = .invalidURL
+        default: kind = .other
+        }
+        return TransportError(kind: kind, host: host, detail: detail, requestMayHaveBeenSent: kind == .dnsFailure || kind == .connectionRefused || kind == .invalidURL ? false : sent > 0)
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+    }
+}
