@@ -103,3 +103,20 @@ import Testing
         #expect(size < 2_000)
     }
 }
+
+@Suite struct QuotaTests {
+    @Test func planAllowanceIsEnforcedAndRenewsMonthly() throws {
+        var user = User(username: "ada", email: "ada@example.org", subscriptionPlan: .free)
+        let november = Timestamp(iso8601: "2026-11-30T23:59:00Z")!
+        for _ in 0..<User.SubscriptionPlan.free.monthlyQuota { try user.recordProviderCall(at: november) }
+        #expect(user.providerCallsLeft(at: november) == 0)
+        #expect(throws: QuotaExceeded.self) { try user.recordProviderCall(at: november) }
+        #expect(user.apiUsage.requests == 50)
+        let december = Timestamp(iso8601: "2026-12-01T00:00:00Z")!
+        #expect(user.providerCallsLeft(at: december) == 50)
+        try user.recordProviderCall(at: december)
+        #expect(user.apiUsage.month == "2026-12")
+        #expect(user.apiUsage.requests == 1)
+        #expect(user.apiUsage.totalRequests == 51)
+    }
+}
