@@ -63,6 +63,9 @@ public struct Exam: Codable, Sendable, Hashable, Identifiable {
     /// Aggregate of all attempts; the attempts themselves live in the attempts store.
     public struct AttemptSummary: Codable, Sendable, Hashable {
         public var count: Int
+        /// Sum of scores in hundredths of a percent: an exact integer, so the aggregate is the
+        /// same whatever order attempts are folded in (imports replay them newest first).
+        public var totalScoreHundredths: Int = 0
         public var bestScore: Double?
         public var lastScore: Double?
         public var averageScore: Double?
@@ -73,6 +76,18 @@ public struct Exam: Codable, Sendable, Hashable, Identifiable {
             self.lastScore = lastScore
             self.averageScore = averageScore
             self.lastAttemptAt = lastAttemptAt
+        }
+
+        /// Tolerates records written before `totalScoreHundredths` existed.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            count = try c.decodeIfPresent(Int.self, forKey: .count) ?? 0
+            bestScore = try c.decodeIfPresent(Double.self, forKey: .bestScore)
+            lastScore = try c.decodeIfPresent(Double.self, forKey: .lastScore)
+            averageScore = try c.decodeIfPresent(Double.self, forKey: .averageScore)
+            lastAttemptAt = try c.decodeIfPresent(Timestamp.self, forKey: .lastAttemptAt)
+            totalScoreHundredths = try c.decodeIfPresent(Int.self, forKey: .totalScoreHundredths)
+                ?? Int(((averageScore ?? 0) * Double(count) * 100).rounded())
         }
     }
 
@@ -142,19 +157,22 @@ public struct Exam: Codable, Sendable, Hashable, Identifiable {
         }
     }
 
-    /// Folds a finished attempt into the bounded aggregates.
+    /// Folds a finished attempt into the bounded aggregates; the result does not depend on
+    /// the order in which attempts are folded.
     public mutating func record(_ attempt: ExamAttempt) {
-        let previousTotal = (attempts.averageScore ?? 0) * Double(attempts.count)
         attempts.count += 1
-        attempts.lastScore = attempt.score
+        attempts.totalScoreHundredths += Int((attempt.score * 100).rounded())
+        attempts.averageScore = Double(attempts.totalScoreHundredths) / 100 / Double(attempts.count)
         attempts.bestScore = max(attempts.bestScore ?? attempt.score, attempt.score)
-        attempts.averageScore = (previousTotal + attempt.score) / Double(attempts.count)
-        attempts.lastAttemptAt = attempt.finishedAt
+        if attempts.lastAttemptAt.map({ attempt.finishedAt >= $0 }) ?? true {
+            attempts.lastScore = attempt.score
+            attempts.lastAttemptAt = attempt.finishedAt
+        }
         for answer in attempt.answers {
             analytics.answered[answer.questionId, default: 0] += 1
             if answer.correct { analytics.correct[answer.questionId, default: 0] += 1 }
         }
-        updatedAt = attempt.finishedAt
+        updatedAt = max(updatedAt, attempt.finishedAt)
     }
 }
 

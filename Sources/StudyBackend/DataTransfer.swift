@@ -1,0 +1,203 @@
+import Foundation
+import StudyModel
+import StudyStore
+
+/// One exported record: `{"type": "user", "data": {...}}` per line of a JSON Lines file.
+public enum TransferRecord: Codable, Sendable {
+    case user(User), content(Content), template(Template), summary(Summary), exam(Exam), attempt(ExamAttempt)
+    case room(ChatRoom), message(Message), meeting(Meeting), project(Project)
+
+    enum CodingKeys: String, CodingKey { case type, data }
+
+    public var typeName: String {
+        switch self {
+        case .user: "user"
+        case .content: "content"
+        case .template: "template"
+        case .summary: "summary"
+        case .exam: "exam"
+        case .attempt: "attempt"
+        case .room: "room"
+        case .message: "message"
+        case .meeting: "meeting"
+        case .project: "project"
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let type = try c.decode(String.self, forKey: .type)
+        switch type {
+        case "user": self = .user(try c.decode(User.self, forKey: .data))
+        case "content": self = .content(try c.decode(Content.self, forKey: .data))
+        case "template": self = .template(try c.decode(Template.self, forKey: .data))
+        case "summary": self = .summary(try c.decode(Summary.self, forKey: .data))
+        case "exam": self = .exam(try c.decode(Exam.self, forKey: .data))
+        case "attempt": self = .attempt(try c.decode(ExamAttempt.self, forKey: .data))
+        case "room": self = .room(try c.decode(ChatRoom.self, forKey: .data))
+        case "message": self = .message(try c.decode(Message.self, forKey: .data))
+        case "meeting": self = .meeting(try c.decode(Meeting.self, forKey: .data))
+        case "project": self = .project(try c.decode(Project.self, forKey: .data))
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown record type '\(type)'")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(typeName, forKey: .type)
+        switch self {
+        case .user(let v): try c.encode(v, forKey: .data)
+        case .content(let v): try c.encode(v, forKey: .data)
+        case .template(let v): try c.encode(v, forKey: .data)
+        case .summary(let v): try c.encode(v, forKey: .data)
+        case .exam(let v): try c.encode(v, forKey: .data)
+        case .attempt(let v): try c.encode(v, forKey: .data)
+        case .room(let v): try c.encode(v, forKey: .data)
+        case .message(let v): try c.encode(v, forKey: .data)
+        case .meeting(let v): try c.encode(v, forKey: .data)
+        case .project(let v): try c.encode(v, forKey: .data)
+        }
+    }
+}
+
+/// Counts per record type, for progress and the final report.
+public struct TransferCounts: Sendable, Equatable, CustomStringConvertible {
+    public var written: [String: Int] = [:]
+    public var skipped: [String: Int] = [:]
+    public init() {}
+    public var total: Int { written.values.reduce(0, +) }
+    public mutating func add(_ outcome: DataTransfer.Outcome, _ type: String) {
+        switch outcome {
+        case .written: written[type, default: 0] += 1
+        case .alreadyPresent: skipped[type, default: 0] += 1
+        }
+    }
+    public var description: String {
+        let order = ["user", "content", "template", "summary", "exam", "attempt", "room", "message", "meeting", "project"]
+        var parts = order.compactMap { k in written[k].map { "\($0) \(k)\($0 == 1 ? "" : "s")" } }
+        let skippedTotal = skipped.values.reduce(0, +)
+        if skippedTotal > 0 { parts.append("\(skippedTotal) already present") }
+        return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
+    }
+}
+
+/// Export, import and migration between any two backends, through the services only, page by
+/// page, so that nothing is loaded whole.
+public enum DataTransfer {
+    /// Reads every record of `store` in dependency order and hands each to `sink`.
+    public static func export(_ store: StudyStore, pageSize: Int = 200,
+                              _ sink: (TransferRecord) async throws -> Void) async throws {
+        var users: [User] = []
+        try await pages(pageSize) { try await store.users.list($0) } each: { users.append($0); try await sink(.user($0)) }
+        var seenContent = Set<String>()
+        var exams: [Exam] = []
+        for user in users {
+            try await pages(pageSize) { try await store.content.list(owner: user.id, $0) } each: {
+                seenContent.insert($0.id)
+                try await sink(.content($0))
+            }
+        }
+        // Documents whose owner is not a user (imported by scripts) still belong in an export.
+        try await pages(pageSize) { try await store.content.list(category: nil, $0) } each: {
+            if seenContent.insert($0.id).inserted { try await sink(.content($0)) }
+        }
+        for user in users {
+            try await pages(pageSize) { try await store.templates.list(createdBy: user.id, $0) } each: { try await sink(.template($0)) }
+            try await pages(pageSize) { try await store.summaries.list(owner: user.id, $0) } each: { try await sink(.summary($0)) }
+            try await pages(pageSize) { try await store.exams.list(owner: user.id, $0) } each: {
+                exams.append($0)
+                try await sink(.exam($0))
+            }
+        }
+        for exam in exams {
+            try await pages(pageSize) { try await store.exams.attempts(examId: exam.id, userId: nil, $0) } each: { try await sink(.attempt($0)) }
+        }
+        try await pages(pageSize) { try await store.rooms.list($0) } each: { room in
+            try await sink(.room(room))
+            // Page by page from the newest; order in the file does not matter to import,
+            // since every message carries its own time and id.
+            var cursor: PageCursor?
+            repeat {
+                let page = try await store.messages.history(roomId: room.roomId, before: cursor, limit: pageSize)
+                for m in page.messages { try await sink(.message(m)) }
+                cursor = page.older
+            } while cursor != nil
+            try await pages(pageSize) { try await store.meetings.list(roomId: room.roomId, $0) } each: { try await sink(.meeting($0)) }
+            try await pages(pageSize) { try await store.projects.list(roomId: room.roomId, $0) } each: { try await sink(.project($0)) }
+        }
+    }
+
+    /// What importing one record did.
+    public enum Outcome: Sendable { case written, alreadyPresent }
+
+    /// Writes one record into `store`. Records already present are skipped, so an interrupted
+    /// import can simply be run again. Exams are stored with empty aggregates and their
+    /// attempts replayed, which rebuilds the same aggregates without counting anything twice.
+    public static func importRecord(_ record: TransferRecord, into store: StudyStore) async throws -> Outcome {
+        do {
+            switch record {
+            case .user(let v): _ = try await store.users.create(v)
+            case .content(let v): _ = try await store.content.create(v)
+            case .template(let v): _ = try await store.templates.create(v)
+            case .summary(let v): _ = try await store.summaries.create(v)
+            case .exam(let v):
+                var fresh = v
+                fresh.attempts = Exam.AttemptSummary()
+                fresh.analytics = Exam.Analytics()
+                _ = try await store.exams.create(fresh)
+            case .attempt(let v):
+                // Recording is idempotent; an unchanged count means it was already there.
+                let before = try await store.exams.get(id: v.examId)?.attempts.count ?? 0
+                let after = try await store.exams.record(v).attempts.count
+                return after == before ? .alreadyPresent : .written
+            case .room(let v): _ = try await store.rooms.create(v)
+            case .message(let v):
+                return try await store.messages.send(batch: [v]) == 0 ? .alreadyPresent : .written
+            case .meeting(let v): _ = try await store.meetings.create(v)
+            case .project(let v): _ = try await store.projects.create(v)
+            }
+            return .written
+        } catch StoreError.duplicate {
+            return .alreadyPresent
+        }
+    }
+
+    /// Copies everything from one backend into another.
+    public static func migrate(from source: StudyStore, to target: StudyStore,
+                               progress: @Sendable (TransferCounts) -> Void) async throws -> TransferCounts {
+        var counts = TransferCounts()
+        var messages: [Message] = []
+        func flushMessages() async throws {
+            guard !messages.isEmpty else { return }
+            let added = try await target.messages.send(batch: messages)
+            counts.written["message", default: 0] += added
+            counts.skipped["message", default: 0] += messages.count - added
+            messages.removeAll()
+        }
+        try await export(source) { record in
+            if case .message(let m) = record {
+                messages.append(m)
+                if messages.count >= 500 { try await flushMessages() }
+            } else {
+                try await flushMessages()
+                counts.add(try await importRecord(record, into: target), record.typeName)
+            }
+            if (counts.total + counts.skipped.values.reduce(0, +)) % 500 == 0 { progress(counts) }
+        }
+        try await flushMessages()
+        progress(counts)
+        return counts
+    }
+
+    private static func pages<T>(_ size: Int, _ fetch: (PageRequest) async throws -> Page<T>,
+                                 each: (T) async throws -> Void) async throws {
+        var request = PageRequest(limit: size)
+        while true {
+            let page = try await fetch(request)
+            for item in page.items { try await each(item) }
+            guard let next = page.next else { return }
+            request = PageRequest(limit: size, cursor: next)
+        }
+    }
+}

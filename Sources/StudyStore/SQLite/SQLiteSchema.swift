@@ -1,0 +1,90 @@
+import GRDB
+
+/// Versioned migrations of the embedded database. Never edit a shipped migration: add one.
+enum SQLiteSchema {
+    static let tables = ["users", "content", "summaries", "exams", "templates", "chat_rooms", "messages",
+                         "meetings", "projects", "exam_attempts", "content_fts"]
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-seed-tables") { db in
+            // Each table keeps the whole entity as JSON in `data` (the seeds' attribute names)
+            // plus the columns its access patterns need, each with an index.
+            try db.execute(sql: """
+                CREATE TABLE users (
+                    id TEXT PRIMARY KEY NOT NULL, usernameKey TEXT NOT NULL UNIQUE, emailKey TEXT NOT NULL UNIQUE,
+                    createdAt TEXT NOT NULL, data TEXT NOT NULL);
+                CREATE TABLE content (
+                    id TEXT PRIMARY KEY NOT NULL, owner TEXT NOT NULL, category TEXT NOT NULL, createdAt TEXT NOT NULL,
+                    title TEXT NOT NULL, sourceText TEXT NOT NULL, data TEXT NOT NULL);
+                CREATE INDEX content_owner ON content(owner, createdAt, id);
+                CREATE INDEX content_category ON content(category, createdAt, id);
+                CREATE INDEX content_created ON content(createdAt, id);
+                CREATE TABLE summaries (
+                    id TEXT PRIMARY KEY NOT NULL, owner TEXT NOT NULL, contentId TEXT NOT NULL, createdAt TEXT NOT NULL,
+                    data TEXT NOT NULL);
+                CREATE INDEX summaries_owner ON summaries(owner, createdAt, id);
+                CREATE INDEX summaries_content ON summaries(contentId, createdAt, id);
+                CREATE TABLE exams (
+                    id TEXT PRIMARY KEY NOT NULL, owner TEXT NOT NULL, contentId TEXT NOT NULL, createdAt TEXT NOT NULL,
+                    data TEXT NOT NULL);
+                CREATE INDEX exams_owner ON exams(owner, createdAt, id);
+                CREATE INDEX exams_content ON exams(contentId, createdAt, id);
+                CREATE TABLE templates (
+                    id TEXT PRIMARY KEY NOT NULL, createdBy TEXT NOT NULL, type TEXT NOT NULL, category TEXT NOT NULL,
+                    isPublic INTEGER NOT NULL, createdAt TEXT NOT NULL, data TEXT NOT NULL);
+                CREATE INDEX templates_creator ON templates(createdBy, createdAt, id);
+                CREATE INDEX templates_type_category ON templates(type, category, createdAt, id);
+                CREATE INDEX templates_public ON templates(isPublic, createdAt, id);
+                CREATE TABLE chat_rooms (
+                    roomId TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, createdAt TEXT NOT NULL, data TEXT NOT NULL);
+                CREATE INDEX chat_rooms_name ON chat_rooms(name);
+                CREATE INDEX chat_rooms_created ON chat_rooms(createdAt, roomId);
+                CREATE TABLE messages (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, messageId TEXT NOT NULL UNIQUE, roomId TEXT NOT NULL,
+                    sender TEXT NOT NULL, text TEXT NOT NULL, createdAt TEXT NOT NULL);
+                CREATE INDEX messages_room_time ON messages(roomId, createdAt, messageId);
+                CREATE INDEX messages_room_seq ON messages(roomId, seq);
+                CREATE TABLE meetings (
+                    meetingId TEXT PRIMARY KEY NOT NULL, roomId TEXT NOT NULL, organizer TEXT NOT NULL, status TEXT NOT NULL,
+                    scheduledTime TEXT NOT NULL, createdAt TEXT NOT NULL, data TEXT NOT NULL);
+                CREATE INDEX meetings_room ON meetings(roomId, scheduledTime, meetingId);
+                CREATE INDEX meetings_organizer ON meetings(organizer, scheduledTime, meetingId);
+                CREATE INDEX meetings_status ON meetings(status, scheduledTime, meetingId);
+                CREATE INDEX meetings_time ON meetings(scheduledTime, meetingId);
+                CREATE TABLE projects (
+                    projectId TEXT PRIMARY KEY NOT NULL, roomId TEXT NOT NULL, createdBy TEXT NOT NULL, status TEXT NOT NULL,
+                    createdAt TEXT NOT NULL, data TEXT NOT NULL);
+                CREATE INDEX projects_room ON projects(roomId, createdAt, projectId);
+                CREATE INDEX projects_creator ON projects(createdBy, createdAt, projectId);
+                CREATE INDEX projects_status ON projects(status, createdAt, projectId);
+                """)
+        }
+        m.registerMigration("v2-search-and-attempts") { db in
+            // Full-text search over the library; kept in step with `content` by triggers.
+            // The rebuild indexes documents stored before this version.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE content_fts USING fts5(
+                    title, sourceText, content='content', content_rowid='rowid',
+                    tokenize='unicode61 remove_diacritics 2');
+                CREATE TRIGGER content_ai AFTER INSERT ON content BEGIN
+                    INSERT INTO content_fts(rowid, title, sourceText) VALUES (new.rowid, new.title, new.sourceText);
+                END;
+                CREATE TRIGGER content_ad AFTER DELETE ON content BEGIN
+                    INSERT INTO content_fts(content_fts, rowid, title, sourceText) VALUES('delete', old.rowid, old.title, old.sourceText);
+                END;
+                CREATE TRIGGER content_au AFTER UPDATE ON content BEGIN
+                    INSERT INTO content_fts(content_fts, rowid, title, sourceText) VALUES('delete', old.rowid, old.title, old.sourceText);
+                    INSERT INTO content_fts(rowid, title, sourceText) VALUES (new.rowid, new.title, new.sourceText);
+                END;
+                INSERT INTO content_fts(content_fts) VALUES('rebuild');
+                CREATE TABLE exam_attempts (
+                    id TEXT PRIMARY KEY NOT NULL, examId TEXT NOT NULL, userId TEXT NOT NULL, finishedAt TEXT NOT NULL,
+                    data TEXT NOT NULL);
+                CREATE INDEX exam_attempts_exam ON exam_attempts(examId, finishedAt, id);
+                CREATE INDEX exam_attempts_user ON exam_attempts(examId, userId, finishedAt, id);
+                """)
+        }
+        return m
+    }
+}

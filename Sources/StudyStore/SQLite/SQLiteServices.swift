@@ -1,0 +1,264 @@
+import Foundation
+import GRDB
+import StudyModel
+
+/// Create/get/batchGet/update/delete shared by the services whose entity has its own `validate()`.
+protocol SQLiteCRUD: Sendable {
+    associatedtype Entity: Codable & Sendable
+    var db: SQLiteDatabase { get }
+    var table: DocumentTable<Entity> { get }
+    func check(_ item: Entity) throws
+}
+
+extension SQLiteCRUD {
+    func create(_ item: Entity) async throws -> Entity {
+        try check(item)
+        let table = self.table
+        try await db.write { try table.insert($0, item) }
+        return item
+    }
+    func get(id: String) async throws -> Entity? {
+        let table = self.table
+        return try await db.read { try table.fetch($0, id: id) }
+    }
+    func batchGet(ids: [String]) async throws -> [Entity] {
+        let table = self.table
+        return try await db.read { try table.fetchMany($0, ids: ids) }
+    }
+    func update(_ item: Entity) async throws -> Entity {
+        try check(item)
+        let table = self.table
+        try await db.write { try table.update($0, item) }
+        return item
+    }
+    func delete(id: String) async throws {
+        let table = self.table
+        try await db.write { try table.delete($0, id: id) }
+    }
+    func page(where condition: String = "1", _ args: [(any DatabaseValueConvertible)?] = [], sort: String = "createdAt",
+              descending: Bool = true, _ request: PageRequest) async throws -> Page<Entity> {
+        let table = self.table
+        let sendableArgs = args.map { $0?.databaseValue ?? .null }
+        return try await db.read { try table.page($0, where: condition, sendableArgs, sort: sort, descending: descending, request) }
+    }
+    func page(_ request: PageRequest) async throws -> Page<Entity> {
+        try await page(where: "1", [], request)
+    }
+    /// Reads, changes and writes one record in a single write transaction.
+    func modify(id: String, _ change: @escaping @Sendable (inout Entity) throws -> Void) async throws -> Entity {
+        let table = self.table
+        return try await db.write { database in
+            guard var item = try table.fetch(database, id: id) else {
+                throw StoreError.notFound(entity: table.entity, id: id)
+            }
+            try change(&item)
+            try table.update(database, item)
+            return item
+        }
+    }
+}
+
+struct SQLiteUserService: UserService, SQLiteCRUD {
+    let db: SQLiteDatabase
+    let table = Tables.users
+    func check(_ item: User) throws { _ = try validated(item) { try $0.validate() } }
+
+    public func get(email: String) async throws -> User? {
+        let table = self.table
+        return try await db.read { try table.fetchOne($0, where: "emailKey = ?", [email.lowercased()]) }
+    }
+    public func get(username: String) async throws -> User? {
+        let table = self.table
+        return try await db.read { try table.fetchOne($0, where: "usernameKey = ?", [username.lowercased()]) }
+    }
+    public func list(_ page: PageRequest) async throws -> Page<User> {
+        try await self.page(sort: "createdAt", descending: false, page)
+    }
+}
+
+struct SQLiteContentService: ContentService, SQLiteCRUD {
+    let db: SQLiteDatabase
+    let table = Tables.content
+    func check(_ item: Content) throws { _ = try validated(item) { try $0.validate() } }
+
+    public func list(owner: String, _ page: PageRequest) async throws -> Page<Content> {
+        try await self.page(where: "owner = ?", [owner], page)
+    }
+    public func list(category: String?, _ page: PageRequest) async throws -> Page<Content> {
+        if let category { return try await self.page(where: "category = ?", [category], page) }
+        return try await self.page(page)
+    }
+    public func search(_ query: String, _ page: PageRequest) async throws -> Page<Content> {
+        guard let match = FullTextQuery.match(query) else { return Page(items: [], next: nil) }
+        let offset = try page.cursor.map { try CursorCodec.decode(Int.self, from: $0) } ?? 0
+        let limit = page.limit
+        // bm25 ranks title matches above body matches; offset paging is fine for ranked results.
+        return try await db.read { database in
+            let rows = try Row.fetchAll(database, sql: """
+                SELECT content.data, content.sourceText FROM content_fts JOIN content ON content.rowid = content_fts.rowid
+                WHERE content_fts MATCH ? ORDER BY bm25(content_fts, 10.0, 1.0) LIMIT ? OFFSET ?
+                """, arguments: [match, limit + 1, offset])
+            let items = try rows.prefix(limit).map(Tables.content.decode)
+            let next = rows.count > limit ? CursorCodec.encode(offset + limit) : nil
+            return Page(items: items, next: next)
+        }
+    }
+}
+
+/// Builds an FTS5 query that matches every word, with user input quoted so that punctuation
+/// and FTS operators in it are plain text. Only the last word matches as a prefix (search as
+/// you type), and only from three letters: a short prefix expands to thousands of terms.
+enum FullTextQuery {
+    static func match(_ query: String) -> String? {
+        let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(16)
+        guard let last = words.last else { return nil }
+        var terms = words.dropLast().map { "\"\($0)\"" }
+        terms.append(last.count >= 3 ? "\"\(last)\"*" : "\"\(last)\"")
+        return terms.joined(separator: " ")
+    }
+}
+
+struct SQLiteSummaryService: SummaryService, SQLiteCRUD {
+    let db: SQLiteDatabase
+    let table = Tables.summaries
+    func check(_ item: Summary) throws { _ = try validated(item) { try $0.validate() } }
+
+    public func list(owner: String, _ page: PageRequest) async throws -> Page<Summary> {
+        try await self.page(where: "owner = ?", [owner], page)
+    }
+    public func list(contentId: String, _ page: PageRequest) async throws -> Page<Summary> {
+        try await self.page(where: "contentId = ?", [contentId], page)
+    }
+}
+
+struct SQLiteExamService: ExamService, SQLiteCRUD {
+    let db: SQLiteDatabase
+    let table = Tables.exams
+    func check(_ item: Exam) throws { _ = try validated(item) { try $0.validate() } }
+
+    public func delete(id: String) async throws {
+        try await db.write { database in
+            try Tables.exams.delete(database, id: id)
+            try database.execute(sql: "DELETE FROM exam_attempts WHERE examId = ?", arguments: [id])
+        }
+    }
+    public func list(owner: String, _ page: PageRequest) async throws -> Page<Exam> {
+        try await self.page(where: "owner = ?", [owner], page)
+    }
+    public func list(contentId: String, _ page: PageRequest) async throws -> Page<Exam> {
+        try await self.page(where: "contentId = ?", [contentId], page)
+    }
+    public func record(_ attempt: ExamAttempt) async throws -> Exam {
+        try await db.write { database in
+            guard var exam = try Tables.exams.fetch(database, id: attempt.examId) else {
+                throw StoreError.notFound(entity: "exam", id: attempt.examId)
+            }
+            if try Tables.attempts.fetch(database, id: attempt.id) != nil { return exam }
+            try Tables.attempts.insert(database, attempt)
+            exam.record(attempt)
+            try Tables.exams.update(database, exam)
+            return exam
+        }
+    }
+    public func attempts(examId: String, userId: String?, _ page: PageRequest) async throws -> Page<ExamAttempt> {
+        let condition = userId == nil ? "examId = ?" : "examId = ? AND userId = ?"
+        let args: [DatabaseValue] = [examId.databaseValue] + (userId.map { [$0.databaseValue] } ?? [])
+        return try await db.read { try Tables.attempts.page($0, where: condition, args, sort: "finishedAt", page) }
+    }
+}
+
+struct SQLiteTemplateService: TemplateService, SQLiteCRUD {
+    let db: SQLiteDatabase
+    let table = Tables.templates
+    func check(_ item: Template) throws { _ = try validated(item) { try $0.validate() } }
+
+    public func list(createdBy: String, _ page: PageRequest) async throws -> Page<Template> {
+        try await self.page(where: "createdBy = ?", [createdBy], page)
+    }
+    public func list(type: Template.TemplateType, category: String, _ page: PageRequest) async throws -> Page<Template> {
+        try await self.page(where: "type = ? AND category = ?", [type.rawValue, category], page)
+    }
+    public func listPublic(_ page: PageRequest) async throws -> Page<Template> {
+        try await self.page(where: "isPublic = 1", [], page)
+    }
+    public func recordUse(id: String) async throws -> Template {
+        try await modify(id: id) { template in
+            template.usage.count += 1
+            template.usage.lastUsedAt = .now()
+        }
+    }
+    public func rate(id: String, score: Int) async throws -> Template {
+        _ = try validated(score) { try Validate.range($0, 1...5, field: "rating", label: "Rating") }
+        return try await modify(id: id) { $0.ratings.add(score) }
+    }
+}
+
+struct SQLiteChatRoomService: ChatRoomService, SQLiteCRUD {
+    let db: SQLiteDatabase
+    let table = Tables.rooms
+    func check(_ item: ChatRoom) throws { _ = try validated(item) { try $0.validate() } }
+
+    public func list(name: String) async throws -> [ChatRoom] {
+        let table = self.table
+        return try await db.read { try table.fetchAll($0, where: "name = ? ORDER BY createdAt, roomId LIMIT 100", [name]) }
+    }
+    public func list(_ page: PageRequest) async throws -> Page<ChatRoom> {
+        try await self.page(page)
+    }
+    public func join(roomId: String, username: String) async throws -> ChatRoom {
+        try await modify(id: roomId) { room in
+            guard !room.members.contains(username) else { return }
+            guard room.members.count < ChatRoom.maxMembers else {
+                throw StoreError.invalid(ValidationError("members", "The room is full (\(ChatRoom.maxMembers) members)."))
+            }
+            room.members.append(username)
+            room.updatedAt = .now()
+        }
+    }
+    public func leave(roomId: String, username: String) async throws -> ChatRoom {
+        try await modify(id: roomId) { room in
+            room.members.removeAll { $0 == username }
+            room.updatedAt = .now()
+        }
+    }
+}
+
+struct SQLiteMeetingService: MeetingService, SQLiteCRUD {
+    let db: SQLiteDatabase
+    let table = Tables.meetings
+    func check(_ item: Meeting) throws { _ = try validated(item) { try $0.validate() } }
+
+    public func list(roomId: String, _ page: PageRequest) async throws -> Page<Meeting> {
+        try await self.page(where: "roomId = ?", [roomId], sort: "scheduledTime", descending: false, page)
+    }
+    public func list(organizer: String, _ page: PageRequest) async throws -> Page<Meeting> {
+        try await self.page(where: "organizer = ?", [organizer], sort: "scheduledTime", descending: false, page)
+    }
+    public func list(status: Meeting.Status, from: Timestamp?, to: Timestamp?, _ page: PageRequest) async throws -> Page<Meeting> {
+        var condition = "status = ?"
+        var args: [(any DatabaseValueConvertible)?] = [status.rawValue]
+        if let from { condition += " AND scheduledTime >= ?"; args.append(from.iso8601) }
+        if let to { condition += " AND scheduledTime <= ?"; args.append(to.iso8601) }
+        return try await self.page(where: condition, args, sort: "scheduledTime", descending: false, page)
+    }
+    public func list(scheduledFrom from: Timestamp, to: Timestamp, _ page: PageRequest) async throws -> Page<Meeting> {
+        try await self.page(where: "scheduledTime >= ? AND scheduledTime <= ?", [from.iso8601, to.iso8601],
+                            sort: "scheduledTime", descending: false, page)
+    }
+}
+
+struct SQLiteProjectService: ProjectService, SQLiteCRUD {
+    let db: SQLiteDatabase
+    let table = Tables.projects
+    func check(_ item: Project) throws { _ = try validated(item) { try $0.validate() } }
+
+    public func list(roomId: String, _ page: PageRequest) async throws -> Page<Project> {
+        try await self.page(where: "roomId = ?", [roomId], page)
+    }
+    public func list(createdBy: String, _ page: PageRequest) async throws -> Page<Project> {
+        try await self.page(where: "createdBy = ?", [createdBy], page)
+    }
+    public func list(status: Project.Status, _ page: PageRequest) async throws -> Page<Project> {
+        try await self.page(where: "status = ?", [status.rawValue], page)
+    }
+}

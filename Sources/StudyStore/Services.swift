@@ -1,0 +1,173 @@
+import StudyModel
+
+// One protocol per storage service. Every backend (SQLite, DynamoDB, later MongoDB)
+// conforms to all of them and passes the same conformance suite.
+//
+// Conventions shared by every service:
+// - `create` refuses an existing key with `StoreError.duplicate`; `update` and `delete`
+//   of a missing key throw `StoreError.notFound`; `get` returns nil for a missing key.
+// - Lists take a `PageRequest` and return a `Page` with an opaque cursor; nothing loads a
+//   whole table. "Newest first" orders by `createdAt` descending, ties broken by id.
+// - `batchGet` returns the records that exist, in the order of the ids asked for.
+
+/// Users and their unique email and username.
+public protocol UserService: Sendable {
+    func create(_ user: User) async throws -> User
+    func get(id: String) async throws -> User?
+    func batchGet(ids: [String]) async throws -> [User]
+    /// Case-insensitive on the address.
+    func get(email: String) async throws -> User?
+    func get(username: String) async throws -> User?
+    func update(_ user: User) async throws -> User
+    func delete(id: String) async throws
+    func list(_ page: PageRequest) async throws -> Page<User>
+}
+
+/// The study library.
+public protocol ContentService: Sendable {
+    func create(_ content: Content) async throws -> Content
+    func get(id: String) async throws -> Content?
+    func batchGet(ids: [String]) async throws -> [Content]
+    func update(_ content: Content) async throws -> Content
+    func delete(id: String) async throws
+    /// One owner's documents, newest first (OwnerIndex).
+    func list(owner: String, _ page: PageRequest) async throws -> Page<Content>
+    /// All documents, optionally of one category, newest first where the backend can order them.
+    func list(category: String?, _ page: PageRequest) async throws -> Page<Content>
+    /// Documents whose title or text matches every word of `query`, best match first.
+    func search(_ query: String, _ page: PageRequest) async throws -> Page<Content>
+}
+
+/// Summaries of documents.
+public protocol SummaryService: Sendable {
+    func create(_ summary: Summary) async throws -> Summary
+    func get(id: String) async throws -> Summary?
+    func batchGet(ids: [String]) async throws -> [Summary]
+    func update(_ summary: Summary) async throws -> Summary
+    func delete(id: String) async throws
+    /// Newest first (OwnerIndex).
+    func list(owner: String, _ page: PageRequest) async throws -> Page<Summary>
+    /// Newest first (ContentIndex).
+    func list(contentId: String, _ page: PageRequest) async throws -> Page<Summary>
+}
+
+/// Exams, and their attempts stored apart from the exam so it stays small.
+public protocol ExamService: Sendable {
+    func create(_ exam: Exam) async throws -> Exam
+    func get(id: String) async throws -> Exam?
+    func batchGet(ids: [String]) async throws -> [Exam]
+    func update(_ exam: Exam) async throws -> Exam
+    /// Deletes the exam and its attempts.
+    func delete(id: String) async throws
+    /// Newest first (OwnerIndex).
+    func list(owner: String, _ page: PageRequest) async throws -> Page<Exam>
+    /// Newest first (ContentIndex).
+    func list(contentId: String, _ page: PageRequest) async throws -> Page<Exam>
+    /// Stores the attempt and folds it into the exam's aggregates atomically; returns the exam.
+    /// Recording the same attempt id twice changes nothing the second time.
+    func record(_ attempt: ExamAttempt) async throws -> Exam
+    /// Attempts of one exam, newest first; `userId` narrows to one student.
+    func attempts(examId: String, userId: String?, _ page: PageRequest) async throws -> Page<ExamAttempt>
+}
+
+/// Reusable summary/exam configurations.
+public protocol TemplateService: Sendable {
+    func create(_ template: Template) async throws -> Template
+    func get(id: String) async throws -> Template?
+    func batchGet(ids: [String]) async throws -> [Template]
+    func update(_ template: Template) async throws -> Template
+    func delete(id: String) async throws
+    /// Newest first (CreatedByIndex).
+    func list(createdBy: String, _ page: PageRequest) async throws -> Page<Template>
+    /// Newest first (TypeCategoryIndex).
+    func list(type: Template.TemplateType, category: String, _ page: PageRequest) async throws -> Page<Template>
+    /// Public templates, newest first (PublicTemplatesIndex).
+    func listPublic(_ page: PageRequest) async throws -> Page<Template>
+    /// Counts one use, atomically.
+    func recordUse(id: String) async throws -> Template
+    /// Adds one 1-5 rating to the aggregate, atomically.
+    func rate(id: String, score: Int) async throws -> Template
+}
+
+/// Study rooms.
+public protocol ChatRoomService: Sendable {
+    func create(_ room: ChatRoom) async throws -> ChatRoom
+    func get(id: String) async throws -> ChatRoom?
+    func batchGet(ids: [String]) async throws -> [ChatRoom]
+    func update(_ room: ChatRoom) async throws -> ChatRoom
+    func delete(id: String) async throws
+    /// Rooms with exactly this name (NameIndex); names need not be unique.
+    func list(name: String) async throws -> [ChatRoom]
+    /// All rooms, newest first where the backend can order them.
+    func list(_ page: PageRequest) async throws -> Page<ChatRoom>
+    /// Adds a member atomically; joining twice is harmless.
+    func join(roomId: String, username: String) async throws -> ChatRoom
+    /// Removes a member atomically; leaving twice is harmless.
+    func leave(roomId: String, username: String) async throws -> ChatRoom
+}
+
+/// One page of a room's messages, oldest first, with positions for older history and for polling.
+public struct MessagePage: Sendable, Equatable {
+    public var messages: [Message]
+    /// Where older history continues; nil at the beginning of the room.
+    public var older: PageCursor?
+    /// Where to poll for newer messages from. Always present.
+    public var feed: PageCursor
+    /// True when `since` stopped at its limit and more messages are waiting.
+    public var hasMore: Bool
+    public init(messages: [Message], older: PageCursor?, feed: PageCursor, hasMore: Bool = false) {
+        self.messages = messages
+        self.older = older
+        self.feed = feed
+        self.hasMore = hasMore
+    }
+}
+
+/// Chat messages of rooms.
+public protocol MessageService: Sendable {
+    /// Stores a message. The client made its id, so sending the same message again
+    /// (after a lost answer) returns the stored one and never creates a second copy.
+    func send(_ message: Message) async throws -> Message
+    /// Stores many messages at once (import, migration), skipping ids already stored.
+    /// Returns how many were new.
+    func send(batch: [Message]) async throws -> Int
+    func get(id: String) async throws -> Message?
+    func delete(id: String) async throws
+    /// The `limit` messages before `before` (or the newest), oldest first (RoomIdIndex).
+    func history(roomId: String, before: PageCursor?, limit: Int) async throws -> MessagePage
+    /// Messages that arrived after `cursor`, oldest first. Across successive calls each
+    /// message is returned exactly once, even when writers' clocks differ by a few seconds.
+    func since(roomId: String, cursor: PageCursor, limit: Int) async throws -> MessagePage
+}
+
+/// Meetings of rooms.
+public protocol MeetingService: Sendable {
+    func create(_ meeting: Meeting) async throws -> Meeting
+    func get(id: String) async throws -> Meeting?
+    func batchGet(ids: [String]) async throws -> [Meeting]
+    func update(_ meeting: Meeting) async throws -> Meeting
+    func delete(id: String) async throws
+    /// Ordered by scheduled time (RoomIdIndex).
+    func list(roomId: String, _ page: PageRequest) async throws -> Page<Meeting>
+    /// Ordered by scheduled time (OrganizerIndex).
+    func list(organizer: String, _ page: PageRequest) async throws -> Page<Meeting>
+    /// Ordered by scheduled time (StatusIndex / StatusScheduledTimeIndex); `from`/`to` bound the time, inclusive.
+    func list(status: Meeting.Status, from: Timestamp?, to: Timestamp?, _ page: PageRequest) async throws -> Page<Meeting>
+    /// Meetings scheduled in [from, to], ordered by time (ScheduledTimeIndex).
+    func list(scheduledFrom from: Timestamp, to: Timestamp, _ page: PageRequest) async throws -> Page<Meeting>
+}
+
+/// Group projects of rooms.
+public protocol ProjectService: Sendable {
+    func create(_ project: Project) async throws -> Project
+    func get(id: String) async throws -> Project?
+    func batchGet(ids: [String]) async throws -> [Project]
+    func update(_ project: Project) async throws -> Project
+    func delete(id: String) async throws
+    /// Newest first (RoomIdIndex).
+    func list(roomId: String, _ page: PageRequest) async throws -> Page<Project>
+    /// Newest first (CreatedByIndex).
+    func list(createdBy: String, _ page: PageRequest) async throws -> Page<Project>
+    /// Newest first (StatusIndex).
+    func list(status: Project.Status, _ page: PageRequest) async throws -> Page<Project>
+}

@@ -1,0 +1,30 @@
+import StudyModel
+import StudyStore
+
+/// One named check of the storage contract.
+public struct ConformanceCase: Sendable, CustomStringConvertible {
+    public let name: String
+    public let run: @Sendable (StudyStore) async throws -> Void
+    public var description: String { name }
+}
+
+/// The storage contract, written once and run against every backend. Cases share a backend
+/// only through records tagged with a unique string, so they may run in any order or at once.
+public enum StoreConformance {
+    public static let cases: [ConformanceCase] = [
+        ConformanceCase(name: "users: create, lookups, uniqueness, update, delete", run: UserCases.lifecycle),
+        ConformanceCase(name: "users: concurrent registration keeps email and username unique", run: UserCases.concurrentRegistration),
+        ConformanceCase(name: "users: validation and batch get", run: UserCases.validationAndBatch),
+        ConformanceCase(name: "content: owner and category lists newest first, paged", run: ContentCases.lists),
+        ConformanceCase(name: "content: search, update, delete", run: ContentCases.searchUpdateDelete),
+        ConformanceCase(name: "summaries: by owner and by content, rating", run: SummaryCases.lists),
+        ConformanceCase(name: "exams: lists, attempts stored apart, aggregates, idempotent", run: ExamCases.attempts),
+        ConformanceCase(name: "templates: creator, type+category, public newest first, use and rating", run: TemplateCases.all),
+        ConformanceCase(name: "rooms: by name, list, join and leave", run: RoomCases.all),
+        ConformanceCase(name: "messages: history pages, feed exactly once, resend is not a duplicate", run: MessageCases.historyAndFeed),
+        ConformanceCase(name: "messages: skewed clocks and batch import", run: MessageCases.skewAndBatch),
+        ConformanceCase(name: "meetings: room, organizer, status, time ranges", run: MeetingCases.all),
+        ConformanceCase(name: "projects: room, creator, status", run: ProjectCases.all),
+        ConformanceCase(name: "cursors: damaged cursors are refused cleanly", run: CursorCases.badCursor),
+    ]
+}
