@@ -12,6 +12,8 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadableFile(path: String, reason: String)
     /// An option is out of range; the message says which and what is allowed.
     case invalidOption(String)
+    /// The document has too little to ask about; the detail says what was found.
+    case notEnoughMaterial(String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Cannot read '\(path)': \(reason)."
         case let .invalidOption(message):
             return message
+        case let .notEnoughMaterial(detail):
+            return "Cannot build an exam from this document: \(detail) Use a longer text with facts, names, numbers or defined terms."
         }
     }
 }

@@ -17,6 +17,7 @@ struct KeyTermExtractor {
         var wordCount = 1
         var capitalisedInside = 0
         var lowercase = 0
+        var nounLike = 0
     }
 
     func extract(_ document: StudyDocument, ranking: SentenceRanking, count: Int,
@@ -39,6 +40,7 @@ struct KeyTermExtractor {
                 entry.words = phrase.key.split(separator: " ").map(String.init)
                 if phrase.capitalised && !phrase.atSentenceStart { entry.capitalisedInside += 1 }
                 if !phrase.capitalised { entry.lowercase += 1 }
+                if phrase.nounLike { entry.nounLike += 1 }
                 if seen.insert(phrase.key).inserted { entry.sentences.append(index) }
                 stats[phrase.key] = entry
             }
@@ -48,6 +50,15 @@ struct KeyTermExtractor {
         for (key, entry) in stats {
             if entry.wordCount > 1 && entry.count < 2 { continue }
             if entry.words.allSatisfy({ $0.allSatisfy(\.isNumber) }) { continue }
+            // Terms are nouns: seen at least once in noun position, unless a name or acronym.
+            let isName = entry.lowercase == 0 && entry.capitalisedInside > 0
+            if entry.nounLike == 0 && !isName { continue }
+            if entry.wordCount == 1, SpanExtractor.calendarWords.contains(key) { continue }
+            if entry.wordCount == 1 {
+                // Judge by the usual spelling (a dictionary's first key would vary between runs).
+                let word = Self.displayForm(entry).lowercased()
+                if word.hasSuffix("ly") || (word.hasSuffix("ed") && !isName) { continue }
+            }
             // A capitalised word seen only at sentence starts is an ordinary word, not a name.
             let specificity = log((n + 1) / (Double(entry.sentences.count) + 0.5)) + 0.5
             var score = Double(entry.count).squareRoot() * specificity * (1 + 0.35 * Double(entry.wordCount - 1))

@@ -13,6 +13,8 @@ public struct RankingTuning: Sendable, Hashable, Codable {
     /// frequent specific terms) rather than graph centrality, for a one-sentence summary (it
     /// fades out as the position prior fades in).
     public var centroidWeight: Double = 0.9
+    /// Factor on the centroid weight of terms seen capitalised inside sentences (names).
+    public var nameBoost: Double = 1.5
     /// Only the best `maxGraphSentences` sentences by a cheap score enter the O(n²) graph,
     /// which bounds the cost on very large documents.
     public var maxGraphSentences: Int = 250

@@ -92,6 +92,8 @@ struct SentenceRanker {
         var weights = Array(repeating: 0.0, count: document.vocabulary.count)
         for term in 0..<weights.count {
             weights[term] = Double(document.collectionFrequency[term]) * max(document.idf(term), 0)
+            // Names carry the who and where that a summary must keep.
+            if document.nameLike[term] { weights[term] *= tuning.nameBoost }
         }
         let top = weights.enumerated().sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }
             .prefix(100)

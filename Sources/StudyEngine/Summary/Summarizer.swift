@@ -92,7 +92,7 @@ public struct Summarizer: Sendable {
             for m in 0..<candidates.count where available[m] {
                 maxSimilarity[m] = max(maxSimilarity[m], ranking.similarity[m, pick])
                 // A near-copy of a chosen sentence adds nothing.
-                if ranking.similarity[m, pick] > 0.9 { available[m] = false }
+                if ranking.similarity[m, pick] > 0.7 { available[m] = false }
             }
         }
         return chosen.map { candidates[$0] }.sorted()

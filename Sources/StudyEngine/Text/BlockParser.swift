@@ -23,8 +23,9 @@ struct BlockParser {
     static func parse(_ text: String) -> (blocks: [Block], codeBlocks: Int) {
         var parser = BlockParser()
         let normalised = normaliseNewlines(text)
-        for line in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
-            parser.consume(line)
+        // Splitting on bytes is much faster than on Characters, and "\n" is one byte.
+        for line in normalised.utf8.split(separator: 10, omittingEmptySubsequences: false) {
+            parser.consume(Substring(line))
         }
         parser.flush()
         return (parser.blocks, parser.codeBlocks)
@@ -165,6 +166,7 @@ struct BlockParser {
     }
 
     static func isThematicBreakOrUnderline(_ line: Substring) -> Bool {
+        guard let head = line.first, "=-*_".contains(head), line.count <= 200 else { return false }
         let compact = line.filter { $0 != " " && $0 != "\t" }
         guard let first = compact.first, "=-*_".contains(first) else { return false }
         guard compact.allSatisfy({ $0 == first }) else { return false }
@@ -204,6 +206,7 @@ struct BlockParser {
     }
 
     static func looksLikeTitle(_ line: Substring) -> Bool {
+        guard line.utf8.count <= 120 else { return false }
         let trimmed = line.trimmingWhitespace()
         guard let last = trimmed.last, let first = trimmed.first else { return false }
         if ".!?:;,。！？…-–—\"'”’)".contains(last) { return false }

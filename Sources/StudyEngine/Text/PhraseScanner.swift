@@ -9,17 +9,30 @@ struct Phrase: Hashable {
     var capitalised: Bool
     /// Whether the phrase starts the sentence (its capital then says nothing).
     var atSentenceStart: Bool
+    /// Whether the phrase sits where English puts a noun phrase: its run of content words
+    /// follows an article, possessive or preposition ("the Calvin cycle", "of energy"),
+    /// and the phrase ends where the run ends (the head noun). A cheap stand-in for a
+    /// part-of-speech tagger that keeps verbs ("takes place", "began") out of key terms.
+    var nounLike: Bool
 }
 
 /// Finds candidate terms: maximal runs of content words between stop words and
 /// punctuation, and every sub-run of up to three words.
 enum PhraseScanner {
     static let maxWords = 3
+    /// Words after which a noun phrase follows.
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "these", "those", "each", "every", "its", "their", "his", "her", "our", "your",
+        "of", "in", "on", "with", "by", "from", "into", "called", "named", "as", "for", "about", "between",
+        "through", "during", "some", "many", "most", "all", "two", "three", "several", "no", "any",
+    ]
 
     static func phrases(in sentence: String) -> [Phrase] {
         var out: [Phrase] = []
         var run: [(surface: String, stem: String, capitalised: Bool, position: Int)] = []
         var position = 0
+        var previousWord = ""
+        var runFollowsDeterminer = false
 
         func flushRun() {
             guard !run.isEmpty else { return }
@@ -31,7 +44,8 @@ enum PhraseScanner {
                         surface: words.map(\.surface).joined(separator: " "),
                         wordCount: length,
                         capitalised: words.allSatisfy(\.capitalised),
-                        atSentenceStart: words.first?.position == 0))
+                        atSentenceStart: words.first?.position == 0,
+                        nounLike: runFollowsDeterminer && start + length == run.count))
                 }
             }
             run = []
@@ -46,16 +60,18 @@ enum PhraseScanner {
             defer {
                 position += 1
                 if trailing > 0 { flushRun() }
+                previousWord = trailing > 0 ? "" : Tokenizer.fold(word)
             }
             guard !word.isEmpty else { flushRun(); continue }
             let folded = Tokenizer.fold(word.replacingApostrophes())
             let possessiveFree = folded.hasSuffix("'s") ? String(folded.dropLast(2)) : folded
-            let isStop = StopWords.english.contains(possessiveFree)
+            let isStop = StopWords.english.contains(possessiveFree) || CommonVerbs.all.contains(possessiveFree)
             let hasLetters = word.contains(where: \.isLetter)
             guard !isStop, hasLetters, possessiveFree.count >= 3 || (word.first?.isUppercase == true && word.count >= 2) else {
                 flushRun()
                 continue
             }
+            if run.isEmpty { runFollowsDeterminer = determiners.contains(previousWord) && leading.isEmpty }
             let stem = possessiveFree.split(separator: "-").map { PorterStemmer.stem(String($0)) }.joined(separator: "-")
             let surface = folded.hasSuffix("'s") ? String(word.dropLast(2)) : word
             run.append((surface, stem, word.first?.isUppercase == true, position))

@@ -88,7 +88,7 @@ enum SentenceBoundaries {
     static func isGluedBreak(_ c: Scalars, at dot: Int) -> Bool {
         let n = c.count
         guard dot >= 2, dot + 2 < n else { return false }
-        guard ScalarClass.isLower(c[dot - 1]) || c[dot - 1] == ")" || ScalarClass.isDigit(c[dot - 1]) else { return false }
+        guard ScalarClass.isLetter(c[dot - 1]) || c[dot - 1] == ")" || ScalarClass.isDigit(c[dot - 1]) else { return false }
         guard ScalarClass.isUpper(c[dot + 1]), ScalarClass.isLower(c[dot + 2]) else { return false }
         var j = dot - 1
         var letters = 0

@@ -45,22 +45,22 @@ public struct SentenceSplitter: Sendable {
     public func sentences(in paragraph: String) -> [String] {
         let scalars = Array(paragraph.unicodeScalars)
         var result: [String] = []
+        let cutter = LongSentenceCutter(maxWords: maxWords, maxCharacters: maxCharacters)
         for range in SentenceBoundaries.find(in: scalars) {
             let piece = Self.collapseWhitespace(scalars[range])
             guard !piece.isEmpty else { continue }
-            for part in LongSentenceCutter(maxWords: maxWords, maxCharacters: maxCharacters).cut(piece) {
-                result.append(part)
-            }
+            result.append(contentsOf: cutter.cut(piece))
         }
         return result
     }
 
-    static func collapseWhitespace(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var out = String.UnicodeScalarView()
+    /// The scalars with white space runs as one space and none at the ends.
+    static func collapseWhitespace(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
         var pendingSpace = false
         for s in scalars {
-            if s.properties.isWhitespace || s == "\u{00A0}" {
+            if ScalarClass.isWhitespace(s) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
@@ -68,6 +68,6 @@ public struct SentenceSplitter: Sendable {
                 out.append(s)
             }
         }
-        return String(out)
+        return out
     }
 }

@@ -20,6 +20,8 @@ public struct StudyDocument: Sendable {
     let documentFrequency: [Int]
     /// Term id → number of occurrences in the document.
     let collectionFrequency: [Int]
+    /// Term id → whether it was ever capitalised inside a sentence (likely part of a name).
+    let nameLike: [Bool]
 
     /// Analyses text. Throws `EngineError.emptyDocument` when it is empty or white space only.
     /// A document with text but nothing to summarise (only code, only headings) is accepted;
@@ -35,6 +37,7 @@ public struct StudyDocument: Sendable {
         var vocabulary: [String] = []
         var df: [Int] = []
         var cf: [Int] = []
+        var nameLike: [Bool] = []
         var sentences: [TextUnit] = []
         var terms: [[Int]] = []
         var lengths: [Int] = []
@@ -46,7 +49,7 @@ public struct StudyDocument: Sendable {
             guard unit.kind != .heading else { continue }
             var unitTerms: [Int] = []
             var seen = Set<Int>()
-            for term in extractor.terms(tokens) {
+            for (term, name) in extractor.entries(tokens) {
                 let id: Int
                 if let known = ids[term] {
                     id = known
@@ -56,7 +59,9 @@ public struct StudyDocument: Sendable {
                     vocabulary.append(term)
                     df.append(0)
                     cf.append(0)
+                    nameLike.append(false)
                 }
+                if name { nameLike[id] = true }
                 unitTerms.append(id)
                 cf[id] += 1
                 if seen.insert(id).inserted { df[id] += 1 }
@@ -71,6 +76,7 @@ public struct StudyDocument: Sendable {
         self.vocabulary = vocabulary
         self.documentFrequency = df
         self.collectionFrequency = cf
+        self.nameLike = nameLike
         self.wordCount = words
     }
 

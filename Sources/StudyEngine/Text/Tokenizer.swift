@@ -14,12 +14,15 @@ public struct Token: Sendable, Hashable {
     /// Case- and accent-folded form ("Élan" → "elan"); numbers without group separators.
     public var folded: String
     public var kind: Kind
+    /// Whether the word was written with a capital first letter (a hint of a name).
+    public var capitalised: Bool = false
 }
 
 /// Unicode-aware word tokens: letters across scripts, numbers, and CJK characters (each
 /// Han/Kana character and each adjacent pair, so that "光合作用" matches "光合" queries).
 public enum Tokenizer {
     public static func tokens(_ text: String) -> [Token] {
+        if text.utf8.allSatisfy({ $0 < 128 }) { return asciiTokens(text) }
         var out: [Token] = []
         var word = String.UnicodeScalarView()
         var ascii = true
@@ -37,7 +40,8 @@ public enum Tokenizer {
                 // Possessive 's carries no meaning of its own: "Locke's" → "locke".
                 if folded.hasSuffix("'s") { folded.removeLast(2) }
                 while folded.hasSuffix("'") { folded.removeLast() }
-                if !folded.isEmpty { out.append(Token(folded: folded, kind: .word)) }
+                let capital = word.first.map(ScalarClass.isUpper) ?? false
+                if !folded.isEmpty { out.append(Token(folded: folded, kind: .word, capitalised: capital)) }
             }
             word = String.UnicodeScalarView()
             ascii = true
@@ -86,9 +90,57 @@ public enum Tokenizer {
         return out
     }
 
+    /// The same rules as `tokens` on bytes, for the common all-ASCII sentence: several
+    /// times faster than going through Unicode scalars and Foundation.
+    static func asciiTokens(_ text: String) -> [Token] {
+        var out: [Token] = []
+        let bytes = Array(text.utf8)
+        var word: [UInt8] = []
+        var isNumber = false
+        var capital = false
+
+        func flush() {
+            guard !word.isEmpty else { return }
+            if isNumber {
+                out.append(Token(folded: String(decoding: word, as: UTF8.self), kind: .number))
+            } else {
+                if word.count >= 2, word[word.count - 2] == 39, word[word.count - 1] == 115 { word.removeLast(2) }
+                while word.last == 39 { word.removeLast() }
+                if !word.isEmpty { out.append(Token(folded: String(decoding: word, as: UTF8.self), kind: .word, capitalised: capital)) }
+            }
+            word.removeAll(keepingCapacity: true)
+            isNumber = false
+        }
+
+        for i in bytes.indices {
+            let b = bytes[i]
+            switch b {
+            case 48...57:
+                if word.isEmpty { isNumber = true }
+                word.append(b)
+            case 65...90, 97...122:
+                if word.isEmpty { capital = b <= 90 }
+                isNumber = false
+                word.append(b >= 97 ? b : b + 32)
+            case 44 where isNumber && i + 1 < bytes.count && (48...57).contains(bytes[i + 1]):
+                continue  // "1,000" → 1000
+            case 46 where isNumber && i + 1 < bytes.count && (48...57).contains(bytes[i + 1]):
+                word.append(b)  // "3.14" stays whole
+            case 39 where !word.isEmpty && !isNumber && i + 1 < bytes.count && ((65...90).contains(bytes[i + 1]) || (97...122).contains(bytes[i + 1])):
+                word.append(b)
+            default:
+                flush()
+            }
+        }
+        flush()
+        return out
+    }
+
     /// Lowercase without accents: "Économie" → "economie", "straße" → "strasse".
     public static func fold(_ word: String) -> String {
-        word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
+        // Most words are ASCII; Foundation's folding is much slower than lowercasing.
+        if word.utf8.allSatisfy({ $0 < 128 }) { return word.lowercased() }
+        return word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
     }
 
     /// The folded forms of all tokens, for matching answers and checking stems.
@@ -107,20 +159,26 @@ struct TermExtractor {
     }
 
     mutating func terms(_ tokens: [Token]) -> [String] {
-        var out: [String] = []
-        for token in tokens {
+        entries(tokens).map(\.term)
+    }
+
+    /// Terms, each with whether it was capitalised other than as the first word (a name).
+    mutating func entries(_ tokens: [Token]) -> [(term: String, name: Bool)] {
+        var out: [(term: String, name: Bool)] = []
+        for (position, token) in tokens.enumerated() {
             switch token.kind {
             case .cjk, .number:
-                out.append(token.folded)
+                out.append((token.folded, false))
             case .word:
                 if StopWords.english.contains(token.folded) { continue }
                 if token.folded.unicodeScalars.count < 2 { continue }
+                let name = token.capitalised && position > 0
                 if let stem = stems[token.folded] {
-                    out.append(stem)
+                    out.append((stem, name))
                 } else {
                     let stem = PorterStemmer.stem(token.folded)
                     stems[token.folded] = stem
-                    out.append(stem)
+                    out.append((stem, name))
                 }
             }
         }
