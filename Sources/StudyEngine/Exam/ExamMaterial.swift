@@ -16,7 +16,7 @@ struct ExamMaterial {
     /// Kind → distinct values in document order.
     let pools: [AnswerSpan.Kind: [AnswerSpan]]
     private let termIds: [String: Int]
-    private let sentencesWithTerm: [Int: [Int]]
+    private let sentencesWithTerm: [[Int]]
 
     /// Sentences with fewer words are too thin to ask about; longer ones are unreadable as stems.
     static let wordRange = 6...60
@@ -28,7 +28,7 @@ struct ExamMaterial {
         tuning.positionWeight = 0.2
         tuning.centroidWeight = 0
         let ranking = SentenceRanker(tuning: tuning).rank(document, summaryLength: 3)
-        let keyTerms = KeyTermExtractor().extract(document, ranking: ranking, count: 40, maxSentences: 600)
+        let keyTerms = KeyTermExtractor().extract(document, ranking: ranking, count: 40, maxSentences: 300)
         // Names are found by capitals; terms here are the lowercase ones, longest first so
         // that "light reactions" wins over "light".
         var termTexts: [String] = keyTerms.map(\.term).filter { $0 == $0.lowercased() }
@@ -66,9 +66,15 @@ struct ExamMaterial {
         var ids: [String: Int] = [:]
         for (id, term) in document.vocabulary.enumerated() { ids[term] = id }
         termIds = ids
-        var index: [Int: [Int]] = [:]
+        // Arrays indexed by term id, and a last-seen marker instead of a set per sentence:
+        // this runs over every sentence of the document.
+        var index = Array(repeating: [Int](), count: document.vocabulary.count)
+        var lastSeen = Array(repeating: -1, count: document.vocabulary.count)
         for (sentence, terms) in document.terms.enumerated() {
-            for term in Set(terms) { index[term, default: []].append(sentence) }
+            for term in terms where lastSeen[term] != sentence {
+                lastSeen[term] = sentence
+                index[term].append(sentence)
+            }
         }
         sentencesWithTerm = index
     }
@@ -85,13 +91,13 @@ struct ExamMaterial {
         let statementTerms = Set(extractor.terms(statement).compactMap { termIds[$0] })
         guard !statementTerms.isEmpty else { return false }
         // Walk the rarest term's sentences and check the others in place: no big sets built.
-        let lists = Set(valueTerms).map { sentencesWithTerm[$0] ?? [] }.sorted { $0.count < $1.count }
+        let lists = Set(valueTerms).map { sentencesWithTerm[$0] }.sorted { $0.count < $1.count }
         guard let rarest = lists.first else { return false }
-        let otherValueTerms = Set(valueTerms)
+        let uniqueValueTerms = Set(valueTerms)
         for other in rarest where other != source {
-            let terms = Set(document.terms[other])
-            guard otherValueTerms.isSubset(of: terms) else { continue }
-            let overlap = statementTerms.intersection(terms).count
+            let terms = document.terms[other]
+            guard uniqueValueTerms.allSatisfy({ terms.contains($0) }) else { continue }
+            let overlap = statementTerms.reduce(0) { $0 + (terms.contains($1) ? 1 : 0) }
             if Double(overlap) >= 0.6 * Double(statementTerms.count) { return true }
         }
         return false

@@ -130,8 +130,11 @@ struct SpanExtractor {
 
     func termSpans(_ sentence: String) -> [AnswerSpan] {
         let lowered = sentence.lowercased()
+        // Cheap pre-check on words before the substring search.
+        let words = Set(lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
         var out: [AnswerSpan] = []
         for term in terms where term.count >= 3 {
+            guard term.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).allSatisfy(words.contains) else { continue }
             guard let range = WholeWord.range(of: term, in: lowered) else { continue }
             // Keep the sentence's own spelling.
             let text = String(sentence[range])

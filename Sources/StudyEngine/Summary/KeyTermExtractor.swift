@@ -30,9 +30,10 @@ struct KeyTermExtractor {
                 .prefix(maxSentences).sorted()
         }
         var stats: [String: Stats] = [:]
+        var stems: [String: String] = [:]
         for index in pool {
             var seen = Set<String>()
-            for phrase in PhraseScanner.phrases(in: document.sentences[index].text) {
+            for phrase in PhraseScanner.phrases(in: document.sentences[index].text, stems: &stems) {
                 var entry = stats[phrase.key] ?? Stats()
                 entry.count += 1
                 entry.surfaceCounts[phrase.surface, default: 0] += 1

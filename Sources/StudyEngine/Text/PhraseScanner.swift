@@ -28,6 +28,12 @@ enum PhraseScanner {
     ]
 
     static func phrases(in sentence: String) -> [Phrase] {
+        var stems: [String: String] = [:]
+        return phrases(in: sentence, stems: &stems)
+    }
+
+    /// `stems` caches Porter stems across calls.
+    static func phrases(in sentence: String, stems: inout [String: String]) -> [Phrase] {
         var out: [Phrase] = []
         var run: [(surface: String, stem: String, capitalised: Bool, position: Int)] = []
         var position = 0
@@ -72,7 +78,13 @@ enum PhraseScanner {
                 continue
             }
             if run.isEmpty { runFollowsDeterminer = determiners.contains(previousWord) && leading.isEmpty }
-            let stem = possessiveFree.split(separator: "-").map { PorterStemmer.stem(String($0)) }.joined(separator: "-")
+            let stem: String
+            if let known = stems[possessiveFree] {
+                stem = known
+            } else {
+                stem = possessiveFree.split(separator: "-").map { PorterStemmer.stem(String($0)) }.joined(separator: "-")
+                stems[possessiveFree] = stem
+            }
             let surface = folded.hasSuffix("'s") ? String(word.dropLast(2)) : word
             run.append((surface, stem, word.first?.isUppercase == true, position))
             // A possessive ends the phrase: "Locke's team" is not a term.

@@ -129,20 +129,15 @@ enum SentenceBoundaries {
     static func wordBefore(_ c: Scalars, dot: Int) -> String {
         var j = dot - 1
         while j >= 0, !ScalarClass.isWhitespace(c[j]), !(ScalarClass.isOpener(c[j]) && c[j] != "'" ) { j -= 1 }
-        var scalars = String.UnicodeScalarView()
-        if j + 1 < dot { scalars.append(contentsOf: c[(j + 1)..<dot]) }
-        return String(scalars)
+        return j + 1 < dot ? ScalarText.string(c[(j + 1)..<dot]) : ""
     }
 
     static func isSentenceOpener(_ word: [Unicode.Scalar]) -> Bool {
         guard let first = word.first, ScalarClass.isUpper(first) else { return false }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: word)
-        var text = String(scalars).lowercased()
-        if let apostrophe = text.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
-            text = String(text[..<apostrophe])
-        }
-        return Abbreviations.sentenceOpeners.contains(text)
+        let letters = word.prefix(while: { $0 != "'" && $0 != "\u{2019}" })
+        // No opener is longer than ten letters: skip building strings for long words.
+        guard letters.count <= 10 else { return false }
+        return Abbreviations.sentenceOpeners.contains(ScalarText.lowercased(letters))
     }
 
     static func isRomanNumeral(_ word: [Unicode.Scalar]) -> Bool {

@@ -42,29 +42,45 @@ public struct StudyDocument: Sendable {
         var terms: [[Int]] = []
         var lengths: [Int] = []
         var words = 0
+        // Folded word → term id (-1 for words that are no term), so that each token costs
+        // one dictionary lookup instead of stop-word, stem and id lookups.
+        var wordIds: [String: Int] = [:]
+        var lastSeen: [Int] = []
         for unit in split.units {
             let tokens = Tokenizer.tokens(unit.text)
             let length = tokens.reduce(0) { $0 + ($1.kind == .cjk && $1.folded.unicodeScalars.count > 1 ? 0 : 1) }
             words += length
             guard unit.kind != .heading else { continue }
             var unitTerms: [Int] = []
-            var seen = Set<Int>()
-            for (term, name) in extractor.entries(tokens) {
+            for (position, token) in tokens.enumerated() {
                 let id: Int
-                if let known = ids[term] {
+                if let known = wordIds[token.folded] {
                     id = known
+                } else if let term = extractor.terms([token]).first {
+                    if let existing = ids[term] {
+                        id = existing
+                    } else {
+                        id = vocabulary.count
+                        ids[term] = id
+                        vocabulary.append(term)
+                        df.append(0)
+                        cf.append(0)
+                        nameLike.append(false)
+                        lastSeen.append(-1)
+                    }
+                    wordIds[token.folded] = id
                 } else {
-                    id = vocabulary.count
-                    ids[term] = id
-                    vocabulary.append(term)
-                    df.append(0)
-                    cf.append(0)
-                    nameLike.append(false)
+                    id = -1
+                    wordIds[token.folded] = -1
                 }
-                if name { nameLike[id] = true }
+                guard id >= 0 else { continue }
+                if token.capitalised && position > 0 { nameLike[id] = true }
                 unitTerms.append(id)
                 cf[id] += 1
-                if seen.insert(id).inserted { df[id] += 1 }
+                if lastSeen[id] != sentences.count {
+                    lastSeen[id] = sentences.count
+                    df[id] += 1
+                }
             }
             sentences.append(unit)
             terms.append(unitTerms)
