@@ -1,0 +1,142 @@
+import Foundation
+import StudyModel
+
+/// Questions generated from a document, with notes on anything that fell short.
+public struct ExamDraft: Sendable, Hashable, Codable {
+    public var questions: [Question]
+    /// Why fewer questions than asked were made, or which kinds could not be made.
+    public var notes: [String]
+    public var configuration: Exam.Configuration
+
+    /// An `Exam` entity ready to store. Throws `EngineError.notEnoughMaterial` when no
+    /// question could be made (an exam needs at least one).
+    public func makeExam(owner: String, contentId: String, title: String) throws -> Exam {
+        guard !questions.isEmpty else {
+            throw EngineError.notEnoughMaterial("no sentence has a name, number, date or key term to ask about.")
+        }
+        return Exam(owner: owner, contentId: contentId, title: title, questions: questions, configuration: configuration)
+    }
+}
+
+/// Offline, deterministic exam generation.
+///
+/// Sentences are taken best first (a TextRank ranking with a light position prior so the
+/// whole text is covered), at most one question per sentence and per answer. Kinds are
+/// dealt round-robin from `configuration.questionTypes`; when a kind cannot be made from
+/// what is left, the others fill in. Options are shuffled with a generator seeded by the
+/// document and `seed`, so the same document and settings give the same exam.
+public struct ExamGenerator: Sendable {
+    public var configuration: Exam.Configuration
+    /// Changes the shuffles and true/false choices while keeping them reproducible.
+    public var seed: UInt64
+
+    public init(configuration: Exam.Configuration = Exam.Configuration(), seed: UInt64 = 0) {
+        self.configuration = configuration
+        self.seed = seed
+    }
+
+    /// Checks the configuration; throws `EngineError.invalidOption` with what is allowed.
+    public func validate() throws {
+        guard (1...Exam.maxQuestions).contains(configuration.questionCount) else {
+            throw EngineError.invalidOption("The number of questions must be between 1 and \(Exam.maxQuestions) (got \(configuration.questionCount)).")
+        }
+        guard !configuration.questionTypes.isEmpty else {
+            throw EngineError.invalidOption("Choose at least one question type: \(Question.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+    }
+
+    /// Generates from text. Throws `EngineError.emptyDocument` for blank text and
+    /// `EngineError.invalidOption` for a bad configuration; a document too small for the
+    /// count gives fewer questions and a note saying why.
+    public func generate(from text: String) throws -> ExamDraft {
+        try validate()
+        return try generate(from: StudyDocument(text: text))
+    }
+
+    /// Generates from UTF-8 bytes, validating them first.
+    public func generate(data: Data) throws -> ExamDraft {
+        try generate(from: TextInput.decode(data))
+    }
+
+    public func generate(from document: StudyDocument) throws -> ExamDraft {
+        try validate()
+        let material = ExamMaterial(document: document)
+        let factory = QuestionFactory(material: material, difficulty: configuration.difficulty)
+        var rng = SeededRandom(text: document.sentences.prefix(50).map(\.text).joined(separator: "\n"), salt: seed)
+        var types: [Question.Kind] = []
+        for kind in configuration.questionTypes where !types.contains(kind) { types.append(kind) }
+
+        var questions: [Question] = []
+        var usedSentences = Set<Int>()
+        var usedAnswers = Set<String>()
+        var prompts = Set<String>()
+        var exhausted = Set<Question.Kind>()
+        var slot = 0
+        while questions.count < configuration.questionCount && exhausted.count < types.count {
+            let preferred = types[slot % types.count]
+            slot += 1
+            let order = [preferred] + types.filter { $0 != preferred }
+            var made: (Question, [String])? = nil
+            kinds: for kind in order where !exhausted.contains(kind) {
+                for candidate in material.candidates where !usedSentences.contains(candidate.sentence) {
+                    if let result = build(kind, candidate, factory: factory, used: usedAnswers, rng: &rng),
+                       !prompts.contains(Self.normalisedPrompt(result.0.prompt)) {
+                        made = result
+                        usedSentences.insert(candidate.sentence)
+                        break kinds
+                    }
+                }
+                exhausted.insert(kind)
+            }
+            guard let (newQuestion, answers) = made else { break }
+            var question = newQuestion
+            question.id = "q\(questions.count + 1)"
+            prompts.insert(Self.normalisedPrompt(question.prompt))
+            usedAnswers.formUnion(answers)
+            questions.append(question)
+        }
+        return ExamDraft(questions: questions, notes: notes(questions: questions, types: types, document: document,
+                                                             material: material),
+                         configuration: configuration)
+    }
+
+    func build(_ kind: Question.Kind, _ candidate: ExamMaterial.Candidate, factory: QuestionFactory,
+               used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
+        switch kind {
+        case .fillInBlank: return factory.fillInBlank(candidate, used: used)
+        case .multipleChoice: return factory.multipleChoice(candidate, used: used, rng: &rng)
+        case .trueFalse: return factory.trueFalse(candidate, used: used, rng: &rng)
+        case .multipleAnswer: return factory.multipleAnswer(candidate, used: used, rng: &rng)
+        }
+    }
+
+    static func normalisedPrompt(_ prompt: String) -> String {
+        Tokenizer.foldedWords(prompt).joined(separator: " ")
+    }
+
+    func notes(questions: [Question], types: [Question.Kind], document: StudyDocument, material: ExamMaterial) -> [String] {
+        var notes: [String] = []
+        let asked = configuration.questionCount
+        if questions.count < asked {
+            let usable = material.candidates.count
+            if questions.isEmpty {
+                notes.append("No question could be made: no sentence has a name, number, date or key term to ask about (\(document.sentences.count) sentence\(document.sentences.count == 1 ? "" : "s") found).")
+            } else {
+                notes.append("Made \(questions.count) of \(asked) questions: the document has only \(usable) sentence\(usable == 1 ? "" : "s") with something to ask about, one question each.")
+            }
+        }
+        let made = Set(questions.map(\.kind))
+        for kind in types where !made.contains(kind) && !questions.isEmpty {
+            notes.append("No \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) questions: \(Self.reason(kind))")
+        }
+        return notes
+    }
+
+    static func reason(_ kind: Question.Kind) -> String {
+        switch kind {
+        case .multipleChoice: return "the document has too few values of the same kind to make three wrong options."
+        case .multipleAnswer: return "no sentence holds two or more values of the same kind."
+        case .trueFalse, .fillInBlank: return "every usable sentence was already used by another question."
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Decides whether a typed answer matches an expected one, the way a fair teacher would.
+///
+/// Both sides are normalised: case and accents folded, punctuation dropped, white space
+/// collapsed, and a leading or trailing article ("the", "a", "an") removed. Then:
+/// - numbers are compared by value: "1,000" = "1000" = "1000.0", "21%" = "21 percent";
+///   a number never matches a different number, however close its digits look;
+/// - words may have small typos, counted with the Damerau–Levenshtein distance (a swap of
+///   two neighbours is one edit): none for answers of 1–3 characters, one for 4–7, two
+///   for 8 or more (counted on the expected answer). The middle band is wider than "one
+///   for up to 5" on purpose: two edits on a 6–7 letter word turn "meiosis" into "mitosis".
+public enum TypedAnswerMatcher {
+    public static func matches(_ given: String, expected: String) -> Bool {
+        let a = normalise(given)
+        let b = normalise(expected)
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        if a == b { return true }
+        if let x = number(a), let y = number(b) { return abs(x - y) <= 1e-9 * max(1, abs(y)) }
+        if number(a) != nil || number(b) != nil { return false }
+        return DamerauLevenshtein.distance(a, b, limit: allowedEdits(for: b)) <= allowedEdits(for: b)
+    }
+
+    /// Typos tolerated for an expected answer of this (normalised) length.
+    public static func allowedEdits(for expected: String) -> Int {
+        switch expected.count {
+        case ...3: return 0
+        case 4...7: return 1
+        default: return 2
+        }
+    }
+
+    static let articles: Set<String> = ["the", "a", "an"]
+
+    /// Folded, punctuation-free, article-free form.
+    public static func normalise(_ text: String) -> String {
+        var cleaned = ""
+        let folded = Tokenizer.fold(text.replacingApostrophes())
+        let chars = Array(folded)
+        for (i, ch) in chars.enumerated() {
+            if ch.isLetter || ch.isNumber || ch == "%" {
+                cleaned.append(ch)
+            } else if (ch == "." || ch == ",") && i > 0 && i + 1 < chars.count && chars[i - 1].isNumber && chars[i + 1].isNumber {
+                // Keep decimal points and digit groups: "3.14", "1,000".
+                cleaned.append(ch)
+            } else if ch == "'" {
+                continue
+            } else {
+                cleaned.append(" ")
+            }
+        }
+        var words = cleaned.split(separator: " ").map(String.init)
+        if words.count > 1, let first = words.first, articles.contains(first) { words.removeFirst() }
+        if words.count > 1, let last = words.last, articles.contains(last) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
+    /// The value of an answer that is only a number: "1,000", "3.14", "21%", "21 percent".
+    static func number(_ normalised: String) -> Double? {
+        var text = normalised
+        for suffix in [" percent", " per cent", "%"] where text.hasSuffix(suffix) {
+            text = String(text.dropLast(suffix.count)).trimmingWhitespace()
+        }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }),
+              text.first?.isNumber == true else { return nil }
+        // Commas group thousands only when every group after one has three digits.
+        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            let tail = groups.dropFirst()
+            guard tail.dropLast().allSatisfy({ $0.count == 3 }),
+                  let last = tail.last, last.prefix(while: { $0 != "." }).count == 3 else { return nil }
+        }
+        return Double(text.replacingOccurrences(of: ",", with: ""))
+    }
+}
+
+/// Edit distance with adjacent transpositions (optimal string alignment).
+public enum DamerauLevenshtein {
+    /// The distance between `a` and `b`, or a number above `limit` as soon as it is certain
+    /// to exceed it (so long strings cost little).
+    public static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+        let s = Array(a), t = Array(b)
+        if abs(s.count - t.count) > limit { return limit == .max ? limit : limit + 1 }
+        if s.isEmpty { return t.count }
+        if t.isEmpty { return s.count }
+        var previous2 = Array(repeating: 0, count: t.count + 1)
+        var previous = Array(0...t.count)
+        var current = Array(repeating: 0, count: t.count + 1)
+        for i in 1...s.count {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...t.count {
+                let cost = s[i - 1] == t[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, s[i - 1] == t[j - 2], s[i - 2] == t[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMin = min(rowMin, value)
+            }
+            if limit != .max && rowMin > limit { return limit + 1 }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[t.count]
+    }
+}
