@@ -74,7 +74,7 @@ let package = Package(
 
         .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "StudyHTTP", "DynamoTestSupport"]),
         .testTarget(name: "StudyStoreDynamoTests", dependencies: ["StudyStoreDynamo", "StoreConformance", "DynamoDB", "StudyBackend", "DynamoTestSupport"]),
-        .testTarget(name: "StudyEngineTests", dependencies: ["StudyEngine", "TestSupport", "StudyHTTP"]),
+        .testTarget(name: "StudyEngineTests", dependencies: ["StudyEngine", "StudyModel", "TestSupport", "StudyHTTP"]),
         .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore"]),
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp"]),
         .testTarget(name: "CLITests", dependencies: ["StudyStore", "TestSupport"]),

@@ -3,6 +3,11 @@ public struct QuotaExceeded: Error, Equatable, Sendable, CustomStringConvertible
     public var plan: User.SubscriptionPlan
     public var limit: Int
     public var month: String
+    public init(plan: User.SubscriptionPlan, limit: Int, month: String) {
+        self.plan = plan
+        self.limit = limit
+        self.month = month
+    }
     public var description: String {
         "You have used all \(limit) AI requests of the \(plan.rawValue) plan for \(month). The offline engine still works; the allowance renews next month, or a bigger plan raises it."
     }

@@ -17,7 +17,7 @@ struct StudyCircleCommand: AsyncParsableCommand {
         The embedded SQLite database is the default and needs no setup.
         """,
         subcommands: [SetupCommand.self, TablesCommand.self, LibraryCommand.self, UserCommand.self, DoctorCommand.self,
-                      RoomCommand.self, TemplateCommand.self, ExportCommand.self, ImportCommand.self, MigrateCommand.self])
+                      SummarizeCommand.self, ExamCommand.self, RoomCommand.self, TemplateCommand.self, ExportCommand.self, ImportCommand.self, MigrateCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

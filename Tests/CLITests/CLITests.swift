@@ -128,4 +128,37 @@ import Testing
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("No room named 'nowhere'"))
     }
+
+    static let studyText = """
+    The Transmission Control Protocol (TCP) gives applications a reliable stream of bytes. TCP was described by \
+    Vint Cerf and Bob Kahn in 1974. A connection begins with the three-way handshake. The client sends a SYN \
+    segment, the server answers with SYN-ACK, and the client replies with ACK. Every byte has a sequence number. \
+    Congestion control protects the network. Modern systems often use the CUBIC algorithm, which is the default on Linux.
+    """
+
+    @Test func summarizeAndExamFromTheShell() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        try Data(Self.studyText.utf8).write(to: URL(fileURLWithPath: s.dir.path("tcp.txt")))
+        let summary = try s.run(["summarize", "tcp.txt", "--sentences", "2", "--json"])
+        #expect(summary.status == 0, "\(summary.stderr)")
+        let decoded = try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any]
+        let entries = decoded?["entries"] as? [[String: Any]]
+        #expect((entries?.first?["sentences"] as? [String])?.count == 2)
+        let piped = try s.run(["summarize", "-", "--type", "bullet-points"], stdin: Self.studyText)
+        #expect(piped.status == 0)
+        #expect(piped.stdout.hasPrefix("- "))
+        let bad = try s.run(["summarize", "missing.txt", "tcp.txt"])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("missing.txt") || bad.stderr.contains("missing.txt"))
+        let exam = try s.run(["exam", "tcp.txt", "--questions", "3", "--types", "mc,tf"])
+        #expect(exam.status == 0, "\(exam.stderr)")
+        #expect(exam.stdout.contains("1. ["))
+        #expect(exam.stdout.contains("Answer:"))
+        let hidden = try s.run(["exam", "tcp.txt", "--questions", "3", "--no-answers"])
+        #expect(!hidden.stdout.contains("Answer:"))
+        let wrongType = try s.run(["exam", "tcp.txt", "--types", "essay"])
+        #expect(wrongType.status != 0)
+        #expect(wrongType.stderr.contains("essay"))
+    }
 }

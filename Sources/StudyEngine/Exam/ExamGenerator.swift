@@ -8,6 +8,12 @@ public struct ExamDraft: Sendable, Hashable, Codable {
     public var notes: [String]
     public var configuration: Exam.Configuration
 
+    public init(questions: [Question], notes: [String], configuration: Exam.Configuration) {
+        self.questions = questions
+        self.notes = notes
+        self.configuration = configuration
+    }
+
     /// An `Exam` entity ready to store. Throws `EngineError.notEnoughMaterial` when no
     /// question could be made (an exam needs at least one).
     public func makeExam(owner: String, contentId: String, title: String) throws -> Exam {
