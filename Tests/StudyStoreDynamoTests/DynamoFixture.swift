@@ -13,6 +13,9 @@ actor DynamoFixture {
         "sct-\(label)-\(StudyID.make().suffix(8).lowercased())"
     }
 
+    /// The prefix of the conformance tables.
+    static let prefix = freshPrefix("conf")
+
     private var ready: Task<StudyStore, any Error>?
 
     /// The conformance store, its tables created on first use.
@@ -20,7 +23,7 @@ actor DynamoFixture {
         if let ready { return try await ready.value }
         let task = Task {
             let client = try await SharedMoto.shared.get().client()
-            let store = DynamoStore.make(client: client, prefix: Self.freshPrefix("conf"))
+            let store = DynamoStore.make(client: client, prefix: Self.prefix)
             _ = try await store.admin.setup(progress: { _ in })
             return store
         }
