@@ -73,7 +73,7 @@ let package = Package(
         .target(name: "DynamoTestSupport", dependencies: ["DynamoDB", "StudyHTTP"], path: "Tests/DynamoTestSupport"),
 
         .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "StudyHTTP", "DynamoTestSupport"]),
-        .testTarget(name: "StudyStoreDynamoTests", dependencies: ["StudyStoreDynamo", "StoreConformance", "DynamoDB", "StudyBackend", "DynamoTestSupport"]),
+        .testTarget(name: "StudyStoreDynamoTests", dependencies: ["StudyStoreDynamo", "StoreConformance", "DynamoDB", "StudyBackend", "StudyConfig", "StudyStore", "StudyModel", "DynamoTestSupport", "TestSupport"]),
         .testTarget(name: "StudyEngineTests", dependencies: ["StudyEngine", "StudyModel", "TestSupport", "StudyHTTP"]),
         .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore"]),
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp"]),

@@ -1,6 +1,7 @@
 import StudyConfig
 import StudyModel
 import StudyStore
+import StudyStoreDynamo
 
 /// Opens the backend that the configuration names (`DB_TYPE`).
 public enum StoreFactory {
@@ -10,8 +11,11 @@ public enum StoreFactory {
         case .sqlite:
             return try SQLiteStore.open(path: settings.sqlitePath, migrate: !admin)
         case .dynamodb:
-            throw StoreError.unavailable(
-                "The DynamoDB backend is not available in this build yet. Use DB_TYPE=sqlite (the default).")
+            // Nothing is checked here: an app session on missing tables gets "Run `studycircle
+            // setup`" from its first operation, and `setup`/`doctor` must work without them.
+            return try await DynamoStore.open(prefix: settings.tablePrefix, endpoint: settings.endpoint,
+                                              region: settings.region, profile: settings.profile,
+                                              environment: settings.variables, admin: admin)
         case .mongodb:
             throw StoreError.unavailable(
                 "The MongoDB backend is not available yet. Use DB_TYPE=sqlite (the default) or DB_TYPE=dynamodb.")

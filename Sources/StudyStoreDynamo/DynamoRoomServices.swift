@@ -1,0 +1,146 @@
+import DynamoDB
+import StudyModel
+import StudyStore
+
+/// Study rooms on `<prefix>-chat-rooms` (key roomId, NameIndex(name)).
+struct DynamoChatRoomService: ChatRoomService {
+    let table: ItemTable<ChatRoom>
+
+    init(_ db: Dynamo, _ schema: DynamoSchema) {
+        table = ItemTable(db: db, name: schema.rooms, entity: "room", keyName: "roomId", key: { $0.roomId },
+                          indexes: ["NameIndex": ["name"]])
+    }
+
+    func create(_ room: ChatRoom) async throws -> ChatRoom { try await table.create(validated(room) { try $0.validate() }) }
+    func get(id: String) async throws -> ChatRoom? { try await table.get(id: id) }
+    func batchGet(ids: [String]) async throws -> [ChatRoom] { try await table.batchGet(ids: ids) }
+    func update(_ room: ChatRoom) async throws -> ChatRoom { try await table.update(validated(room) { try $0.validate() }) }
+    func delete(id: String) async throws { try await table.delete(id: id) }
+
+    func list(name: String) async throws -> [ChatRoom] {
+        // Like the SQLite backend, at most 100 rooms of one name.
+        try await table.queryItems(index: "NameIndex", partition: name, descending: false, limit: 100, cursor: nil).0.map(table.decode)
+    }
+
+    /// All rooms by a paginated Scan (no index covers "every room"); order is DynamoDB's.
+    func list(_ page: PageRequest) async throws -> Page<ChatRoom> { try await table.scanPage(page) }
+
+    func join(roomId: String, username: String) async throws -> ChatRoom {
+        try await table.modify(id: roomId) { room in
+            guard !room.members.contains(username) else { return }
+            guard room.members.count < ChatRoom.maxMembers else {
+                throw StoreError.invalid(ValidationError("members", "The room is full (\(ChatRoom.maxMembers) members)."))
+            }
+            room.members.append(username)
+            room.updatedAt = .now()
+        }
+    }
+
+    func leave(roomId: String, username: String) async throws -> ChatRoom {
+        try await table.modify(id: roomId) { room in
+            room.members.removeAll { $0 == username }
+            room.updatedAt = .now()
+        }
+    }
+}
+
+/// Meetings on `<prefix>-meetings`.
+///
+/// Indexes: RoomIdIndex(roomId, scheduledTime), OrganizerIndex(organizer, scheduledTime),
+/// StatusIndex(status, createdAt), StatusScheduledTimeIndex(status, scheduledTime) and the
+/// seeds' ScheduledTimeIndex(scheduledTime). The last is hash-only, so it can only find one
+/// exact time: a range of times is served by merging StatusScheduledTimeIndex over the few
+/// statuses (one Query per status, key conditions only, ordered), never by a Scan.
+struct DynamoMeetingService: MeetingService {
+    let table: ItemTable<Meeting>
+
+    init(_ db: Dynamo, _ schema: DynamoSchema) {
+        table = ItemTable(db: db, name: schema.meetings, entity: "meeting", keyName: "meetingId", key: { $0.meetingId },
+                          indexes: ["RoomIdIndex": ["roomId", "scheduledTime"], "OrganizerIndex": ["organizer", "scheduledTime"],
+                                    "StatusIndex": ["status", "createdAt"],
+                                    "StatusScheduledTimeIndex": ["status", "scheduledTime"],
+                                    "ScheduledTimeIndex": ["scheduledTime"]])
+    }
+
+    func create(_ meeting: Meeting) async throws -> Meeting { try await table.create(validated(meeting) { try $0.validate() }) }
+    func get(id: String) async throws -> Meeting? { try await table.get(id: id) }
+    func batchGet(ids: [String]) async throws -> [Meeting] { try await table.batchGet(ids: ids) }
+    func update(_ meeting: Meeting) async throws -> Meeting { try await table.update(validated(meeting) { try $0.validate() }) }
+    func delete(id: String) async throws { try await table.delete(id: id) }
+
+    func list(roomId: String, _ page: PageRequest) async throws -> Page<Meeting> {
+        try await table.queryPage(index: "RoomIdIndex", roomId, descending: false, page)
+    }
+    func list(organizer: String, _ page: PageRequest) async throws -> Page<Meeting> {
+        try await table.queryPage(index: "OrganizerIndex", organizer, descending: false, page)
+    }
+    func list(status: Meeting.Status, from: Timestamp?, to: Timestamp?, _ page: PageRequest) async throws -> Page<Meeting> {
+        try await table.queryPage(index: "StatusScheduledTimeIndex", status.rawValue,
+                                  range: KeyRange.bounds(from?.iso8601, to?.iso8601), descending: false, page)
+    }
+
+    /// Where each status's stream continues; statuses absent from `starts` start at the beginning.
+    struct MergeCursor: Codable {
+        var starts: [String: String]
+        var done: [String]
+    }
+
+    func list(scheduledFrom from: Timestamp, to: Timestamp, _ page: PageRequest) async throws -> Page<Meeting> {
+        let position = try page.cursor.map { try CursorCodec.decode(MergeCursor.self, from: $0) } ?? MergeCursor(starts: [:], done: [])
+        let range = KeyRange.between(from.iso8601, to.iso8601)
+        // Each status's next limit+1 items; the first `limit` of their merge are the page.
+        var fetched: [(status: String, items: [Item], exhausted: Bool)] = []
+        for status in Meeting.Status.allCases.map(\.rawValue) where !position.done.contains(status) {
+            let start = position.starts[status].map { PageCursor(token: $0) }
+            let (items, next) = try await table.queryItems(index: "StatusScheduledTimeIndex", partition: status, range: range,
+                                                           descending: false, limit: page.limit, cursor: start)
+            // queryItems keeps `limit`; a non-nil `next` means more follow.
+            fetched.append((status, items, next == nil))
+        }
+        var merged: [(time: String, id: String, status: String, item: Item)] = []
+        for entry in fetched {
+            for item in entry.items {
+                merged.append((item["scheduledTime"]?.stringValue ?? "", item["meetingId"]?.stringValue ?? "", entry.status, item))
+            }
+        }
+        merged.sort { ($0.time, $0.id) < ($1.time, $1.id) }
+        let taken = Array(merged.prefix(page.limit))
+        var cursor = position
+        let attributes = table.cursorAttributes("StatusScheduledTimeIndex")
+        for entry in fetched {
+            let mine = taken.filter { $0.status == entry.status }
+            if let last = mine.last, let next = KeyCursor.encode(last.item, attributes) { cursor.starts[entry.status] = next.token }
+            if entry.exhausted && mine.count == entry.items.count { cursor.done.append(entry.status) }
+        }
+        let finished = Set(cursor.done).isSuperset(of: Meeting.Status.allCases.map(\.rawValue))
+        return Page(items: try taken.map { try table.decode($0.item) }, next: finished ? nil : CursorCodec.encode(cursor))
+    }
+}
+
+/// Group projects on `<prefix>-projects`: RoomIdIndex, CreatedByIndex and StatusIndex, each
+/// sorted by createdAt.
+struct DynamoProjectService: ProjectService {
+    let table: ItemTable<Project>
+
+    init(_ db: Dynamo, _ schema: DynamoSchema) {
+        table = ItemTable(db: db, name: schema.projects, entity: "project", keyName: "projectId", key: { $0.projectId },
+                          indexes: ["RoomIdIndex": ["roomId", "createdAt"], "CreatedByIndex": ["createdBy", "createdAt"],
+                                    "StatusIndex": ["status", "createdAt"]])
+    }
+
+    func create(_ project: Project) async throws -> Project { try await table.create(validated(project) { try $0.validate() }) }
+    func get(id: String) async throws -> Project? { try await table.get(id: id) }
+    func batchGet(ids: [String]) async throws -> [Project] { try await table.batchGet(ids: ids) }
+    func update(_ project: Project) async throws -> Project { try await table.update(validated(project) { try $0.validate() }) }
+    func delete(id: String) async throws { try await table.delete(id: id) }
+
+    func list(roomId: String, _ page: PageRequest) async throws -> Page<Project> {
+        try await table.queryPage(index: "RoomIdIndex", roomId, page)
+    }
+    func list(createdBy: String, _ page: PageRequest) async throws -> Page<Project> {
+        try await table.queryPage(index: "CreatedByIndex", createdBy, page)
+    }
+    func list(status: Project.Status, _ page: PageRequest) async throws -> Page<Project> {
+        try await table.queryPage(index: "StatusIndex", status.rawValue, page)
+    }
+}
