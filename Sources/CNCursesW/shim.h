@@ -30,4 +30,13 @@ static inline mmask_t sc_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPO
 static inline mmask_t sc_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t sc_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t sc_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
+
+/* wcwidth needs _XOPEN_SOURCE in glibc's headers; expose it through the shim. */
+static inline int sc_wcwidth(int c) { return wcwidth((wchar_t)c); }
+static inline int sc_attr_set(WINDOW *win, attr_t attrs, int pair) { return wattr_set(win, attrs, (short)pair, NULL); }
+/* Pairs above 32767 (direct colour) need the extended form, which passes the pair in opts. */
+static inline int sc_attr_set_ext(WINDOW *win, attr_t attrs, int pair) { return wattr_set(win, attrs, 0, &pair); }
+static inline int sc_key_resize(void) { return KEY_RESIZE; }
+static inline int sc_key_mouse(void) { return KEY_MOUSE; }
+static inline int sc_err(void) { return ERR; }
 #endif
