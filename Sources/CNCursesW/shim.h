@@ -6,6 +6,8 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <stdio.h>
+#include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -39,4 +41,8 @@ static inline int sc_attr_set_ext(WINDOW *win, attr_t attrs, int pair) { return 
 static inline int sc_key_resize(void) { return KEY_RESIZE; }
 static inline int sc_key_mouse(void) { return KEY_MOUSE; }
 static inline int sc_err(void) { return ERR; }
+static inline SCREEN *sc_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline int sc_key_code_f(int n) { return KEY_F(n); }
+static inline void sc_flush_stdout(void) { fflush(stdout); }
+static inline int sc_codeset_is_utf8(void) { const char *c = nl_langinfo(CODESET); return c && (c[0]=='U'||c[0]=='u') && (c[1]=='T'||c[1]=='t') && (c[2]=='F'||c[2]=='f'); }
 #endif
