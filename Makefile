@@ -23,7 +23,8 @@ test:
 
 bench:
 	@scripts/install-deps.sh bench
-	$(SWIFT) build -c release --product StudyBench --product studycircle
+	$(SWIFT) build -c release --product StudyBench
+	$(SWIFT) build -c release --product studycircle
 	.build/release/StudyBench
 
 clean:

@@ -61,15 +61,20 @@ let package = Package(
         // The storage conformance suite, written once, run against every backend.
         .target(name: "StoreConformance", dependencies: ["StudyStore", "StudyModel"], path: "Tests/StoreConformance"),
 
+        // Temp folders, built-product lookup and process running, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // A second process for the multi-process SQLite tests.
+        .executableTarget(name: "store-writer", dependencies: ["StudyStore", "StudyModel"], path: "Tests/StoreWriter"),
+
         .testTarget(name: "StudyModelTests", dependencies: ["StudyModel"]),
         .testTarget(name: "StudyConfigTests", dependencies: ["StudyConfig"]),
-        .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "StoreConformance", "StudyBackend", "StudyConfig"]),
+        .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "StoreConformance", "StudyBackend", "StudyConfig", "TestSupport"]),
         .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "StudyHTTP"]),
         .testTarget(name: "StudyStoreDynamoTests", dependencies: ["StudyStoreDynamo", "StoreConformance", "DynamoDB", "StudyBackend"]),
         .testTarget(name: "StudyEngineTests", dependencies: ["StudyEngine"]),
         .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore"]),
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp"]),
-        .testTarget(name: "CLITests", dependencies: ["StudyStore"]),
+        .testTarget(name: "CLITests", dependencies: ["StudyStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,9 +37,23 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         var secOfDay = seconds % 86_400
         if secOfDay < 0 { secOfDay += 86_400; days -= 1 }
         let (y, m, d) = Timestamp.civil(fromDays: days)
-        return String(
-            format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ",
-            y, m, d, secOfDay / 3600, (secOfDay % 3600) / 60, secOfDay % 60, millis)
+        // Written digit by digit: this runs for every stored row, and String(format:) is slow.
+        var out = [UInt8](repeating: 0, count: 24)
+        func put(_ value: Int64, _ at: Int, _ width: Int) {
+            var v = value
+            for i in stride(from: at + width - 1, through: at, by: -1) {
+                out[i] = UInt8(48 + v % 10)
+                v /= 10
+            }
+        }
+        put(max(0, min(9999, y)), 0, 4); out[4] = 45
+        put(m, 5, 2); out[7] = 45
+        put(d, 8, 2); out[10] = 84
+        put(secOfDay / 3600, 11, 2); out[13] = 58
+        put((secOfDay % 3600) / 60, 14, 2); out[16] = 58
+        put(secOfDay % 60, 17, 2); out[19] = 46
+        put(millis, 20, 3); out[23] = 90
+        return String(decoding: out, as: UTF8.self)
     }
 
     public var description: String { iso8601 }

@@ -1,5 +1,6 @@
 import StoreConformance
 import StudyStore
+import TestSupport
 import Testing
 
 /// The shared storage contract on the embedded backend, one fresh database per case.

@@ -37,8 +37,8 @@ struct DocumentTable<Entity: Codable & Sendable>: Sendable {
         args += values(item)
         args.append(try encode(item))
         do {
-            try db.execute(sql: "INSERT INTO \(table) (\(cols.joined(separator: ", "))) VALUES (\(placeholders))",
-                           arguments: StatementArguments(args))
+            try db.cachedStatement(sql: "INSERT INTO \(table) (\(cols.joined(separator: ", "))) VALUES (\(placeholders))")
+                .execute(arguments: StatementArguments(args))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw duplicateError(error, item)
         }
@@ -53,7 +53,8 @@ struct DocumentTable<Entity: Codable & Sendable>: Sendable {
     }
 
     func fetch(_ db: Database, id: String) throws -> Entity? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(selectList) FROM \(table) WHERE \(keyColumn) = ?", arguments: [id])
+        let statement = try db.cachedStatement(sql: "SELECT \(selectList) FROM \(table) WHERE \(keyColumn) = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id])
         else { return nil }
         return try decode(row)
     }
@@ -86,7 +87,7 @@ struct DocumentTable<Entity: Codable & Sendable>: Sendable {
         args.append(try encode(item))
         args.append(key(item))
         do {
-            try db.execute(sql: "UPDATE \(table) SET \(sets) WHERE \(keyColumn) = ?", arguments: StatementArguments(args))
+            try db.cachedStatement(sql: "UPDATE \(table) SET \(sets) WHERE \(keyColumn) = ?").execute(arguments: StatementArguments(args))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw duplicateError(error, item)
         }

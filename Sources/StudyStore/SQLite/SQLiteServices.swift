@@ -105,13 +105,16 @@ struct SQLiteContentService: ContentService, SQLiteCRUD {
     }
 }
 
-/// Builds an FTS5 query that matches every word as a prefix, with user input quoted so that
-/// punctuation and FTS operators in it are plain text.
+/// Builds an FTS5 query that matches every word, with user input quoted so that punctuation
+/// and FTS operators in it are plain text. Only the last word matches as a prefix (search as
+/// you type), and only from three letters: a short prefix expands to thousands of terms.
 enum FullTextQuery {
     static func match(_ query: String) -> String? {
-        let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        guard !words.isEmpty else { return nil }
-        return words.prefix(16).map { "\"\($0)\"*" }.joined(separator: " ")
+        let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(16)
+        guard let last = words.last else { return nil }
+        var terms = words.dropLast().map { "\"\($0)\"" }
+        terms.append(last.count >= 3 ? "\"\(last)\"*" : "\"\(last)\"")
+        return terms.joined(separator: " ")
     }
 }
 

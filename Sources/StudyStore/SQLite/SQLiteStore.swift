@@ -5,8 +5,10 @@ import StudyModel
 /// Builds the services of the embedded SQLite backend.
 public enum SQLiteStore {
     /// Opens (creating and migrating when needed) the database at `path` and returns its services.
-    public static func open(path: String) throws -> StudyStore {
-        let db = try SQLiteDatabase(path: path)
+    /// `migrate: false` is for the admin commands (`setup`, `tables`, `doctor`), which must
+    /// see the schema as it is rather than create it as a side effect.
+    public static func open(path: String, migrate: Bool = true) throws -> StudyStore {
+        let db = try SQLiteDatabase(path: path, migrate: migrate)
         return make(db)
     }
 
@@ -82,7 +84,7 @@ struct SQLiteAdmin: StoreAdmin {
             let current = versions.last ?? "none"
             if versions.count < known.count {
                 checks.append(HealthCheck(name: "schema", status: .problem, detail: "version \(current) of \(known.last ?? "")",
-                                          fix: "Run `studycircle setup` to upgrade the schema."))
+                                          fix: versions.isEmpty ? "Run `studycircle setup`, or just start `studycircle`: it creates the database." : "Run `studycircle setup` to upgrade the schema."))
             } else {
                 checks.append(HealthCheck(name: "schema", status: .ok, detail: "version \(current)"))
             }

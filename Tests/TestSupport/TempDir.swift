@@ -1,12 +1,12 @@
 import Foundation
 
 /// A fresh folder under the system temp dir, removed by `cleanup`.
-struct TempDir {
-    let url: URL
-    init() throws {
+public struct TempDir {
+    public let url: URL
+    public init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("studycircle-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    func cleanup() { try? FileManager.default.removeItem(at: url) }
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    public func cleanup() { try? FileManager.default.removeItem(at: url) }
 }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Logging
+import StudyBackend
+import StudyConfig
+import StudyModel
+import StudyStore
+
+/// What a command needs: settings, the opened store, and (when asked) the signed-in user.
+struct CommandContext {
+    let settings: Settings
+    let store: StudyStore
+
+    /// Loads settings and opens the configured backend; errors become plain messages.
+    /// `admin: true` for commands that inspect or change the schema itself.
+    static func open(_ options: GlobalOptions, theme: String? = nil, admin: Bool = false) async throws -> CommandContext {
+        var overrides = options.overrides
+        overrides.theme = theme
+        let settings = try CLIError.wrap { try SettingsLoader().load(overrides) }
+        LoggingSetup.bootstrap(settings)
+        let store = try await CLIError.wrapAsync { try await StoreFactory.open(settings, admin: admin) }
+        return CommandContext(settings: settings, store: store)
+    }
+
+    /// The user this session acts as. On SQLite the local user (created on first run, with
+    /// the demo library); on shared backends a login with password.
+    func currentUser(seedDemo: Bool = false) async throws -> User {
+        try await CLIError.wrapAsync {
+            if settings.dbType == .sqlite {
+                let user = try await Session.localUser(in: store, username: settings.username)
+                if seedDemo { try await Session.seedDemoIfEmpty(store, owner: user) }
+                return user
+            }
+            let password = try PasswordPrompt.read(prompt: "Password for \(settings.username): ",
+                                                   environment: settings.variables)
+            return try await Session.login(in: store, identifier: settings.username, password: password)
+        }
+    }
+}
+
+/// A failure shown to the user as one clear message, with a non-zero exit.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+
+    static func wrap<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as CLIError { throw error } catch {
+            throw CLIError(description: message(for: error))
+        }
+    }
+
+    static func wrapAsync<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as CLIError { throw error } catch {
+            throw CLIError(description: message(for: error))
+        }
+    }
+
+    static func message(for error: Error) -> String {
+        String(describing: error)
+    }
+}
+
+extension CLIError: LocalizedError {
+    var errorDescription: String? { description }
+}

@@ -1,0 +1,42 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a password without echoing it: from `STUDYCIRCLE_PASSWORD` when set (scripts),
+/// else from the terminal with echo off, else one line of standard input.
+enum PasswordPrompt {
+    static func read(prompt: String, environment: [String: String]) throws -> String {
+        if let fromEnv = environment["STUDYCIRCLE_PASSWORD"], !fromEnv.isEmpty { return fromEnv }
+        let interactive = isatty(STDIN_FILENO) == 1
+        var saved = termios()
+        if interactive {
+            FileHandle.standardError.write(Data(prompt.utf8))
+            tcgetattr(STDIN_FILENO, &saved)
+            var silent = saved
+            silent.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        }
+        defer {
+            if interactive {
+                tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+                FileHandle.standardError.write(Data("\n".utf8))
+            }
+        }
+        guard let line = readLine(strippingNewline: true) else {
+            throw CLIError(description: "No password was given. Type it when asked, or set STUDYCIRCLE_PASSWORD for scripts.")
+        }
+        return line
+    }
+
+    /// Asks twice for a new password and checks both match.
+    static func readNew(environment: [String: String]) throws -> String {
+        if let fromEnv = environment["STUDYCIRCLE_PASSWORD"], !fromEnv.isEmpty { return fromEnv }
+        let first = try read(prompt: "New password: ", environment: [:])
+        if isatty(STDIN_FILENO) == 1 {
+            let second = try read(prompt: "Repeat the password: ", environment: [:])
+            guard first == second else { throw CLIError(description: "The two passwords differ; nothing was changed.") }
+        }
+        return first
+    }
+}

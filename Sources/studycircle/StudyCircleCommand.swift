@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import StudyBackend
+import StudyConfig
+import StudyModel
+import StudyStore
+
+/// `studycircle`: opens the app; subcommands do the same work from the shell.
+@main
+struct StudyCircleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "studycircle",
+        abstract: "StudyCircle: study content, summaries, exams and live study rooms in your terminal.",
+        discussion: """
+        With no command, opens the app. Settings come from (strongest first) command-line flags, the environment, \
+        a .env file in the current folder, $XDG_CONFIG_HOME/studycircle/config.toml, and defaults. \
+        The embedded SQLite database is the default and needs no setup.
+        """,
+        subcommands: [SetupCommand.self, TablesCommand.self, LibraryCommand.self, UserCommand.self, DoctorCommand.self])
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Colour theme: dark, light, high-contrast, monochrome or a file name in themes/. Env: STUDYCIRCLE_THEME.")
+    var theme: String?
+
+    func run() async throws {
+        let context = try await CommandContext.open(global, theme: theme)
+        let user = try await context.currentUser(seedDemo: true)
+        // The terminal UI (StudyTUI) takes over here once it lands; until then, a text overview.
+        try await Overview.print(context: context, user: user)
+    }
+}
+
+/// A plain-text view of the library and rooms, for terminals without the UI.
+enum Overview {
+    static func print(context: CommandContext, user: User) async throws {
+        let store = context.store
+        Swift.print("StudyCircle — \(store.backendName) — signed in as \(user.username)")
+        Swift.print("\nLibrary:")
+        let docs = try await store.content.list(category: nil, PageRequest(limit: 50))
+        for doc in docs.items {
+            Swift.print("  \(TextSafety.plain(doc.title))  [\(TextSafety.plain(doc.category))]  \(doc.sourceMetadata.wordCount) words")
+        }
+        if docs.items.isEmpty { Swift.print("  (empty: add files with `studycircle library add FILE`)") }
+        Swift.print("\nRooms:")
+        let rooms = try await store.rooms.list(PageRequest(limit: 50))
+        for room in rooms.items {
+            Swift.print("  #\(TextSafety.plain(room.name))  \(room.members.count) members")
+            let recent = try await store.messages.history(roomId: room.roomId, before: nil, limit: 5)
+            for message in recent.messages {
+                Swift.print("    \(message.createdAt.iso8601.prefix(16).replacingOccurrences(of: "T", with: " ")) <\(TextSafety.plain(message.sender))> \(TextSafety.plain(message.text))")
+            }
+        }
+    }
+}

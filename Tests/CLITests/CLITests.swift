@@ -1,0 +1,116 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The real `studycircle` binary, run as a student would from the shell.
+@Suite struct CLITests {
+    struct Sandbox {
+        let dir: TempDir
+        let binary: String
+        init() throws {
+            dir = try TempDir()
+            binary = try #require(BuiltProducts.path("studycircle"), "build first: swift build")
+        }
+        var environment: [String: String] {
+            ["HOME": dir.url.path, "XDG_DATA_HOME": dir.path("data"), "XDG_CONFIG_HOME": dir.path("config"),
+             "XDG_STATE_HOME": dir.path("state"), "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+             "USER": "tester", "LANG": "C.UTF-8"]
+        }
+        func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> ProcessResult {
+            try runProcess(binary, args, environment: environment.merging(env) { $1 }, stdin: stdin, workingDirectory: dir.url.path)
+        }
+    }
+
+    @Test func helpExplainsEveryCommand() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        let help = try s.run(["--help"])
+        #expect(help.status == 0)
+        for command in ["setup", "tables", "library", "user", "doctor", "--db-type", "--db ", "--table-prefix", "--endpoint", "--user"] {
+            #expect(help.stdout.contains(command), "help mentions \(command)")
+        }
+        for sub in [["tables", "--help"], ["library", "add", "--help"], ["user", "add", "--help"], ["tables", "delete", "--help"]] {
+            let r = try s.run(sub)
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("USAGE"))
+        }
+    }
+
+    @Test func firstRunShowsTheDemoLibraryAndRoom() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        let r = try s.run([])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Photosynthesis"))
+        #expect(r.stdout.contains("#welcome"))
+        #expect(r.stdout.contains("signed in as tester"))
+        #expect(FileManager.default.fileExists(atPath: s.dir.path("data/studycircle/studycircle.db")))
+    }
+
+    @Test func badFilesAreReportedAndNothingElseChanges() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        try Data([0x66, 0x6F, 0xFF, 0x6F]).write(to: URL(fileURLWithPath: s.dir.path("bad.txt")))
+        try Data("# Good\n\nA fine text about cells.".utf8).write(to: URL(fileURLWithPath: s.dir.path("good.md")))
+        let r = try s.run(["library", "add", "bad.txt", "missing.md", s.dir.path("data"), "good.md"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("bad.txt: is not valid UTF-8"))
+        #expect(r.stderr.contains("missing.md: no such file"))
+        #expect(r.stderr.contains("is a folder"))
+        #expect(r.stdout.contains("Added “Good”"))
+        let list = try s.run(["library", "list"])
+        #expect(list.stdout.contains("Good"))
+        #expect(!list.stdout.contains("bad"))
+    }
+
+    @Test func tablesDeleteRefusesWithoutConfirm() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        #expect(try s.run(["setup"]).status == 0)
+        let again = try s.run(["setup"])
+        #expect(again.stdout.contains("up to date"))
+        let refused = try s.run(["tables", "delete"])
+        #expect(refused.status == 2)
+        #expect(refused.stdout.contains("Nothing was deleted"))
+        #expect(refused.stdout.contains("messages"))
+        #expect(try s.run(["tables", "list"]).stdout.contains("messages"))
+        let deleted = try s.run(["tables", "delete", "--confirm"])
+        #expect(deleted.status == 0)
+        #expect(try s.run(["tables", "list"]).stdout.contains("No tables yet"))
+    }
+
+    @Test func badConfigurationAndCorruptDatabaseGiveClearMessages() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        let badType = try s.run(["library", "list"], env: ["DB_TYPE": "postgres"])
+        #expect(badType.status != 0)
+        #expect(badType.stderr.contains("DB_TYPE = 'postgres' (from environment)"))
+        let corrupt = s.dir.path("corrupt.db")
+        try Data(repeating: 0x42, count: 2048).write(to: URL(fileURLWithPath: corrupt))
+        let r = try s.run(["--db", corrupt, "library", "list"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("not a StudyCircle database"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: corrupt)) == Data(repeating: 0x42, count: 2048))
+        let doctor = try s.run(["--db", corrupt, "doctor"])
+        #expect(doctor.status == 1)
+        #expect(doctor.stdout.contains("PROBLEM"))
+        #expect(doctor.stdout.contains("Move the file aside"))
+    }
+
+    @Test func usersWithPasswordsAreHashed() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        let add = try s.run(["user", "add", "grace", "--email", "grace@example.org"], env: ["STUDYCIRCLE_PASSWORD": "hopper-1906"])
+        #expect(add.status == 0, "\(add.stderr)")
+        let dup = try s.run(["user", "add", "grace", "--email", "other@example.org"], env: ["STUDYCIRCLE_PASSWORD": "hopper-1906"])
+        #expect(dup.status != 0)
+        #expect(dup.stderr.contains("username 'grace' already exists"))
+        let short = try s.run(["user", "add", "alan", "--email", "alan@example.org"], env: ["STUDYCIRCLE_PASSWORD": "short"])
+        #expect(short.stderr.contains("at least 8 characters"))
+        let list = try s.run(["user", "list"])
+        #expect(list.stdout.contains("grace"))
+        #expect(!list.stdout.contains("alan"))
+        let db = try Data(contentsOf: URL(fileURLWithPath: s.dir.path("data/studycircle/studycircle.db")))
+        #expect(db.range(of: Data("hopper-1906".utf8)) == nil, "the plain password is never stored")
+    }
+}
