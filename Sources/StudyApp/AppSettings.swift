@@ -41,6 +41,14 @@ public struct AppSettings: Sendable, Equatable {
         self.themesDirectory = themesDirectory
     }
 
+    /// One outbox file per backend and user under `stateDirectory`, so two accounts or two
+    /// databases never resend each other's messages.
+    public static func outboxPath(stateDirectory: String, backend: String, user: String) -> String {
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for byte in (backend + "\u{0}" + user).utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return stateDirectory + "/outbox-" + String(hash, radix: 16) + ".json"
+    }
+
     /// `$XDG_STATE_HOME/studycircle/outbox.json`, falling back to `~/.local/state`.
     public static func defaultOutboxPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {

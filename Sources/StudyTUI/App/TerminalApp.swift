@@ -25,6 +25,22 @@ public enum TerminalApp {
         runner.poller.start()
         return loop.run()
     }
+
+    /// The same, for async callers: the loop gets a thread of its own, so it never occupies one
+    /// of the few threads that run the effects and the poller.
+    public static func run(store: StudyStore, settings: AppSettings) async throws -> Int32 {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do {
+                    continuation.resume(returning: try run(store: store, settings: settings) as Int32)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "studycircle-ui"
+            thread.start()
+        }
+    }
 }
 
 /// The single-threaded loop: wait for input, a signal or an inbox action; handle all of them;

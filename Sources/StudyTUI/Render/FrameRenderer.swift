@@ -182,7 +182,7 @@ public enum FrameRenderer {
         canvas.fill(rect, role: .help)
         canvas.box(rect, title: "Help · any key closes", focused: true)
         let inner = rect.inner
-        let keyWidth = min(26, inner.width / 2)
+        let keyWidth = min(28, inner.width / 2)
         let top = min(ui.helpTop, max(0, HelpText.entries.count - inner.height))
         for (offset, entry) in HelpText.entries.dropFirst(top).prefix(inner.height).enumerated() {
             let y = inner.y + offset
