@@ -99,6 +99,9 @@ public enum Effect: Equatable, Sendable {
     case leaveRoom(roomId: String, user: String)
     /// Tells the poller which rooms to watch.
     case watchRooms([String])
+    /// Gives the poller the feed position of a freshly loaded newest page, so that nothing
+    /// written between that load and the poller's first look at the room is missed.
+    case seedFeed(roomId: String, cursor: PageCursor)
     case loadLibrary(requestId: Int, category: String?, query: String?, cursor: PageCursor?, limit: Int)
     case loadDocument(id: String)
     case importFile(path: String, owner: String)

@@ -29,6 +29,8 @@ public final class EffectRunner: Sendable {
         switch effect {
         case let .watchRooms(rooms):
             poller.watch(rooms)
+        case let .seedFeed(roomId, cursor):
+            poller.seed(roomId: roomId, cursor: cursor)
         case let .saveOutbox(messages):
             // Numbered now, on the caller's thread, so saves land in the order they were asked for.
             let sequence = saveSequence.withLock { value -> Int in
@@ -118,7 +120,7 @@ public final class EffectRunner: Sendable {
         case let .loadAttempts(examId):
             let page = try await store.exams.attempts(examId: examId, userId: nil, PageRequest(limit: 100))
             return .attemptsLoaded(examId: examId, attempts: page.items)
-        case .send, .saveOutbox, .retryOutbox, .watchRooms:
+        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed:
             return nil  // handled in `run`
         }
     }
@@ -163,7 +165,7 @@ public final class EffectRunner: Sendable {
         case .saveSummary: return "save the rating"
         case .loadExams: return "load exams"
         case .loadAttempts: return "load past scores"
-        case .send, .saveOutbox, .retryOutbox, .watchRooms: return "complete the request"
+        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed: return "complete the request"
         }
     }
 }

@@ -10,6 +10,8 @@ import StudyStore
 public final class Poller: Sendable {
     private struct Shared {
         var rooms: [String] = []
+        /// Starting positions for rooms the loop has not looked at yet.
+        var seeds: [String: PageCursor] = [:]
         var lastActivity = ContinuousClock.now
         var task: Task<Void, Never>?
     }
@@ -28,6 +30,14 @@ public final class Poller: Sendable {
     /// Sets the rooms to watch; rooms no longer watched forget their position.
     public func watch(_ rooms: [String]) {
         shared.withLock { $0.rooms = rooms }
+    }
+
+    /// Polls `roomId` from this position (the feed of a history page just loaded). The loop's own
+    /// position may be newer if it looked at the room after that load, which would skip what was
+    /// written in between; going back to the seed can only repeat messages, which the window
+    /// drops by id.
+    public func seed(roomId: String, cursor: PageCursor) {
+        shared.withLock { $0.seeds[roomId] = cursor }
     }
 
     /// Called on every key press: polling returns to its quick pace.
@@ -64,8 +74,12 @@ public final class Poller: Sendable {
         var cursors: [String: PageCursor] = [:]
         var online: Bool?
         while !Task.isCancelled {
-            let rooms = shared.withLock { $0.rooms }
+            let (rooms, seeds) = shared.withLock { state -> ([String], [String: PageCursor]) in
+                defer { state.seeds = [:] }
+                return (state.rooms, state.seeds)
+            }
             cursors = cursors.filter { rooms.contains($0.key) }
+            for (room, cursor) in seeds where rooms.contains(room) { cursors[room] = cursor }
             do {
                 var arrived = false
                 for room in rooms {

@@ -20,7 +20,7 @@ extension AppReducer {
             }
             keepBottomInWindow(&open)
             state.openRoom = open
-            return []
+            return direction == .newest ? [.seedFeed(roomId: roomId, cursor: page.feed)] : []
         case let .scrollMessages(delta):
             return scrollMessages(&state, by: delta)
         case let .sendMessage(text):

@@ -45,6 +45,13 @@ import StudyStore
         #expect(window.olderCursor == nil)
     }
 
+    @Test func newestPageSeedsThePollerSoNothingIsSkipped() {
+        var state = stateWithOpenRoom()
+        let page = MessagePage(messages: [message(1)], older: nil, feed: PageCursor(token: "feed-7"))
+        let effects = AppReducer.reduce(&state, .historyLoaded(roomId: "r1", page: page, before: nil, direction: .newest))
+        #expect(effects == [.seedFeed(roomId: "r1", cursor: PageCursor(token: "feed-7"))])
+    }
+
     @Test func scrollingNearTheTopLoadsOlderOnce() {
         var state = stateWithOpenRoom(messages: (1...10).map { message($0) })
         let effects = AppReducer.reduce(&state, .scrollMessages(-8))
