@@ -77,6 +77,8 @@ let package = Package(
         .testTarget(name: "StudyEngineTests", dependencies: ["StudyEngine", "StudyModel", "TestSupport", "StudyHTTP"]),
         .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore"]),
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp"]),
+        // The real `studycircle` binary driven in tmux (`make test` builds it first).
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["StudyStore", "StudyModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["StudyStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

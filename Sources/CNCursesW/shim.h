@@ -6,6 +6,8 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <stdio.h>
+#include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -30,4 +32,17 @@ static inline mmask_t sc_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPO
 static inline mmask_t sc_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t sc_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t sc_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
+
+/* wcwidth needs _XOPEN_SOURCE in glibc's headers; expose it through the shim. */
+static inline int sc_wcwidth(int c) { return wcwidth((wchar_t)c); }
+static inline int sc_attr_set(WINDOW *win, attr_t attrs, int pair) { return wattr_set(win, attrs, (short)pair, NULL); }
+/* Pairs above 32767 (direct colour) need the extended form, which passes the pair in opts. */
+static inline int sc_attr_set_ext(WINDOW *win, attr_t attrs, int pair) { return wattr_set(win, attrs, 0, &pair); }
+static inline int sc_key_resize(void) { return KEY_RESIZE; }
+static inline int sc_key_mouse(void) { return KEY_MOUSE; }
+static inline int sc_err(void) { return ERR; }
+static inline SCREEN *sc_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline int sc_key_code_f(int n) { return KEY_F(n); }
+static inline void sc_flush_stdout(void) { fflush(stdout); }
+static inline int sc_codeset_is_utf8(void) { const char *c = nl_langinfo(CODESET); return c && (c[0]=='U'||c[0]=='u') && (c[1]=='T'||c[1]=='t') && (c[2]=='F'||c[2]=='f'); }
 #endif

@@ -4,6 +4,11 @@ import StudyBackend
 import StudyConfig
 import StudyModel
 import StudyStore
+import StudyApp
+import StudyTUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `studycircle`: opens the app; subcommands do the same work from the shell.
 @main
@@ -27,8 +32,19 @@ struct StudyCircleCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try await CommandContext.open(global, theme: theme)
         let user = try await context.currentUser(seedDemo: true)
-        // The terminal UI (StudyTUI) takes over here once it lands; until then, a text overview.
-        try await Overview.print(context: context, user: user)
+        // On a terminal the interactive app; piped or redirected, a text overview.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            try await Overview.print(context: context, user: user)
+            return
+        }
+        let settings = context.settings
+        let app = AppSettings(
+            user: user.username, pollInterval: .milliseconds(Int64(settings.pollInterval * 1000)),
+            themeName: settings.theme,
+            outboxPath: AppSettings.outboxPath(stateDirectory: settings.paths.stateHome,
+                                               backend: context.store.backendName, user: user.username))
+        let status = try await TerminalApp.run(store: context.store, settings: app)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -1,0 +1,112 @@
+import StudyModel
+import StudyStore
+
+/// Which way a history page extends the window.
+public enum HistoryDirection: Equatable, Sendable {
+    /// The newest page; replaces the window.
+    case newest
+    /// A page below the window (paging up).
+    case older
+    /// A page above the window (paging back down after older pages pushed newer ones out).
+    case newer
+}
+
+/// Everything that can happen: what the user asks for, and what effects report back.
+public enum Action: Equatable, Sendable {
+    // Lifecycle.
+    case start
+    case quit
+
+    // Navigation between and within panes.
+    case focus(Pane)
+    case focusNext
+    case focusPrevious
+    /// Moves the selection (or scrolls the text) of the focused pane by `n` rows.
+    case move(Int)
+    case moveToTop
+    case moveToBottom
+    /// Enter: open what is selected.
+    case activate
+    /// Esc: close what is open, or return to the newest messages.
+    case back
+    /// `/` in the focused pane; nil or empty clears the search.
+    case search(String?)
+    case dismissNotice
+    case showNotice(Notice)
+
+    // Rooms.
+    case roomsLoaded([ChatRoom])
+    case openRoom(roomId: String)
+    case joinRoom(name: String)
+    case createRoom(name: String)
+    case leaveRoom
+    case roomJoined(ChatRoom)
+    case roomLeft(roomId: String)
+
+    // Messages.
+    case historyLoaded(roomId: String, page: MessagePage, before: PageCursor?, direction: HistoryDirection)
+    /// Scrolls by whole messages; negative is up (older).
+    case scrollMessages(Int)
+    case sendMessage(String)
+    case messageSent(Message)
+    /// `permanent` when resending cannot help (the backend refused the message itself).
+    case messageFailed(messageId: String, error: String, permanent: Bool)
+    case retryOutbox
+    case outboxLoaded([Message])
+    /// New messages of a joined room, from the poller, oldest first, each exactly once.
+    case messagesArrived(roomId: String, messages: [Message])
+    case connectionChanged(ConnectionState)
+
+    // Library.
+    case libraryLoaded(requestId: Int, items: [DocumentSummary], next: PageCursor?, append: Bool)
+    case setCategory(String?)
+    case cycleCategory
+    case documentLoaded(Content)
+    /// Sets the first line shown by the reader in the focused pane.
+    case scrollText(toLine: Int)
+    case importFile(path: String)
+    case documentImported(Content)
+
+    // Summaries and exams.
+    case summariesLoaded(contentId: String, summaries: [Summary])
+    case rateSummary(score: Int)
+    case summaryUpdated(Summary)
+    case examsLoaded(contentId: String, exams: [Exam])
+    case attemptsLoaded(examId: String, attempts: [ExamAttempt])
+
+    // Extension points for the study engine (summary/exam generation, taking an exam full
+    // screen). Until the engine lands the reducer answers them with a notice and no effect.
+    case generateSummary(contentId: String)
+    case generateExam(contentId: String)
+    case takeExam(examId: String)
+
+    /// A storage call failed; `operation` says what was being done, for the message.
+    case failed(operation: String, message: String)
+}
+
+/// Work the reducer asks for. The runner performs it off the UI thread and answers with actions.
+public enum Effect: Equatable, Sendable {
+    case loadRooms
+    case loadHistory(roomId: String, before: PageCursor?, limit: Int, direction: HistoryDirection)
+    case send(Message)
+    case saveOutbox([Message])
+    case loadOutbox
+    /// Posts `retryOutbox` after the delay.
+    case retryOutbox(after: Duration)
+    case joinRoom(name: String, user: String)
+    case joinRoomById(roomId: String, user: String)
+    case createRoom(name: String, user: String)
+    case leaveRoom(roomId: String, user: String)
+    /// Tells the poller which rooms to watch.
+    case watchRooms([String])
+    /// Gives the poller the feed position of a freshly loaded newest page, so that nothing
+    /// written between that load and the poller's first look at the room is missed.
+    case seedFeed(roomId: String, cursor: PageCursor)
+    case loadLibrary(requestId: Int, category: String?, query: String?, cursor: PageCursor?, limit: Int)
+    case loadDocument(id: String)
+    case importFile(path: String, owner: String)
+    case loadSummaries(contentId: String)
+    case saveSummary(Summary)
+    case loadExams(contentId: String)
+    case loadAttempts(examId: String)
+}

@@ -1,0 +1,125 @@
+import Foundation
+import StudyModel
+import StudyStore
+
+extension AppReducer {
+    static func reduceLibrary(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case let .libraryLoaded(requestId, items, next, append):
+            guard requestId == state.library.requestId else { return [] }  // an older list's answer
+            state.library.loading = false
+            state.library.loaded = true
+            state.library.items = append ? state.library.items + items : items
+            state.library.next = next
+            state.library.selected = min(state.library.selected, max(0, state.library.items.count - 1))
+            let categories = Set(state.library.categories).union(items.map(\.category))
+            state.library.categories = categories.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
+            return []
+        case let .setCategory(category):
+            state.library.category = category?.isEmpty == true ? nil : category
+            state.library.query = nil
+            state.reader = nil
+            return reloadLibrary(&state)
+        case .cycleCategory:
+            let all = state.library.categories
+            guard !all.isEmpty else { return [] }
+            let next: String?
+            if let current = state.library.category, let index = all.firstIndex(of: current) {
+                next = index + 1 < all.count ? all[index + 1] : nil
+            } else {
+                next = all.first
+            }
+            return reduceLibrary(&state, .setCategory(next))
+        case let .documentLoaded(content):
+            state.reader = ReaderState(documentId: content.id, title: content.title, contentType: content.contentType,
+                                       text: content.sourceText, top: state.readerPositions[content.id] ?? 0)
+            state.focus = .library
+            return []
+        case let .scrollText(line):
+            let line = max(0, line)
+            if state.focus == .summaries, state.summaries.reading != nil {
+                state.summaries.top = line
+            } else if var reader = state.reader {
+                reader.top = line
+                state.reader = reader
+                state.readerPositions[reader.documentId] = line
+            }
+            return []
+        case let .importFile(path):
+            let path = path.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty else {
+                state.notice = Notice("Usage: :add PATH (a .txt or .md file)", isError: true)
+                return []
+            }
+            state.notice = Notice("Importing \(path)…")
+            return [.importFile(path: path, owner: state.settings.user)]
+        case let .documentImported(content):
+            state.notice = Notice("Added \"\(content.title)\" to the library.")
+            let item = DocumentSummary(content)
+            state.library.items.removeAll { $0.id == item.id }
+            state.library.items.insert(item, at: 0)
+            state.library.selected = 0
+            if !state.library.categories.contains(item.category) {
+                state.library.categories = (state.library.categories + [item.category]).sorted()
+            }
+            return []
+        case let .summariesLoaded(contentId, summaries):
+            guard state.summaries.contentId == contentId else { return [] }
+            state.summaries.items = summaries
+            state.summaries.loading = false
+            state.summaries.selected = min(state.summaries.selected, max(0, summaries.count - 1))
+            return []
+        case let .rateSummary(score):
+            guard (1...5).contains(score) else {
+                state.notice = Notice("A rating is a number from 1 to 5.", isError: true)
+                return []
+            }
+            guard var summary = state.summaries.selectedItem else {
+                state.notice = Notice("Select a summary to rate in the Summaries pane.", isError: true)
+                return []
+            }
+            summary.rating = Summary.Rating(score: score)
+            summary.updatedAt = .now()
+            return [.saveSummary(summary)]
+        case let .summaryUpdated(summary):
+            if let index = state.summaries.items.firstIndex(where: { $0.id == summary.id }) {
+                state.summaries.items[index] = summary
+            }
+            if let score = summary.rating?.score { state.notice = Notice("Rated \(score)/5.") }
+            return []
+        case let .examsLoaded(contentId, exams):
+            guard state.exams.contentId == contentId else { return [] }
+            state.exams.items = exams
+            state.exams.loading = false
+            state.exams.selected = min(state.exams.selected, max(0, exams.count - 1))
+            return []
+        case let .attemptsLoaded(examId, attempts):
+            guard state.exams.attemptsFor == examId else { return [] }
+            state.exams.attempts = attempts
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// Starts the library list again for the current category or search; answers to the previous
+    /// request are dropped by id.
+    static func reloadLibrary(_ state: inout AppState) -> [Effect] {
+        state.library.requestId += 1
+        state.library.items = []
+        state.library.next = nil
+        state.library.selected = 0
+        state.library.loading = true
+        return [.loadLibrary(requestId: state.library.requestId, category: state.library.category,
+                             query: state.library.query, cursor: nil, limit: state.settings.libraryPageSize)]
+    }
+
+    /// Loads the next page when the selection comes near the end of what is loaded.
+    static func loadMoreLibraryIfNeeded(_ state: inout AppState) -> [Effect] {
+        let library = state.library
+        guard !library.loading, let next = library.next, library.selected >= library.items.count - 20 else { return [] }
+        state.library.loading = true
+        return [.loadLibrary(requestId: library.requestId, category: library.category, query: library.query,
+                             cursor: next, limit: state.settings.libraryPageSize)]
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import StudyModel
+import StudyStore
+
+extension AppReducer {
+    static func reduceRooms(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let user = state.settings.user
+        switch action {
+        case let .roomsLoaded(rooms):
+            let firstLoad = !state.rooms.loaded
+            state.rooms.loaded = true
+            let previous = Dictionary(state.rooms.entries.map { ($0.room.roomId, $0) }, uniquingKeysWith: { a, _ in a })
+            state.rooms.entries = rooms.map { room in
+                var entry = previous[room.roomId] ?? RoomEntry(room: room, joined: false)
+                entry.room = room
+                entry.joined = room.members.contains(user)
+                return entry
+            }
+            sortRooms(&state.rooms)
+            var effects: [Effect] = [.watchRooms(joinedRoomIds(state))]
+            // Open the first joined room on start so the Messages pane is never empty.
+            if firstLoad, state.openRoom == nil, let first = state.rooms.entries.first(where: \.joined) {
+                effects += open(&state, roomId: first.room.roomId, focusMessages: false)
+            }
+            return effects
+        case let .openRoom(roomId):
+            guard let index = state.rooms.index(of: roomId) else { return [] }
+            if !state.rooms.entries[index].joined {
+                state.notice = Notice("Joining \(state.rooms.entries[index].room.name)…")
+                return [.joinRoomById(roomId: roomId, user: user)]
+            }
+            return open(&state, roomId: roomId, focusMessages: true)
+        case let .joinRoom(name):
+            let name = name.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else {
+                state.notice = Notice("Usage: :join NAME", isError: true)
+                return []
+            }
+            return [.joinRoom(name: name, user: user)]
+        case let .createRoom(name):
+            let name = name.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else {
+                state.notice = Notice("Usage: :room new NAME", isError: true)
+                return []
+            }
+            return [.createRoom(name: name, user: user)]
+        case .leaveRoom:
+            guard let open = state.openRoom else {
+                state.notice = Notice("No room is open; open one in the Rooms pane first.", isError: true)
+                return []
+            }
+            return [.leaveRoom(roomId: open.roomId, user: user)]
+        case let .roomJoined(room):
+            var entry = RoomEntry(room: room, joined: true)
+            if let index = state.rooms.index(of: room.roomId) {
+                entry = state.rooms.entries[index]
+                entry.room = room
+                entry.joined = true
+                state.rooms.entries[index] = entry
+            } else {
+                state.rooms.entries.append(entry)
+            }
+            sortRooms(&state.rooms)
+            state.notice = Notice("Joined \(room.name).")
+            return [.watchRooms(joinedRoomIds(state))] + open(&state, roomId: room.roomId, focusMessages: true)
+        case let .roomLeft(roomId):
+            if let index = state.rooms.index(of: roomId) {
+                state.rooms.entries[index].joined = false
+                state.rooms.entries[index].unread = 0
+                state.rooms.entries[index].mentions = 0
+                state.notice = Notice("Left \(state.rooms.entries[index].room.name).")
+            }
+            if state.openRoom?.roomId == roomId { state.openRoom = nil }
+            sortRooms(&state.rooms)
+            return [.watchRooms(joinedRoomIds(state))]
+        default:
+            return []
+        }
+    }
+
+    /// Opens a joined room: remembers where the previous room was read, resets the new room's
+    /// unread count, and loads its newest page.
+    static func open(_ state: inout AppState, roomId: String, focusMessages: Bool) -> [Effect] {
+        if focusMessages { state.focus = .messages }
+        if state.openRoom?.roomId == roomId { return [] }
+        rememberReadPosition(&state)
+        guard let index = state.rooms.index(of: roomId) else { return [] }
+        let entry = state.rooms.entries[index]
+        state.rooms.entries[index].unread = 0
+        state.rooms.entries[index].mentions = 0
+        state.openRoom = OpenRoom(roomId: roomId, name: entry.room.name, capacity: state.settings.messageWindow,
+                                  readMarker: entry.lastRead)
+        return [.loadHistory(roomId: roomId, before: nil, limit: state.settings.historyPageSize, direction: .newest)]
+    }
+
+    /// The newest message of the open room counts as read when the user leaves it.
+    static func rememberReadPosition(_ state: inout AppState) {
+        guard let open = state.openRoom, open.window.isLive, let newest = open.window.messages.last,
+              let index = state.rooms.index(of: open.roomId) else { return }
+        state.rooms.entries[index].lastRead = newest.key
+    }
+
+    static func joinedRoomIds(_ state: AppState) -> [String] {
+        state.rooms.entries.filter(\.joined).map(\.room.roomId)
+    }
+
+    static func sortRooms(_ rooms: inout RoomsState) {
+        let selectedId = rooms.visible.indices.contains(rooms.selected) ? rooms.visible[rooms.selected].room.roomId : nil
+        rooms.entries.sort { a, b in
+            if a.joined != b.joined { return a.joined }
+            let order = a.room.name.localizedCaseInsensitiveCompare(b.room.name)
+            if order != .orderedSame { return order == .orderedAscending }
+            return a.room.roomId < b.room.roomId
+        }
+        if let selectedId, let index = rooms.visible.firstIndex(where: { $0.room.roomId == selectedId }) {
+            rooms.selected = index
+        } else {
+            rooms.selected = min(rooms.selected, max(0, rooms.visible.count - 1))
+        }
+    }
+}

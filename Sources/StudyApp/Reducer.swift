@@ -1,0 +1,192 @@
+import Foundation
+import StudyModel
+import StudyStore
+
+/// The application's logic: `reduce(&state, action)` updates the state and returns the work to do.
+///
+/// It never performs I/O and never waits, so it can run on the UI thread and be tested without a
+/// terminal or a database. Effects come back as actions through the `EffectRunner`.
+public enum AppReducer {
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .start:
+            state.library.loading = true
+            return [.loadRooms, .loadOutbox,
+                    .loadLibrary(requestId: state.library.requestId, category: nil, query: nil, cursor: nil,
+                                 limit: state.settings.libraryPageSize)]
+        case .quit:
+            state.quitRequested = true
+            return []
+        case let .focus(pane):
+            return focus(&state, pane)
+        case .focusNext:
+            return focus(&state, Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count) ?? .rooms)
+        case .focusPrevious:
+            let count = Pane.allCases.count
+            return focus(&state, Pane(rawValue: (state.focus.rawValue + count - 1) % count) ?? .rooms)
+        case let .move(delta):
+            return move(&state, by: delta)
+        case .moveToTop:
+            return move(&state, by: Int.min / 2)
+        case .moveToBottom:
+            return move(&state, by: Int.max / 2)
+        case .activate:
+            return activate(&state)
+        case .back:
+            return back(&state)
+        case let .search(query):
+            return search(&state, query?.isEmpty == true ? nil : query)
+        case .dismissNotice:
+            state.notice = nil
+            return []
+        case let .showNotice(notice):
+            state.notice = notice
+            return []
+        case let .failed(operation, message):
+            state.notice = Notice("Could not \(operation): \(message)", isError: true)
+            state.library.loading = false
+            state.summaries.loading = false
+            state.exams.loading = false
+            return []
+        case .generateSummary, .generateExam, .takeExam:
+            state.notice = Notice("Generating summaries and exams arrives with the study engine; not available in this version.")
+            return []
+        case .roomsLoaded, .openRoom, .joinRoom, .createRoom, .leaveRoom, .roomJoined, .roomLeft:
+            return reduceRooms(&state, action)
+        case .historyLoaded, .scrollMessages, .sendMessage, .messageSent, .messageFailed, .retryOutbox,
+             .outboxLoaded, .messagesArrived, .connectionChanged:
+            return reduceMessages(&state, action)
+        case .libraryLoaded, .setCategory, .cycleCategory, .documentLoaded, .scrollText, .importFile,
+             .documentImported, .summariesLoaded, .rateSummary, .summaryUpdated, .examsLoaded, .attemptsLoaded:
+            return reduceLibrary(&state, action)
+        }
+    }
+
+    static func focus(_ state: inout AppState, _ pane: Pane) -> [Effect] {
+        state.focus = pane
+        return loadDocumentPanesIfNeeded(&state)
+    }
+
+    /// Summaries and exams are loaded when their pane is shown for a new document, not on every
+    /// cursor move in the library, so scrolling a long library costs no storage calls.
+    static func loadDocumentPanesIfNeeded(_ state: inout AppState) -> [Effect] {
+        guard let documentId = state.selectedDocumentId else { return [] }
+        var effects: [Effect] = []
+        if state.focus == .summaries, state.summaries.contentId != documentId {
+            state.summaries = SummariesState()
+            state.summaries.contentId = documentId
+            state.summaries.loading = true
+            effects.append(.loadSummaries(contentId: documentId))
+        }
+        if state.focus == .exams, state.exams.contentId != documentId {
+            state.exams = ExamsState()
+            state.exams.contentId = documentId
+            state.exams.loading = true
+            effects.append(.loadExams(contentId: documentId))
+        }
+        return effects
+    }
+
+    static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        switch state.focus {
+        case .rooms:
+            state.rooms.selected = clamp(state.rooms.selected, delta, state.rooms.visible.count)
+            return []
+        case .messages:
+            return scrollMessages(&state, by: delta)
+        case .library:
+            if let reader = state.reader {
+                return reduce(&state, .scrollText(toLine: max(0, reader.top.addingClamped(delta))))
+            }
+            state.library.selected = clamp(state.library.selected, delta, state.library.items.count)
+            return loadMoreLibraryIfNeeded(&state)
+        case .summaries:
+            if state.summaries.reading != nil {
+                return reduce(&state, .scrollText(toLine: max(0, state.summaries.top.addingClamped(delta))))
+            }
+            state.summaries.selected = clamp(state.summaries.selected, delta, state.summaries.visible.count)
+            return []
+        case .exams:
+            state.exams.selected = clamp(state.exams.selected, delta, state.exams.visible.count)
+            return []
+        }
+    }
+
+    static func activate(_ state: inout AppState) -> [Effect] {
+        switch state.focus {
+        case .rooms:
+            guard state.rooms.visible.indices.contains(state.rooms.selected) else { return [] }
+            let entry = state.rooms.visible[state.rooms.selected]
+            return reduceRooms(&state, .openRoom(roomId: entry.room.roomId))
+        case .messages:
+            return []
+        case .library:
+            guard state.reader == nil, let item = state.library.selectedItem else { return [] }
+            return [.loadDocument(id: item.id)]
+        case .summaries:
+            guard let summary = state.summaries.selectedItem else { return [] }
+            state.summaries.reading = summary.id
+            state.summaries.top = 0
+            return []
+        case .exams:
+            guard let exam = state.exams.selectedItem else { return [] }
+            state.exams.attemptsFor = exam.id
+            state.exams.attempts = []
+            return [.loadAttempts(examId: exam.id)]
+        }
+    }
+
+    static func back(_ state: inout AppState) -> [Effect] {
+        switch state.focus {
+        case .library where state.reader != nil:
+            state.reader = nil
+        case .summaries where state.summaries.reading != nil:
+            state.summaries.reading = nil
+        case .exams where state.exams.attemptsFor != nil:
+            state.exams.attemptsFor = nil
+            state.exams.attempts = []
+        case .messages:
+            return jumpToNewest(&state)
+        default:
+            state.notice = nil
+        }
+        return []
+    }
+
+    static func search(_ state: inout AppState, _ query: String?) -> [Effect] {
+        switch state.focus {
+        case .rooms:
+            state.rooms.filter = query
+            state.rooms.selected = 0
+        case .messages:
+            guard let query else { return [] }
+            return findMessage(&state, containing: query)
+        case .library:
+            state.reader = nil
+            state.library.query = query
+            return reloadLibrary(&state)
+        case .summaries:
+            state.summaries.filter = query
+            state.summaries.selected = 0
+        case .exams:
+            state.exams.filter = query
+            state.exams.selected = 0
+        }
+        return []
+    }
+
+    /// Moves `index` by `delta` within `0..<count`.
+    static func clamp(_ index: Int, _ delta: Int, _ count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        return min(max(0, index.addingClamped(delta)), count - 1)
+    }
+}
+
+extension Int {
+    /// Addition that saturates instead of trapping, for "move by a huge amount" (Home/End).
+    func addingClamped(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        if overflow { return other > 0 ? Int.max : Int.min }
+        return sum
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import StudyApp
+import StudyModel
+import StudyStore
+import StudyTUI
+
+/// The terminal UI's figures, with 100,000 messages in the open room and 10,000 documents.
+///
+/// What is measured, honestly: the app core and the renderer exactly as the TUI runs them
+/// (reducer, effect runner on a real SQLite file, poller off, key handling, layout, rendering
+/// into the off-screen frame that the curses backend copies to the terminal). Not measured:
+/// curses' own output to a terminal (doupdate), which depends on the terminal emulator.
+func runTUIBench() async throws {
+    try await withTempDir { dir in
+        let store = try SQLiteStore.open(path: dir + "/tui.db")
+        let roomId = try await TUIBenchData.fill(store)
+        let settings = AppSettings(user: "bench", outboxPath: nil)
+
+        // Start to first complete frame: rooms, the open room's newest page and the library
+        // loaded and drawn. Median of several cold starts of the app core on the same file.
+        var starts: [Double] = []
+        for _ in 0..<9 {
+            let begin = now()
+            let driver = HeadlessDriver(store: store, settings: settings)
+            try driver.startAndWaitForFirstFrame(roomId: roomId)
+            starts.append((now() - begin) * 1000)
+        }
+        report("tui_start_to_first_frame_median", median(starts), "ms")
+
+        // Keystroke to redrawn frame while paging up through 10,000 messages.
+        let driver = HeadlessDriver(store: store, settings: settings)
+        try driver.startAndWaitForFirstFrame(roomId: roomId)
+        driver.key(.char("2"))
+        var pageUp: [Double] = []
+        var paged = 0
+        var guardCount = 0
+        while paged < 10_000 && guardCount < 20_000 {
+            guardCount += 1
+            let before = driver.bottomIndexKey
+            pageUp.append(driver.timedKey(.pageUp))
+            driver.settle()  // results of page loads arrive and are drawn (not counted as keystrokes)
+            paged = driver.messagesAbove(before) + paged
+        }
+        report("tui_key_page_up_history_p99", percentile(pageUp, 0.99), "ms")
+        report("tui_key_page_up_history_median", median(pageUp), "ms")
+        report("tui_rss_after_paging_10k_messages", residentMegabytes(), "MB")
+        if paged < 10_000 { print("# warning: paged through \(paged) messages only") }
+
+        // Keystroke to redrawn frame moving down the library.
+        driver.key(.char("3"))
+        var library: [Double] = []
+        for _ in 0..<3000 {
+            library.append(driver.timedKey(.char("j")))
+            driver.settle()
+        }
+        report("tui_key_library_move_p99", percentile(library, 0.99), "ms")
+        report("tui_key_library_move_median", median(library), "ms")
+        print("# tui: headless frames at 80x24 (state to off-screen canvas); curses output to the terminal not included")
+    }
+}
+
+enum TUIBenchData {
+    /// 100,000 messages in one room (varied lengths, some CJK and emoji) and 10,000 documents.
+    static func fill(_ store: StudyStore) async throws -> String {
+        let room = try await store.rooms.create(ChatRoom(name: "bench", members: ["bench"], createdBy: "bench"))
+        var generator = TextGenerator(seed: 3)
+        let senders = (0..<20).map { "student\($0)" } + ["bench"]
+        let start = Timestamp.now().millisecondsSince1970 - 100_000 * 30_000
+        var batch: [Message] = []
+        for i in 0..<100_000 {
+            let extra = i % 97 == 0 ? " 你好世界 👍🏽" : ""
+            let text = generator.text(bytes: 20 + Int(generator.next() % 180)) + extra
+            batch.append(Message(messageId: String(format: "B%07d", i), roomId: room.roomId,
+                                 sender: senders[i % senders.count], text: text,
+                                 createdAt: Timestamp(millisecondsSince1970: start + Int64(i) * 30_000)))
+            if batch.count == 500 {
+                _ = try await store.messages.send(batch: batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        for i in 0..<10_000 {
+            _ = try await store.content.create(Content(title: "Document \(i) \(generator.word())", owner: "bench",
+                                                       sourceText: generator.text(bytes: 2000), category: "c\(i % 20)"))
+        }
+        return room.roomId
+    }
+}
+
+/// Runs the app core and renderer without a terminal: actions from the effect runner are
+/// queued and handled on this thread, as the TUI's loop would.
+final class HeadlessDriver: @unchecked Sendable {
+    private let lock = NSLock()
+    private var queue: [Action] = []
+    private let semaphore = DispatchSemaphore(value: 0)
+    private var runner: EffectRunner!
+    private(set) var state: AppState
+    private var ui = UIState()
+    private(set) var frame: Frame?
+    let rows = 24, cols = 80
+
+    init(store: StudyStore, settings: AppSettings) {
+        state = AppState(settings: settings, backendName: store.backendName)
+        runner = EffectRunner(store: store, settings: settings) { [weak self] action in self?.post(action) }
+    }
+
+    private func post(_ action: Action) {
+        lock.lock()
+        queue.append(action)
+        lock.unlock()
+        semaphore.signal()
+    }
+
+    private func take() -> [Action] {
+        lock.lock()
+        defer { lock.unlock() }
+        let actions = queue
+        queue = []
+        return actions
+    }
+
+    private func dispatch(_ action: Action) {
+        let effects = AppReducer.reduce(&state, action).filter {
+            if case .watchRooms = $0 { return false }  // no poller in the benchmark
+            if case .seedFeed = $0 { return false }
+            return true
+        }
+        runner.run(effects)
+    }
+
+    private func render() {
+        frame = FrameRenderer.render(state: state, ui: &ui, rows: rows, cols: cols)
+    }
+
+    func startAndWaitForFirstFrame(roomId: String) throws {
+        dispatch(.start)
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            _ = semaphore.wait(timeout: .now() + 0.05)
+            for action in take() { dispatch(action) }
+            if state.openRoom?.roomId == roomId, state.openRoom?.window.isLoaded == true, state.library.loaded {
+                render()
+                return
+            }
+        }
+        throw BenchError("the first frame did not complete within 30 s")
+    }
+
+    /// Handles one key and redraws; returns the milliseconds from key to finished frame.
+    func timedKey(_ key: Key) -> Double {
+        let begin = now()
+        self.key(key)
+        return (now() - begin) * 1000
+    }
+
+    func key(_ key: Key) {
+        for command in KeyHandler.handle(key, state: state, ui: &ui, rows: rows, cols: cols) {
+            if case let .action(action) = command { dispatch(action) }
+        }
+        render()
+    }
+
+    /// Waits for outstanding loads to answer and draws their results.
+    func settle() {
+        var rounds = 0
+        while rounds < 200 {
+            let open = state.openRoom
+            let busy = open?.loadingOlder == true || open?.loadingNewer == true || open?.loadingReset == true || state.library.loading
+            let actions = take()
+            if actions.isEmpty {
+                if !busy { return }
+                _ = semaphore.wait(timeout: .now() + 0.01)
+                rounds += 1
+                continue
+            }
+            for action in actions { dispatch(action) }
+            render()
+        }
+    }
+
+    var bottomIndexKey: MessageKey? {
+        guard let open = state.openRoom, !open.window.messages.isEmpty else { return nil }
+        return open.window.messages[open.bottomIndex].key
+    }
+
+    /// How many messages lie between the old bottom line and the current one.
+    func messagesAbove(_ before: MessageKey?) -> Int {
+        guard let before, let open = state.openRoom, let now = bottomIndexKey else { return 0 }
+        let messages = open.window.messages
+        let end = open.window.lowerBound(before)
+        let start = open.window.lowerBound(now)
+        return max(0, min(end, messages.count) - start)
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Glibc
+import StudyApp
+import StudyStore
+
+/// The interactive terminal app.
+///
+/// `studycircle` with no subcommand calls `TerminalApp.run(store:settings:)`. It takes the
+/// terminal, runs until the user quits or a signal ends it, and always gives the terminal back.
+public enum TerminalApp {
+    /// Runs the app on `store`. Returns the process exit status: 0 after `:quit`, 128+N after
+    /// signal N (SIGINT, SIGTERM, SIGHUP). Throws when there is no usable terminal.
+    public static func run(store: StudyStore, settings: AppSettings) throws -> Int32 {
+        let signalFD = try TerminalGuard.install()
+        let inbox = try Inbox()
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let screen = try CursesScreen(noColor: noColor)
+        defer { screen.stop() }
+        let runner = EffectRunner(store: store, settings: settings, post: inbox.post)
+        defer { runner.poller.stop() }
+        let loop = MainLoop(screen: screen, runner: runner, inbox: inbox, signalFD: signalFD,
+                            state: AppState(settings: settings, backendName: store.backendName))
+        loop.setTheme(settings.themeName)
+        runner.poller.start()
+        return loop.run()
+    }
+
+    /// The same, for async callers: the loop gets a thread of its own, so it never occupies one
+    /// of the few threads that run the effects and the poller.
+    public static func run(store: StudyStore, settings: AppSettings) async throws -> Int32 {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do {
+                    continuation.resume(returning: try run(store: store, settings: settings) as Int32)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "studycircle-ui"
+            thread.start()
+        }
+    }
+}
+
+/// The single-threaded loop: wait for input, a signal or an inbox action; handle all of them;
+/// draw once.
+final class MainLoop {
+    private let screen: CursesScreen
+    private let runner: EffectRunner
+    private let inbox: Inbox
+    private let signalFD: Int32
+    private var state: AppState
+    private var ui = UIState()
+    private var decoder = InputDecoder()
+    private var exitStatus: Int32?
+    private let themeDirectories: [String]
+
+    init(screen: CursesScreen, runner: EffectRunner, inbox: Inbox, signalFD: Int32, state: AppState) {
+        self.screen = screen
+        self.runner = runner
+        self.inbox = inbox
+        self.signalFD = signalFD
+        self.state = state
+        self.themeDirectories = ThemeLoader.searchDirectories(configured: state.settings.themesDirectory)
+    }
+
+    func setTheme(_ name: String) {
+        let (theme, error) = ThemeLoader.load(name, directories: themeDirectories)
+        screen.apply(theme)
+        if let error {
+            state.notice = Notice("Theme: \(error.message)", isError: true)
+        } else if name != state.settings.themeName {
+            state.notice = Notice("Theme \(theme.name).")
+        }
+    }
+
+    func run() -> Int32 {
+        dispatch([.start])
+        render()
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: inbox.fd, events: Int16(POLLIN), revents: 0)]
+        while exitStatus == nil && !state.quitRequested {
+            for i in fds.indices { fds[i].revents = 0 }
+            let ready = poll(&fds, nfds_t(fds.count), -1)
+            if ready < 0 && errno != EINTR { break }
+            var changed = handleSignals()
+            let raw = screen.readInput()
+            if !raw.isEmpty {
+                runner.poller.noteActivity()
+                changed = true
+                handle(decoder.decode(raw, keyCodes: screen.keyCodes))
+            }
+            let actions = inbox.drain()
+            if !actions.isEmpty {
+                changed = true
+                dispatch(actions)
+            }
+            if changed && exitStatus == nil && !state.quitRequested { render() }
+        }
+        return exitStatus ?? 0
+    }
+
+    /// Returns true when the screen must be redrawn.
+    private func handleSignals() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        var redraw = false
+        while true {
+            let count = read(signalFD, &buffer, buffer.count)
+            guard count > 0 else { break }
+            for byte in buffer.prefix(count) {
+                switch Int32(byte) {
+                case SIGWINCH, SIGCONT:
+                    screen.updateSize()
+                    redraw = true
+                case SIGTSTP:
+                    screen.suspend()
+                    redraw = true
+                case SIGINT, SIGTERM, SIGHUP:
+                    exitStatus = 128 + Int32(byte)
+                default:
+                    break
+                }
+            }
+        }
+        return redraw
+    }
+
+    private func handle(_ keys: [Key]) {
+        for key in keys {
+            if key == .resize {
+                screen.updateSize()
+                continue
+            }
+            for command in KeyHandler.handle(key, state: state, ui: &ui, rows: screen.rows, cols: screen.cols) {
+                switch command {
+                case let .action(action): dispatch([action])
+                case let .theme(name): setTheme(name)
+                case .repaint: screen.invalidate()
+                }
+            }
+        }
+    }
+
+    private func dispatch(_ actions: [Action]) {
+        for action in actions {
+            runner.run(AppReducer.reduce(&state, action))
+        }
+    }
+
+    private func render() {
+        screen.draw(FrameRenderer.render(state: state, ui: &ui, rows: screen.rows, cols: screen.cols))
+    }
+}

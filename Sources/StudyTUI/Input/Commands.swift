@@ -1,0 +1,54 @@
+import StudyApp
+
+/// What a key or a `:` command asks of the frontend: an action for the core, or something
+/// only the terminal handles.
+public enum UICommand: Equatable, Sendable {
+    case action(Action)
+    /// `:theme NAME`
+    case theme(String)
+    /// Ctrl-L: repaint the whole screen.
+    case repaint
+}
+
+/// Parses the `:` command line.
+public enum CommandParser {
+    public static func parse(_ line: String) -> [UICommand] {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        let parts = trimmed.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        let name = parts[0].lowercased()
+        let argument = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+        switch name {
+        case "q", "quit", "exit":
+            return [.action(.quit)]
+        case "join", "j":
+            return [.action(.joinRoom(name: argument))]
+        case "leave", "part":
+            return [.action(.leaveRoom)]
+        case "room":
+            let sub = argument.split(separator: " ", maxSplits: 1)
+            if sub.first.map({ $0.lowercased() }) == "new", sub.count == 2 {
+                return [.action(.createRoom(name: String(sub[1])))]
+            }
+            return [.action(.showNotice(Notice("Usage: :room new NAME", isError: true)))]
+        case "add", "import":
+            return [.action(.importFile(path: argument))]
+        case "theme":
+            guard !argument.isEmpty else {
+                return [.action(.showNotice(Notice("Usage: :theme NAME (dark, light, high-contrast, monochrome)", isError: true)))]
+            }
+            return [.theme(argument)]
+        case "category", "cat":
+            return [.action(.setCategory(argument.isEmpty ? nil : argument))]
+        case "search":
+            return [.action(.search(argument))]
+        case "rate":
+            guard let score = Int(argument) else {
+                return [.action(.showNotice(Notice("Usage: :rate 1-5", isError: true)))]
+            }
+            return [.action(.rateSummary(score: score))]
+        default:
+            return [.action(.showNotice(Notice("Unknown command :\(name). Press ? for the list of commands.", isError: true)))]
+        }
+    }
+}

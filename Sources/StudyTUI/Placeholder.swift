@@ -1,2 +1,0 @@
-/// Placeholder so the package builds while this module is written.
-enum StudyTUIModulePlaceholder {}

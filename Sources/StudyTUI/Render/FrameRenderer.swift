@@ -1,0 +1,198 @@
+import StudyApp
+
+/// A drawn frame and where the terminal cursor goes (nil hides it).
+public struct Frame: Equatable, Sendable {
+    public var canvas: Canvas
+    public var cursor: Cursor?
+    public struct Cursor: Equatable, Sendable {
+        public var row: Int
+        public var col: Int
+    }
+}
+
+/// Renders the whole screen from the state into an off-screen canvas. Pure apart from the
+/// layout caches in `ui`, so it runs the same under curses, in tests and in the benchmark.
+public enum FrameRenderer {
+    public static func render(state: AppState, ui: inout UIState, rows: Int, cols: Int) -> Frame {
+        var canvas = Canvas(rows: rows, cols: cols)
+        let layout = ScreenLayout.compute(rows: rows, cols: cols, focus: state.focus)
+        if layout.mode == .tooSmall {
+            drawTooSmall(into: &canvas, rows: rows, cols: cols)
+            return Frame(canvas: canvas, cursor: nil)
+        }
+        if let tabs = layout.tabs { drawTabs(state, into: &canvas, rect: tabs) }
+        var cursor: Frame.Cursor?
+        for (pane, rect) in layout.panes where rect != layout.main {
+            drawList(pane, state, into: &canvas, rect: rect)
+        }
+        if let position = drawMain(state, ui: &ui, mode: layout.mode, into: &canvas, rect: layout.main) {
+            cursor = Frame.Cursor(row: position.row, col: position.col)
+        }
+        drawStatus(state, into: &canvas, rect: layout.status)
+        if let position = drawBottom(state, ui: ui, into: &canvas, rect: layout.bottom) {
+            cursor = Frame.Cursor(row: position.row, col: position.col)
+        }
+        if ui.helpVisible {
+            drawHelp(ui, into: &canvas, rows: rows, cols: cols)
+            cursor = nil
+        }
+        return Frame(canvas: canvas, cursor: cursor)
+    }
+
+    /// What the main area shows: the reader of the focused pane, else the messages.
+    enum MainContent: Equatable { case messages, document, summary }
+
+    static func mainContent(_ state: AppState) -> MainContent {
+        if state.focus == .library, state.reader != nil { return .document }
+        if state.focus == .summaries, state.summaries.reading != nil, state.summaries.selectedItem != nil { return .summary }
+        return .messages
+    }
+
+    /// The height of text in the main area, for scrolling by pages.
+    public static func mainTextHeight(rows: Int, cols: Int, focus: Pane) -> Int {
+        max(1, ScreenLayout.compute(rows: rows, cols: cols, focus: focus).main.height - 2)
+    }
+
+    /// Lines of the text open in the main area (laid out once per width), if any.
+    static func openText(_ state: AppState, ui: inout UIState, width: Int) -> (title: String, lines: [StyledLine], top: Int)? {
+        switch mainContent(state) {
+        case .document:
+            guard let reader = state.reader else { return nil }
+            let lines = ReaderView.lines(id: reader.documentId, text: reader.text, markdown: reader.contentType == .markdown,
+                                         width: width, cache: &ui.readerCache)
+            return ("Library · " + reader.title, lines, reader.top)
+        case .summary:
+            guard let summary = state.summaries.selectedItem else { return nil }
+            let lines = ReaderView.lines(id: summary.id, text: summary.summaryText, markdown: true, width: width,
+                                         cache: &ui.summaryCache)
+            return ("Summary · " + summary.summaryType.rawValue, lines, state.summaries.top)
+        case .messages:
+            return nil
+        }
+    }
+
+    /// Line count and view height of the open text at this size, so keys can clamp scrolling.
+    public static func openTextExtent(_ state: AppState, ui: inout UIState, rows: Int, cols: Int) -> (count: Int, height: Int)? {
+        let main = ScreenLayout.compute(rows: rows, cols: cols, focus: state.focus).main
+        guard main.width > 2, let text = openText(state, ui: &ui, width: main.width - 2) else { return nil }
+        return (text.lines.count, max(1, main.height - 2))
+    }
+
+    static func drawMain(_ state: AppState, ui: inout UIState, mode: ScreenLayout.Mode, into canvas: inout Canvas,
+                         rect: Rect) -> (row: Int, col: Int)? {
+        if rect.width > 2, let text = openText(state, ui: &ui, width: rect.width - 2) {
+            ReaderView.draw(title: text.title, lines: text.lines, top: text.top, into: &canvas, rect: rect, focused: true)
+            return nil
+        }
+        // Full layout: the main area is the Messages pane. Compact: it is the focused pane.
+        if mode == .compact && state.focus != .messages {
+            drawList(state.focus, state, into: &canvas, rect: rect)
+            return nil
+        }
+        return MessagesView(state: state, ui: ui).draw(into: &canvas, rect: rect, focused: state.focus == .messages)
+    }
+
+    static func drawList(_ pane: Pane, _ state: AppState, into canvas: inout Canvas, rect: Rect) {
+        let focused = state.focus == pane
+        switch pane {
+        case .rooms: RoomsView(state: state).draw(into: &canvas, rect: rect, focused: focused)
+        case .library: LibraryView(state: state).draw(into: &canvas, rect: rect, focused: focused)
+        case .summaries: SummariesView(state: state).draw(into: &canvas, rect: rect, focused: focused)
+        case .exams: ExamsView(state: state).draw(into: &canvas, rect: rect, focused: focused)
+        case .messages: _ = MessagesView(state: state, ui: UIState()).draw(into: &canvas, rect: rect, focused: focused)
+        }
+    }
+
+    static func drawTabs(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
+        canvas.fill(rect, role: .status)
+        var x = rect.x
+        for pane in Pane.allCases {
+            let unread = pane == .rooms ? state.rooms.entries.reduce(0) { $0 + $1.unread } : 0
+            let label = " \(pane.rawValue + 1) \(pane.title)\(unread > 0 ? " (\(unread))" : "") "
+            x += canvas.put(label, row: rect.y, col: x, maxWidth: rect.x + rect.width - x,
+                            role: pane == state.focus ? .titleFocused : .status)
+        }
+    }
+
+    static func drawStatus(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
+        canvas.fill(rect, role: .status)
+        let (dot, connectionRole): (String, Role) = switch state.connection {
+        case .online: ("● online", .statusOK)
+        case .connecting: ("○ connecting", .statusWarn)
+        case .offline: ("✕ offline", .statusError)
+        }
+        var x = rect.x + 1
+        x += canvas.put(dot, row: rect.y, col: x, role: connectionRole)
+        let unsent = state.outbox.count
+        let middle = " │ \(state.settings.user) │ \(state.backendName)" + (unsent > 0 ? " │ \(unsent) unsent" : "")
+        let hint = "? help  : cmd  Tab pane "
+        let hintWidth = DisplayWidth.of(hint)
+        let room = rect.width - x - hintWidth - 1
+        x += canvas.put(DisplayWidth.truncate(middle, to: max(0, room)), row: rect.y, col: x, maxWidth: max(0, room), role: .status)
+        if rect.width - hintWidth > x { canvas.put(hint, row: rect.y, col: rect.width - hintWidth, role: .hint) }
+    }
+
+    static func drawBottom(_ state: AppState, ui: UIState, into canvas: inout Canvas, rect: Rect) -> (row: Int, col: Int)? {
+        switch ui.mode {
+        case .command, .search:
+            let prefix = ui.mode == .command ? ":" : "/"
+            let editor = ui.mode == .command ? ui.command : ui.search
+            canvas.put(prefix, row: rect.y, col: rect.x, role: .command)
+            let (text, cursor) = editor.visible(width: rect.width - 2)
+            canvas.put(text, row: rect.y, col: rect.x + 1, maxWidth: rect.width - 2, role: .command)
+            return (rect.y, rect.x + 1 + cursor)
+        case .rate:
+            canvas.put("Rate the summary: press 1-5 (Esc cancels)", row: rect.y, col: rect.x, role: .notice)
+            return nil
+        case .normal:
+            if let notice = state.notice {
+                canvas.put(notice.text, row: rect.y, col: rect.x, role: notice.isError ? .error : .notice)
+            } else {
+                canvas.put(hint(for: state), row: rect.y, col: rect.x, role: .hint)
+            }
+            return nil
+        }
+    }
+
+    static func hint(for state: AppState) -> String {
+        switch state.focus {
+        case .rooms: return "Enter open · / filter · :join NAME · :room new NAME"
+        case .messages: return "Enter send · PgUp/PgDn scroll · Esc newest/back · Tab next pane"
+        case .library: return state.reader == nil ? "Enter read · / search · c category · :add PATH" : "↑↓ PgUp PgDn scroll · Esc close"
+        case .summaries: return state.summaries.reading == nil ? "Enter read · r rate 1-5" : "↑↓ scroll · r rate · Esc close"
+        case .exams: return "Enter past scores · Esc back"
+        }
+    }
+
+    static func drawTooSmall(into canvas: inout Canvas, rows: Int, cols: Int) {
+        let message = "Window too small: \(cols)x\(rows). StudyCircle needs at least \(ScreenLayout.minCols)x\(ScreenLayout.minRows)."
+        let lines = Wrap.wrap(message, width: max(1, cols))
+        let top = max(0, (rows - lines.count) / 2)
+        for (offset, line) in lines.prefix(rows).enumerated() {
+            let pad = max(0, (cols - line.width) / 2)
+            canvas.put(line.text, row: top + offset, col: pad, role: .error)
+        }
+    }
+
+    static func drawHelp(_ ui: UIState, into canvas: inout Canvas, rows: Int, cols: Int) {
+        let width = min(cols - 2, 72)
+        let height = min(rows - 2, HelpText.entries.count + 2)
+        guard width > 10, height > 3 else { return }
+        let rect = Rect(x: (cols - width) / 2, y: (rows - height) / 2, width: width, height: height)
+        canvas.fill(rect, role: .help)
+        canvas.box(rect, title: "Help · any key closes", focused: true)
+        let inner = rect.inner
+        let keyWidth = min(28, inner.width / 2)
+        let top = min(ui.helpTop, max(0, HelpText.entries.count - inner.height))
+        for (offset, entry) in HelpText.entries.dropFirst(top).prefix(inner.height).enumerated() {
+            let y = inner.y + offset
+            canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .help)
+            if entry.key.isEmpty {
+                canvas.put(entry.text, row: y, col: inner.x, maxWidth: inner.width, role: .heading)
+            } else {
+                canvas.put(entry.key, row: y, col: inner.x + 1, maxWidth: keyWidth, role: .helpKey)
+                canvas.put(entry.text, row: y, col: inner.x + 1 + keyWidth, maxWidth: inner.width - keyWidth - 1, role: .help)
+            }
+        }
+    }
+}

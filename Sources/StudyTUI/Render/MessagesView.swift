@@ -1,0 +1,107 @@
+import StudyApp
+import StudyModel
+
+/// Draws the open room: history bottom-up from the bottom message, day separators, the read
+/// marker, unsent messages, and the input line.
+struct MessagesView {
+    let state: AppState
+    let ui: UIState
+
+    /// Returns the cursor position when the input line is active.
+    func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) -> (row: Int, col: Int)? {
+        let title = state.openRoom.map { "Messages · \($0.name)" } ?? "Messages"
+        canvas.box(rect, title: title, focused: focused)
+        let inner = rect.inner
+        guard inner.height >= 1, inner.width >= 4 else { return nil }
+        let historyHeight = inner.height - 1
+        let lines = historyLines(width: inner.width, height: historyHeight)
+        let top = inner.y + historyHeight - lines.count
+        for (offset, line) in lines.enumerated() {
+            canvas.put(line, row: top + offset, col: inner.x, maxWidth: inner.width)
+        }
+        // The input line.
+        let inputRow = inner.y + inner.height - 1
+        let prompt = focused && ui.mode == .normal ? "› " : "  "
+        canvas.put(prompt, row: inputRow, col: inner.x, role: focused ? .titleFocused : .dim)
+        let room = inner.width - 2
+        if ui.message.isEmpty && !focused {
+            canvas.put(state.openRoom == nil ? "" : "press 2 to write", row: inputRow, col: inner.x + 2, maxWidth: room, role: .dim)
+            return nil
+        }
+        let (text, cursor) = ui.message.visible(width: room)
+        canvas.put(text, row: inputRow, col: inner.x + 2, maxWidth: room, role: .normal)
+        return focused && ui.mode == .normal ? (inputRow, inner.x + 2 + cursor) : nil
+    }
+
+    func historyLines(width: Int, height: Int) -> [StyledLine] {
+        guard height > 0 else { return [] }
+        guard let open = state.openRoom else {
+            return [StyledLine("No room open. Pick one in Rooms (1) or :join NAME.", .dim)]
+        }
+        var lines: [StyledLine] = []  // built bottom-up, reversed at the end
+        let messages = open.window.messages
+        let bottomIndex = open.bottomIndex
+        if open.bottom == nil && open.window.isLive {
+            for entry in state.outbox.reversed() where entry.message.roomId == open.roomId {
+                let label = entry.inFlight ? " (sending…)" : " (not sent yet, retrying)"
+                lines += format(entry.message, width: width, pending: label).reversed()
+            }
+        } else {
+            let below = open.window.pendingBelow
+            let more = below > 0 ? "── \(below) new below · End to jump ──" : "── more below · End to jump ──"
+            lines.append(StyledLine(DisplayWidth.truncate(more, to: width), .readMarker))
+        }
+        var index = bottomIndex
+        while index >= 0 && lines.count < height {
+            let message = messages[index]
+            if let marker = open.readMarker, message.key == marker, index < messages.count - 1 {
+                let label = "── new ──"
+                let pad = max(0, (width - DisplayWidth.of(label)) / 2)
+                lines.append(StyledLine(String(repeating: " ", count: pad) + label, .readMarker))
+            }
+            lines += format(message, width: width, pending: nil).reversed()
+            let newDay = index == 0 ? open.window.reachedStart
+                : TimeFormat.day(messages[index - 1].createdAt) != TimeFormat.day(message.createdAt)
+            if newDay { lines.append(separator(TimeFormat.date(message.createdAt), width: width)) }
+            index -= 1
+        }
+        if lines.count < height {
+            if open.loadingReset && messages.isEmpty {
+                lines.append(StyledLine("loading…", .dim))
+            } else if open.loadingOlder {
+                lines.append(StyledLine("loading older messages…", .dim))
+            } else if open.window.reachedStart || messages.isEmpty {
+                lines.append(separator("start of \(open.name)", width: width))
+            }
+        }
+        return Array(lines.prefix(height).reversed())
+    }
+
+    func separator(_ label: String, width: Int) -> StyledLine {
+        let text = " " + DisplayWidth.truncate(Sanitizer.clean(label), to: max(1, width - 8)) + " "
+        let side = max(0, (width - DisplayWidth.of(text)) / 2)
+        return StyledLine(String(repeating: "─", count: side) + text + String(repeating: "─", count: max(0, width - side - DisplayWidth.of(text))), .daySeparator)
+    }
+
+    /// `14:05 alice: text`, continuation lines indented under the text.
+    func format(_ message: Message, width: Int, pending: String?) -> [StyledLine] {
+        let user = state.settings.user
+        let own = message.sender == user
+        let mentioned = !own && mentions(message.text, user: user)
+        let senderRole: Role = own ? .own : Role.sender(message.sender)
+        let textRole: Role = pending != nil ? .pending : (mentioned ? .mention : .normal)
+        let head = [Span(TimeFormat.clock(message.createdAt) + " ", .timestamp),
+                    Span(DisplayWidth.truncate(Sanitizer.clean(message.sender), to: 16), senderRole),
+                    Span(mentioned ? "! " : ": ", mentioned ? .mention : .dim)]
+        let indent = [Span("      ")]
+        var lines: [StyledLine] = []
+        let paragraphs = Sanitizer.clean(message.text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+        for (number, paragraph) in paragraphs.enumerated() {
+            var spans = number == 0 ? head : indent
+            spans.append(Span(String(paragraph), textRole))
+            if number == paragraphs.count - 1, let pending { spans.append(Span(pending, .pending)) }
+            lines += Wrap.wrap(spans, width: width, indent: indent)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,202 @@
+import CNCursesW
+import Glibc
+
+/// The only code that calls curses. Used from the UI thread only.
+final class CursesScreen {
+    private(set) var rows: Int
+    private(set) var cols: Int
+    private(set) var depth: ColorDepth = .none
+    private var screen: OpaquePointer?
+    private var styles: [(attr: attr_t, pair: Int32)] = []
+    /// The last frame on screen, to send only the rows that changed.
+    private var shown: Canvas?
+    let keyCodes: KeyCodes
+
+    /// Starts curses on the terminal. Throws instead of exiting when the terminal is unusable.
+    init(noColor: Bool) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError("the interactive app needs a terminal; use a subcommand (see --help) for scripts")
+        }
+        // The user's locale, but a UTF-8 one: wide characters need it.
+        _ = sc_setlocale_all()
+        if sc_codeset_is_utf8() == 0 { _ = setlocale(LC_CTYPE, "C.UTF-8") }
+        guard let screen = sc_newterm() else {
+            throw TerminalError("the terminal type '\(String(cString: getenv("TERM") ?? strdup("unset")))' is unknown to curses; set TERM, e.g. TERM=xterm-256color")
+        }
+        self.screen = screen
+        cursesActive = true
+        cbreak()          // Ctrl-C and Ctrl-Z still send signals, handled by TerminalGuard
+        noecho()
+        nonl()
+        keypad(sc_stdscr(), true)
+        nodelay(sc_stdscr(), true)
+        set_escdelay(25)
+        leaveok(sc_stdscr(), false)
+        mousemask(sc_button4_pressed() | sc_button5_pressed(), nil)
+        mouseinterval(0)
+        rows = Int(sc_lines())
+        cols = Int(sc_cols())
+        if has_colors() {
+            start_color()
+            use_default_colors()
+        }
+        depth = ColorDepth.detect(colors: has_colors() ? Int(sc_colors()) : 0, noColor: noColor)
+        keyCodes = CursesScreen.makeKeyCodes()
+        enableTerminalModes()
+    }
+
+    static func makeKeyCodes() -> KeyCodes {
+        var table: [Int32: Key] = [
+            KEY_UP: .up, KEY_DOWN: .down, KEY_LEFT: .left, KEY_RIGHT: .right,
+            KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_HOME: .home, KEY_END: .end,
+            KEY_BACKSPACE: .backspace, KEY_DC: .delete, KEY_ENTER: .enter, KEY_BTAB: .backTab,
+            KEY_RESIZE: .resize,
+        ]
+        for n in 1...12 { table[sc_key_code_f(Int32(n))] = .function(n) }
+        return KeyCodes(table: table)
+    }
+
+    /// Bracketed paste, so a pasted line break is not Enter.
+    private func enableTerminalModes() {
+        sc_flush_stdout()
+        let on = "\u{1B}[?2004h"
+        _ = on.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+    }
+
+    /// Sets up one colour pair per role.
+    func apply(_ theme: Theme) {
+        styles = []
+        for role in Role.allCases {
+            let style = theme.style(role)
+            var attr = sc_a_normal()
+            if style.bold { attr |= sc_a_bold() }
+            if style.underline { attr |= sc_a_underline() }
+            if style.italic { attr |= sc_a_italic() }
+            if style.reverse { attr |= sc_a_reverse() }
+            if style.dim { attr |= sc_a_dim() }
+            var pair: Int32 = 0
+            if depth != .none, role.rawValue + 1 < Int(sc_color_pairs()) {
+                pair = Int32(role.rawValue + 1)
+                let fg = ColorMapper.number(style.fg, depth: depth)
+                let bg = ColorMapper.number(style.bg, depth: depth)
+                if init_extended_pair(pair, fg, bg) != sc_err() { } else { pair = 0 }
+            }
+            styles.append((attr, pair))
+        }
+        shown = nil
+    }
+
+    /// Reads everything waiting on the keyboard without blocking.
+    func readInput() -> [RawInput] {
+        var out: [RawInput] = []
+        var ch: wint_t = 0
+        while out.count < 65_536 {
+            let result = wget_wch(sc_stdscr(), &ch)
+            if result == sc_err() { break }
+            if result == sc_key_code_yes() {
+                if Int32(ch) == sc_key_mouse() {
+                    var event = MEVENT()
+                    if sc_getmouse(&event) != sc_err() {
+                        out.append(.mouse(wheelUp: event.bstate & sc_button4_pressed() != 0,
+                                          wheelDown: event.bstate & sc_button5_pressed() != 0))
+                    }
+                } else {
+                    out.append(.keyCode(Int32(ch)))
+                }
+            } else {
+                out.append(.character(UInt32(ch)))
+            }
+        }
+        return out
+    }
+
+    /// Follows the terminal's new size (after SIGWINCH or resume).
+    func updateSize() {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
+            resize_term(Int32(size.ws_row), Int32(size.ws_col))
+        }
+        rows = Int(sc_lines())
+        cols = Int(sc_cols())
+        shown = nil
+        clearok(sc_stdscr(), true)
+    }
+
+    /// Sends the rows of `frame` that differ from what is on screen, then places the cursor.
+    func draw(_ frame: Frame) {
+        let canvas = frame.canvas
+        let window = sc_stdscr()
+        for row in 0..<canvas.rows {
+            if let shown, !shown.rowDiffers(canvas, row: row) { continue }
+            drawRow(canvas, row: row, window: window)
+        }
+        shown = canvas
+        if let cursor = frame.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.col))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func drawRow(_ canvas: Canvas, row: Int, window: UnsafeMutablePointer<WINDOW>?) {
+        var col = 0
+        var buffer: [wchar_t] = []
+        buffer.reserveCapacity(canvas.cols + 8)
+        while col < canvas.cols {
+            let role = canvas[row, col].role
+            let start = col
+            buffer.removeAll(keepingCapacity: true)
+            while col < canvas.cols, canvas[row, col].role == role {
+                let cell = canvas[row, col]
+                if cell.width > 0 {
+                    for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
+                }
+                col += 1
+            }
+            let style: (attr: attr_t, pair: Int32) = styles.indices.contains(role.rawValue) ? styles[role.rawValue] : (sc_a_normal(), 0)
+            _ = sc_attr_set_ext(window, style.attr, style.pair)
+            wmove(window, Int32(row), Int32(start))
+            // ERR at the bottom-right corner only means the cursor could not advance.
+            _ = sc_wadd_wchars(window, buffer, Int32(buffer.count))
+        }
+    }
+
+    /// Forces the next draw to repaint everything (Ctrl-L, resume).
+    func invalidate() {
+        shown = nil
+        clearok(sc_stdscr(), true)
+    }
+
+    /// Ctrl-Z: gives the terminal back, stops, and takes it again when continued.
+    func suspend() {
+        leaveTerminal()
+        TerminalGuard.setDefault(SIGTSTP)
+        raise(SIGTSTP)
+        // Execution continues here after SIGCONT.
+        TerminalGuard.reinstallSuspendHandler()
+        refresh()
+        cursesActive = true
+        enableTerminalModes()
+        updateSize()
+    }
+
+    private func leaveTerminal() {
+        guard cursesActive else { return }
+        let off = "\u{1B}[?2004l"
+        _ = off.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        endwin()
+        cursesActive = false
+    }
+
+    func stop() {
+        leaveTerminal()
+        if let screen {
+            delscreen(screen)
+            self.screen = nil
+        }
+        TerminalGuard.restoreRaw()
+    }
+}

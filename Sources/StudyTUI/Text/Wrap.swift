@@ -1,0 +1,100 @@
+/// Word wrapping by display width (not by characters or bytes), so CJK and emoji lines fit.
+public enum Wrap {
+    /// Wraps styled spans (one logical line, no newlines) into lines of at most `width` columns.
+    /// Breaks at spaces; a word longer than a line is broken between graphemes.
+    /// `indent` spans start every continuation line (e.g. under a list bullet).
+    public static func wrap(_ spans: [Span], width: Int, indent: [Span] = []) -> [StyledLine] {
+        let width = max(1, width)
+        let indentWidth = indent.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        // A continuation indent that leaves no room is dropped rather than looping forever.
+        let indent = indentWidth < width ? indent : []
+        var lines: [StyledLine] = []
+        var current: [Span] = []
+        var used = 0
+        var pendingSpace: Span?
+
+        func flush() {
+            lines.append(StyledLine(current))
+            current = indent
+            used = indent.isEmpty ? 0 : indentWidth
+            pendingSpace = nil
+        }
+        func append(_ text: String, _ role: Role, _ w: Int) {
+            if let last = current.last, last.role == role {
+                current[current.count - 1].text += text
+            } else {
+                current.append(Span(text, role))
+            }
+            used += w
+        }
+
+        for span in spans {
+            for token in tokens(span.text) {
+                if token.isSpace {
+                    pendingSpace = Span(" ", span.role)
+                    continue
+                }
+                let w = DisplayWidth.of(token.text)
+                let spaceWidth = pendingSpace == nil || used == 0 || used == indentWidth && current.count == indent.count ? 0 : 1
+                if used + spaceWidth + w <= width {
+                    if spaceWidth == 1, let space = pendingSpace { append(" ", space.role, 1) }
+                    pendingSpace = nil
+                    append(token.text, span.role, w)
+                    continue
+                }
+                if w <= width - (indent.isEmpty ? 0 : indentWidth) {
+                    flush()
+                    append(token.text, span.role, w)
+                    continue
+                }
+                // A word longer than a line: fill the rest of this line, then whole lines.
+                if spaceWidth == 1, used + 2 <= width, let space = pendingSpace { append(" ", space.role, 1) }
+                pendingSpace = nil
+                var rest = Substring(token.text)
+                while !rest.isEmpty {
+                    let room = width - used
+                    let (head, headWidth) = DisplayWidth.prefix(String(rest), fitting: room)
+                    if head.isEmpty {
+                        if used == 0 || used == indentWidth { break }  // cannot fit even one glyph
+                        flush()
+                        continue
+                    }
+                    append(head, span.role, headWidth)
+                    rest = rest.dropFirst(head.count)
+                    if !rest.isEmpty { flush() }
+                }
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(StyledLine(current)) }
+        return lines
+    }
+
+    /// Wraps plain text that may contain newlines.
+    public static func wrap(_ text: String, width: Int, role: Role = .normal) -> [StyledLine] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+            wrap([Span(String($0), role)], width: width)
+        }
+    }
+
+    struct Token {
+        var text: String
+        var isSpace: Bool
+    }
+
+    static func tokens(_ text: String) -> [Token] {
+        var out: [Token] = []
+        var current = ""
+        var currentIsSpace = false
+        for character in text {
+            let isSpace = character == " "
+            if !current.isEmpty && isSpace != currentIsSpace {
+                out.append(Token(text: current, isSpace: currentIsSpace))
+                current = ""
+            }
+            current.append(character)
+            currentIsSpace = isSpace
+        }
+        if !current.isEmpty { out.append(Token(text: current, isSpace: currentIsSpace)) }
+        return out
+    }
+}
