@@ -98,3 +98,9 @@ struct TextGenerator {
         return out
     }
 }
+
+/// A benchmark that could not measure what it should, and why.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -80,10 +80,6 @@ func runDynamoBench() async throws {
     line("sigv4_sign_rate_ratio_ours_to_botocore", ourRate / botoRate, "x")
 }
 
-struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
 
 enum DynamoBenchSupport {
     /// CPU seconds used by this process so far (all threads).

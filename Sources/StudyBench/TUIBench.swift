@@ -192,7 +192,3 @@ final class HeadlessDriver: @unchecked Sendable {
     }
 }
 
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

@@ -6,6 +6,7 @@ let groups: [(name: String, run: () async throws -> Void)] = [
     ("storage", runStorageBench),
     ("dynamo", runDynamoBench),
     ("engine", { try runEngineBench() }),
+    ("tui", runTUIBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

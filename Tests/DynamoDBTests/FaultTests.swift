@@ -199,10 +199,9 @@ struct ProxyFaultTests {
         defer { proxy.stop() }
         try await client.putItem(table: table, item: ["id": "s"])
         try await proxy.inject([["kind": "slow", "seconds": 2]])
-        let clock = ContinuousClock()
-        let started = clock.now
         #expect(try await client.getItem(table: table, key: ["id": "s"]) == ["id": "s"])
-        #expect(clock.now - started < .seconds(2), "the client gave up on the slow answer instead of waiting for it")
+        // Two forwarded GetItems prove the client gave up on the slow answer and retried,
+        // without a timing assertion that a loaded machine could break.
         #expect(try await proxy.forwarded()["DynamoDB_20120810.GetItem"] == 2)
     }
 

@@ -9,9 +9,22 @@ struct Tmux {
     let socket = "sc-e2e-\(UUID().uuidString.prefix(8))"
     let environment: [String: String]
 
+    /// python3, used to start the tmux server with no inherited descriptors.
+    static let python = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        .map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// `closeInherited`: the call that starts the server goes through a wrapper that closes every
+    /// descriptor above 2 first. Otherwise the long-lived server keeps the test runner's pipes
+    /// (and other tests' server pipes) open, and `swift test` waits for them forever.
     @discardableResult
-    func run(_ arguments: [String]) throws -> String {
-        guard let path = Tmux.path else { throw E2EError("tmux is not installed (make test installs it)") }
+    func run(_ arguments: [String], closeInherited: Bool = false) throws -> String {
+        guard let tmux = Tmux.path else { throw E2EError("tmux is not installed (make test installs it)") }
+        var path = tmux
+        var prefix: [String] = []
+        if closeInherited, let python = Tmux.python {
+            path = python
+            prefix = [python, "-c", "import os, sys; os.closerange(3, 65536); os.execv(sys.argv[1], sys.argv[1:])"]
+        }
         // Output goes to a file, not a pipe: the tmux server forks from the first call and
         // would keep a pipe open for its whole life. posix_spawn + waitpid instead of Process,
         // whose exit monitoring did not notice the tmux client ending.
@@ -23,7 +36,7 @@ struct Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = [path, "-L", socket, "-f", "/dev/null"] + arguments
+        let argv = prefix + [tmux, "-L", socket, "-f", "/dev/null"] + arguments
         let env = environment.map { "\($0.key)=\($0.value)" }
         var pid: pid_t = 0
         let spawned = withCStrings(argv) { cArgv in
@@ -42,7 +55,7 @@ struct Tmux {
     /// program exits and prints its status, so the test can look at the restored screen.
     func start(_ session: String, width: Int = 80, height: Int = 24, command: String) throws {
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
-                 "sh -c '\(command); echo EXIT=$?; sleep 120'"])
+                 "sh -c '\(command); echo EXIT=$?; sleep 120'"], closeInherited: true)
         try run(["set-option", "-t", session, "status", "off"])
     }
 

@@ -30,10 +30,20 @@ public final class FakeLLMServer: @unchecked Sendable {
 
     public var url: String { "http://127.0.0.1:\(port)/v1" }
 
+    private let lock = NSLock()
+    private var stopped = false
+
+    /// Stops the server; safe to call more than once. Polls instead of `waitUntilExit`, which
+    /// can spin forever in swift-corelibs-foundation when called again on a reaped process.
     public func stop() {
+        let first = lock.withLock { () -> Bool in
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
         try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
+        if process.isRunning { process.terminate() }
+        for _ in 0..<200 where process.isRunning { usleep(10_000) }
     }
 
     deinit { stop() }
