@@ -93,8 +93,18 @@ struct Tmux {
         return (true, screen)
     }
 
+    /// Ends the apps in every pane, then the server. `kill-server` alone was seen to leave the
+    /// server running here, so the processes are also signalled by pid.
     func stop() {
+        let serverPid = Int32(((try? run(["display-message", "-p", "#{pid}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+        let panePids = ((try? run(["list-panes", "-a", "-F", "#{pane_pid}"])) ?? "")
+            .split(separator: "\n").compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
+        for pid in panePids where pid > 1 {
+            kill(-pid, SIGKILL)  // the pane's shell leads its own process group: the app goes too
+            kill(pid, SIGKILL)
+        }
         _ = try? run(["kill-server"])
+        if let serverPid, serverPid > 1 { kill(serverPid, SIGKILL) }
     }
 }
 
