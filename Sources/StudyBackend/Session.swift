@@ -13,11 +13,20 @@ public enum Session {
         if safeName != username, let existing = try await store.users.get(username: safeName) { return existing }
         let user = User(username: safeName, email: "\(safeName.lowercased())@localhost.localdomain", role: .student)
         do {
-            return try await store.users.create(user)
+            let created = try await store.users.create(user)
+            try await joinWelcomeRoom(store, username: created.username)
+            return created
         } catch StoreError.duplicate {
             // Another terminal created it at the same moment.
             if let existing = try await store.users.get(username: safeName) { return existing }
             throw StoreError.conflict(entity: "user", id: safeName)
+        }
+    }
+
+    /// A new local user joins the shared `welcome` room, so messages of others reach them at once.
+    static func joinWelcomeRoom(_ store: StudyStore, username: String) async throws {
+        for room in try await store.rooms.list(name: "welcome") {
+            _ = try await store.rooms.join(roomId: room.roomId, username: username)
         }
     }
 

@@ -93,14 +93,21 @@ struct SQLiteContentService: ContentService, SQLiteCRUD {
         let offset = try page.cursor.map { try CursorCodec.decode(Int.self, from: $0) } ?? 0
         let limit = page.limit
         // bm25 ranks title matches above body matches; offset paging is fine for ranked results.
+        // Rank first on the index alone, then load only the page's rows: joining before the
+        // sort would read every matching document's text.
         return try await db.read { database in
-            let rows = try Row.fetchAll(database, sql: """
-                SELECT content.data, content.sourceText FROM content_fts JOIN content ON content.rowid = content_fts.rowid
-                WHERE content_fts MATCH ? ORDER BY bm25(content_fts, 10.0, 1.0) LIMIT ? OFFSET ?
+            let ranked = try Int64.fetchAll(database, sql: """
+                SELECT rowid FROM content_fts WHERE content_fts MATCH ? ORDER BY bm25(content_fts, 10.0, 1.0) LIMIT ? OFFSET ?
                 """, arguments: [match, limit + 1, offset])
-            let items = try rows.prefix(limit).map(Tables.content.decode)
-            let next = rows.count > limit ? CursorCodec.encode(offset + limit) : nil
-            return Page(items: items, next: next)
+            let pageIds = Array(ranked.prefix(limit))
+            guard !pageIds.isEmpty else { return Page(items: [], next: nil) }
+            let marks = Array(repeating: "?", count: pageIds.count).joined(separator: ",")
+            let rows = try Row.fetchAll(database, sql: "SELECT rowid, data, sourceText FROM content WHERE rowid IN (\(marks))",
+                                        arguments: StatementArguments(pageIds))
+            var byRowid: [Int64: Content] = [:]
+            for row in rows { byRowid[row["rowid"]] = try Tables.content.decode(row) }
+            let next = ranked.count > limit ? CursorCodec.encode(offset + limit) : nil
+            return Page(items: pageIds.compactMap { byRowid[$0] }, next: next)
         }
     }
 }
