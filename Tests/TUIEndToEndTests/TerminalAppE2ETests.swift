@@ -116,4 +116,27 @@ struct TerminalAppE2ETests {
         for title in Self.paneTitles { #expect(shown.screen.contains(title), "screen intact: \(title)") }
         #expect(s.tmux.display("a", "#{pane_title}") != "pwned")
     }
+
+    @Test func ctrlZSuspendsAndFgResumes() throws {
+        let s = try Sandbox()
+        defer { s.cleanup() }
+        // An interactive shell with job control, as a student's terminal has.
+        try s.tmux.start("j", command: "env -i HOME=\(s.dir.url.path) PATH=/usr/bin:/bin TERM=tmux-256color LANG=C.UTF-8 bash --norc -i")
+        #expect(s.tmux.wait("j") { $0.contains("$") || $0.contains("#") }.ok)
+        try s.tmux.type("j", s.command(user: "zoe"))
+        try s.tmux.send("j", "Enter")
+        #expect(s.tmux.wait("j") { $0.contains("online") }.ok, "app started")
+        try s.tmux.send("j", "C-z")
+        let stopped = s.tmux.wait("j") { $0.contains("Stopped") }
+        #expect(stopped.ok, "the shell reports the app stopped:\n\(stopped.screen)")
+        #expect(s.tmux.display("j", "#{alternate_on}") == "0", "the terminal was given back")
+        try s.tmux.type("j", "fg")
+        try s.tmux.send("j", "Enter")
+        let resumed = s.tmux.wait("j") { $0.contains("online") && $0.contains("Rooms") }
+        #expect(resumed.ok, "the app is drawn again after fg:\n\(resumed.screen)")
+        try s.tmux.type("j", ":quit")
+        try s.tmux.send("j", "Enter")
+        #expect(s.tmux.wait("j") { !$0.contains("online") }.ok)
+        #expect(s.tmux.display("j", "#{alternate_on}") == "0")
+    }
 }

@@ -174,7 +174,9 @@ final class CursesScreen {
     func suspend() {
         leaveTerminal()
         TerminalGuard.setDefault(SIGTSTP)
-        raise(SIGTSTP)
+        // kill(getpid()), not raise(): raise() signals only this thread, and the UI loop may run
+        // on a thread that blocks SIGTSTP (dispatch workers do), where it would stay pending.
+        kill(getpid(), SIGTSTP)
         // Execution continues here after SIGCONT.
         TerminalGuard.reinstallSuspendHandler()
         refresh()
