@@ -33,10 +33,11 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
 }
 
-/// Resident memory of this process in MB (VmRSS).
-func residentMegabytes() -> Double {
+/// Resident memory of this process in MB: `VmRSS` (everything, shared library pages included)
+/// or `RssAnon` (the process's own heap and stacks).
+func residentMegabytes(_ field: String = "VmRSS") -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+    for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
         let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
         return kb / 1024
     }

@@ -11,9 +11,31 @@ import StudyTUI
 /// into the off-screen frame that the curses backend copies to the terminal). Not measured:
 /// curses' own output to a terminal (doupdate), which depends on the terminal emulator.
 func runTUIBench() async throws {
+    let env = ProcessInfo.processInfo.environment
+    if let db = env["STUDYBENCH_TUI_DB"], let roomId = env["STUDYBENCH_TUI_ROOM"] {
+        let store = try SQLiteStore.open(path: db)
+        print(String(format: "# tui: resident memory with the database open %.1f MB", residentMegabytes()))
+        try await measureTUI(store: store, roomId: roomId)
+        return
+    }
     try await withTempDir { dir in
-        let store = try SQLiteStore.open(path: dir + "/tui.db")
-        let roomId = try await TUIBenchData.fill(store)
+        let path = dir + "/tui.db"
+        let roomId = try await TUIBenchData.fill(try SQLiteStore.open(path: path))
+        // Measure in a fresh process on the filled file, as a student would open it: the
+        // memory figure is then the app's, not that of generating 100,000 messages.
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        child.arguments = ["tui"]
+        child.environment = env.merging(["STUDYBENCH_TUI_DB": path, "STUDYBENCH_TUI_ROOM": roomId]) { $1 }
+        try child.run()
+        child.waitUntilExit()
+        guard child.terminationStatus == 0 else { throw BenchError("the TUI measurement process failed") }
+    }
+}
+
+/// The measurements themselves, on a store that already holds the data.
+func measureTUI(store: StudyStore, roomId: String) async throws {
+    do {
         let settings = AppSettings(user: "bench", outboxPath: nil)
 
         // Start to first complete frame: rooms, the open room's newest page and the library
@@ -26,6 +48,7 @@ func runTUIBench() async throws {
             starts.append((now() - begin) * 1000)
         }
         report("tui_start_to_first_frame_median", median(starts), "ms")
+        print(String(format: "# tui: resident memory before paging %.1f MB", residentMegabytes()))
 
         // Keystroke to redrawn frame while paging up through 10,000 messages.
         let driver = HeadlessDriver(store: store, settings: settings)
@@ -44,6 +67,8 @@ func runTUIBench() async throws {
         report("tui_key_page_up_history_p99", percentile(pageUp, 0.99), "ms")
         report("tui_key_page_up_history_median", median(pageUp), "ms")
         report("tui_rss_after_paging_10k_messages", residentMegabytes(), "MB")
+        report("tui_rss_anon_after_paging_10k_messages", residentMegabytes("RssAnon"), "MB")
+        report("tui_rss_file_after_paging_10k_messages", residentMegabytes("RssFile"), "MB")
         if paged < 10_000 { print("# warning: paged through \(paged) messages only") }
 
         // Keystroke to redrawn frame moving down the library.
