@@ -131,8 +131,12 @@ struct ExamScreenView {
             let answer = answers[question.id]
             let correct = answer?.correct == true
             let flag = answer?.flagged == true ? " ⚑" : ""
-            lines += Wrap.wrap([Span("\(i + 1). \(correct ? "✓" : "✗")\(flag) ", correct ? .statusOK : .error),
-                                Span(question.prompt, .strong)], width: width, indent: [Span("   ")])
+            let number = "\(i + 1). \(correct ? "✓" : "✗")\(flag) "
+            lines += Wrap.wrap(question.prompt, width: max(1, width - DisplayWidth.of(number)), role: .strong)
+                .enumerated().map { n, line in
+                    StyledLine([Span(n == 0 ? number : String(repeating: " ", count: DisplayWidth.of(number)),
+                                     correct ? .statusOK : .error)] + line.spans)
+                }
             lines += labelled("Your answer: ", Self.given(question, answer), correct ? .normal : .error, width: width)
             lines += labelled("Right answer: ", Self.expected(question), .statusOK, width: width)
             lines += labelled("Source: ", question.sourceSentence, .quote, width: width)
@@ -141,8 +145,16 @@ struct ExamScreenView {
         return lines
     }
 
+    /// "   Label: text", the text wrapped under itself (the label is laid out here, not by
+    /// `Wrap`, so its spaces are kept exactly).
     func labelled(_ label: String, _ text: String, _ role: Role, width: Int) -> [StyledLine] {
-        Wrap.wrap([Span("   " + label, .dim), Span(text, role)], width: width, indent: [Span("     ")])
+        let head = "   " + label
+        let headWidth = DisplayWidth.of(head)
+        guard width > headWidth + 4 else { return Wrap.wrap(head + text, width: width, role: role) }
+        let body = Wrap.wrap(text, width: width - headWidth, role: role)
+        return body.enumerated().map { i, line in
+            StyledLine([Span(i == 0 ? head : String(repeating: " ", count: headWidth), .dim)] + line.spans)
+        }
     }
 
     static func given(_ question: Question, _ answer: ExamAttempt.Answer?) -> String {
