@@ -1,3 +1,4 @@
+import StudyEngine
 import StudyModel
 import StudyStore
 
@@ -74,11 +75,46 @@ public enum Action: Equatable, Sendable {
     case examsLoaded(contentId: String, exams: [Exam])
     case attemptsLoaded(examId: String, attempts: [ExamAttempt])
 
-    // Extension points for the study engine (summary/exam generation, taking an exam full
-    // screen). Until the engine lands the reducer answers them with a notice and no effect.
+    // Generating summaries and exams: these open the generate dialog for the document.
     case generateSummary(contentId: String)
     case generateExam(contentId: String)
+    /// Moves the dialog's highlighted row.
+    case dialogMove(Int)
+    /// Changes the highlighted row's value (←/→).
+    case dialogAdjust(Int)
+    /// Space: toggles a question type (or steps the value of other rows).
+    case dialogToggle
+    /// Enter: generate with the dialog's settings.
+    case dialogSubmit
+    case dialogCancel
+    case templatesLoaded([Template])
+    /// A generated summary, stored; `fallbackReason` says why the offline engine stood in.
+    case summaryGenerated(Summary, fallbackReason: String?)
+    case examGenerated(Exam, fallbackReason: String?)
+
+    // Taking an exam full screen.
     case takeExam(examId: String)
+    /// Shows the selected exam's history (attempts, chart, analytics) in the main area.
+    case showExamHistory(examId: String)
+    /// Next (+1) or previous (-1) question; past the last one asks to submit.
+    case examNavigate(Int)
+    /// Picks option `index` (toggles it for multiple-answer questions).
+    case examChoose(Int)
+    /// Replaces the typed answer of the current fill-in question.
+    case examSetText(String)
+    case examToggleFlag
+    /// Asks to submit (naming unanswered questions).
+    case examSubmit
+    /// Esc during the exam: asks before abandoning. On the results screen: closes them.
+    case examEscape
+    /// Answers the open confirmation.
+    case examConfirm(Bool)
+    /// A timer tick for session `sessionId`: advances the clock; at the limit, submits.
+    case examTick(sessionId: Int, now: Timestamp)
+    /// Scrolls the results review.
+    case examScrollReview(Int)
+    /// The backend stored the attempt; the exam's aggregates come back updated.
+    case attemptRecorded(Exam)
 
     /// A storage call failed; `operation` says what was being done, for the message.
     case failed(operation: String, message: String)
@@ -109,4 +145,12 @@ public enum Effect: Equatable, Sendable {
     case saveSummary(Summary)
     case loadExams(contentId: String)
     case loadAttempts(examId: String)
+    /// Own and public templates.
+    case loadTemplates(userId: String)
+    case summarize(contentId: String, options: SummaryOptions, templateId: String?, owner: String)
+    case makeExam(contentId: String, configuration: Exam.Configuration, owner: String, seed: UInt64)
+    case recordTemplateUse(id: String)
+    case recordAttempt(ExamAttempt)
+    /// Posts `examTick` for the session after the delay.
+    case examTick(sessionId: Int, after: Duration)
 }

@@ -5,6 +5,9 @@ import Foundation
 public struct AppSettings: Sendable, Equatable {
     /// The username messages are sent as and @mentions are matched against.
     public var user: String
+    /// The user's id: owner of generated summaries and exams, and of exam attempts.
+    /// Defaults to `user` when the frontend has no separate id (tests).
+    public var userId: String
     /// Time between polls for new messages while someone is active.
     public var pollInterval: Duration
     /// The longest time between polls once nobody has typed or received anything for a while.
@@ -27,8 +30,9 @@ public struct AppSettings: Sendable, Equatable {
     public init(user: String, pollInterval: Duration = .seconds(1), maxPollInterval: Duration = .seconds(5),
                 idleAfter: Duration = .seconds(60), themeName: String = "dark", historyPageSize: Int = 100,
                 messageWindow: Int = 500, libraryPageSize: Int = 100, outboxPath: String? = AppSettings.defaultOutboxPath(),
-                themesDirectory: String? = nil) {
+                themesDirectory: String? = nil, userId: String? = nil) {
         self.user = user
+        self.userId = userId ?? user
         self.pollInterval = pollInterval
         self.maxPollInterval = max(maxPollInterval, pollInterval)
         self.idleAfter = idleAfter

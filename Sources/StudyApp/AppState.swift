@@ -56,6 +56,14 @@ public struct AppState: Equatable, Sendable {
     public var readerPositions: [String: Int] = [:]
     public var summaries = SummariesState()
     public var exams = ExamsState()
+    /// The generate dialog of the Summaries or Exams pane, when open.
+    public var dialog: GenerateDialog?
+    /// Templates the user may apply (own and public, newest first), loaded with the first dialog.
+    public var templates = TemplatesState()
+    /// The exam being taken full screen, or its results.
+    public var examSession: ExamSession?
+    /// Numbers exam sessions, so a timer tick of an earlier session is ignored.
+    public var examSessionCounter = 0
     /// Set by `quit`; the frontend leaves its loop when it sees it.
     public var quitRequested = false
 
@@ -195,6 +203,8 @@ public struct SummariesState: Equatable, Sendable {
     public var items: [Summary] = []
     public var selected = 0
     public var loading = false
+    /// True while a summary is being generated (the pane shows "working…").
+    public var generating = false
     /// The summary open for reading, by id.
     public var reading: String?
     public var top = 0
@@ -213,6 +223,8 @@ public struct ExamsState: Equatable, Sendable {
     public var items: [Exam] = []
     public var selected = 0
     public var loading = false
+    /// True while an exam is being generated.
+    public var generating = false
     /// The exam whose attempts are shown, and those attempts (newest first).
     public var attemptsFor: String?
     public var attempts: [ExamAttempt] = []

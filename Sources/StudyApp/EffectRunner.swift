@@ -1,4 +1,5 @@
 import Foundation
+import StudyEngine
 import StudyModel
 import StudyStore
 
@@ -9,13 +10,17 @@ import StudyStore
 public final class EffectRunner: Sendable {
     public let store: StudyStore
     public let poller: Poller
+    /// Makes summaries and exams: offline by default, or through a configured provider.
+    public let assistant: StudyAssistant
     private let outbox: OutboxFile?
     private let post: @Sendable (Action) -> Void
     private let saveSequence = Locked(0)
 
     /// - Parameter post: called from any thread with each result; it must hand the action to the UI loop.
-    public init(store: StudyStore, settings: AppSettings, post: @escaping @Sendable (Action) -> Void) {
+    public init(store: StudyStore, settings: AppSettings, assistant: StudyAssistant = StudyAssistant(),
+                post: @escaping @Sendable (Action) -> Void) {
         self.store = store
+        self.assistant = assistant
         self.post = post
         self.outbox = settings.outboxPath.map(OutboxFile.init(path:))
         self.poller = Poller(messages: store.messages, settings: settings, post: post)
@@ -58,6 +63,11 @@ public final class EffectRunner: Sendable {
             Task.detached { [post] in
                 try? await Task.sleep(for: delay)
                 post(.retryOutbox)
+            }
+        case let .examTick(sessionId, delay):
+            Task.detached { [post] in
+                try? await Task.sleep(for: delay)
+                post(.examTick(sessionId: sessionId, now: .now()))
             }
         default:
             let perform = self.perform
@@ -120,7 +130,9 @@ public final class EffectRunner: Sendable {
         case let .loadAttempts(examId):
             let page = try await store.exams.attempts(examId: examId, userId: nil, PageRequest(limit: 100))
             return .attemptsLoaded(examId: examId, attempts: page.items)
-        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed:
+        case .loadTemplates, .summarize, .makeExam, .recordTemplateUse, .recordAttempt:
+            return try await performStudy(effect)
+        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed, .examTick:
             return nil  // handled in `run`
         }
     }
@@ -165,7 +177,12 @@ public final class EffectRunner: Sendable {
         case .saveSummary: return "save the rating"
         case .loadExams: return "load exams"
         case .loadAttempts: return "load past scores"
-        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed: return "complete the request"
+        case .loadTemplates: return "load templates"
+        case .summarize: return "summarise the document"
+        case .makeExam: return "generate the exam"
+        case .recordTemplateUse: return "count the template's use"
+        case .recordAttempt: return "record the attempt"
+        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed, .examTick: return "complete the request"
         }
     }
 }

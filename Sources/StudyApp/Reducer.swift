@@ -47,10 +47,16 @@ public enum AppReducer {
             state.library.loading = false
             state.summaries.loading = false
             state.exams.loading = false
+            state.summaries.generating = false
+            state.exams.generating = false
+            state.templates.loading = false
             return []
-        case .generateSummary, .generateExam, .takeExam:
-            state.notice = Notice("Generating summaries and exams arrives with the study engine; not available in this version.")
-            return []
+        case .generateSummary, .generateExam, .dialogMove, .dialogAdjust, .dialogToggle, .dialogSubmit, .dialogCancel,
+             .templatesLoaded, .summaryGenerated, .examGenerated:
+            return reduceGenerate(&state, action)
+        case .takeExam, .showExamHistory, .examNavigate, .examChoose, .examSetText, .examToggleFlag, .examSubmit,
+             .examEscape, .examConfirm, .examTick, .examScrollReview, .attemptRecorded:
+            return reduceExamSession(&state, action)
         case .roomsLoaded, .openRoom, .joinRoom, .createRoom, .leaveRoom, .roomJoined, .roomLeft:
             return reduceRooms(&state, action)
         case .historyLoaded, .scrollMessages, .sendMessage, .messageSent, .messageFailed, .retryOutbox,
@@ -129,10 +135,9 @@ public enum AppReducer {
             state.summaries.top = 0
             return []
         case .exams:
+            // Enter takes the exam; `h` shows its history.
             guard let exam = state.exams.selectedItem else { return [] }
-            state.exams.attemptsFor = exam.id
-            state.exams.attempts = []
-            return [.loadAttempts(examId: exam.id)]
+            return reduceExamSession(&state, .takeExam(examId: exam.id))
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StudyBackend
 import StudyConfig
+import StudyEngine
 import StudyModel
 import StudyStore
 import StudyApp
@@ -42,9 +43,22 @@ struct StudyCircleCommand: AsyncParsableCommand {
             user: user.username, pollInterval: .milliseconds(Int64(settings.pollInterval * 1000)),
             themeName: settings.theme,
             outboxPath: AppSettings.outboxPath(stateDirectory: settings.paths.stateHome,
-                                               backend: context.store.backendName, user: user.username))
-        let status = try await TerminalApp.run(store: context.store, settings: app)
+                                               backend: context.store.backendName, user: user.username),
+            userId: user.id)
+        let status = try await TerminalApp.run(store: context.store, settings: app,
+                                               assistant: Self.assistant(settings.provider, store: context.store, user: user))
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension StudyCircleCommand {
+    /// Offline, or the configured provider metered against the user's monthly plan (the same
+    /// as `summarize` and `exam` on the command line).
+    static func assistant(_ provider: ProviderSettings?, store: StudyStore, user: User) -> StudyAssistant {
+        guard let provider else { return StudyAssistant() }
+        let meter = UsageMeter(users: store.users, userId: user.id)
+        return StudyAssistant(client: ChatCompletionsClient(url: provider.url, model: provider.model, apiKey: provider.apiKey),
+                              reserveProviderCall: { try await meter.reserve() })
     }
 }
 

@@ -75,10 +75,15 @@ import StudyStore
         #expect(state.notice?.text.contains("disk I/O error") == true)
     }
 
-    @Test func engineExtensionPointsSayNotAvailableWithoutEffects() {
+    @Test func generateSummaryOpensTheDialogAndLoadsTemplatesOnce() {
         var state = AppState(settings: settings(), backendName: "test")
-        #expect(AppReducer.reduce(&state, .generateSummary(contentId: "d1")).isEmpty)
-        #expect(state.notice != nil)
+        let effects = AppReducer.reduce(&state, .generateSummary(contentId: "d1"))
+        #expect(state.dialog?.kind == .summary)
+        #expect(state.focus == .summaries)
+        #expect(effects.contains(.loadTemplates(userId: "alice")))
+        _ = AppReducer.reduce(&state, .dialogCancel)
+        #expect(state.dialog == nil)
+        #expect(!AppReducer.reduce(&state, .generateSummary(contentId: "d1")).contains(.loadTemplates(userId: "alice")))
     }
 }
 

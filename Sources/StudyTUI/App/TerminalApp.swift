@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import StudyApp
+import StudyEngine
 import StudyStore
 
 /// The interactive terminal app.
@@ -10,14 +11,15 @@ import StudyStore
 public enum TerminalApp {
     /// Runs the app on `store`. Returns the process exit status: 0 after `:quit`, 128+N after
     /// signal N (SIGINT, SIGTERM, SIGHUP). Throws when there is no usable terminal.
-    public static func run(store: StudyStore, settings: AppSettings) throws -> Int32 {
+    /// `assistant` makes summaries and exams (offline unless the caller configures a provider).
+    public static func run(store: StudyStore, settings: AppSettings, assistant: StudyAssistant = StudyAssistant()) throws -> Int32 {
         let signalFD = try TerminalGuard.install()
         let inbox = try Inbox()
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let screen = try CursesScreen(noColor: noColor)
         defer { screen.stop() }
-        let runner = EffectRunner(store: store, settings: settings, post: inbox.post)
+        let runner = EffectRunner(store: store, settings: settings, assistant: assistant, post: inbox.post)
         defer { runner.poller.stop() }
         let loop = MainLoop(screen: screen, runner: runner, inbox: inbox, signalFD: signalFD,
                             state: AppState(settings: settings, backendName: store.backendName))
@@ -28,11 +30,11 @@ public enum TerminalApp {
 
     /// The same, for async callers: the loop gets a thread of its own, so it never occupies one
     /// of the few threads that run the effects and the poller.
-    public static func run(store: StudyStore, settings: AppSettings) async throws -> Int32 {
+    public static func run(store: StudyStore, settings: AppSettings, assistant: StudyAssistant = StudyAssistant()) async throws -> Int32 {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
-                    continuation.resume(returning: try run(store: store, settings: settings) as Int32)
+                    continuation.resume(returning: try run(store: store, settings: settings, assistant: assistant) as Int32)
                 } catch {
                     continuation.resume(throwing: error)
                 }

@@ -5,6 +5,14 @@ import StudyApp
 public enum KeyHandler {
     public static func handle(_ key: Key, state: AppState, ui: inout UIState, rows: Int, cols: Int) -> [UICommand] {
         if ui.helpVisible { return help(key, ui: &ui) }
+        if let session = state.examSession {
+            if key == .ctrl("l") { return [.repaint] }
+            return StudyKeys.exam(key, session: session)
+        }
+        if state.dialog != nil, ui.mode == .normal {
+            if key == .ctrl("l") { return [.repaint] }
+            return StudyKeys.dialog(key)
+        }
         switch ui.mode {
         case .command:
             var editor = ui.command
@@ -171,6 +179,8 @@ public enum KeyHandler {
             return state.selectedDocumentId.map { [.action(.generateExam(contentId: $0))] } ?? []
         case .char("t") where state.focus == .exams:
             return state.exams.selectedItem.map { [.action(.takeExam(examId: $0.id))] } ?? []
+        case .char("v") where state.focus == .exams:
+            return state.exams.selectedItem.map { [.action(.showExamHistory(examId: $0.id))] } ?? []
         default:
             return []
         }

@@ -20,6 +20,11 @@ public enum FrameRenderer {
             drawTooSmall(into: &canvas, rows: rows, cols: cols)
             return Frame(canvas: canvas, cursor: nil)
         }
+        if let session = state.examSession {
+            // The exam takes the whole screen; the panes wait behind it.
+            let cursor = ExamScreenView(session: session).draw(into: &canvas, rows: rows, cols: cols)
+            return Frame(canvas: canvas, cursor: cursor)
+        }
         if let tabs = layout.tabs { drawTabs(state, into: &canvas, rect: tabs) }
         var cursor: Frame.Cursor?
         for (pane, rect) in layout.panes where rect != layout.main {
@@ -31,6 +36,10 @@ public enum FrameRenderer {
         drawStatus(state, into: &canvas, rect: layout.status)
         if let position = drawBottom(state, ui: ui, into: &canvas, rect: layout.bottom) {
             cursor = Frame.Cursor(row: position.row, col: position.col)
+        }
+        if let dialog = state.dialog {
+            DialogView(dialog: dialog, templates: state.templates).draw(into: &canvas, rows: rows, cols: cols)
+            cursor = nil
         }
         if ui.helpVisible {
             drawHelp(ui, into: &canvas, rows: rows, cols: cols)
@@ -82,6 +91,11 @@ public enum FrameRenderer {
                          rect: Rect) -> (row: Int, col: Int)? {
         if rect.width > 2, let text = openText(state, ui: &ui, width: rect.width - 2) {
             ReaderView.draw(title: text.title, lines: text.lines, top: text.top, into: &canvas, rect: rect, focused: true)
+            return nil
+        }
+        if state.focus == .exams, let examId = state.exams.attemptsFor,
+           let exam = state.exams.items.first(where: { $0.id == examId }) {
+            ExamHistoryView(state: state, exam: exam).draw(into: &canvas, rect: rect)
             return nil
         }
         // Full layout: the main area is the Messages pane. Compact: it is the focused pane.
@@ -159,8 +173,8 @@ public enum FrameRenderer {
         case .rooms: return "Enter open · / filter · :join NAME · :room new NAME"
         case .messages: return "Enter send · PgUp/PgDn scroll · Esc newest/back · Tab next pane"
         case .library: return state.reader == nil ? "Enter read · / search · c category · :add PATH" : "↑↓ PgUp PgDn scroll · Esc close"
-        case .summaries: return state.summaries.reading == nil ? "Enter read · r rate 1-5" : "↑↓ scroll · r rate · Esc close"
-        case .exams: return "Enter past scores · Esc back"
+        case .summaries: return state.summaries.reading == nil ? "Enter read · s new summary · r rate 1-5" : "↑↓ scroll · r rate · s new · Esc close"
+        case .exams: return state.exams.attemptsFor == nil ? "Enter take exam · e new exam · v history" : "Enter take again · Esc close history"
         }
     }
 

@@ -85,14 +85,18 @@ struct SummariesView {
     func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
         let summaries = state.summaries
         canvas.box(rect, title: "Summaries" + (summaries.filter.map { " /\($0)" } ?? ""), focused: focused)
-        let inner = rect.inner
+        var inner = rect.inner
         guard summaries.contentId != nil, summaries.contentId == state.selectedDocumentId else {
             let hint = state.selectedDocumentId == nil ? "Select a document in the Library." : "4: show summaries"
             canvas.put(hint, row: inner.y, col: inner.x, maxWidth: inner.width, role: .dim)
             return
         }
+        if summaries.generating {
+            canvas.put("working… summarising", row: inner.y, col: inner.x, maxWidth: inner.width, role: .notice)
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        }
         if summaries.visible.isEmpty {
-            canvas.put(summaries.loading ? "loading…" : "No summaries yet.", row: inner.y, col: inner.x,
+            canvas.put(summaries.loading ? "loading…" : "No summaries yet. s makes one.", row: inner.y, col: inner.x,
                        maxWidth: inner.width, role: .dim)
             return
         }
@@ -111,7 +115,7 @@ struct ExamsView {
     func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
         let exams = state.exams
         canvas.box(rect, title: "Exams" + (exams.filter.map { " /\($0)" } ?? ""), focused: focused)
-        let inner = rect.inner
+        var inner = rect.inner
         guard exams.contentId != nil, exams.contentId == state.selectedDocumentId else {
             let hint = state.selectedDocumentId == nil ? "Select a document in the Library." : "5: show exams"
             canvas.put(hint, row: inner.y, col: inner.x, maxWidth: inner.width, role: .dim)
@@ -127,13 +131,20 @@ struct ExamsView {
                             rect: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), focused: false)
             return
         }
+        if exams.generating {
+            canvas.put("working… generating", row: inner.y, col: inner.x, maxWidth: inner.width, role: .notice)
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        }
         if exams.visible.isEmpty {
-            canvas.put(exams.loading ? "loading…" : "No exams yet.", row: inner.y, col: inner.x, maxWidth: inner.width, role: .dim)
+            canvas.put(exams.loading ? "loading…" : "No exams yet. e makes one.", row: inner.y, col: inner.x,
+                       maxWidth: inner.width, role: .dim)
             return
         }
         let rows = exams.visible.map { exam -> StyledLine in
-            let best = exam.attempts.bestScore.map { "best \(Int($0.rounded()))%" } ?? "not taken"
-            return ListDrawer.line(exam.title, .normal, right: best, .dim, width: inner.width)
+            let a = exam.attempts
+            let scores = a.count == 0 ? "not taken"
+                : "\(a.count)× best \(Int((a.bestScore ?? 0).rounded()))% last \(Int((a.lastScore ?? 0).rounded()))%"
+            return ListDrawer.line(exam.title, .normal, right: scores, .dim, width: inner.width)
         }
         ListDrawer.draw(rows, selected: exams.selected, into: &canvas, rect: inner, focused: focused)
     }
