@@ -6,8 +6,8 @@ import StudyStore
 /// `studycircle template add|list|rate|delete`: reusable summary and exam settings.
 struct TemplateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "template", abstract: "Create, list, rate and delete summary/exam templates.",
-        subcommands: [Add.self, List.self, Rate.self, Delete.self], defaultSubcommand: List.self)
+        commandName: "template", abstract: "Create, edit, list, rate and delete summary/exam templates.",
+        subcommands: [Add.self, Edit.self, List.self, Rate.self, Delete.self], defaultSubcommand: List.self)
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a template.")
@@ -78,6 +78,50 @@ struct TemplateCommand: AsyncParsableCommand {
             let context = try await CommandContext.open(global)
             let t = try await CLIError.wrapAsync { try await context.store.templates.rate(id: id, score: score) }
             print(String(format: "Rated. “%@” now has ★ %.1f from %d ratings.", TextSafety.plain(t.name), t.ratings.average, t.ratings.count))
+        }
+    }
+
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change one of your templates; only the options given change.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Template id.") var id: String
+        @Option(help: "New name.") var name: String?
+        @Option(help: "New description.") var description: String?
+        @Option(help: "New category.") var category: String?
+        @Option(name: .customLong("summary-type"), help: "brief, detailed, bullet_points or key_terms.") var summaryType: String?
+        @Option(help: "Sentences in the summary.") var sentences: Int?
+        @Option(help: "Questions in the exam.") var questions: Int?
+        @Option(help: "Difficulty: easy, medium or hard.") var difficulty: String?
+        @Option(name: .customLong("time-limit"), help: "Exam time limit in minutes (0 for none).") var timeLimit: Int?
+        @Flag(inversion: .prefixedNo, help: "Share it with everyone (--public) or keep it private (--no-public).")
+        var `public`: Bool?
+
+        func run() async throws {
+            let context = try await CommandContext.open(global)
+            let user = try await context.currentUser()
+            try await CLIError.wrapAsync {
+                guard var t = try await context.store.templates.get(id: id) else { throw StoreError.notFound(entity: "template", id: id) }
+                guard t.createdBy == user.id else { throw CLIError(description: "Only the creator of “\(TextSafety.plain(t.name))” can change it.") }
+                if let name { t.name = name }
+                if let description { t.description = description }
+                if let category { t.category = category }
+                if let isPublic = `public` { t.isPublic = isPublic }
+                if t.summaryConfig != nil {
+                    if let summaryType { t.summaryConfig?.summaryType = try Summary.SummaryType.parse(summaryType, field: "summaryType") }
+                    if let sentences { t.summaryConfig?.sentences = sentences }
+                }
+                if t.examConfig != nil {
+                    if let questions {
+                        try Validate.range(questions, 1...Exam.maxQuestions, field: "questions", label: "Number of questions")
+                        t.examConfig?.questionCount = questions
+                    }
+                    if let difficulty { t.examConfig?.difficulty = try Question.Difficulty.parse(difficulty, field: "difficulty") }
+                    if let timeLimit { t.examConfig?.timeLimitSeconds = timeLimit > 0 ? timeLimit * 60 : nil }
+                }
+                t.updatedAt = .now()
+                _ = try await context.store.templates.update(t)
+                print("Updated template \(t.id) “\(TextSafety.plain(t.name))”\(t.isPublic ? " (public)" : "").")
+            }
         }
     }
 

@@ -161,4 +161,20 @@ import Testing
         #expect(wrongType.status != 0)
         #expect(wrongType.stderr.contains("essay"))
     }
+
+    @Test func templatesAreCreatedEditedSharedAndRated() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        let add = try s.run(["template", "add", "Weekly quiz", "--type", "exam", "--questions", "6"])
+        #expect(add.status == 0, "\(add.stderr)")
+        let id = try #require(try s.run(["template", "list"]).stdout.split(separator: " ").first.map(String.init))
+        #expect(try s.run(["template", "list", "--public"]).stdout.contains("No public templates"))
+        #expect(try s.run(["template", "edit", id, "--name", "Friday quiz", "--public"]).status == 0)
+        #expect(try s.run(["template", "list", "--public"]).stdout.contains("Friday quiz"))
+        let other = try s.run(["--user", "mallory", "template", "edit", id, "--no-public"])
+        #expect(other.status != 0)
+        #expect(other.stderr.contains("Only the creator"))
+        #expect(try s.run(["template", "rate", id, "4"]).stdout.contains("★ 4.0 from 1"))
+        #expect(try s.run(["template", "rate", id, "6"]).stderr.contains("between 1 and 5"))
+    }
 }
