@@ -83,6 +83,8 @@ extension AppReducer {
         switch field {
         case .summaryType:
             dialog.summaryType = cycle(Summary.SummaryType.allCases, dialog.summaryType, delta)
+        case .style:
+            dialog.style = cycle(Summary.Style.allCases, dialog.style, delta)
         case .sentences:
             // 0 stands for "the type's default length".
             let next = min(50, max(0, (dialog.sentences ?? 0) + delta))
@@ -124,7 +126,7 @@ extension AppReducer {
         switch dialog.kind {
         case .summary:
             let options = template?.summaryConfig.map(SummaryOptions.init(template:))
-                ?? SummaryOptions(type: dialog.summaryType, sentences: dialog.sentences)
+                ?? SummaryOptions(type: dialog.summaryType, style: dialog.style, sentences: dialog.sentences)
             state.summaries.generating = true
             state.notice = Notice("Summarising…")
             effects.append(.summarize(contentId: dialog.contentId, options: options, templateId: template?.id, owner: owner))

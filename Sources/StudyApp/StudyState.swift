@@ -10,7 +10,7 @@ public struct GenerateDialog: Equatable, Sendable {
 
     /// One row of the dialog; ←/→ change its value, Space toggles question types.
     public enum Field: Equatable, Sendable {
-        case summaryType, sentences, questionCount, questionType(Question.Kind), difficulty, timeLimit, template
+        case summaryType, style, sentences, questionCount, questionType(Question.Kind), difficulty, timeLimit, template
     }
 
     /// Time limits offered, in minutes (0 is untimed).
@@ -21,6 +21,7 @@ public struct GenerateDialog: Equatable, Sendable {
     /// Index into `fields` of the highlighted row.
     public var field = 0
     public var summaryType: Summary.SummaryType = .brief
+    public var style: Summary.Style = .academic
     /// Nil lets the engine choose the length for the type.
     public var sentences: Int?
     public var questionCount = 5
@@ -37,7 +38,7 @@ public struct GenerateDialog: Equatable, Sendable {
 
     public var fields: [Field] {
         switch kind {
-        case .summary: return [.summaryType, .sentences, .template]
+        case .summary: return [.summaryType, .style, .sentences, .template]
         case .exam: return [.questionCount] + Question.Kind.allCases.map(Field.questionType) + [.difficulty, .timeLimit, .template]
         }
     }

@@ -31,6 +31,8 @@ func stateWithExam(_ exam: Exam = sampleExam()) -> AppState {
         _ = AppReducer.reduce(&state, .generateSummary(contentId: "d1"))
         _ = AppReducer.reduce(&state, .dialogAdjust(1))   // brief -> detailed
         _ = AppReducer.reduce(&state, .dialogMove(1))
+        _ = AppReducer.reduce(&state, .dialogAdjust(2))   // academic -> concise
+        _ = AppReducer.reduce(&state, .dialogMove(1))
         _ = AppReducer.reduce(&state, .dialogAdjust(2))   // auto -> 2 sentences
         let effects = AppReducer.reduce(&state, .dialogSubmit)
         #expect(state.dialog == nil)
@@ -40,6 +42,7 @@ func stateWithExam(_ exam: Exam = sampleExam()) -> AppState {
             return nil
         }.first)
         #expect(options.type == .detailed)
+        #expect(options.style == .concise)
         #expect(options.sentences == 2)
 
         let made = Summary(id: "s1", owner: "alice", contentId: "d1", summaryText: "Plants grow.", summaryType: .detailed,

@@ -50,6 +50,7 @@ struct DialogView {
     func describe(_ field: GenerateDialog.Field, applicable: [Template]) -> (String, String) {
         switch field {
         case .summaryType: return ("Type", Self.words(dialog.summaryType.rawValue))
+        case .style: return ("Style", dialog.style.rawValue)
         case .sentences: return ("Sentences", dialog.sentences.map(String.init) ?? "auto")
         case .questionCount: return ("Questions", "\(dialog.questionCount)")
         case let .questionType(kind):
