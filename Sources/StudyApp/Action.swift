@@ -54,6 +54,10 @@ public enum Action: Equatable, Sendable {
     case messageFailed(messageId: String, error: String, permanent: Bool)
     case retryOutbox
     case outboxLoaded([Message])
+    /// Read positions saved by earlier runs.
+    case readMarksLoaded([String: MessageKey])
+    /// Messages from others after the saved read position of a room (capped at 100).
+    case unreadCounted(roomId: String, unread: Int, mentions: Int)
     /// New messages of a joined room, from the poller, oldest first, each exactly once.
     case messagesArrived(roomId: String, messages: [Message])
     case connectionChanged(ConnectionState)
@@ -127,6 +131,9 @@ public enum Effect: Equatable, Sendable {
     case send(Message)
     case saveOutbox([Message])
     case loadOutbox
+    case loadReadMarks
+    /// Counts messages from others after `after` in a room (newest page only).
+    case countUnread(roomId: String, after: MessageKey, user: String)
     /// Posts `retryOutbox` after the delay.
     case retryOutbox(after: Duration)
     case joinRoom(name: String, user: String)

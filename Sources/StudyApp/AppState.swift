@@ -64,6 +64,9 @@ public struct AppState: Equatable, Sendable {
     public var examSession: ExamSession?
     /// Numbers exam sessions, so a timer tick of an earlier session is ignored.
     public var examSessionCounter = 0
+    /// Where each room was last read in earlier runs, from the read-marks file.
+    public var readMarks: [String: MessageKey] = [:]
+    public var readMarksLoaded = false
     /// Set by `quit`; the frontend leaves its loop when it sees it.
     public var quitRequested = false
 

@@ -13,6 +13,7 @@ public final class EffectRunner: Sendable {
     /// Makes summaries and exams: offline by default, or through a configured provider.
     public let assistant: StudyAssistant
     private let outbox: OutboxFile?
+    private let readMarksPath: String?
     private let post: @Sendable (Action) -> Void
     private let saveSequence = Locked(0)
 
@@ -23,6 +24,7 @@ public final class EffectRunner: Sendable {
         self.assistant = assistant
         self.post = post
         self.outbox = settings.outboxPath.map(OutboxFile.init(path:))
+        self.readMarksPath = settings.readMarksPath
         self.poller = Poller(messages: store.messages, settings: settings, post: post)
     }
 
@@ -89,6 +91,12 @@ public final class EffectRunner: Sendable {
         case let .loadHistory(roomId, before, limit, direction):
             let page = try await store.messages.history(roomId: roomId, before: before, limit: limit)
             return .historyLoaded(roomId: roomId, page: page, before: before, direction: direction)
+        case .loadReadMarks:
+            return .readMarksLoaded(readMarksPath.map(ReadMarksFile.load(path:)) ?? [:])
+        case let .countUnread(roomId, after, user):
+            let page = try await store.messages.history(roomId: roomId, before: nil, limit: 100)
+            let fresh = page.messages.filter { $0.key > after && $0.sender != user }
+            return .unreadCounted(roomId: roomId, unread: fresh.count, mentions: fresh.filter { mentions($0.text, user: user) }.count)
         case .loadOutbox:
             guard let outbox else { return nil }
             let messages = try await outbox.load()
@@ -165,6 +173,8 @@ public final class EffectRunner: Sendable {
     static func operation(_ effect: Effect) -> String {
         switch effect {
         case .loadRooms: return "load the rooms"
+        case .loadReadMarks: return "read where rooms were last read"
+        case .countUnread: return "count unread messages"
         case .loadHistory: return "load messages"
         case .loadOutbox: return "read the outbox"
         case .joinRoom, .joinRoomById: return "join the room"

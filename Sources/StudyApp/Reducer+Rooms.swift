@@ -22,7 +22,18 @@ extension AppReducer {
             if firstLoad, state.openRoom == nil, let first = state.rooms.entries.first(where: \.joined) {
                 effects += open(&state, roomId: first.room.roomId, focusMessages: false)
             }
-            return effects
+            return effects + applyReadMarks(&state)
+        case let .readMarksLoaded(marks):
+            state.readMarks = marks
+            state.readMarksLoaded = true
+            return applyReadMarks(&state)
+        case let .unreadCounted(roomId, unread, mentions):
+            // Added to what the poller counted meanwhile: it only reports messages after the
+            // moment it started watching, which the count did not include.
+            guard let index = state.rooms.index(of: roomId), state.openRoom?.roomId != roomId else { return [] }
+            state.rooms.entries[index].unread += unread
+            state.rooms.entries[index].mentions += mentions
+            return []
         case let .openRoom(roomId):
             guard let index = state.rooms.index(of: roomId) else { return [] }
             if !state.rooms.entries[index].joined {

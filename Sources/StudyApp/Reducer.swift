@@ -11,7 +11,7 @@ public enum AppReducer {
         switch action {
         case .start:
             state.library.loading = true
-            return [.loadRooms, .loadOutbox,
+            return [.loadRooms, .loadOutbox, .loadReadMarks,
                     .loadLibrary(requestId: state.library.requestId, category: nil, query: nil, cursor: nil,
                                  limit: state.settings.libraryPageSize)]
         case .quit:
@@ -57,7 +57,7 @@ public enum AppReducer {
         case .takeExam, .showExamHistory, .examNavigate, .examChoose, .examSetText, .examToggleFlag, .examSubmit,
              .examEscape, .examConfirm, .examTick, .examScrollReview, .attemptRecorded:
             return reduceExamSession(&state, action)
-        case .roomsLoaded, .openRoom, .joinRoom, .createRoom, .leaveRoom, .roomJoined, .roomLeft:
+        case .roomsLoaded, .openRoom, .joinRoom, .createRoom, .leaveRoom, .roomJoined, .roomLeft, .readMarksLoaded, .unreadCounted:
             return reduceRooms(&state, action)
         case .historyLoaded, .scrollMessages, .sendMessage, .messageSent, .messageFailed, .retryOutbox,
              .outboxLoaded, .messagesArrived, .connectionChanged:

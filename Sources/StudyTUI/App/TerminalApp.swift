@@ -101,7 +101,15 @@ final class MainLoop {
             }
             if changed && exitStatus == nil && !state.quitRequested { render() }
         }
+        saveReadMarks()
         return exitStatus ?? 0
+    }
+
+    /// Unread counts of the next run start from where the user stopped reading now. Written
+    /// here, synchronously, because the process ends right after the loop.
+    private func saveReadMarks() {
+        guard let path = state.settings.readMarksPath else { return }
+        try? ReadMarksFile.save(AppReducer.currentReadMarks(state), path: path)
     }
 
     /// Returns true when the screen must be redrawn.

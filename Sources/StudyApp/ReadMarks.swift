@@ -1,0 +1,66 @@
+import Foundation
+import StudyModel
+
+/// Where each room was last read, kept on disk beside the outbox so that unread counts
+/// survive a restart. One file per backend and user, like the outbox.
+public enum ReadMarksFile {
+    struct Mark: Codable {
+        var createdAt: Timestamp
+        var messageId: String
+    }
+
+    /// The saved marks; a missing or unreadable file means none (counts then start at zero).
+    public static func load(path: String) -> [String: MessageKey] {
+        guard let data = FileManager.default.contents(atPath: path),
+              let marks = try? JSONDecoder().decode([String: Mark].self, from: data) else { return [:] }
+        return marks.mapValues { MessageKey(createdAt: $0.createdAt, messageId: $0.messageId) }
+    }
+
+    /// Writes the marks atomically (temporary file and rename), creating the folder (0700).
+    public static func save(_ marks: [String: MessageKey], path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let data = try JSONEncoder().encode(marks.mapValues { Mark(createdAt: $0.createdAt, messageId: $0.messageId) })
+        try data.write(to: URL(fileURLWithPath: path), options: [.atomic])
+    }
+}
+
+extension AppSettings {
+    /// The read-marks file next to the outbox (`outbox-<id>.json` → `read-<id>.json`).
+    public var readMarksPath: String? {
+        guard let outboxPath else { return nil }
+        let directory = (outboxPath as NSString).deletingLastPathComponent
+        let name = (outboxPath as NSString).lastPathComponent
+        let renamed = name.hasPrefix("outbox") ? "read" + name.dropFirst("outbox".count) : "read-" + name
+        return directory + "/" + renamed
+    }
+}
+
+extension AppReducer {
+    /// Every room's read position as it stands now, the open room counting as read up to its
+    /// newest message: what the frontend saves when it quits.
+    public static func currentReadMarks(_ state: AppState) -> [String: MessageKey] {
+        var copy = state
+        rememberReadPosition(&copy)
+        var marks = copy.readMarks
+        for entry in copy.rooms.entries { if let key = entry.lastRead { marks[entry.room.roomId] = key } }
+        return marks
+    }
+
+    /// Applies loaded marks to the rooms and asks for the unread counts of joined rooms
+    /// that are not open.
+    static func applyReadMarks(_ state: inout AppState) -> [Effect] {
+        guard state.readMarksLoaded, state.rooms.loaded else { return [] }
+        var effects: [Effect] = []
+        for index in state.rooms.entries.indices {
+            let roomId = state.rooms.entries[index].room.roomId
+            guard state.rooms.entries[index].lastRead == nil, let mark = state.readMarks[roomId] else { continue }
+            state.rooms.entries[index].lastRead = mark
+            if state.rooms.entries[index].joined && state.openRoom?.roomId != roomId {
+                effects.append(.countUnread(roomId: roomId, after: mark, user: state.settings.user))
+            }
+        }
+        return effects
+    }
+}
