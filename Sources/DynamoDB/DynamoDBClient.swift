@@ -103,12 +103,20 @@ public struct DynamoDBClient: Sendable {
     /// - Everything else (validation, conditional check failed, missing table, access denied)
     ///   is returned at once.
     public func call(_ operation: String, body: [UInt8], table: String?, idempotency: Idempotency = .idempotent) async throws -> JSON {
+        try await call(operation, body: body, table: table, idempotency: idempotency, decode: { try JSON.parse($0) })
+    }
+
+    /// `call`, with the answer read by `decode` instead of into a `JSON` tree (e.g. straight into
+    /// an `Item`). A `JSONParseError` from `decode` is a damaged answer (retried like a checksum
+    /// mismatch); any other error it throws is passed to the caller as it is, without a retry.
+    func call<T>(_ operation: String, body: [UInt8], table: String?, idempotency: Idempotency = .idempotent,
+                 decode: ([UInt8]) throws -> T) async throws -> T {
         var attempt = 0
         while true {
             attempt += 1
             let error: DynamoDBError
             do {
-                return try await attemptOnce(operation, body: body, table: table, idempotency: idempotency)
+                return try await attemptOnce(operation, body: body, table: table, idempotency: idempotency, decode: decode)
             } catch let e as DynamoDBError {
                 error = e
             }
@@ -133,7 +141,8 @@ public struct DynamoDBClient: Sendable {
         return error.httpStatus >= 500
     }
 
-    private func attemptOnce(_ operation: String, body: [UInt8], table: String?, idempotency: Idempotency) async throws -> JSON {
+    private func attemptOnce<T>(_ operation: String, body: [UInt8], table: String?, idempotency: Idempotency,
+                                decode: ([UInt8]) throws -> T) async throws -> T {
         let credentials: AWSCredentials
         do {
             credentials = try await credentialProvider.credentials()
@@ -154,7 +163,7 @@ public struct DynamoDBClient: Sendable {
         } catch {
             throw DynamoDBError(code: "EndpointUnreachable", message: "\(error)", isRetryable: true, operation: operation, tableName: table, endpoint: endpoint)
         }
-        if let expected = response.headers["x-amz-crc32"], let expectedValue = UInt32(expected.trimmingCharacters(in: .whitespaces)) {
+        if let expected = response.headers["x-amz-crc32"], let expectedValue = Self.checksumValue(expected) {
             let actual = CRC32.checksum(response.body)
             if actual != expectedValue {
                 throw DynamoDBError(code: "ChecksumMismatch", message: "x-amz-crc32 was \(expectedValue) but the body's CRC32 is \(actual)",
@@ -166,11 +175,19 @@ public struct DynamoDBClient: Sendable {
                                         operation: operation, table: table, endpoint: endpoint)
         }
         do {
-            return try JSON.parse(response.body)
-        } catch {
+            return try decode(response.body)
+        } catch let error as JSONParseError {
             throw DynamoDBError(code: "InvalidResponse", message: "\(error)", httpStatus: response.status, isRetryable: true,
                                 operation: operation, tableName: table, endpoint: endpoint)
         }
+    }
+
+    /// The `x-amz-crc32` header's number. Plain digits (what DynamoDB sends) are read directly;
+    /// anything else goes through Foundation's whitespace trimming as before.
+    static func checksumValue(_ header: String) -> UInt32? {
+        let utf8 = header.utf8
+        if !utf8.isEmpty, utf8.count <= 10, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return UInt32(header) }
+        return UInt32(header.trimmingCharacters(in: .whitespaces))
     }
 
     /// Builds and signs the HTTP request for one attempt (a fresh date each time).

@@ -157,8 +157,8 @@ extension DynamoDBClient {
         w.string("ConditionExpression", request.condition)
         w.expressions(request.expressions)
         if request.returnValues != .none { w.string("ReturnValues", request.returnValues.rawValue) }
-        let answer = try await call("PutItem", body: w.finish(), table: request.table)
-        return try answer["Attributes"].map(AttributeValue.item(from:))
+        return try await call("PutItem", body: w.finish(), table: request.table,
+                              decode: { try ItemAnswer.decode($0, member: "Attributes") })
     }
 
     /// Shorthand for an unconditional put.
@@ -177,8 +177,7 @@ extension DynamoDBClient {
             w.string("ProjectionExpression", x.projection(projection))
             w.expressions(x)
         }
-        let answer = try await call("GetItem", body: w.finish(), table: table)
-        return try answer["Item"].map(AttributeValue.item(from:))
+        return try await call("GetItem", body: w.finish(), table: table, decode: { try ItemAnswer.decode($0, member: "Item") })
     }
 
     /// Updates one item (creating it if missing, unless the condition forbids it).
