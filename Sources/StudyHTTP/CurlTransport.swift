@@ -23,7 +23,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     private let userAgent: String
 
     private static let globalInit: Bool = {
-        curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+        sc_curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
     }()
 
     /// - Parameters:
@@ -146,14 +146,14 @@ private final class EasyHandle {
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
     init?() {
-        guard let curl = curl_easy_init() else { return nil }
+        guard let curl = sc_curl_easy_init() else { return nil }
         self.curl = curl
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
 
     func close() {
-        if let curl { curl_easy_cleanup(curl) }
+        if let curl { sc_curl_easy_cleanup(curl) }
         curl = nil
     }
 
@@ -167,14 +167,14 @@ private final class EasyHandle {
         guard let curl else { throw TransportError(kind: .other, host: CurlTransport.host(of: request.url), detail: "handle already closed") }
         // Reset keeps the handle's connection cache and DNS cache but clears every option,
         // so no setting leaks from one request into the next.
-        curl_easy_reset(curl)
+        sc_curl_easy_reset(curl)
         errorBuffer[0] = 0
 
         let collector = ResponseCollector()
         let collectorPointer = Unmanaged.passUnretained(collector).toOpaque()
 
         var headerList: UnsafeMutablePointer<curl_slist>? = nil
-        defer { curl_slist_free_all(headerList) }
+        defer { sc_curl_slist_free_all(headerList) }
         var line = [CChar]()
         for field in request.headers {
             line.removeAll(keepingCapacity: true)
@@ -183,10 +183,10 @@ private final class EasyHandle {
             line.append(CChar(UInt8(ascii: " ")))
             for byte in field.value.utf8 { line.append(CChar(bitPattern: byte)) }
             line.append(0)
-            headerList = curl_slist_append(headerList, line)  // copies the line
+            headerList = sc_curl_slist_append(headerList, line)  // copies the line
         }
         // curl would otherwise send `Expect: 100-continue` for bodies over 1 KiB and wait a round trip.
-        headerList = curl_slist_append(headerList, "Expect:")
+        headerList = sc_curl_slist_append(headerList, "Expect:")
 
         _ = sc_curl_setopt_str(curl, CURLOPT_URL, request.url)
         _ = sc_curl_setopt_str(curl, CURLOPT_PROTOCOLS_STR, "http,https")
@@ -223,7 +223,7 @@ private final class EasyHandle {
                 _ = sc_curl_setopt_ptr(curl, CURLOPT_POSTFIELDS,
                                        UnsafeMutableRawPointer(mutating: body.baseAddress ?? UnsafePointer(bitPattern: 1)))
             }
-            return curl_easy_perform(curl)
+            return sc_curl_easy_perform(curl)
         }
 
         guard code == CURLE_OK else { throw transportError(code, host: CurlTransport.host(of: request.url), curl: curl) }
@@ -234,7 +234,7 @@ private final class EasyHandle {
 
     private func transportError(_ code: CURLcode, host: String, curl: UnsafeMutableRawPointer) -> TransportError {
         let buffered = String(cString: errorBuffer)
-        let detail = buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered
+        let detail = buffered.isEmpty ? String(cString: sc_curl_easy_strerror(code)) : buffered
         // How many request bytes curl wrote: zero means the server cannot have seen the request.
         var sent = 0
         _ = sc_curl_getinfo_long(curl, CURLINFO_REQUEST_SIZE, &sent)
