@@ -126,7 +126,10 @@ public final class EffectRunner: Sendable {
             }
             return .documentLoaded(content)
         case let .importFile(path, owner):
-            return .documentImported(try await store.content.create(try DocumentImport.read(path: path, owner: owner)))
+            // The same importer as `studycircle library add`: one set of checks (size, UTF-8,
+            // empty, folder) and PDF support through pdftotext.
+            let document = try DocumentImporter().document(from: (path as NSString).expandingTildeInPath, owner: owner)
+            return .documentImported(try await store.content.create(document))
         case let .loadSummaries(contentId):
             let page = try await store.summaries.list(contentId: contentId, PageRequest(limit: 100))
             return .summariesLoaded(contentId: contentId, summaries: page.items)

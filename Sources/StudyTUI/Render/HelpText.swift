@@ -43,7 +43,7 @@ public enum HelpText {
         (":join NAME", "join a room by name and open it"),
         (":leave", "leave the open room"),
         (":room new NAME", "create a room and join it"),
-        (":add PATH", "import a .txt or .md file into the library"),
+        (":add PATH", "import a .txt, .md or .pdf file into the library"),
         (":category [NAME]", "filter the library (no name: all)"),
         (":theme NAME", "dark, light, high-contrast, monochrome, or a file in themes/"),
         (":rate N", "rate the selected summary 1-5"),
