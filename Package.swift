@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "StudyStoreDynamoTests", dependencies: ["StudyStoreDynamo", "StoreConformance", "DynamoDB", "StudyBackend", "StudyConfig", "StudyStore", "StudyModel", "DynamoTestSupport", "TestSupport"]),
         .testTarget(name: "StudyEngineTests", dependencies: ["StudyEngine", "StudyModel", "TestSupport", "StudyHTTP"]),
         .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore"]),
-        .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp"]),
+        .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp", "StudyModel"]),
         // The real `studycircle` binary driven in tmux (`make test` builds it first).
         .testTarget(name: "TUIEndToEndTests", dependencies: ["StudyStore", "StudyModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["StudyStore", "TestSupport"]),

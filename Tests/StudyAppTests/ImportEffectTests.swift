@@ -10,17 +10,18 @@ import Testing
         private let lock = NSLock()
         private var actions: [Action] = []
         func add(_ action: Action) { lock.withLock { actions.append(action) } }
-        /// Waits until `count` actions arrived (or 10 s passed) and returns them.
-        func wait(for count: Int) -> [Action] {
+        /// Waits until `count` actions arrived (or 10 s passed) and returns them. Sleeps with
+        /// Task.sleep, not usleep: a blocked pool thread could starve the runner's own tasks.
+        func wait(for count: Int) async throws -> [Action] {
             for _ in 0..<1000 {
                 if let done = lock.withLock({ actions.count >= count ? actions : nil }) { return done }
-                usleep(10_000)
+                try await Task.sleep(for: .milliseconds(10))
             }
             return lock.withLock { actions }
         }
     }
 
-    @Test func goodFileIsStoredAndBadFilesGetTheImportersReasons() throws {
+    @Test func goodFileIsStoredAndBadFilesGetTheImportersReasons() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -32,7 +33,7 @@ import Testing
 
         runner.run(.importFile(path: dir.appendingPathComponent("cells.md").path, owner: "alice"))
         runner.run(.importFile(path: dir.appendingPathComponent("bad.txt").path, owner: "alice"))
-        let actions = posted.wait(for: 2)
+        let actions = try await posted.wait(for: 2)
         let imported = actions.compactMap { action -> Content? in
             if case let .documentImported(content) = action { return content } else { return nil }
         }

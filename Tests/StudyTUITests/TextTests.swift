@@ -1,5 +1,6 @@
 import Testing
 @testable import StudyTUI
+import StudyModel
 
 @Suite struct SanitizerTests {
     @Test func escapeSequencesBecomeVisibleText() {

@@ -1,3 +1,5 @@
+import StudyModel
+
 /// An editable line of text with a cursor, edited by grapheme (so UTF-8, CJK and emoji are
 /// never cut in half), with word-wise deletion and history recall.
 public struct LineEditor: Equatable, Sendable {

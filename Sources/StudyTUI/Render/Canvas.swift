@@ -1,3 +1,5 @@
+import StudyModel
+
 /// One screen cell: a glyph and its role. A wide glyph's second column is a continuation cell.
 public struct Cell: Equatable, Sendable {
     public var text: String

@@ -1,4 +1,5 @@
 import CCmark
+import StudyModel
 
 /// Renders Markdown (CommonMark, parsed by cmark-gfm) into styled, wrapped lines: headings,
 /// emphasis, strong, inline code, code blocks, block quotes, bullet and numbered lists, rules.
