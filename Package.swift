@@ -54,8 +54,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // DynamoTestSupport (a library, not a test target) starts moto for the DynamoDB figures.
         .executableTarget(name: "StudyBench", dependencies: [
-            "StudyModel", "StudyStore", "StudyEngine", "StudyApp", "StudyTUI", "DynamoDB", "StudyBackend",
+            "StudyModel", "StudyStore", "StudyEngine", "StudyApp", "StudyTUI", "DynamoDB", "StudyBackend", "DynamoTestSupport",
         ]),
 
         // The storage conformance suite, written once, run against every backend.

@@ -1,4 +1,5 @@
 import DynamoDB
+import DynamoTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +16,9 @@ func runDynamoBench() async throws {
     let signatures = Int(ProcessInfo.processInfo.environment["DYNAMO_BENCH_SIGNATURES"] ?? "") ?? 200_000
     let scripts = DynamoBenchSupport.scriptsFolder()
 
-    let moto = try await BenchMoto.start()
+    // moto answers `Connection: close`, so every request of either client opens a new TCP
+    // connection; against DynamoDB (keep-alive) both would spend less.
+    let moto = try await MotoServer.start()
     defer { moto.stop() }
     let client = DynamoDBClient(endpoint: moto.endpoint, region: "us-east-1",
                                 credentials: StaticCredentialProvider(AWSCredentials(accessKeyId: "testing", secretAccessKey: "testing")))
@@ -118,76 +121,3 @@ enum DynamoBenchSupport {
     }
 }
 
-/// moto on a free loopback port, started for the benchmark (the test target's launcher is not
-/// available to an executable; this is the minimal version). It exits with our stdin pipe.
-/// moto answers `Connection: close`, so every request of either client opens a new TCP
-/// connection; against DynamoDB (keep-alive) both would spend less.
-final class BenchMoto {
-    let port: Int
-    private let process: Process
-    private let stdin = Pipe()
-    var endpoint: String { "http://127.0.0.1:\(port)" }
-
-    static func start() async throws -> BenchMoto {
-        let moto = try BenchMoto(port: freePort())
-        let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(30)
-        while clock.now < deadline {
-            if canConnect(moto.port) { return moto }
-            guard moto.process.isRunning else { throw BenchError("moto exited; is it installed? (scripts/install-deps.sh bench)") }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        moto.stop()
-        throw BenchError("moto did not start within 30 s")
-    }
-
-    private init(port: Int) throws {
-        self.port = port
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-            import os, sys, threading
-            threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
-            from moto.server import main
-            main(["-H", "127.0.0.1", "-p", "\(port)"])
-            """]
-        process.standardInput = stdin
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-    }
-
-    func stop() {
-        try? stdin.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-    }
-
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw BenchError("socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard ok else { throw BenchError("could not find a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    private static func canConnect(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        } == 0
-    }
-}
