@@ -4,7 +4,7 @@ import StudyModel
 @testable import StudyEngine
 
 @Suite struct AdversarialTests {
-    @Test func tenMegabytesFinishInReasonableTime() throws {
+    @Test func tenMegabytesAreSummarisedAndExamined() throws {
         var text = ""
         let base = Fixtures.all.joined(separator: "\n\n")
         var copy = 0
@@ -13,16 +13,12 @@ import StudyModel
             text += base.replacingOccurrences(of: "1789", with: String(1000 + copy % 900)) + "\n\n"
             copy += 1
         }
-        let clock = ContinuousClock()
-        let start = clock.now
         let document = try StudyDocument(text: text)
         let summary = Summarizer(options: SummaryOptions(type: .brief)).summarize(document)
         let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 20)).generate(from: document)
-        let elapsed = clock.now - start
         #expect(summary.sentences.count == 3)
         #expect(exam.questions.count == 20)
-        // Generous for a debug build on a shared machine; the release bench aims at 200 ms per MB.
-        #expect(elapsed < .seconds(60))
+        // Speed is measured by `make bench` (engine_summarize_1mb, engine_exam20_1mb), not here.
     }
 
     @Test func onlyCodeOnlyHeadingsAndOnlyList() throws {
