@@ -90,28 +90,18 @@ public enum DataTransfer {
                               _ sink: (TransferRecord) async throws -> Void) async throws {
         var users: [User] = []
         try await pages(pageSize) { try await store.users.list($0) } each: { users.append($0); try await sink(.user($0)) }
-        var seenContent = Set<String>()
-        var exams: [Exam] = []
-        for user in users {
-            try await pages(pageSize) { try await store.content.list(owner: user.id, $0) } each: {
-                seenContent.insert($0.id)
-                try await sink(.content($0))
-            }
-        }
-        // Documents whose owner is not a user (imported by scripts) still belong in an export.
-        try await pages(pageSize) { try await store.content.list(category: nil, $0) } each: {
-            if seenContent.insert($0.id).inserted { try await sink(.content($0)) }
-        }
+        // The unfiltered list holds every document, including ones whose owner is no user
+        // (imported by scripts): one pass, not one per owner plus a second to find those.
+        try await pages(pageSize) { try await store.content.list(category: nil, $0) } each: { try await sink(.content($0)) }
         for user in users {
             try await pages(pageSize) { try await store.templates.list(createdBy: user.id, $0) } each: { try await sink(.template($0)) }
             try await pages(pageSize) { try await store.summaries.list(owner: user.id, $0) } each: { try await sink(.summary($0)) }
-            try await pages(pageSize) { try await store.exams.list(owner: user.id, $0) } each: {
-                exams.append($0)
-                try await sink(.exam($0))
+            // Each exam is followed by its attempts (import needs the exam first), so no list
+            // of exams is held in memory.
+            try await pages(pageSize) { try await store.exams.list(owner: user.id, $0) } each: { exam in
+                try await sink(.exam(exam))
+                try await pages(pageSize) { try await store.exams.attempts(examId: exam.id, userId: nil, $0) } each: { try await sink(.attempt($0)) }
             }
-        }
-        for exam in exams {
-            try await pages(pageSize) { try await store.exams.attempts(examId: exam.id, userId: nil, $0) } each: { try await sink(.attempt($0)) }
         }
         try await pages(pageSize) { try await store.rooms.list($0) } each: { room in
             try await sink(.room(room))
