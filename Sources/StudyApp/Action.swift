@@ -16,7 +16,13 @@ public enum HistoryDirection: Equatable, Sendable {
 public enum Action: Equatable, Sendable {
     // Lifecycle.
     case start
+    /// Quits at once (the frontend decides when; the user's keys use `requestQuit`).
     case quit
+    /// `q`, `:quit` or Ctrl-C: quits, or first asks when work would be lost (an exam being
+    /// taken, or `draft`: a half-typed message). Asked again while asking, it quits.
+    case requestQuit(draft: Bool)
+    /// The answer to the quit question.
+    case answerQuit(Bool)
 
     // Navigation between and within panes.
     case focus(Pane)
@@ -69,6 +75,11 @@ public enum Action: Equatable, Sendable {
     case documentLoaded(Content)
     /// Sets the first line shown by the reader in the focused pane.
     case scrollText(toLine: Int)
+    /// `/` in the reader: highlights `query` and shows the matching line (nil `line`: not found;
+    /// nil `query` clears the search).
+    case findInDocument(query: String?, line: Int?)
+    /// Reading positions saved by earlier runs.
+    case readingPositionsLoaded([String: Int])
     case importFile(path: String)
     case documentImported(Content)
 
@@ -117,6 +128,10 @@ public enum Action: Equatable, Sendable {
     case examTick(sessionId: Int, now: Timestamp)
     /// Scrolls the results review.
     case examScrollReview(Int)
+    /// The exam in progress saved by an earlier run (nil: none).
+    case examProgressLoaded(ExamProgress?)
+    /// `:resume`: continues the saved exam.
+    case resumeExam
     /// The backend stored the attempt; the exam's aggregates come back updated.
     case attemptRecorded(Exam)
 
@@ -160,4 +175,8 @@ public enum Effect: Equatable, Sendable {
     case recordAttempt(ExamAttempt)
     /// Posts `examTick` for the session after the delay.
     case examTick(sessionId: Int, after: Duration)
+    case loadExamProgress
+    /// Saves the exam in progress (nil removes the saved one).
+    case saveExamProgress(ExamProgress?)
+    case loadReadingPositions
 }

@@ -69,6 +69,10 @@ public struct AppState: Equatable, Sendable {
     public var readMarksLoaded = false
     /// Set by `quit`; the frontend leaves its loop when it sees it.
     public var quitRequested = false
+    /// Shown when quitting would drop unsaved work: what would be left behind.
+    public var quitConfirm: QuitConfirm?
+    /// An exam in progress saved by an earlier run, offered by `:resume`.
+    public var savedExam: ExamProgress?
 
     public init(settings: AppSettings, backendName: String) {
         self.settings = settings
@@ -80,6 +84,13 @@ public struct AppState: Equatable, Sendable {
         if let reader { return reader.documentId }
         return library.selectedItem?.id
     }
+}
+
+/// The question asked before quitting with work in progress.
+public struct QuitConfirm: Equatable, Sendable {
+    /// One line per kind of unsaved work.
+    public var reasons: [String]
+    public init(reasons: [String]) { self.reasons = reasons }
 }
 
 /// One room in the Rooms pane.
@@ -198,6 +209,18 @@ public struct ReaderState: Equatable, Sendable {
     public var text: String
     /// First line shown (after wrapping to the pane's width).
     public var top: Int
+    /// What `/` searched for in this document (highlighted; `n`/`N` go to the next and previous line).
+    public var searchQuery: String?
+    /// The line of the current match.
+    public var matchLine: Int?
+
+    public init(documentId: String, title: String, contentType: Content.ContentType, text: String, top: Int) {
+        self.documentId = documentId
+        self.title = title
+        self.contentType = contentType
+        self.text = text
+        self.top = top
+    }
 }
 
 /// The Summaries pane: summaries of the selected document.

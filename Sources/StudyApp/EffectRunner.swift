@@ -14,6 +14,10 @@ public final class EffectRunner: Sendable {
     public let assistant: StudyAssistant
     private let outbox: OutboxFile?
     private let readMarksPath: String?
+    private let examProgressPath: String?
+    private let readingPositionsPath: String?
+    /// Saves of the exam in progress run one after another, in the order asked for.
+    private let fileQueue = DispatchQueue(label: "studycircle.exam-progress")
     private let post: @Sendable (Action) -> Void
     private let saveSequence = Locked(0)
 
@@ -25,6 +29,8 @@ public final class EffectRunner: Sendable {
         self.post = post
         self.outbox = settings.outboxPath.map(OutboxFile.init(path:))
         self.readMarksPath = settings.readMarksPath
+        self.examProgressPath = settings.examProgressPath
+        self.readingPositionsPath = settings.readingPositionsPath
         self.poller = Poller(messages: store.messages, settings: settings, post: post)
     }
 
@@ -66,6 +72,15 @@ public final class EffectRunner: Sendable {
                 try? await Task.sleep(for: delay)
                 post(.retryOutbox)
             }
+        case let .saveExamProgress(progress):
+            guard let path = examProgressPath else { return }
+            fileQueue.async { [post] in
+                do {
+                    try ExamProgressFile.save(progress, path: path)
+                } catch {
+                    post(.showNotice(Notice("Could not save the exam in progress: \(error)", isError: true)))
+                }
+            }
         case let .examTick(sessionId, delay):
             Task.detached { [post] in
                 try? await Task.sleep(for: delay)
@@ -93,6 +108,13 @@ public final class EffectRunner: Sendable {
             return .historyLoaded(roomId: roomId, page: page, before: before, direction: direction)
         case .loadReadMarks:
             return .readMarksLoaded(readMarksPath.map(ReadMarksFile.load(path:)) ?? [:])
+        case .loadExamProgress:
+            guard let path = examProgressPath, let progress = ExamProgressFile.load(path: path) else { return nil }
+            return .examProgressLoaded(progress)
+        case .loadReadingPositions:
+            guard let path = readingPositionsPath else { return nil }
+            let positions = ReadingPositionsFile.load(path: path)
+            return positions.isEmpty ? nil : .readingPositionsLoaded(positions)
         case let .countUnread(roomId, after, user):
             let page = try await store.messages.history(roomId: roomId, before: nil, limit: 100)
             let fresh = page.messages.filter { $0.key > after && $0.sender != user }
@@ -128,7 +150,8 @@ public final class EffectRunner: Sendable {
         case let .importFile(path, owner):
             // The same importer as `studycircle library add`: one set of checks (size, UTF-8,
             // empty, folder) and PDF support through pdftotext.
-            let document = try DocumentImporter().document(from: (path as NSString).expandingTildeInPath, owner: owner)
+            let home = ProcessInfo.processInfo.environment["HOME"]
+            let document = try DocumentImporter().document(from: HomePath.expand(path, home: home), owner: owner)
             return .documentImported(try await store.content.create(document))
         case let .loadSummaries(contentId):
             let page = try await store.summaries.list(contentId: contentId, PageRequest(limit: 100))
@@ -143,7 +166,7 @@ public final class EffectRunner: Sendable {
             return .attemptsLoaded(examId: examId, attempts: page.items)
         case .loadTemplates, .summarize, .makeExam, .recordTemplateUse, .recordAttempt:
             return try await performStudy(effect)
-        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed, .examTick:
+        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed, .examTick, .saveExamProgress:
             return nil  // handled in `run`
         }
     }
@@ -195,7 +218,10 @@ public final class EffectRunner: Sendable {
         case .makeExam: return "generate the exam"
         case .recordTemplateUse: return "count the template's use"
         case .recordAttempt: return "record the attempt"
-        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed, .examTick: return "complete the request"
+        case .loadExamProgress: return "read the saved exam"
+        case .loadReadingPositions: return "read where documents were last read"
+        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed, .examTick, .saveExamProgress:
+            return "complete the request"
         }
     }
 }

@@ -27,10 +27,7 @@ public actor OutboxFile {
             try? FileManager.default.removeItem(atPath: path)
             return
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        let data = try JSONEncoder().encode(messages)
-        try data.write(to: URL(fileURLWithPath: path), options: [.atomic])
+        // 0600: unsent messages are the student's own words.
+        try PrivateFile.write(try JSONEncoder().encode(messages), to: path)
     }
 }

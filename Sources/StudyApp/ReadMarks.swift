@@ -16,23 +16,24 @@ public enum ReadMarksFile {
         return marks.mapValues { MessageKey(createdAt: $0.createdAt, messageId: $0.messageId) }
     }
 
-    /// Writes the marks atomically (temporary file and rename), creating the folder (0700).
+    /// Writes the marks atomically (temporary file and rename), 0600 in a 0700 folder.
     public static func save(_ marks: [String: MessageKey], path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
         let data = try JSONEncoder().encode(marks.mapValues { Mark(createdAt: $0.createdAt, messageId: $0.messageId) })
-        try data.write(to: URL(fileURLWithPath: path), options: [.atomic])
+        try PrivateFile.write(data, to: path)
     }
 }
 
 extension AppSettings {
     /// The read-marks file next to the outbox (`outbox-<id>.json` → `read-<id>.json`).
-    public var readMarksPath: String? {
+    public var readMarksPath: String? { siblingOfOutbox("read") }
+
+    /// A file beside the outbox with the same backend-and-user suffix: `outbox-<id>.json` →
+    /// `<prefix>-<id>.json`.
+    func siblingOfOutbox(_ prefix: String) -> String? {
         guard let outboxPath else { return nil }
         let directory = (outboxPath as NSString).deletingLastPathComponent
         let name = (outboxPath as NSString).lastPathComponent
-        let renamed = name.hasPrefix("outbox") ? "read" + name.dropFirst("outbox".count) : "read-" + name
+        let renamed = name.hasPrefix("outbox") ? prefix + name.dropFirst("outbox".count) : prefix + "-" + name
         return directory + "/" + renamed
     }
 }

@@ -9,6 +9,18 @@ extension AppReducer {
         switch action {
         case let .takeExam(examId):
             return startExam(&state, examId: examId)
+        case let .examProgressLoaded(progress):
+            state.savedExam = progress
+            if let progress, state.examSession == nil {
+                state.notice = Notice("An unfinished exam was saved: \(progress.exam.title). :resume continues it.")
+            }
+            return []
+        case .resumeExam:
+            guard let progress = state.savedExam else {
+                state.notice = Notice("There is no unfinished exam to resume.", isError: true)
+                return []
+            }
+            return begin(&state, exam: progress.exam, progress: progress)
         case let .showExamHistory(examId):
             state.exams.attemptsFor = examId
             state.exams.attempts = []
@@ -92,11 +104,31 @@ extension AppReducer {
             state.notice = Notice("This exam has no questions.", isError: true)
             return []
         }
+        // Taking the exam that was left unfinished continues it.
+        let progress = state.savedExam?.exam.id == examId ? state.savedExam : nil
+        return begin(&state, exam: exam, progress: progress)
+    }
+
+    /// Starts a session, from the saved progress when there is one (the clock keeps the time
+    /// already spent).
+    static func begin(_ state: inout AppState, exam: Exam, progress: ExamProgress?) -> [Effect] {
         state.examSessionCounter += 1
-        let session = ExamSession(id: state.examSessionCounter, exam: exam, startedAt: .now())
+        let now = Timestamp.now()
+        var session = ExamSession(id: state.examSessionCounter, exam: exam,
+                                  startedAt: now.adding(milliseconds: -(progress?.elapsedMilliseconds ?? 0)))
+        session.now = now
+        if let progress {
+            session.index = min(max(0, progress.index), exam.questions.count - 1)
+            session.responses = progress.responses
+        }
         state.examSession = session
+        state.savedExam = nil
         state.dialog = nil
-        state.notice = nil
+        state.notice = progress == nil ? nil : Notice("Continuing the exam where you stopped.")
+        if session.secondsLeft == 0 {
+            state.examSession?.timedOut = true
+            return finishExam(&state)
+        }
         return session.deadline == nil ? [] : [.examTick(sessionId: session.id, after: examTickInterval)]
     }
 

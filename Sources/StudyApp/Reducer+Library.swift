@@ -14,12 +14,12 @@ extension AppReducer {
             state.library.selected = min(state.library.selected, max(0, state.library.items.count - 1))
             let categories = Set(state.library.categories).union(items.map(\.category))
             state.library.categories = categories.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
+            if !append, items.isEmpty, let category = state.library.category, state.library.query == nil {
+                state.notice = Notice(noSuchCategory(category, known: state.library.categories), isError: true)
+            }
             return []
         case let .setCategory(category):
-            state.library.category = category?.isEmpty == true ? nil : category
-            state.library.query = nil
-            state.reader = nil
-            return reloadLibrary(&state)
+            return setCategory(&state, category?.trimmingCharacters(in: .whitespaces))
         case .cycleCategory:
             let all = state.library.categories
             guard !all.isEmpty else { return [] }
@@ -34,6 +34,29 @@ extension AppReducer {
             state.reader = ReaderState(documentId: content.id, title: content.title, contentType: content.contentType,
                                        text: content.sourceText, top: state.readerPositions[content.id] ?? 0)
             state.focus = .library
+            return []
+        case let .readingPositionsLoaded(positions):
+            // Positions of this run win over the saved ones.
+            state.readerPositions.merge(positions) { current, _ in current }
+            if var reader = state.reader, reader.top == 0, let saved = positions[reader.documentId] {
+                reader.top = saved
+                state.reader = reader
+            }
+            return []
+        case let .findInDocument(query, line):
+            guard var reader = state.reader else { return [] }
+            let query = query?.isEmpty == true ? nil : query
+            reader.searchQuery = query
+            reader.matchLine = query == nil ? nil : line
+            if let query, line == nil {
+                state.notice = Notice("'\(query)' is not in this document.", isError: true)
+            } else if let line {
+                // The match a little below the top, so the lines before it give context.
+                reader.top = max(0, line - 2)
+                state.readerPositions[reader.documentId] = reader.top
+                state.notice = nil
+            }
+            state.reader = reader
             return []
         case let .scrollText(line):
             let line = max(0, line)
@@ -52,6 +75,7 @@ extension AppReducer {
                 return []
             }
             state.notice = Notice("Importing \(path)…")
+            // `~` is expanded by the runner, from $HOME.
             return [.importFile(path: path, owner: state.settings.user)]
         case let .documentImported(content):
             state.notice = Notice("Added \"\(content.title)\" to the library.")
@@ -100,6 +124,32 @@ extension AppReducer {
         default:
             return []
         }
+    }
+
+    /// `:category NAME`: filters by a category, matched without regard to case. A name that is
+    /// not a category is refused with the list of those that exist, when every document has been
+    /// listed (otherwise the filtered list is asked for, and an empty answer says the same).
+    static func setCategory(_ state: inout AppState, _ requested: String?) -> [Effect] {
+        var category = requested?.isEmpty == true ? nil : requested
+        if let name = category {
+            let known = state.library.categories
+            if let match = known.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
+                category = match
+            } else if state.library.loaded, state.library.next == nil, state.library.query == nil, state.library.category == nil {
+                state.notice = Notice(noSuchCategory(name, known: known), isError: true)
+                return []
+            }
+        }
+        state.library.category = category
+        state.library.query = nil
+        state.reader = nil
+        state.notice = nil
+        return reloadLibrary(&state)
+    }
+
+    static func noSuchCategory(_ name: String, known: [String]) -> String {
+        let list = known.isEmpty ? "the library has no categories yet" : "categories: " + known.joined(separator: ", ")
+        return "There is no category '\(name)'; \(list). :category alone shows everything."
     }
 
     /// Starts the library list again for the current category or search; answers to the previous

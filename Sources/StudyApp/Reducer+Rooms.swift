@@ -40,7 +40,8 @@ extension AppReducer {
                 state.notice = Notice("Joining \(state.rooms.entries[index].room.name)…")
                 return [.joinRoomById(roomId: roomId, user: user)]
             }
-            return open(&state, roomId: roomId, focusMessages: true)
+            // Focus stays in the list: the pane keys 1-5 must not be typed into the new room.
+            return open(&state, roomId: roomId, focusMessages: false)
         case let .joinRoom(name):
             let name = name.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else {
@@ -72,8 +73,13 @@ extension AppReducer {
                 state.rooms.entries.append(entry)
             }
             sortRooms(&state.rooms)
-            state.notice = Notice("Joined \(room.name).")
-            return [.watchRooms(joinedRoomIds(state))] + open(&state, roomId: room.roomId, focusMessages: true)
+            if let shown = state.rooms.visible.firstIndex(where: { $0.room.roomId == room.roomId }) {
+                state.rooms.selected = shown
+            }
+            state.notice = Notice("Joined \(room.name). Press i or Enter to write.")
+            // Opened, with focus in the room list until the student starts writing (i, Enter, 2).
+            state.focus = .rooms
+            return [.watchRooms(joinedRoomIds(state))] + open(&state, roomId: room.roomId, focusMessages: false)
         case let .roomLeft(roomId):
             if let index = state.rooms.index(of: roomId) {
                 state.rooms.entries[index].joined = false

@@ -11,11 +11,17 @@ public enum AppReducer {
         switch action {
         case .start:
             state.library.loading = true
-            return [.loadRooms, .loadOutbox, .loadReadMarks,
+            return [.loadRooms, .loadOutbox, .loadReadMarks, .loadExamProgress, .loadReadingPositions,
                     .loadLibrary(requestId: state.library.requestId, category: nil, query: nil, cursor: nil,
                                  limit: state.settings.libraryPageSize)]
         case .quit:
             state.quitRequested = true
+            return []
+        case let .requestQuit(draft):
+            return requestQuit(&state, draft: draft)
+        case let .answerQuit(yes):
+            state.quitConfirm = nil
+            if yes { state.quitRequested = true }
             return []
         case let .focus(pane):
             return focus(&state, pane)
@@ -55,17 +61,45 @@ public enum AppReducer {
              .templatesLoaded, .summaryGenerated, .examGenerated:
             return reduceGenerate(&state, action)
         case .takeExam, .showExamHistory, .examNavigate, .examChoose, .examSetText, .examToggleFlag, .examSubmit,
-             .examEscape, .examConfirm, .examTick, .examScrollReview, .attemptRecorded:
-            return reduceExamSession(&state, action)
+             .examEscape, .examConfirm, .examTick, .examScrollReview, .attemptRecorded, .examProgressLoaded, .resumeExam:
+            // Every change to the answers is saved, so nothing typed is lost if the app ends.
+            let before = ExamProgress(state.examSession, now: state.examSession?.now ?? .now())
+            var effects = reduceExamSession(&state, action)
+            let after = ExamProgress(state.examSession, now: state.examSession?.now ?? .now())
+            if before != nil || after != nil, !(after?.sameAnswers(as: before) ?? false) {
+                effects.append(.saveExamProgress(after))
+            }
+            return effects
         case .roomsLoaded, .openRoom, .joinRoom, .createRoom, .leaveRoom, .roomJoined, .roomLeft, .readMarksLoaded, .unreadCounted:
             return reduceRooms(&state, action)
         case .historyLoaded, .scrollMessages, .sendMessage, .messageSent, .messageFailed, .retryOutbox,
              .outboxLoaded, .messagesArrived, .connectionChanged:
             return reduceMessages(&state, action)
-        case .libraryLoaded, .setCategory, .cycleCategory, .documentLoaded, .scrollText, .importFile,
+        case .libraryLoaded, .setCategory, .cycleCategory, .documentLoaded, .scrollText, .findInDocument,
+             .readingPositionsLoaded, .importFile,
              .documentImported, .summariesLoaded, .rateSummary, .summaryUpdated, .examsLoaded, .attemptsLoaded:
             return reduceLibrary(&state, action)
         }
+    }
+
+    /// Quits, unless work would be lost: then asks first (a second request while asking quits).
+    static func requestQuit(_ state: inout AppState, draft: Bool) -> [Effect] {
+        if state.quitConfirm != nil {
+            state.quitConfirm = nil
+            state.quitRequested = true
+            return []
+        }
+        var reasons: [String] = []
+        if let session = state.examSession, session.result == nil {
+            reasons.append("An exam is in progress; your answers are saved and :resume continues it next time.")
+        }
+        if draft { reasons.append("The message you are typing has not been sent and will be lost.") }
+        if reasons.isEmpty {
+            state.quitRequested = true
+        } else {
+            state.quitConfirm = QuitConfirm(reasons: reasons)
+        }
+        return []
     }
 
     static func focus(_ state: inout AppState, _ pane: Pane) -> [Effect] {
@@ -123,6 +157,11 @@ public enum AppReducer {
         case .rooms:
             guard state.rooms.visible.indices.contains(state.rooms.selected) else { return [] }
             let entry = state.rooms.visible[state.rooms.selected]
+            // Enter opens a room; Enter on the room already open starts writing in it.
+            if state.openRoom?.roomId == entry.room.roomId {
+                state.focus = .messages
+                return []
+            }
             return reduceRooms(&state, .openRoom(roomId: entry.room.roomId))
         case .messages:
             return []

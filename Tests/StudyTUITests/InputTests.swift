@@ -63,7 +63,9 @@ import StudyApp
         #expect(CommandParser.parse("join physics") == [.action(.joinRoom(name: "physics"))])
         #expect(CommandParser.parse("room new Study Group") == [.action(.createRoom(name: "Study Group"))])
         #expect(CommandParser.parse("theme light") == [.theme("light")])
-        #expect(CommandParser.parse("q") == [.action(.quit)])
+        #expect(CommandParser.parse("q") == [.action(.requestQuit(draft: false))])
+        #expect(CommandParser.parse("help") == [.help])
+        #expect(CommandParser.parse("resume") == [.action(.resumeExam)])
         if case .action(.showNotice(let notice))? = CommandParser.parse("frobnicate").first {
             #expect(notice.isError)
         } else {

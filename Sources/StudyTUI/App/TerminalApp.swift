@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import StudyApp
 import StudyEngine
+import StudyModel
 import StudyStore
 
 /// The interactive terminal app.
@@ -22,7 +23,8 @@ public enum TerminalApp {
         let runner = EffectRunner(store: store, settings: settings, assistant: assistant, post: inbox.post)
         defer { runner.poller.stop() }
         let loop = MainLoop(screen: screen, runner: runner, inbox: inbox, signalFD: signalFD,
-                            state: AppState(settings: settings, backendName: store.backendName))
+                            state: AppState(settings: settings, backendName: store.backendName),
+                            noColor: noColor || screen.depth == .none)
         loop.setTheme(settings.themeName)
         runner.poller.start()
         return loop.run()
@@ -57,8 +59,11 @@ final class MainLoop {
     private var decoder = InputDecoder()
     private var exitStatus: Int32?
     private let themeDirectories: [String]
+    /// No colours (NO_COLOR or the terminal has none): themes are drawn with attributes only.
+    private let noColor: Bool
 
-    init(screen: CursesScreen, runner: EffectRunner, inbox: Inbox, signalFD: Int32, state: AppState) {
+    init(screen: CursesScreen, runner: EffectRunner, inbox: Inbox, signalFD: Int32, state: AppState, noColor: Bool) {
+        self.noColor = noColor
         self.screen = screen
         self.runner = runner
         self.inbox = inbox
@@ -67,12 +72,13 @@ final class MainLoop {
         self.themeDirectories = ThemeLoader.searchDirectories(configured: state.settings.themesDirectory)
     }
 
-    func setTheme(_ name: String) {
+    /// Loads and applies a theme; `announce` (`:theme NAME`) says which theme is now in use.
+    func setTheme(_ name: String, announce: Bool = false) {
         let (theme, error) = ThemeLoader.load(name, directories: themeDirectories)
-        screen.apply(theme)
+        screen.apply(noColor ? theme.withoutColor() : theme)
         if let error {
             state.notice = Notice("Theme: \(error.message)", isError: true)
-        } else if name != state.settings.themeName {
+        } else if announce {
             state.notice = Notice("Theme \(theme.name).")
         }
     }
@@ -85,9 +91,15 @@ final class MainLoop {
                    pollfd(fd: inbox.fd, events: Int16(POLLIN), revents: 0)]
         while exitStatus == nil && !state.quitRequested {
             for i in fds.indices { fds[i].revents = 0 }
-            let ready = poll(&fds, nfds_t(fds.count), -1)
+            // With half an escape sequence held back, wait only briefly for the rest.
+            let timeout = decoder.hasPending ? InputDecoder.escapeTimeoutMilliseconds : -1
+            let ready = poll(&fds, nfds_t(fds.count), timeout)
             if ready < 0 && errno != EINTR { break }
             var changed = handleSignals()
+            if ready == 0 && decoder.hasPending {
+                changed = true
+                handle(decoder.flush(keyCodes: screen.keyCodes))
+            }
             let raw = screen.readInput()
             if !raw.isEmpty {
                 runner.poller.noteActivity()
@@ -102,7 +114,22 @@ final class MainLoop {
             if changed && exitStatus == nil && !state.quitRequested { render() }
         }
         saveReadMarks()
+        saveExamProgress()
+        saveReadingPositions()
         return exitStatus ?? 0
+    }
+
+    /// An exam still being answered is saved as it stands (with the time spent), so the next
+    /// run can resume it; a finished or abandoned one leaves nothing behind.
+    private func saveExamProgress() {
+        guard let path = state.settings.examProgressPath,
+              let progress = ExamProgress(state.examSession, now: .now()) else { return }
+        try? ExamProgressFile.save(progress, path: path)
+    }
+
+    private func saveReadingPositions() {
+        guard let path = state.settings.readingPositionsPath, !state.readerPositions.isEmpty else { return }
+        try? ReadingPositionsFile.save(state.readerPositions, path: path)
     }
 
     /// Unread counts of the next run start from where the user stopped reading now. Written
@@ -127,8 +154,13 @@ final class MainLoop {
                 case SIGTSTP:
                     screen.suspend()
                     redraw = true
-                case SIGINT, SIGTERM, SIGHUP:
-                    exitStatus = 128 + Int32(byte)
+                case SIGINT:
+                    // Ctrl-C asks first when an exam or a typed message would be lost.
+                    dispatch([.requestQuit(draft: !ui.message.isEmpty)])
+                    if state.quitRequested { exitStatus = 128 + SIGINT }
+                    redraw = true
+                case let signal where TerminalGuard.endSignals.contains(signal):
+                    exitStatus = 128 + signal
                 default:
                     break
                 }
@@ -146,8 +178,11 @@ final class MainLoop {
             for command in KeyHandler.handle(key, state: state, ui: &ui, rows: screen.rows, cols: screen.cols) {
                 switch command {
                 case let .action(action): dispatch([action])
-                case let .theme(name): setTheme(name)
+                case let .theme(name): setTheme(name, announce: true)
                 case .repaint: screen.invalidate()
+                case .help:
+                    ui.helpVisible = true
+                    ui.helpTop = 0
                 }
             }
         }

@@ -8,6 +8,8 @@ public enum UICommand: Equatable, Sendable {
     case theme(String)
     /// Ctrl-L: repaint the whole screen.
     case repaint
+    /// `:help`: the help overlay.
+    case help
 }
 
 /// Parses the `:` command line.
@@ -20,7 +22,11 @@ public enum CommandParser {
         let argument = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
         switch name {
         case "q", "quit", "exit":
-            return [.action(.quit)]
+            return [.action(.requestQuit(draft: false))]
+        case "help", "h", "?":
+            return [.help]
+        case "resume":
+            return [.action(.resumeExam)]
         case "join", "j":
             return [.action(.joinRoom(name: argument))]
         case "leave", "part":

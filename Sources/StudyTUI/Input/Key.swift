@@ -1,7 +1,7 @@
 /// A key press (or paste) after decoding curses input.
 public enum Key: Equatable, Sendable {
     case char(Character)
-    case enter, escape, tab, backTab, backspace, delete
+    case enter, escape, tab, backTab, backspace, delete, insert
     case up, down, left, right, pageUp, pageDown, home, end
     /// Ctrl with a letter, lower case (Ctrl-W is `.ctrl("w")`).
     case ctrl(Character)
@@ -23,16 +23,44 @@ public enum RawInput: Equatable, Sendable {
 /// Turns raw curses input into keys: bracketed paste (`ESC [200~ … ESC [201~`), lone Escape,
 /// control characters, and bursts of typed text that contain line breaks (a paste in a terminal
 /// without bracketed paste), which become one paste so a pasted line break does not send.
+///
+/// Escape sequences curses did not recognise (the terminal's keys differ from what its terminfo
+/// entry says, as with tmux under `TERM=xterm-256color`) are decoded here: every common CSI and
+/// SS3 form of the arrows, Home, End, Insert, Delete, PgUp, PgDn and F1–F12. A sequence cut off
+/// at the end of a batch is held back (`hasPending`); the loop waits `escapeTimeout` for the rest
+/// and then calls `flush()`, which reads what was held as Escape followed by plain keys, so Esc
+/// then a digit is never taken for a key sequence.
 public struct InputDecoder: Sendable {
     private var pasting = false
     private var pasteBuffer = ""
+    /// The start of an escape sequence whose end has not arrived yet.
+    private var pending: [RawInput] = []
     public init() {}
+
+    /// How long to wait for the rest of an escape sequence (like curses' ESCDELAY).
+    public static let escapeTimeoutMilliseconds: Int32 = 30
+
+    /// True when the start of an escape sequence is held back, waiting for more input.
+    public var hasPending: Bool { !pending.isEmpty }
+
+    /// Gives up waiting: what was held back is Escape and the keys typed after it.
+    public mutating func flush(keyCodes: KeyCodes) -> [Key] {
+        guard !pending.isEmpty else { return [] }
+        let held = pending
+        pending = []
+        var keys: [Key] = [.escape]
+        keys += decode(Array(held.dropFirst()), keyCodes: keyCodes)
+        if hasPending { keys += flush(keyCodes: keyCodes) }
+        return keys
+    }
 
     static let pasteStart: [UInt32] = Array("[200~".unicodeScalars.map(\.value))
     static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
 
     /// Decodes one batch: everything that was waiting when the loop woke.
-    public mutating func decode(_ batch: [RawInput], keyCodes: KeyCodes) -> [Key] {
+    public mutating func decode(_ input: [RawInput], keyCodes: KeyCodes) -> [Key] {
+        let batch = pending + input
+        pending = []
         var keys: [Key] = []
         var i = 0
         while i < batch.count {
@@ -65,8 +93,18 @@ public struct InputDecoder: Sendable {
                         i += 1 + Self.pasteStart.count
                         continue
                     }
-                    // ESC followed by a character is Alt+key; treat it as Escape then the key.
-                    keys.append(.escape)
+                    switch EscapeSequence.parse(batch, at: i) {
+                    case let .key(key, length):
+                        keys.append(key)
+                        i += length
+                        continue
+                    case .incomplete:
+                        pending = Array(batch[i...])
+                        return Self.coalescePastes(keys)
+                    case .none:
+                        // ESC followed by a character is Alt+key; treat it as Escape then the key.
+                        keys.append(.escape)
+                    }
                 } else if c == 10 || c == 13 {
                     // Typed text continuing right after a line break in the same burst is a paste.
                     if i + 1 < batch.count, case let .character(next) = batch[i + 1], next >= 32, next != 127 {

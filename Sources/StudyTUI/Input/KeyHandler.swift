@@ -4,7 +4,23 @@ import StudyApp
 /// `UIState`; everything else becomes an action for the core.
 public enum KeyHandler {
     public static func handle(_ key: Key, state: AppState, ui: inout UIState, rows: Int, cols: Int) -> [UICommand] {
-        if ui.helpVisible { return help(key, ui: &ui) }
+        // A request to quit says whether a half-typed message would be lost.
+        let draft = !ui.message.isEmpty
+        return route(key, state: state, ui: &ui, rows: rows, cols: cols).map { command in
+            if case .action(.requestQuit) = command { return .action(.requestQuit(draft: draft)) }
+            return command
+        }
+    }
+
+    static func route(_ key: Key, state: AppState, ui: inout UIState, rows: Int, cols: Int) -> [UICommand] {
+        if state.quitConfirm != nil {
+            switch key {
+            case .char("y"), .char("Y"), .enter, .ctrl("c"): return [.action(.answerQuit(true))]
+            case .char("n"), .char("N"), .escape, .char("q"): return [.action(.answerQuit(false))]
+            default: return []
+            }
+        }
+        if ui.helpVisible { return help(key, ui: &ui, rows: rows, cols: cols) }
         if let session = state.examSession {
             if key == .ctrl("l") { return [.repaint] }
             return StudyKeys.exam(key, session: session)
@@ -16,11 +32,24 @@ public enum KeyHandler {
         switch ui.mode {
         case .command:
             var editor = ui.command
-            defer { ui.command = editor }
-            return prompt(key, editor: &editor, mode: &ui.mode) { CommandParser.parse($0) }
+            let commands = prompt(key, editor: &editor, mode: &ui.mode) { CommandParser.parse($0) }
+            ui.command = editor
+            if commands.contains(.help) { _ = openHelp(&ui) }
+            return commands.filter { $0 != .help }
         case .search:
             var editor = ui.search
             defer { ui.search = editor }
+            if state.focus == .library, state.reader != nil {
+                // `/` in the reader searches the document, not the library.
+                var mode = ui.mode
+                let commands = prompt(key, editor: &editor, mode: &mode) { [.action(.findInDocument(query: $0, line: nil))] }
+                ui.mode = mode
+                return commands.map { command in
+                    guard case let .action(.findInDocument(query?, _)) = command, !query.isEmpty else { return command }
+                    let line = ReaderSearch.next(query, after: -1, state: state, ui: &ui, rows: rows, cols: cols)
+                    return .action(.findInDocument(query: query, line: line))
+                }
+            }
             return prompt(key, editor: &editor, mode: &ui.mode) { [.action(.search($0))] }
         case .rate:
             ui.mode = .normal
@@ -49,16 +78,23 @@ public enum KeyHandler {
         return []
     }
 
-    static func help(_ key: Key, ui: inout UIState) -> [UICommand] {
+    /// The help overlay scrolls by wrapped lines; Esc, q, ? or Enter close it (other keys too,
+    /// except the ones that scroll).
+    static func help(_ key: Key, ui: inout UIState, rows: Int, cols: Int) -> [UICommand] {
+        let box = HelpView.box(rows: rows, cols: cols)
+        let page = max(1, box.inner.height - 1)
+        let maxTop = HelpView.maxTop(rows: rows, cols: cols)
         switch key {
-        case .down, .char("j"), .wheelDown: ui.helpTop += 1
-        case .up, .char("k"), .wheelUp: ui.helpTop = max(0, ui.helpTop - 1)
-        case .pageDown, .char(" "): ui.helpTop += 10
-        case .pageUp: ui.helpTop = max(0, ui.helpTop - 10)
-        case .resize: break
+        case .down, .char("j"), .wheelDown, .ctrl("n"): ui.helpTop += 1
+        case .up, .char("k"), .wheelUp, .ctrl("p"): ui.helpTop -= 1
+        case .pageDown, .char(" "), .ctrl("f"), .ctrl("d"): ui.helpTop += page
+        case .pageUp, .ctrl("b"), .ctrl("u"): ui.helpTop -= page
+        case .home, .char("g"): ui.helpTop = 0
+        case .end, .char("G"): ui.helpTop = maxTop
+        case .resize, .unknown: break
         default: ui.helpVisible = false
         }
-        ui.helpTop = min(ui.helpTop, HelpText.entries.count - 1)
+        ui.helpTop = min(max(0, ui.helpTop), maxTop)
         return []
     }
 
@@ -146,7 +182,18 @@ public enum KeyHandler {
         case let .char(c) where ("1"..."5").contains(c):
             guard let n = c.wholeNumberValue, let pane = Pane(rawValue: n - 1) else { return [] }
             return [.action(.focus(pane))]
-        case .char("q"): return [.action(.quit)]
+        case .char("q"): return [.action(.requestQuit(draft: false))]
+        case .char("i") where state.openRoom != nil && !(state.focus == .library && state.reader != nil):
+            // Start writing in the open room.
+            return [.action(.focus(.messages))]
+        case .char("n") where state.focus == .library && state.reader?.searchQuery != nil,
+             .char("N") where state.focus == .library && state.reader?.searchQuery != nil:
+            guard let reader = state.reader, let query = reader.searchQuery else { return [] }
+            let from = reader.matchLine ?? reader.top
+            let line = key == .char("n")
+                ? ReaderSearch.next(query, after: from, state: state, ui: &ui, rows: rows, cols: cols)
+                : ReaderSearch.previous(query, before: from, state: state, ui: &ui, rows: rows, cols: cols)
+            return [.action(.findInDocument(query: query, line: line))]
         case .char(":"):
             ui.mode = .command
             return []
@@ -198,7 +245,29 @@ public enum KeyHandler {
     }
 }
 
-/// How many messages one page of the Messages pane holds, measured from the bottom message.
+/// Finds lines of the open document that contain a query (case-insensitive), wrapping around.
+enum ReaderSearch {
+    static func matches(_ query: String, state: AppState, ui: inout UIState, rows: Int, cols: Int) -> [Int] {
+        let main = ScreenLayout.compute(rows: rows, cols: cols, focus: state.focus).main
+        guard main.width > 2, let text = FrameRenderer.openText(state, ui: &ui, width: main.width - 2) else { return [] }
+        return text.lines.indices.filter { text.lines[$0].text.localizedCaseInsensitiveContains(query) }
+    }
+
+    static func next(_ query: String, after line: Int, state: AppState, ui: inout UIState, rows: Int, cols: Int) -> Int? {
+        let all = matches(query, state: state, ui: &ui, rows: rows, cols: cols)
+        return all.first { $0 > line } ?? all.first
+    }
+
+    static func previous(_ query: String, before line: Int, state: AppState, ui: inout UIState, rows: Int, cols: Int) -> Int? {
+        let all = matches(query, state: state, ui: &ui, rows: rows, cols: cols)
+        return all.last { $0 < line } ?? all.last
+    }
+}
+
+/// How far PgUp and PgDn move the Messages pane, in messages, measured on the layout as drawn
+/// (wrapped lines, day separators, the "new" marker, the "more below" line), so that paging shows
+/// every message exactly once: PgUp puts the message above the oldest one shown whole at the
+/// bottom; PgDn moves down as far as it can while the message below the old bottom stays in view.
 enum MessagePaging {
     static func page(_ state: AppState, rows: Int, cols: Int, up: Bool) -> Int {
         guard let open = state.openRoom, !open.window.messages.isEmpty else { return 1 }
@@ -206,16 +275,24 @@ enum MessagePaging {
         let width = max(4, main.width - 2)
         let height = max(1, main.height - 3)
         let view = MessagesView(state: state, ui: UIState())
-        let messages = open.window.messages
-        var index = open.bottomIndex
-        var used = 0
-        var count = 0
-        while index >= 0, index < messages.count {
-            used += view.format(messages[index], width: width, pending: nil).count
-            if used > height && count > 0 { break }
-            count += 1
-            index += up ? -1 : 1
+        let count = open.window.messages.count
+        let bottom = open.bottomIndex
+        func layout(_ index: Int) -> MessagesView.HistoryLayout {
+            view.layout(bottomIndex: index, atLiveEnd: index == count - 1 && open.window.isLive, width: width, height: height)
         }
-        return max(1, count)
+        if up {
+            let current = layout(bottom)
+            let target = max(0, (current.topFullIndex ?? bottom) - 1)
+            return max(1, bottom - target)
+        }
+        let next = bottom + 1
+        guard next < count else { return 1 }
+        var best = next
+        var candidate = next + 1
+        while candidate < count, let top = layout(candidate).topFullIndex, top <= next {
+            best = candidate
+            candidate += 1
+        }
+        return max(1, best - bottom)
     }
 }

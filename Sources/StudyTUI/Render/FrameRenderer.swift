@@ -22,7 +22,11 @@ public enum FrameRenderer {
         }
         if let session = state.examSession {
             // The exam takes the whole screen; the panes wait behind it.
-            let cursor = ExamScreenView(session: session).draw(into: &canvas, rows: rows, cols: cols)
+            var cursor = ExamScreenView(session: session).draw(into: &canvas, rows: rows, cols: cols)
+            if let confirm = state.quitConfirm {
+                QuitConfirmView.draw(confirm, into: &canvas, rows: rows, cols: cols)
+                cursor = nil
+            }
             return Frame(canvas: canvas, cursor: cursor)
         }
         if let tabs = layout.tabs { drawTabs(state, into: &canvas, rect: tabs) }
@@ -45,6 +49,10 @@ public enum FrameRenderer {
             drawHelp(ui, into: &canvas, rows: rows, cols: cols)
             cursor = nil
         }
+        if let confirm = state.quitConfirm {
+            QuitConfirmView.draw(confirm, into: &canvas, rows: rows, cols: cols)
+            cursor = nil
+        }
         return Frame(canvas: canvas, cursor: cursor)
     }
 
@@ -63,18 +71,19 @@ public enum FrameRenderer {
     }
 
     /// Lines of the text open in the main area (laid out once per width), if any.
-    static func openText(_ state: AppState, ui: inout UIState, width: Int) -> (title: String, lines: [StyledLine], top: Int)? {
+    static func openText(_ state: AppState, ui: inout UIState, width: Int)
+        -> (title: String, lines: [StyledLine], top: Int, search: String?)? {
         switch mainContent(state) {
         case .document:
             guard let reader = state.reader else { return nil }
             let lines = ReaderView.lines(id: reader.documentId, text: reader.text, markdown: reader.contentType == .markdown,
                                          width: width, cache: &ui.readerCache)
-            return ("Library · " + reader.title, lines, reader.top)
+            return ("Library · " + reader.title, lines, reader.top, reader.searchQuery)
         case .summary:
             guard let summary = state.summaries.selectedItem else { return nil }
             let lines = ReaderView.lines(id: summary.id, text: summary.summaryText, markdown: true, width: width,
                                          cache: &ui.summaryCache)
-            return ("Summary · " + summary.summaryType.rawValue, lines, state.summaries.top)
+            return ("Summary · " + summary.summaryType.rawValue, lines, state.summaries.top, nil)
         case .messages:
             return nil
         }
@@ -90,7 +99,8 @@ public enum FrameRenderer {
     static func drawMain(_ state: AppState, ui: inout UIState, mode: ScreenLayout.Mode, into canvas: inout Canvas,
                          rect: Rect) -> (row: Int, col: Int)? {
         if rect.width > 2, let text = openText(state, ui: &ui, width: rect.width - 2) {
-            ReaderView.draw(title: text.title, lines: text.lines, top: text.top, into: &canvas, rect: rect, focused: true)
+            ReaderView.draw(title: text.title, lines: text.lines, top: text.top, search: text.search, into: &canvas,
+                            rect: rect, focused: true)
             return nil
         }
         if state.focus == .exams, let examId = state.exams.attemptsFor,
@@ -170,9 +180,10 @@ public enum FrameRenderer {
 
     static func hint(for state: AppState) -> String {
         switch state.focus {
-        case .rooms: return "Enter open · / filter · :join NAME · :room new NAME"
+        case .rooms: return "Enter open · i write · / filter · :join NAME · :room new NAME"
         case .messages: return "Enter send · PgUp/PgDn scroll · Esc newest/back · Tab next pane"
-        case .library: return state.reader == nil ? "Enter read · / search · c category · :add PATH" : "↑↓ PgUp PgDn scroll · Esc close"
+        case .library: return state.reader == nil ? "Enter read · / search · c category · :add PATH"
+            : "↑↓ PgUp PgDn scroll · / find · n N next/previous · Esc close"
         case .summaries: return state.summaries.reading == nil ? "Enter read · s new summary · r rate 1-5" : "↑↓ scroll · r rate · s new · Esc close"
         case .exams: return state.exams.attemptsFor == nil ? "Enter take exam · e new exam · v history" : "Enter take again · Esc close history"
         }
@@ -189,24 +200,6 @@ public enum FrameRenderer {
     }
 
     static func drawHelp(_ ui: UIState, into canvas: inout Canvas, rows: Int, cols: Int) {
-        let width = min(cols - 2, 72)
-        let height = min(rows - 2, HelpText.entries.count + 2)
-        guard width > 10, height > 3 else { return }
-        let rect = Rect(x: (cols - width) / 2, y: (rows - height) / 2, width: width, height: height)
-        canvas.fill(rect, role: .help)
-        canvas.box(rect, title: "Help · any key closes", focused: true)
-        let inner = rect.inner
-        let keyWidth = min(28, inner.width / 2)
-        let top = min(ui.helpTop, max(0, HelpText.entries.count - inner.height))
-        for (offset, entry) in HelpText.entries.dropFirst(top).prefix(inner.height).enumerated() {
-            let y = inner.y + offset
-            canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .help)
-            if entry.key.isEmpty {
-                canvas.put(entry.text, row: y, col: inner.x, maxWidth: inner.width, role: .heading)
-            } else {
-                canvas.put(entry.key, row: y, col: inner.x + 1, maxWidth: keyWidth, role: .helpKey)
-                canvas.put(entry.text, row: y, col: inner.x + 1 + keyWidth, maxWidth: inner.width - keyWidth - 1, role: .help)
-            }
-        }
+        HelpView.draw(top: ui.helpTop, into: &canvas, rows: rows, cols: cols)
     }
 }

@@ -9,7 +9,8 @@ struct MessagesView {
 
     /// Returns the cursor position when the input line is active.
     func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) -> (row: Int, col: Int)? {
-        let title = state.openRoom.map { "Messages · \($0.name)" } ?? "Messages"
+        let writing = focused && ui.mode == .normal && state.openRoom != nil
+        let title = (state.openRoom.map { "Messages · \($0.name)" } ?? "Messages") + (writing ? " · writing" : "")
         canvas.box(rect, title: title, focused: focused)
         let inner = rect.inner
         guard inner.height >= 1, inner.width >= 4 else { return nil }
@@ -25,8 +26,14 @@ struct MessagesView {
         canvas.put(prompt, row: inputRow, col: inner.x, role: focused ? .titleFocused : .dim)
         let room = inner.width - 2
         if ui.message.isEmpty && !focused {
-            canvas.put(state.openRoom == nil ? "" : "press 2 to write", row: inputRow, col: inner.x + 2, maxWidth: room, role: .dim)
+            canvas.put(state.openRoom == nil ? "" : "press i, Enter or 2 to write", row: inputRow, col: inner.x + 2,
+                       maxWidth: room, role: .dim)
             return nil
+        }
+        if ui.message.isEmpty && writing {
+            // The input has focus: say so where the cursor blinks.
+            canvas.put("type a message · Enter sends · Esc leaves", row: inputRow, col: inner.x + 2, maxWidth: room, role: .dim)
+            return (inputRow, inner.x + 2)
         }
         let (text, cursor) = ui.message.visible(width: room)
         canvas.put(text, row: inputRow, col: inner.x + 2, maxWidth: room, role: .normal)
@@ -38,10 +45,26 @@ struct MessagesView {
         guard let open = state.openRoom else {
             return [StyledLine("No room open. Pick one in Rooms (1) or :join NAME.", .dim)]
         }
+        return layout(bottomIndex: open.bottomIndex, atLiveEnd: open.bottom == nil && open.window.isLive,
+                      width: width, height: height).lines
+    }
+
+    /// The history as drawn with message `bottomIndex` on the last line.
+    struct HistoryLayout {
+        var lines: [StyledLine]
+        /// The oldest message shown whole (nil when even the bottom one does not fit).
+        var topFullIndex: Int?
+    }
+
+    /// Lays out the history bottom-up from `bottomIndex`. `atLiveEnd`: the newest message is at the
+    /// bottom, so unsent messages follow it; otherwise a "more below" line takes the last row.
+    /// Paging uses the same layout, so a page moves by exactly what was on screen.
+    func layout(bottomIndex: Int, atLiveEnd: Bool, width: Int, height: Int) -> HistoryLayout {
+        guard let open = state.openRoom, height > 0 else { return HistoryLayout(lines: [], topFullIndex: nil) }
         var lines: [StyledLine] = []  // built bottom-up, reversed at the end
+        var topFull: Int?
         let messages = open.window.messages
-        let bottomIndex = open.bottomIndex
-        if open.bottom == nil && open.window.isLive {
+        if atLiveEnd {
             for entry in state.outbox.reversed() where entry.message.roomId == open.roomId {
                 let label = entry.inFlight ? " (sending…)" : " (not sent yet, retrying)"
                 lines += format(entry.message, width: width, pending: label).reversed()
@@ -51,7 +74,7 @@ struct MessagesView {
             let more = below > 0 ? "── \(below) new below · End to jump ──" : "── more below · End to jump ──"
             lines.append(StyledLine(DisplayWidth.truncate(more, to: width), .readMarker))
         }
-        var index = bottomIndex
+        var index = min(bottomIndex, messages.count - 1)
         while index >= 0 && lines.count < height {
             let message = messages[index]
             if let marker = open.readMarker, message.key == marker, index < messages.count - 1 {
@@ -60,6 +83,7 @@ struct MessagesView {
                 lines.append(StyledLine(String(repeating: " ", count: pad) + label, .readMarker))
             }
             lines += format(message, width: width, pending: nil).reversed()
+            if lines.count <= height { topFull = index }
             let newDay = index == 0 ? open.window.reachedStart
                 : TimeFormat.day(messages[index - 1].createdAt) != TimeFormat.day(message.createdAt)
             if newDay { lines.append(separator(TimeFormat.date(message.createdAt), width: width)) }
@@ -74,7 +98,7 @@ struct MessagesView {
                 lines.append(separator("start of \(open.name)", width: width))
             }
         }
-        return Array(lines.prefix(height).reversed())
+        return HistoryLayout(lines: Array(lines.prefix(height).reversed()), topFullIndex: topFull)
     }
 
     func separator(_ label: String, width: Int) -> StyledLine {
@@ -83,7 +107,9 @@ struct MessagesView {
         return StyledLine(String(repeating: "─", count: side) + text + String(repeating: "─", count: max(0, width - side - DisplayWidth.of(text))), .daySeparator)
     }
 
-    /// `14:05 alice: text`, continuation lines indented under the text.
+    /// `14:05 alice: text`, continuation lines (wrapped, or after a line break in the message)
+    /// indented under the text, so no line of a message can pass for a line of its own, and the
+    /// sender is always on the first line.
     func format(_ message: Message, width: Int, pending: String?) -> [StyledLine] {
         let user = state.settings.user
         let own = message.sender == user
@@ -93,14 +119,15 @@ struct MessagesView {
         let head = [Span(TimeFormat.clock(message.createdAt) + " ", .timestamp),
                     Span(DisplayWidth.truncate(Sanitizer.clean(message.sender), to: 16), senderRole),
                     Span(mentioned ? "! " : ": ", mentioned ? .mention : .dim)]
-        let indent = [Span("      ")]
+        let headWidth = head.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        // Under the text, but never more than half the width (a long name on a narrow pane).
+        let indent = [Span(String(repeating: " ", count: max(2, min(headWidth, width / 2))))]
         var lines: [StyledLine] = []
         let paragraphs = Sanitizer.clean(message.text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
         for (number, paragraph) in paragraphs.enumerated() {
-            var spans = number == 0 ? head : indent
-            spans.append(Span(String(paragraph), textRole))
+            var spans = [Span(String(paragraph), textRole)]
             if number == paragraphs.count - 1, let pending { spans.append(Span(pending, .pending)) }
-            lines += Wrap.wrap(spans, width: width, indent: indent)
+            lines += Wrap.wrap(spans, width: width, indent: indent, lead: number == 0 ? head : indent)
         }
         return lines
     }

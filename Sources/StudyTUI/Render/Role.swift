@@ -6,6 +6,8 @@ public enum Role: Int, CaseIterable, Sendable {
     case heading, emphasis, strong, code, link, quote
     case help, helpKey, error, notice
     case sender0, sender1, sender2, sender3, sender4, sender5, sender6, sender7
+    /// A search match in the reader.
+    case match
 
     /// The theme key of this role in a theme file (`[styles.<key>]`).
     public var key: String {

@@ -17,15 +17,24 @@ final class CursesScreen {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalError("the interactive app needs a terminal; use a subcommand (see --help) for scripts")
         }
+        let term = String(cString: getenv("TERM") ?? strdup(""))
+        if Self.incapableTerminals.contains(term) { throw TerminalError.incapable(term) }
         // The user's locale, but a UTF-8 one: wide characters need it.
         _ = sc_setlocale_all()
         if sc_codeset_is_utf8() == 0 { _ = setlocale(LC_CTYPE, "C.UTF-8") }
         guard let screen = sc_newterm() else {
             throw TerminalError("the terminal type '\(String(cString: getenv("TERM") ?? strdup("unset")))' is unknown to curses; set TERM, e.g. TERM=xterm-256color")
         }
+        guard sc_can_address() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw TerminalError.incapable(term)
+        }
         self.screen = screen
         cursesActive = true
+        terminalModesActive = true
         cbreak()          // Ctrl-C and Ctrl-Z still send signals, handled by TerminalGuard
+        Self.disableFlowControl()
         noecho()
         nonl()
         keypad(sc_stdscr(), true)
@@ -45,12 +54,29 @@ final class CursesScreen {
         enableTerminalModes()
     }
 
+    /// TERM values of terminals that cannot address the cursor.
+    static let incapableTerminals: Set<String> = ["", "dumb", "unknown", "emacs"]
+
+    /// Ctrl-S and Ctrl-Q are keys here (Ctrl-S submits an exam), not XOFF/XON: with flow control
+    /// on, Ctrl-S would freeze the screen. curses' cbreak() leaves IXON alone, so it is cleared
+    /// here and saved as curses' program mode, which it puts back after Ctrl-Z and `fg`.
+    static func disableFlowControl() {
+        var mode = termios()
+        guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return }
+        mode.c_iflag &= ~tcflag_t(IXON | IXOFF)
+        tcsetattr(STDIN_FILENO, TCSANOW, &mode)
+        def_prog_mode()
+    }
+
     static func makeKeyCodes() -> KeyCodes {
         var table: [Int32: Key] = [
             KEY_UP: .up, KEY_DOWN: .down, KEY_LEFT: .left, KEY_RIGHT: .right,
             KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_HOME: .home, KEY_END: .end,
             KEY_BACKSPACE: .backspace, KEY_DC: .delete, KEY_ENTER: .enter, KEY_BTAB: .backTab,
-            KEY_RESIZE: .resize,
+            KEY_RESIZE: .resize, KEY_IC: .insert,
+            // Keys some terminfo entries name differently: vt220's Find/Select for Home/End, and
+            // the keypad's corners.
+            KEY_FIND: .home, KEY_SELECT: .end, KEY_A1: .home, KEY_C1: .end, KEY_A3: .pageUp, KEY_C3: .pageDown,
         ]
         for n in 1...12 { table[sc_key_code_f(Int32(n))] = .function(n) }
         return KeyCodes(table: table)
@@ -200,5 +226,6 @@ final class CursesScreen {
             self.screen = nil
         }
         TerminalGuard.restoreRaw()
+        terminalModesActive = false
     }
 }

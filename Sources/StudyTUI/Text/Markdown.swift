@@ -1,8 +1,9 @@
 import CCmark
 import StudyModel
 
-/// Renders Markdown (CommonMark, parsed by cmark-gfm) into styled, wrapped lines: headings,
-/// emphasis, strong, inline code, code blocks, block quotes, bullet and numbered lists, rules.
+/// Renders Markdown (CommonMark with GitHub's tables, parsed by cmark-gfm) into styled, wrapped
+/// lines: headings, emphasis, strong, inline code, code blocks, block quotes, nested bullet and
+/// numbered lists, tables as aligned columns, links with their targets, rules.
 public enum MarkdownRenderer {
     /// One block before wrapping: inline spans and the prefixes of its first and later lines.
     struct Block {
@@ -11,18 +12,24 @@ public enum MarkdownRenderer {
         var rest: [Span]
         /// Code: one line per source line, never re-flowed.
         var preformatted = false
+        /// A table: rows of cells, laid out once the width is known.
+        var table: TableLayout.Table?
     }
 
     /// `text` must already be sanitised (it is drawn as is).
     public static func render(_ text: String, width: Int) -> [StyledLine] {
         var blocks: [Block] = []
-        let parsed: OpaquePointer? = text.withCString { cmark_parse_document($0, text.utf8.count, CMARK_OPT_DEFAULT) }
-        guard let document = parsed else { return Wrap.wrap(text, width: width) }
+        guard let document = parse(text) else { return Wrap.wrap(text, width: width) }
         defer { cmark_node_free(document) }
         renderChildren(of: document, first: [], rest: [], tight: false, into: &blocks)
         var lines: [StyledLine] = []
         for block in blocks {
-            if block.preformatted {
+            if let table = block.table {
+                let prefixWidth = DisplayWidth.of(block.first.map(\.text).joined())
+                for (index, line) in TableLayout.lines(table, width: max(1, width - prefixWidth)).enumerated() {
+                    lines.append(StyledLine((index == 0 ? block.first : block.rest) + line.spans))
+                }
+            } else if block.preformatted {
                 for line in block.spans {
                     let cut = DisplayWidth.truncate(line.text, to: max(1, width - DisplayWidth.of(block.first.map(\.text).joined())))
                     lines.append(StyledLine(block.first + [Span(cut, line.role)]))
@@ -30,12 +37,30 @@ public enum MarkdownRenderer {
             } else if block.spans.isEmpty && block.first.isEmpty {
                 lines.append(StyledLine())
             } else {
-                let wrapped = Wrap.wrap(block.first + block.spans, width: width, indent: block.rest)
-                lines += wrapped
+                lines += Wrap.wrap(block.spans, width: width, indent: block.rest, lead: block.first)
             }
         }
         while lines.last?.spans.isEmpty == true { lines.removeLast() }
         return lines
+    }
+
+    /// Parses with the GitHub extensions that change how a document reads (tables, strikethrough,
+    /// bare links).
+    static func parse(_ text: String) -> OpaquePointer? {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink"] {
+            if let extension_ = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, extension_) }
+        }
+        text.withCString { cmark_parser_feed(parser, $0, text.utf8.count) }
+        return cmark_parser_finish(parser)
+    }
+
+    /// The node's type name ("table", "table_row", "table_header", "table_cell" for extensions).
+    static func typeName(_ node: OpaquePointer) -> String {
+        guard let name = cmark_node_get_type_string(node) else { return "" }
+        return String(cString: name)
     }
 
     static func children(_ node: OpaquePointer) -> [OpaquePointer] {
@@ -103,6 +128,11 @@ public enum MarkdownRenderer {
                                 preformatted: true))
             blocks.append(blank)
         default:
+            if typeName(node) == "table" {
+                blocks.append(Block(spans: [], first: first, rest: rest, table: table(node)))
+                blocks.append(blank)
+                return
+            }
             // Unknown blocks (extensions) still show their text.
             let spans = inlines(node, role: .normal)
             if !spans.isEmpty { blocks.append(Block(spans: spans, first: first, rest: rest)) }
@@ -123,8 +153,19 @@ public enum MarkdownRenderer {
                 spans += inlines(child, role: role == .heading ? role : .emphasis)
             case CMARK_NODE_STRONG:
                 spans += inlines(child, role: role == .heading ? role : .strong)
+            case _ where typeName(child) == "strikethrough":
+                spans.append(Span("~", .dim))
+                spans += inlines(child, role: role)
+                spans.append(Span("~", .dim))
             case CMARK_NODE_LINK:
-                spans += inlines(child, role: .link)
+                let text = inlines(child, role: .link)
+                spans += text
+                // The target is part of what the document says: shown unless the text is the URL.
+                let url = cmark_node_get_url(child).map { String(cString: $0) } ?? ""
+                let shown = text.map(\.text).joined()
+                if !url.isEmpty, url != shown, "mailto:" + shown != url {
+                    spans.append(Span(" <\(url)>", .dim))
+                }
             case CMARK_NODE_IMAGE:
                 spans.append(Span("[image: ", .dim))
                 spans += inlines(child, role: .dim)
@@ -134,6 +175,20 @@ public enum MarkdownRenderer {
             }
         }
         return spans
+    }
+}
+
+extension MarkdownRenderer {
+    /// The cells of a GFM table node, row by row; the first row is the header.
+    static func table(_ node: OpaquePointer) -> TableLayout.Table {
+        var rows: [[[Span]]] = []
+        var headerRows = 0
+        for row in children(node) {
+            let isHeader = typeName(row) == "table_header"
+            if isHeader { headerRows += 1 }
+            rows.append(children(row).map { inlines($0, role: isHeader ? .strong : .normal) })
+        }
+        return TableLayout.Table(rows: rows, headerRows: headerRows)
     }
 }
 

@@ -2,24 +2,33 @@
 public enum Wrap {
     /// Wraps styled spans (one logical line, no newlines) into lines of at most `width` columns.
     /// Breaks at spaces; a word longer than a line is broken between graphemes.
-    /// `indent` spans start every continuation line (e.g. under a list bullet).
-    public static func wrap(_ spans: [Span], width: Int, indent: [Span] = []) -> [StyledLine] {
+    /// `indent` spans start every continuation line (e.g. under a list bullet); `lead` spans start
+    /// the first line (a bullet, or the indent of a later paragraph). Both are kept as given,
+    /// spaces included.
+    public static func wrap(_ spans: [Span], width: Int, indent: [Span] = [], lead: [Span] = []) -> [StyledLine] {
         let width = max(1, width)
         let indentWidth = indent.reduce(0) { $0 + DisplayWidth.of($1.text) }
         // A continuation indent that leaves no room is dropped rather than looping forever.
         let indent = indentWidth < width ? indent : []
+        let leadWidth = lead.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        // A lead that leaves no room is wrapped like text instead, so it is not lost.
+        let spans = leadWidth < width ? spans : lead + spans
+        let lead = leadWidth < width ? lead : []
         var lines: [StyledLine] = []
-        var current: [Span] = []
-        var used = 0
+        var current: [Span] = lead
+        var used = lead.isEmpty ? 0 : leadWidth
+        var atLineStart = true
         var pendingSpace: Span?
 
         func flush() {
             lines.append(StyledLine(current))
             current = indent
             used = indent.isEmpty ? 0 : indentWidth
+            atLineStart = true
             pendingSpace = nil
         }
         func append(_ text: String, _ role: Role, _ w: Int) {
+            atLineStart = false
             if let last = current.last, last.role == role {
                 current[current.count - 1].text += text
             } else {
@@ -35,7 +44,7 @@ public enum Wrap {
                     continue
                 }
                 let w = DisplayWidth.of(token.text)
-                let spaceWidth = pendingSpace == nil || used == 0 || used == indentWidth && current.count == indent.count ? 0 : 1
+                let spaceWidth = pendingSpace == nil || atLineStart ? 0 : 1
                 if used + spaceWidth + w <= width {
                     if spaceWidth == 1, let space = pendingSpace { append(" ", space.role, 1) }
                     pendingSpace = nil
@@ -55,7 +64,7 @@ public enum Wrap {
                     let room = width - used
                     let (head, headWidth) = DisplayWidth.prefix(String(rest), fitting: room)
                     if head.isEmpty {
-                        if used == 0 || used == indentWidth { break }  // cannot fit even one glyph
+                        if atLineStart { break }  // cannot fit even one glyph
                         flush()
                         continue
                     }

@@ -49,5 +49,33 @@ public struct Theme: Equatable, Sendable {
         self.styles = styles
     }
 
-    public func style(_ role: Role) -> ThemeStyle { styles[role] ?? styles[.normal] ?? ThemeStyle() }
+    public func style(_ role: Role) -> ThemeStyle {
+        if let style = styles[role] { return style }
+        if role == .match {
+            // A theme that does not style matches still shows them.
+            var style = ThemeStyle()
+            style.reverse = true
+            return style
+        }
+        return styles[.normal] ?? ThemeStyle()
+    }
+
+    /// Roles that colour alone would tell apart, marked with reverse video when there is no colour.
+    static let reversedWithoutColor: Set<Role> = [.selected, .selectedUnfocused, .match, .status, .statusError,
+                                                  .statusOK, .statusWarn]
+
+    /// This theme for a terminal without colours (NO_COLOR, or none to show): colours are
+    /// dropped and what they marked keeps an attribute, so the selected row stays visible.
+    public func withoutColor() -> Theme {
+        var out: [Role: ThemeStyle] = [:]
+        for role in Role.allCases {
+            var style = style(role)
+            style.fg = .terminalDefault
+            style.bg = .terminalDefault
+            if Self.reversedWithoutColor.contains(role) { style.reverse = true }
+            if role == .selected || role == .titleFocused || role == .borderFocused { style.bold = true }
+            out[role] = style
+        }
+        return Theme(name: name, styles: out)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StudyApp
 import TOMLKit
 
 /// A theme file that could not be used, with the reason in plain words.
@@ -77,17 +78,31 @@ public enum ThemeLoader {
         return style
     }
 
-    /// Loads `name` (a theme name in one of `directories`, or a path to a .toml file).
-    /// On failure returns the built-in theme and a message saying why.
+    /// Names of the themes compiled into the binary.
+    public static var builtInNames: [String] { BuiltInTheme.sources.map(\.name) }
+
+    /// The built-in theme called `name`, if there is one.
+    public static func builtIn(named name: String) -> Theme? {
+        guard let source = BuiltInTheme.sources.first(where: { $0.name == name }) else { return nil }
+        return try? parse(source.text, name: name)
+    }
+
+    /// Loads `name`: a path to a .toml file, a theme file in one of `directories` (the user's
+    /// themes win over built-in ones of the same name), or a built-in theme.
+    /// On failure returns the built-in default and a message saying why.
     public static func load(_ name: String, directories: [String]) -> (theme: Theme, error: ThemeError?) {
         let fileManager = FileManager.default
         var candidates: [String] = []
-        if name.contains("/") || name.hasSuffix(".toml") { candidates.append((name as NSString).expandingTildeInPath) }
-        candidates += directories.map { "\($0)/\(name).toml" }
+        let isPath = name.contains("/") || name.hasSuffix(".toml")
+        if isPath {
+            candidates.append(HomePath.expand(name, home: ProcessInfo.processInfo.environment["HOME"]))
+        } else {
+            candidates += directories.map { "\($0)/\(name).toml" }
+        }
         guard let path = candidates.first(where: { fileManager.fileExists(atPath: $0) }) else {
-            if name == "dark" { return (builtIn, nil) }  // the default needs no file
+            if !isPath, let theme = builtIn(named: name) { return (theme, nil) }
             let available = availableThemes(directories: directories)
-            return (builtIn, ThemeError(message: "no theme '\(name)'" + (available.isEmpty ? "" : "; available: \(available.joined(separator: ", "))") + ". Using the default theme."))
+            return (builtIn, ThemeError(message: "no theme '\(name)'; available: \(available.joined(separator: ", ")). Using the default theme."))
         }
         do {
             guard let data = fileManager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -99,27 +114,39 @@ public enum ThemeLoader {
         }
     }
 
+    /// The built-in themes and the theme files found in `directories`, sorted, each once.
     public static func availableThemes(directories: [String]) -> [String] {
         let names = directories.flatMap { directory in
             ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
                 .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
         }
-        return Array(Set(names)).sorted()
+        return Array(Set(names + builtInNames)).sorted()
     }
 
-    /// Where theme files are looked for: the configured folder, `themes/` here, beside the
-    /// repository a development build runs from, and the system data folders.
-    public static func searchDirectories(configured: String?, executablePath: String = CommandLine.arguments.first ?? "") -> [String] {
+    /// Where theme files are looked for, first match wins: the configured folder,
+    /// `$STUDYCIRCLE_THEMES`, the user's `$XDG_CONFIG_HOME/studycircle/themes` (default
+    /// `~/.config/studycircle/themes`), then the shared folders: `PREFIX/share/studycircle/themes`
+    /// beside the installed binary (`PREFIX/bin/studycircle`), `$XDG_DATA_HOME/studycircle/themes`,
+    /// `/usr/local/share/…` and `/usr/share/…`. The built-in themes need no folder.
+    public static func searchDirectories(configured: String?, executablePath: String = CommandLine.arguments.first ?? "",
+                                         environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         var out: [String] = []
-        if let configured { out.append(configured) }
-        if let env = ProcessInfo.processInfo.environment["STUDYCIRCLE_THEMES"] { out.append(env) }
-        out.append(FileManager.default.currentDirectoryPath + "/themes")
-        let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-        // .build/<config>/studycircle → repository root.
-        out.append(executable.deletingLastPathComponent().appendingPathComponent("../../themes").standardized.path)
-        if let data = ProcessInfo.processInfo.environment["XDG_DATA_HOME"] { out.append(data + "/studycircle/themes") }
+        if let configured, !configured.isEmpty { out.append(configured) }
+        if let env = environment["STUDYCIRCLE_THEMES"], !env.isEmpty { out.append(env) }
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+            out.append(config + "/studycircle/themes")
+        } else if let home = environment["HOME"], !home.isEmpty {
+            out.append(home + "/.config/studycircle/themes")
+        }
+        if executablePath.contains("/") {
+            let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+            // PREFIX/bin/studycircle → PREFIX/share/studycircle/themes.
+            out.append(executable.deletingLastPathComponent().appendingPathComponent("../share/studycircle/themes").standardized.path)
+        }
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { out.append(data + "/studycircle/themes") }
         out.append("/usr/local/share/studycircle/themes")
         out.append("/usr/share/studycircle/themes")
-        return out
+        var seen = Set<String>()
+        return out.filter { seen.insert($0).inserted }
     }
 }
