@@ -12,7 +12,7 @@ enum HelpView {
     static func lines(width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
         let keyWidth = min(26, max(8, width / 3))
-        let textWidth = max(1, width - keyWidth - 2)
+        let textWidth = max(1, width - keyWidth - 3)
         var out: [StyledLine] = []
         for entry in HelpText.entries {
             if entry.key.isEmpty {
