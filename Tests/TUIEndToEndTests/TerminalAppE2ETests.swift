@@ -29,16 +29,17 @@ struct TerminalAppE2ETests {
         }
 
         /// The shell command that starts the app as `user` on the shared database.
-        func command(user: String) -> String {
+        func command(user: String, term: String = "tmux-256color", extra: String = "") -> String {
             let env = "HOME=\(dir.url.path) XDG_STATE_HOME=\(dir.path("state-\(user)")) XDG_DATA_HOME=\(dir.path("data")) "
-                + "XDG_CONFIG_HOME=\(dir.path("config")) LANG=C.UTF-8 TERM=tmux-256color"
+                + "XDG_CONFIG_HOME=\(dir.path("config")) LANG=C.UTF-8 TERM=\(term) \(extra)"
             return "env \(env) \(binary) --db \(db) --user \(user)"
         }
 
         /// Starts the app and opens the demo room, joining it first when `user` is not a member
         /// (the demo seed makes only the first user a member).
-        func startApp(_ session: String, user: String, width: Int = 80, height: Int = 24) throws {
-            try tmux.start(session, width: width, height: height, command: command(user: user))
+        func startApp(_ session: String, user: String, width: Int = 80, height: Int = 24, term: String = "tmux-256color",
+                      extra: String = "") throws {
+            try tmux.start(session, width: width, height: height, command: command(user: user, term: term, extra: extra))
             let drawn = tmux.wait(session) { $0.contains("welcome") && $0.contains("online") }
             if drawn.screen.contains("+welcome") { try tmux.send(session, "Enter") }
             let started = tmux.wait(session) { $0.contains("Messages · welcome") && $0.contains("online") }
