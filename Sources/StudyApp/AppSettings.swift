@@ -14,7 +14,7 @@ public struct AppSettings: Sendable, Equatable {
     public var maxPollInterval: Duration
     /// How long without activity before polling slows down.
     public var idleAfter: Duration
-    /// The theme to draw with (a file name in `themes/` without `.toml`).
+    /// The theme to draw with: a built-in theme or a user theme file's name without `.toml`.
     public var themeName: String
     /// Messages fetched per history page.
     public var historyPageSize: Int
@@ -24,7 +24,8 @@ public struct AppSettings: Sendable, Equatable {
     public var libraryPageSize: Int
     /// Where the outbox of unsent messages is kept; nil keeps it in memory only.
     public var outboxPath: String?
-    /// Where the TUI finds theme files; nil means `themes/` beside the working directory.
+    /// A folder the TUI looks in first for theme files; nil uses only the standard folders
+    /// (the built-in themes need none).
     public var themesDirectory: String?
 
     public init(user: String, pollInterval: Duration = .seconds(1), maxPollInterval: Duration = .seconds(5),
