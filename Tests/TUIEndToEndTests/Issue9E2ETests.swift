@@ -184,6 +184,25 @@ struct Issue9E2ETests {
         #expect(s.tmux.wait("r") { $0.contains("alice: hello") }.ok)
     }
 
+    /// Item 13: the built-in themes work from a folder with no `themes/` in it, and `:theme`
+    /// names the theme it switched to.
+    @Test func builtInThemesWorkFromAnyFolder() throws {
+        let s = try Sandbox()
+        defer { s.cleanup() }
+        try s.tmux.start("t", command: "cd \(s.dir.url.path) && " + s.command(user: "alice"))
+        #expect(s.tmux.wait("t") { $0.contains("online") }.ok)
+        for name in ["light", "high-contrast", "monochrome", "dark"] {
+            try s.tmux.type("t", ":theme \(name)")
+            try s.tmux.send("t", "Enter")
+            let shown = s.tmux.wait("t") { $0.contains("Theme \(name).") }
+            #expect(shown.ok, ":theme \(name):\n\(shown.screen)")
+        }
+        try s.tmux.type("t", ":theme nosuch")
+        try s.tmux.send("t", "Enter")
+        let refused = s.tmux.wait("t") { $0.contains("no theme 'nosuch'") }
+        #expect(refused.ok && refused.screen.contains("dark, high-contrast, light"), "lists the themes:\n\(refused.screen)")
+    }
+
     /// Item 14: with NO_COLOR the selected row is drawn in reverse video.
     @Test func noColorKeepsTheSelectionVisible() throws {
         let s = try Sandbox()

@@ -106,7 +106,8 @@ struct TerminalAppE2ETests {
     @Test func escapeSequencesInStoredMessagesAreDrawnAsText() async throws {
         let s = try Sandbox()
         defer { s.cleanup() }
-        try s.startApp("a", user: "alice")
+        // Wide enough for the whole message on one line (longer ones wrap, indented).
+        try s.startApp("a", user: "alice", width: 120)
         let store = try SQLiteStore.open(path: s.db)
         let room = try #require(try await store.rooms.list(name: "welcome").first)
         let hostile = "x\u{1B}[2Jy\u{1B}]0;pwned\u{07}z\u{1B}[31mred\u{9B}1m\u{202E}end"
