@@ -127,3 +127,32 @@ import StudyModel
         #expect(!joined.contains("<https://example.org/x> <"), "a bare link is not repeated")
     }
 }
+
+/// Issue 9, item 11 in the frontend: `q` and `:quit` say whether a typed message would be lost,
+/// and the question is drawn over the screen and answered with y or n.
+@Suite struct QuitKeyTests {
+    @Test func quitCarriesTheDraftAndTheQuestionTakesTheKeys() {
+        var state = AppState(settings: AppSettings(user: "alice", outboxPath: nil), backendName: "t")
+        state.focus = .messages
+        var ui = UIState()
+        for c in "half a thought" { _ = KeyHandler.handle(.char(c), state: state, ui: &ui, rows: 24, cols: 80) }
+        _ = KeyHandler.handle(.escape, state: state, ui: &ui, rows: 24, cols: 80)
+        state.focus = .rooms
+        let commands = KeyHandler.handle(.char("q"), state: state, ui: &ui, rows: 24, cols: 80)
+        #expect(commands == [.action(.requestQuit(draft: true))])
+        for command in commands { if case let .action(action) = command { _ = AppReducer.reduce(&state, action) } }
+        #expect(state.quitConfirm != nil && !state.quitRequested)
+        let text = FrameRenderer.render(state: state, ui: &ui, rows: 24, cols: 80).canvas.text
+        #expect(text.contains("Quit StudyCircle?") && text.contains("typing has not been sent"), "\(text)")
+        #expect(KeyHandler.handle(.char("3"), state: state, ui: &ui, rows: 24, cols: 80).isEmpty, "other keys wait")
+        #expect(KeyHandler.handle(.char("n"), state: state, ui: &ui, rows: 24, cols: 80) == [.action(.answerQuit(false))])
+        #expect(KeyHandler.handle(.char("y"), state: state, ui: &ui, rows: 24, cols: 80) == [.action(.answerQuit(true))])
+        // :quit with the draft too.
+        var fresh = UIState()
+        fresh.message.insert("x")
+        fresh.mode = .command
+        for c in "quit" { _ = KeyHandler.handle(.char(c), state: AppState(settings: state.settings, backendName: "t"), ui: &fresh, rows: 24, cols: 80) }
+        #expect(KeyHandler.handle(.enter, state: AppState(settings: state.settings, backendName: "t"), ui: &fresh, rows: 24, cols: 80)
+                == [.action(.requestQuit(draft: true))])
+    }
+}

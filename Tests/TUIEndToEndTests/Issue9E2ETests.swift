@@ -78,8 +78,8 @@ struct Issue9E2ETests {
         #expect(!done.screen.contains("Rooms"), "no screen drawn:\n\(done.screen)")
     }
 
-    /// Item 20: SIGUSR1, SIGUSR2 and SIGQUIT leave the terminal as SIGTERM does.
-    @Test(arguments: [SIGUSR1, SIGUSR2, SIGQUIT, SIGTERM])
+    /// Item 20: SIGUSR1, SIGUSR2, SIGQUIT and a crash (SIGABRT) leave the terminal as SIGTERM does.
+    @Test(arguments: [SIGUSR1, SIGUSR2, SIGQUIT, SIGABRT, SIGTERM])
     func signalsRestoreTheTerminal(signal: Int32) throws {
         let s = try Sandbox()
         defer { s.cleanup() }
