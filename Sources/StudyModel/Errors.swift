@@ -31,10 +31,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(String)
     /// The backend has no tables/schema yet.
     case missingSchema(String)
+    /// A write was sent but its answer was lost (a reset, a timeout, a 5xx): it may or may not
+    /// have been stored. The message says what is known and whether repeating it is safe.
+    case outcomeUnknown(String)
 
     public var description: String {
         switch self {
         case let .notFound(entity, id): return "No \(entity) with id '\(id)' exists."
+        case let .duplicate("document", "contentHash", value):
+            return "This text is already in the library as document '\(value)'; nothing was added."
+        case let .duplicate("room", "name", value):
+            return "A room named '\(value)' already exists (names ignore case, width and invisible characters); join it instead."
         case let .duplicate(entity, field, value):
             return "A \(entity) with \(field) '\(value)' already exists; choose another \(field)."
         case let .invalid(error): return error.description
@@ -43,6 +50,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unavailable(message): return message
         case let .corrupt(message): return message
         case let .missingSchema(message): return message
+        case let .outcomeUnknown(message): return message
         }
     }
 }
