@@ -26,6 +26,10 @@ struct DynamoChatRoomService: ChatRoomService, DynamoGuardedService {
         var room = room
         room.name = NameKey.cleaned(room.name)
         _ = try validated(room) { try $0.validate() }
+        // Rooms from before the guards hold no guard: refuse their names too.
+        if let existing = try await find(name: room.name), existing.roomId != room.roomId {
+            throw StoreError.duplicate(entity: "room", field: "name", value: room.name)
+        }
         let item = try table.encode(room)
         var x = ExpressionBuilder()
         let isNew = x.attributeNotExists("roomId")
