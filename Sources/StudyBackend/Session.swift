@@ -161,11 +161,13 @@ public enum Session {
 /// The signed-in user may not do this.
 public struct PermissionError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
 
 /// Login was refused.
 public struct LoginError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
