@@ -54,8 +54,8 @@ public enum Session {
     /// hex form (an email address cannot hold every letter).
     static func localEmail(_ name: String) -> String {
         let plain = name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
-        let local = plain ? name.lowercased() : "u" + Username.key(name).utf8.map { String(format: "%02x", $0) }.joined()
-        return "\(local.prefix(64))@localhost.localdomain"
+        let local = plain ? name.lowercased() : "u" + ContentHash.of(Username.key(name)).prefix(40)
+        return "\(local)@localhost.localdomain"
     }
 
     /// True before anyone used the database: no users, documents or rooms.

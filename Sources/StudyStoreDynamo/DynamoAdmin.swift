@@ -33,10 +33,44 @@ struct DynamoAdmin: StoreAdmin {
                 try await client.waitUntilActive(definition.name)
                 say("Created table \(definition.name); it is ACTIVE.")
             }
+            let guarded = try await guardRoomNames()
+            if guarded > 0 { say("Guarded the names of \(guarded) rooms stored before room names were unique.") }
         } catch let error as DynamoDBError {
             throw StoreError.unavailable(error.plainWords)
         }
         return lines
+    }
+
+    /// Gives rooms stored before room names were unique (or by other tools) the guard of their
+    /// name, oldest first; a later room of a taken name keeps none (nothing is merged or
+    /// renamed). Returns how many guards were written. Rooms are few: one Scan of their names.
+    func guardRoomNames() async throws -> Int {
+        var x = ExpressionBuilder()
+        let projection = x.projection(["roomId", "name", "createdAt"])
+        var request = ScanRequest(table: schema.rooms, expressions: x, consistentRead: true, projection: projection)
+        var rooms: [(createdAt: String, roomId: String, name: String)] = []
+        repeat {
+            let page = try await client.scan(request)
+            for item in page.items {
+                guard let roomId = item["roomId"]?.stringValue, let name = item["name"]?.stringValue else { continue }
+                rooms.append((item["createdAt"]?.stringValue ?? "", roomId, name))
+            }
+            request.exclusiveStartKey = page.lastEvaluatedKey
+        } while request.exclusiveStartKey != nil
+        var written = 0
+        for room in rooms.sorted(by: { ($0.createdAt, $0.roomId) < ($1.createdAt, $1.roomId) }) {
+            var y = ExpressionBuilder()
+            let free = y.attributeNotExists("uniqueKey")
+            do {
+                _ = try await client.putItem(PutItemRequest(
+                    table: schema.unique, item: ["uniqueKey": .s(DynamoChatRoomService.nameGuard(room.name)), "ownerId": .s(room.roomId)],
+                    condition: free, expressions: y))
+                written += 1
+            } catch let error as DynamoDBError where error.isConditionalCheckFailed {
+                continue
+            }
+        }
+        return written
     }
 
     private func describe(_ name: String) async throws -> TableDescription? {
