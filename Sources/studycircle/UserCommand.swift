@@ -29,12 +29,15 @@ struct UserCommand: AsyncParsableCommand {
                 if try await context.store.users.get(username: name) != nil {
                     throw StoreError.duplicate(entity: "user", field: "username", value: name)
                 }
-                // Students register themselves; teachers and admins are made by an admin
-                // (signed in with --user), except the very first admin.
+                // On shared backends students register themselves; teachers and admins are
+                // made by an admin (signed in with --user), except the very first admin. On
+                // SQLite the file's owner decides.
                 var byAdmin = false
-                try await Session.authorizeAccountCreation(role: user.role, in: context.store) {
-                    byAdmin = true
-                    return try await context.currentUser()
+                if context.isShared {
+                    try await Session.authorizeAccountCreation(role: user.role, in: context.store) {
+                        byAdmin = true
+                        return try await context.currentUser()
+                    }
                 }
                 let password = byAdmin ? try PasswordPrompt.readNew(environment: context.settings.variables, variable: "STUDYCIRCLE_NEW_PASSWORD")
                     : try PasswordPrompt.readNew(environment: context.settings.variables)
