@@ -10,7 +10,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         self.message = message
     }
 
-    public var description: String { "\(field): \(message)" }
+    /// The message alone: the stored attribute name (`summaryText`) means nothing to a student.
+    public var description: String { message }
 }
 
 /// Errors every storage backend reports in the same words.
