@@ -69,6 +69,19 @@ import Testing
         #expect(try await base.templates.rate(id: template.id, userId: "ann", score: 4).ratings.count == 1)
     }
 
+    @Test("an exam attempt whose answer was lost is recorded once")
+    func attemptLostAnswer() async throws {
+        let base = try await plain()
+        let exam = try await base.exams.create(Exam(owner: "lost", contentId: "c-lost", title: "Quiz", questions: [
+            Question(id: "q1", kind: .trueFalse, prompt: "Leaves are green?", options: ["True", "False"], correctOptions: [0], sourceSentence: "s")]))
+        let (store, interceptor) = try await store(retry: .none, Self.lostAfterApplying("TransactWriteItems"))
+        let attempt = ExamAttempt(examId: exam.id, userId: "ann", answers: [.init(questionId: "q1", selectedOptions: [0], correct: true)],
+                                  score: 100, startedAt: .now())
+        #expect(try await store.exams.record(attempt).attempts.count == 1)
+        #expect(interceptor.count("TransactWriteItems") == 1)
+        #expect(try await base.exams.attempts(examId: exam.id, userId: nil, .first).items.map(\.id) == [attempt.id])
+    }
+
     @Test("a room created over a broken connection exists once and keeps its name")
     func roomLostAnswer() async throws {
         let (store, _) = try await store(retry: .instant, Self.lostAfterApplying("TransactWriteItems"))
