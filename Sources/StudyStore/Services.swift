@@ -26,8 +26,8 @@ public protocol UserService: Sendable {
 
 /// The study library.
 ///
-/// The store sets `sourceMetadata.contentHash` (SHA-256 of the text, `ContentHash.of`) on
-/// create and update. One owner cannot hold the same text twice: `create` of a text the owner
+/// The store keeps the SHA-256 of each document's text (`ContentHash.of(sourceText)`) beside
+/// it, not in the entity, and updates it with the text. One owner cannot hold the same text twice: `create` of a text the owner
 /// already has throws `StoreError.duplicate(entity: "document", field: "contentHash", value:
 /// <the existing document's id>)`. A `create` repeated with the same id after a lost answer
 /// finds its own earlier write and returns it.
