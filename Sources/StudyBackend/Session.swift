@@ -31,6 +31,7 @@ public enum Session {
     public static func localUser(in store: StudyStore, username: String) async throws -> User {
         let name = Username.normalized(username)
         if let existing = try await store.users.get(username: name) { return existing }
+        if name.contains("@"), let existing = try await store.users.get(email: name) { return existing }
         do {
             try Username.validate(name)
         } catch let error as ValidationError {
