@@ -132,6 +132,26 @@ struct DynamoContentService: ContentService, DynamoGuardedService {
         }
     }
 
+    /// Records the hash of a document stored without one and claims its guard, in one
+    /// transaction; false when the owner's same text already holds the guard (or the
+    /// document changed meanwhile), which leaves the document as it was.
+    func fingerprint(_ document: Content) async throws -> Bool {
+        let hash = ContentHash.of(document.sourceText)
+        var x = ExpressionBuilder()
+        let update = ExpressionBuilder.update(set: [x.set("contentHash", .s(hash))])
+        let condition = "\(x.attributeExists("id")) AND \(x.attributeNotExists("contentHash"))"
+        do {
+            try await db.transact([
+                .update(UpdateItemRequest(table: table.name, key: table.keyItem(document.id), update: update,
+                                          condition: condition, expressions: x, isIdempotent: true)),
+                claim("content#\(document.owner)#\(hash)", document.id),
+            ])
+            return true
+        } catch where isTransactionFailure(error) {
+            return false
+        }
+    }
+
     func find(owner: String, contentHash: String) async throws -> Content? {
         guard let holder = try await guardHolder("content#\(owner)#\(contentHash)") else { return nil }
         guard let found = try await get(id: holder), found.owner == owner else { return nil }
@@ -141,7 +161,13 @@ struct DynamoContentService: ContentService, DynamoGuardedService {
     func update(_ content: Content) async throws -> Content {
         let content = try validated(content) { try $0.validate() }
         guard let oldItem = try await table.getItem(id: content.id) else { throw StoreError.notFound(entity: "document", id: content.id) }
-        let (item, parts) = try encode(content)
+        var (item, parts) = try encode(content)
+        if oldItem["contentHash"] == nil, let owner = oldItem["owner"]?.stringValue, owner == content.owner,
+           let stored = try? await read(oldItem), stored.sourceText == content.sourceText {
+            // A document stored before hashes, text unchanged: it stays without one (its text
+            // may be a copy whose guard another document holds).
+            item["contentHash"] = nil
+        }
         try await writeParts(parts)
         var x = ExpressionBuilder()
         let exists = x.attributeExists("id")

@@ -33,4 +33,33 @@ import Testing
         #expect(!again.contains { $0.contains("Guarded") })
         _ = try await store.admin.deleteTables()
     }
+
+    @Test func setupFingerprintsOlderDocumentsSoReAddsAreRecognised() async throws {
+        let client = try await DynamoFixture.shared.client()
+        let prefix = DynamoFixture.freshPrefix("legacydoc")
+        let store = DynamoStore.make(client: client, prefix: prefix)
+        _ = try await store.admin.setup { _ in }
+        let base = Timestamp(millisecondsSince1970: 1_790_000_000_000)
+        let docs = [
+            Content(title: "Notes", owner: "u1", sourceText: "Same text.", createdAt: base),
+            Content(title: "Notes copy", owner: "u1", sourceText: "Same text.", createdAt: base.adding(milliseconds: 1)),
+        ]
+        for doc in docs {
+            var item = try DynamoDBEncoder().encode(doc)
+            item["revision"] = .s(StudyID.make())
+            try await client.putItem(table: DynamoSchema(prefix: prefix).content, item: item)
+        }
+        #expect(try await store.content.find(owner: "u1", contentHash: ContentHash.of("Same text.")) == nil)
+        let lines = try await store.admin.setup { _ in }
+        #expect(lines.contains { $0.contains("fingerprint of 1 documents") }, "\(lines)")
+        #expect(try await store.addDocument(Content(title: "Again", owner: "u1", sourceText: "Same text.")) == .alreadyPresent(docs[0]))
+        #expect(try await store.content.list(owner: "u1", .first).items.count == 2)
+        // The copy keeps working: it can still be changed and deleted.
+        var copy = docs[1]
+        copy.title = "Renamed copy"
+        _ = try await store.content.update(copy)
+        _ = try await store.deleteDocument(id: copy.id, requestedBy: "u1")
+        #expect(try await store.content.get(id: docs[0].id) == docs[0])
+        _ = try await store.admin.deleteTables()
+    }
 }

@@ -56,6 +56,18 @@ import Testing
         await #expect(throws: StoreError.self) { try await store.rooms.create(ChatRoom(name: "PHYSICS", createdBy: "carl")) }
         await #expect(throws: StoreError.self) { try await store.rooms.create(ChatRoom(name: "welcome", createdBy: "carl")) }
         #expect(try await store.addDocument(Content(title: "Again", owner: "u1", sourceText: "Same text.")) == .alreadyPresent(docs[0]))
+        // The older copy can still be edited; changing its text to another owner text is refused.
+        var copy = docs[1]
+        copy.title = "Renamed copy"
+        #expect(try await store.content.update(copy) == copy)
+        copy.sourceText = "A new text of its own."
+        _ = try await store.content.update(copy)
+        #expect(try await store.content.find(owner: "u1", contentHash: ContentHash.of(copy.sourceText))?.id == copy.id)
+        copy.sourceText = "Same text."
+        await #expect(throws: StoreError.duplicate(entity: "document", field: "contentHash", value: docs[0].id)) {
+            try await store.content.update(copy)
+        }
+        copy.sourceText = "A new text of its own."
         // The room without a guard still works (join writes it again without taking a guard).
         #expect(try await store.rooms.join(roomId: rooms[1].roomId, username: "carl").members == ["carl"])
 

@@ -85,34 +85,41 @@ struct SQLiteContentService: ContentService, SQLiteCRUD {
     /// the document that has it (also when two terminals add it at once: unique index).
     public func create(_ content: Content) async throws -> Content {
         try check(content)
-        let stamped = content
         let table = self.table
         return try await db.write { database in
-            if let existing = try Self.existing(database, stamped) {
-                throw StoreError.duplicate(entity: "document", field: "contentHash", value: existing)
-            }
-            try table.insert(database, stamped)
-            return stamped
+            try table.insert(database, content)
+            try Self.setHash(database, content, ContentHash.of(content.sourceText))
+            return content
         }
     }
 
+    /// A changed text takes its new hash (refused when the owner has that text elsewhere); an
+    /// unchanged text keeps what it had, so a copy stored before hashes (which has none) can
+    /// still be edited.
     public func update(_ content: Content) async throws -> Content {
         try check(content)
-        let stamped = content
         let table = self.table
         return try await db.write { database in
-            if let existing = try Self.existing(database, stamped) {
-                throw StoreError.duplicate(entity: "document", field: "contentHash", value: existing)
+            guard let old = try Row.fetchOne(database, sql: "SELECT sourceText, contentHash FROM content WHERE id = ?",
+                                             arguments: [content.id]) else {
+                throw StoreError.notFound(entity: "document", id: content.id)
             }
-            try table.update(database, stamped)
-            return stamped
+            let hash = ContentHash.of(content.sourceText)
+            let oldHash: String? = old["contentHash"]
+            let textChanged = (oldHash ?? ContentHash.of(old["sourceText"])) != hash
+            try table.update(database, content)
+            if textChanged { try Self.setHash(database, content, hash) }
+            return content
         }
     }
 
-    /// Another document of the same owner with the same text.
-    static func existing(_ database: Database, _ content: Content) throws -> String? {
-        try String.fetchOne(database, sql: "SELECT id FROM content WHERE owner = ? AND contentHash = ? AND id != ?",
-                            arguments: [content.owner, ContentHash.of(content.sourceText), content.id])
+    /// Records the hash of a stored document; the owner's same text elsewhere is a duplicate.
+    static func setHash(_ database: Database, _ content: Content, _ hash: String) throws {
+        if let existing = try String.fetchOne(database, sql: "SELECT id FROM content WHERE owner = ? AND contentHash = ? AND id != ?",
+                                              arguments: [content.owner, hash, content.id]) {
+            throw StoreError.duplicate(entity: "document", field: "contentHash", value: existing)
+        }
+        try database.execute(sql: "UPDATE content SET contentHash = ? WHERE id = ?", arguments: [hash, content.id])
     }
 
     public func find(owner: String, contentHash: String) async throws -> Content? {

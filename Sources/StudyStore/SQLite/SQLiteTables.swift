@@ -12,9 +12,9 @@ enum Tables {
     /// The text lives in its own column (for full-text search), not twice in `data`.
     static let content = DocumentTable<Content>(
         table: "content", entity: "document", keyColumn: "id",
-        columns: ["owner", "category", "createdAt", "title", "sourceText", "contentHash"],
+        columns: ["owner", "category", "createdAt", "title", "sourceText"],
         key: { $0.id },
-        values: { [$0.owner, $0.category, $0.createdAt.iso8601, $0.title, $0.sourceText, ContentHash.of($0.sourceText)] },
+        values: { [$0.owner, $0.category, $0.createdAt.iso8601, $0.title, $0.sourceText] },
         extraSelect: ["sourceText"],
         encode: { item in
             var copy = item
