@@ -141,7 +141,18 @@ public enum DataTransfer {
                 let before = try await store.exams.get(id: v.examId)?.attempts.count ?? 0
                 let after = try await store.exams.record(v).attempts.count
                 return after == before ? .alreadyPresent : .written
-            case .room(let v): _ = try await store.rooms.create(v)
+            case .room(let v):
+                do {
+                    _ = try await store.rooms.create(v)
+                } catch StoreError.duplicate(_, "name", _) {
+                    // Rooms from before names were unique may share a name; the target keeps
+                    // names unique, so the later one is stored under a marked name rather than
+                    // merged or dropped (its messages would be lost from view).
+                    if try await store.rooms.get(id: v.roomId) != nil { return .alreadyPresent }
+                    var renamed = v
+                    renamed.name = "\(NameKey.cleaned(v.name).prefix(60)) (\(v.roomId.suffix(6).lowercased()))"
+                    _ = try await store.rooms.create(renamed)
+                }
             case .message(let v):
                 return try await store.messages.send(batch: [v]) == 0 ? .alreadyPresent : .written
             case .meeting(let v): _ = try await store.meetings.create(v)

@@ -4,29 +4,107 @@ import StudyModel
 import StudyStore
 
 /// The first-run experience and the signed-in user.
+///
+/// The one rule for acting as a user (every command that reads or writes as a user, and the
+/// app, go through `signIn`):
+/// - On shared backends (DynamoDB, MongoDB) the user logs in first: a wrong or missing
+///   password, or an unknown user, is refused before anything is read or written.
+/// - On the embedded SQLite backend the database file is private to the person running
+///   StudyCircle, so the local user needs no password; it is created on first use, and a brand
+///   new database gets the demo library and the `welcome` room at that moment, whichever
+///   command (or the app) comes first.
 public enum Session {
+    /// True for backends several people share, where acting as a user needs a login.
+    public static func isShared(_ backend: BackendKind) -> Bool { backend != .sqlite }
+
+    /// The user this session acts as, by the rule above. `password` is asked only on shared
+    /// backends (from the environment or a prompt; the caller decides).
+    public static func signIn(in store: StudyStore, backend: BackendKind, username: String,
+                              password: () throws -> String) async throws -> User {
+        guard isShared(backend) else { return try await localUser(in: store, username: username) }
+        return try await login(in: store, identifier: username, password: try password())
+    }
+
     /// The local user on the embedded backend: created without a password on first use,
-    /// since the database file itself is private to the person running StudyCircle.
+    /// since the database file itself is private to the person running StudyCircle. A name
+    /// that cannot be a username is refused (never rewritten to another, maybe existing, name).
     public static func localUser(in store: StudyStore, username: String) async throws -> User {
-        if let existing = try await store.users.get(username: username) { return existing }
-        let safeName = sanitizedUsername(username)
-        if safeName != username, let existing = try await store.users.get(username: safeName) { return existing }
-        let user = User(username: safeName, email: "\(safeName.lowercased())@localhost.localdomain", role: .student)
+        let name = Username.normalized(username)
+        if let existing = try await store.users.get(username: name) { return existing }
+        if name.contains("@"), let existing = try await store.users.get(email: name) { return existing }
+        do {
+            try Username.validate(name)
+        } catch let error as ValidationError {
+            throw LoginError(message: "'\(username)' cannot be a username: \(error.message) Choose one with --user NAME or STUDYCIRCLE_USER.")
+        }
+        let brandNew = try await isEmpty(store)
+        let user = User(username: name, email: localEmail(name), role: .student)
         do {
             let created = try await store.users.create(user)
+            if brandNew { try await seedDemoIfEmpty(store, owner: created) }
             try await joinWelcomeRoom(store, username: created.username)
             return created
-        } catch StoreError.duplicate {
+        } catch StoreError.duplicate(_, "username", _) {
             // Another terminal created it at the same moment.
-            if let existing = try await store.users.get(username: safeName) { return existing }
-            throw StoreError.conflict(entity: "user", id: safeName)
+            if let existing = try await store.users.get(username: name) { return existing }
+            throw StoreError.conflict(entity: "user", id: name)
         }
+    }
+
+    /// An address for a local user: the name itself when it is plain ASCII, else a stable
+    /// hex form (an email address cannot hold every letter).
+    static func localEmail(_ name: String) -> String {
+        let plain = name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
+        let local = plain ? name.lowercased() : "u" + ContentHash.of(Username.key(name)).prefix(40)
+        return "\(local)@localhost.localdomain"
+    }
+
+    /// True before anyone used the database: no users, documents or rooms.
+    static func isEmpty(_ store: StudyStore) async throws -> Bool {
+        let one = PageRequest(limit: 1)
+        guard try await store.users.list(one).items.isEmpty else { return false }
+        guard try await store.content.list(category: nil, one).items.isEmpty else { return false }
+        return try await store.rooms.list(one).items.isEmpty
     }
 
     /// A new local user joins the shared `welcome` room, so messages of others reach them at once.
     static func joinWelcomeRoom(_ store: StudyStore, username: String) async throws {
-        for room in try await store.rooms.list(name: "welcome") {
+        if let room = try await store.rooms.find(name: "welcome") {
             _ = try await store.rooms.join(roomId: room.roomId, username: username)
+        }
+    }
+
+    /// Who may set `target`'s password: the account itself once it proved its current password
+    /// (`actorProvedPassword`: a login on a shared backend), an admin, or anyone who gives
+    /// the account's current password (`currentPassword`, asked only when needed). A local
+    /// account without a password (SQLite) may be given one by the person owning the file.
+    public static func authorizePasswordChange(actor: User, actorProvedPassword: Bool, target: User,
+                                               currentPassword: () throws -> String) throws {
+        if actor.role == .admin { return }
+        if actor.id == target.id && actorProvedPassword { return }
+        if target.password.isEmpty && !actorProvedPassword { return }
+        if !target.password.isEmpty, PasswordHasher.verify(try currentPassword(), against: target.password) { return }
+        throw PermissionError(message: "Only \(target.username), with the current password, or an admin can change this password; nothing was changed. Run it as `studycircle --user \(target.username) user passwd \(target.username)`.")
+    }
+
+    /// Creating a teacher or admin account needs an admin, except for the very first admin of
+    /// a deployment (nobody could create it otherwise). Students may register themselves.
+    public static func authorizeAccountCreation(role: User.Role, in store: StudyStore, admin: () async throws -> User) async throws {
+        guard role != .student else { return }
+        if try await !hasAdmin(store) && role == .admin { return }
+        let actor = try await admin()
+        guard actor.role == .admin else {
+            throw PermissionError(message: "Only an admin can create a \(role.rawValue) account; \(actor.username) is a \(actor.role.rawValue). Nothing was created.")
+        }
+    }
+
+    static func hasAdmin(_ store: StudyStore) async throws -> Bool {
+        var request = PageRequest(limit: 200)
+        while true {
+            let page = try await store.users.list(request)
+            if page.items.contains(where: { $0.role == .admin }) { return true }
+            guard let next = page.next else { return false }
+            request = PageRequest(limit: 200, cursor: next)
         }
     }
 
@@ -46,14 +124,6 @@ public enum Session {
     /// A valid hash to verify against when the account is missing, so both paths take as long.
     private static let dummyHash = "$pbkdf2-sha256$600000$c3R1ZHljaXJjbGUtZHVtbXk=$XohImNooBHFR0OVvjcYpJ3NgPQ1qq73WKhHvch0VQtg="
 
-    /// Makes a username valid: `$USER` may hold characters usernames cannot.
-    static func sanitizedUsername(_ name: String) -> String {
-        var cleaned = String(name.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) })
-        while let first = cleaned.first, !(first.isLetter || first.isNumber) { cleaned.removeFirst() }
-        if cleaned.count < 3 { cleaned = "student" + cleaned }
-        return String(cleaned.prefix(30))
-    }
-
     /// Fills a brand-new database with the demo library and a welcome room. Does nothing
     /// when the database already holds content or rooms.
     @discardableResult
@@ -63,13 +133,19 @@ public enum Session {
         guard !hasContent && !hasRooms else { return false }
         let start = Timestamp.now()
         for (i, text) in DemoTexts.all.enumerated() {
-            _ = try await store.content.create(Content(
+            _ = try await store.addDocument(Content(
                 title: text.title, owner: owner.id, contentType: .markdown, sourceText: text.markdown,
                 category: text.category, createdAt: start.adding(milliseconds: Int64(i))))
         }
-        let room = try await store.rooms.create(ChatRoom(
-            name: "welcome", description: "Say hello, ask questions, share what you are studying.",
-            members: [owner.username], createdBy: owner.username, createdAt: start))
+        let room: ChatRoom
+        do {
+            room = try await store.rooms.create(ChatRoom(
+                name: "welcome", description: "Say hello, ask questions, share what you are studying.",
+                members: [owner.username], createdBy: owner.username, createdAt: start))
+        } catch StoreError.duplicate(_, "name", _) {
+            // Another terminal seeded at the same moment: theirs is the welcome room.
+            return false
+        }
         let lines = [
             ("studycircle", "Welcome to StudyCircle! This room is shared by everyone using this database."),
             ("studycircle", "Open the Library (press 3) to read the demo texts, then summarise one or build an exam."),
@@ -83,8 +159,16 @@ public enum Session {
     }
 }
 
+/// The signed-in user may not do this.
+public struct PermissionError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}
+
 /// Login was refused.
 public struct LoginError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }

@@ -10,7 +10,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         self.message = message
     }
 
-    public var description: String { "\(field): \(message)" }
+    /// The message alone: the stored attribute name (`summaryText`) means nothing to a student.
+    public var description: String { message }
 }
 
 /// Errors every storage backend reports in the same words.
@@ -31,10 +32,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(String)
     /// The backend has no tables/schema yet.
     case missingSchema(String)
+    /// A write was sent but its answer was lost (a reset, a timeout, a 5xx): it may or may not
+    /// have been stored. The message says what is known and whether repeating it is safe.
+    case outcomeUnknown(String)
 
     public var description: String {
         switch self {
         case let .notFound(entity, id): return "No \(entity) with id '\(id)' exists."
+        case let .duplicate("document", "contentHash", value):
+            return "This text is already in the library as document '\(value)'; nothing was added."
+        case let .duplicate("room", "name", value):
+            return "A room named '\(value)' already exists (names ignore case, width and invisible characters); join it instead."
         case let .duplicate(entity, field, value):
             return "A \(entity) with \(field) '\(value)' already exists; choose another \(field)."
         case let .invalid(error): return error.description
@@ -43,6 +51,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unavailable(message): return message
         case let .corrupt(message): return message
         case let .missingSchema(message): return message
+        case let .outcomeUnknown(message): return message
         }
     }
 }

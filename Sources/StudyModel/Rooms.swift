@@ -14,6 +14,9 @@ public struct ChatRoom: Codable, Sendable, Hashable, Identifiable {
 
     public var id: String { roomId }
 
+    /// The key that makes room names unique: `welcome`, `Welcome ` and `wel\u{200B}come` are one room.
+    public var nameKey: String { NameKey.key(name) }
+
     public init(roomId: String = StudyID.make(), name: String, description: String = "", members: [String] = [],
                 createdBy: String, createdAt: Timestamp = .now(), updatedAt: Timestamp? = nil) {
         self.roomId = roomId
@@ -26,7 +29,8 @@ public struct ChatRoom: Codable, Sendable, Hashable, Identifiable {
     }
 
     public func validate() throws {
-        try Validate.text(name, field: "name", label: "Room name", max: 80)
+        // Judged as stored: invisible characters and outer spaces do not count.
+        try Validate.text(NameKey.cleaned(name), field: "name", label: "Room name", max: 80)
         try Validate.text(description, field: "description", label: "Description", min: 0, max: 1000)
         if members.count > ChatRoom.maxMembers {
             throw ValidationError("members", "A room may have at most \(ChatRoom.maxMembers) members.")

@@ -35,6 +35,12 @@ public struct Template: Codable, Sendable, Hashable, Identifiable {
             average = (average * Double(count) + Double(score)) / Double(count + 1)
             count += 1
         }
+        /// One user's rating replacing their earlier one (`old`), or added when they had none.
+        public mutating func replace(_ old: Int?, with score: Int) {
+            guard let old else { return add(score) }
+            guard count > 0 else { return add(score) }
+            average = (average * Double(count) - Double(old) + Double(score)) / Double(count)
+        }
     }
 
     public var id: String

@@ -14,17 +14,10 @@ public enum Validate {
         }
     }
 
-    /// A username: 3-30 letters, digits, dot, dash or underscore, starting with a letter or digit.
+    /// A username: 3-30 letters (any script), digits, dot, dash or underscore, starting with a
+    /// letter or digit. See `Username`.
     public static func username(_ value: String) throws {
-        guard (3...30).contains(value.count) else {
-            throw ValidationError("username", "Username must be 3 to 30 characters long.")
-        }
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-"))
-        guard value.unicodeScalars.allSatisfy({ allowed.contains($0) && $0.isASCII }),
-              let first = value.unicodeScalars.first, CharacterSet.alphanumerics.contains(first)
-        else {
-            throw ValidationError("username", "Username may use only letters, digits, '.', '-' and '_', and must start with a letter or digit.")
-        }
+        try Username.validate(value)
     }
 
     /// An email address of the usual `name@domain.tld` form.

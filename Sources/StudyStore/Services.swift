@@ -10,7 +10,8 @@ import StudyModel
 //   whole table. "Newest first" orders by `createdAt` descending, ties broken by id.
 // - `batchGet` returns the records that exist, in the order of the ids asked for.
 
-/// Users and their unique email and username.
+/// Users and their unique email and username. Usernames are unique by `Username.key`
+/// (NFKC, case-folded) and `get(username:)` looks them up by that key.
 public protocol UserService: Sendable {
     func create(_ user: User) async throws -> User
     func get(id: String) async throws -> User?
@@ -24,8 +25,16 @@ public protocol UserService: Sendable {
 }
 
 /// The study library.
+///
+/// The store keeps the SHA-256 of each document's text (`ContentHash.of(sourceText)`) beside
+/// it, not in the entity, and updates it with the text. One owner cannot hold the same text twice: `create` of a text the owner
+/// already has throws `StoreError.duplicate(entity: "document", field: "contentHash", value:
+/// <the existing document's id>)`. A `create` repeated with the same id after a lost answer
+/// finds its own earlier write and returns it.
 public protocol ContentService: Sendable {
     func create(_ content: Content) async throws -> Content
+    /// The owner's document with this text hash, if any.
+    func find(owner: String, contentHash: String) async throws -> Content?
     func get(id: String) async throws -> Content?
     func batchGet(ids: [String]) async throws -> [Content]
     func update(_ content: Content) async throws -> Content
@@ -85,18 +94,28 @@ public protocol TemplateService: Sendable {
     func listPublic(_ page: PageRequest) async throws -> Page<Template>
     /// Counts one use, atomically.
     func recordUse(id: String) async throws -> Template
-    /// Adds one 1-5 rating to the aggregate, atomically.
-    func rate(id: String, score: Int) async throws -> Template
+    /// Sets `userId`'s 1-5 rating and updates the aggregate atomically: each user counts once,
+    /// and rating again replaces that user's earlier score (rating the same score again changes nothing).
+    func rate(id: String, userId: String, score: Int) async throws -> Template
 }
 
 /// Study rooms.
+///
+/// Names are unique by `NameKey.key` (NFKC, invisible characters removed, trimmed, case-folded),
+/// also under concurrent creation: `create` of a taken name throws
+/// `StoreError.duplicate(entity: "room", field: "name", value: <the name>)`. Rooms are stored
+/// with `NameKey.cleaned(name)`. Rooms made before names were unique may share a name; they
+/// are kept as they are, and only new names are guarded.
 public protocol ChatRoomService: Sendable {
     func create(_ room: ChatRoom) async throws -> ChatRoom
+    /// The room of this name (compared by `NameKey.key`); of older rooms sharing it, the oldest.
+    func find(name: String) async throws -> ChatRoom?
     func get(id: String) async throws -> ChatRoom?
     func batchGet(ids: [String]) async throws -> [ChatRoom]
     func update(_ room: ChatRoom) async throws -> ChatRoom
     func delete(id: String) async throws
-    /// Rooms with exactly this name (NameIndex); names need not be unique.
+    /// Rooms with this name compared by `NameKey.key`, oldest first: one, or several made
+    /// before names were unique.
     func list(name: String) async throws -> [ChatRoom]
     /// All rooms, newest first where the backend can order them.
     func list(_ page: PageRequest) async throws -> Page<ChatRoom>

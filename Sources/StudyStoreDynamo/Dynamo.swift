@@ -22,7 +22,22 @@ struct Dynamo: Sendable {
             return error
         }
         if error.isResourceNotFound { return StoreError.missingSchema(error.plainWords) }
+        if writeMayHaveLanded(error) { return StoreError.outcomeUnknown(unconfirmed) }
         return StoreError.unavailable(error.plainWords)
+    }
+
+    /// What is known after a write whose answer was lost, before anyone checked.
+    static let unconfirmed = "DynamoDB did not confirm the change (the connection broke or the server failed after the request was sent), so it may or may not have been stored."
+
+    static let writeOperations: Set<String> = ["PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem"]
+
+    /// A write that failed after it was sent (a reset or timeout after sending, a 5xx, a
+    /// damaged answer) may have been applied: its outcome is unknown.
+    static func writeMayHaveLanded(_ error: DynamoDBError) -> Bool {
+        guard writeOperations.contains(error.operation) else { return false }
+        if let transport = error.transportError { return transport.requestMayHaveBeenSent }
+        if error.code == "ChecksumMismatch" || error.code == "InvalidResponse" { return true }
+        return error.httpStatus >= 500
     }
 
     func put(_ request: PutItemRequest) async throws -> Item? { try await run { try await client.putItem(request) } }

@@ -33,10 +33,70 @@ struct DynamoAdmin: StoreAdmin {
                 try await client.waitUntilActive(definition.name)
                 say("Created table \(definition.name); it is ACTIVE.")
             }
+            let guarded = try await guardRoomNames()
+            if guarded > 0 { say("Guarded the names of \(guarded) rooms stored before room names were unique.") }
+            let hashed = try await guardDocumentTexts()
+            if hashed > 0 { say("Recorded the text fingerprint of \(hashed) documents stored before re-adds were recognised.") }
         } catch let error as DynamoDBError {
             throw StoreError.unavailable(error.plainWords)
         }
         return lines
+    }
+
+    /// Gives documents stored before texts were fingerprinted their hash and guard, oldest
+    /// first, so re-adding one is recognised. A later copy of a text its owner already has
+    /// keeps neither (nothing is deleted). Returns how many were fingerprinted.
+    func guardDocumentTexts() async throws -> Int {
+        var x = ExpressionBuilder()
+        let filter = x.attributeNotExists("contentHash")
+        let projection = x.projection(["id", "createdAt"])
+        var request = ScanRequest(table: schema.content, filter: filter, expressions: x, consistentRead: true, projection: projection)
+        var documents: [(createdAt: String, id: String)] = []
+        repeat {
+            let page = try await client.scan(request)
+            documents += page.items.compactMap { item in item["id"]?.stringValue.map { (item["createdAt"]?.stringValue ?? "", $0) } }
+            request.exclusiveStartKey = page.lastEvaluatedKey
+        } while request.exclusiveStartKey != nil
+        guard !documents.isEmpty else { return 0 }
+        let content = DynamoContentService(Dynamo(client: client), schema)
+        var done = 0
+        for entry in documents.sorted(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }) {
+            guard let document = try await content.get(id: entry.id) else { continue }
+            if try await content.fingerprint(document) { done += 1 }
+        }
+        return done
+    }
+
+    /// Gives rooms stored before room names were unique (or by other tools) the guard of their
+    /// name, oldest first; a later room of a taken name keeps none (nothing is merged or
+    /// renamed). Returns how many guards were written. Rooms are few: one Scan of their names.
+    func guardRoomNames() async throws -> Int {
+        var x = ExpressionBuilder()
+        let projection = x.projection(["roomId", "name", "createdAt"])
+        var request = ScanRequest(table: schema.rooms, expressions: x, consistentRead: true, projection: projection)
+        var rooms: [(createdAt: String, roomId: String, name: String)] = []
+        repeat {
+            let page = try await client.scan(request)
+            for item in page.items {
+                guard let roomId = item["roomId"]?.stringValue, let name = item["name"]?.stringValue else { continue }
+                rooms.append((item["createdAt"]?.stringValue ?? "", roomId, name))
+            }
+            request.exclusiveStartKey = page.lastEvaluatedKey
+        } while request.exclusiveStartKey != nil
+        var written = 0
+        for room in rooms.sorted(by: { ($0.createdAt, $0.roomId) < ($1.createdAt, $1.roomId) }) {
+            var y = ExpressionBuilder()
+            let free = y.attributeNotExists("uniqueKey")
+            do {
+                _ = try await client.putItem(PutItemRequest(
+                    table: schema.unique, item: ["uniqueKey": .s(DynamoChatRoomService.nameGuard(room.name)), "ownerId": .s(room.roomId)],
+                    condition: free, expressions: y))
+                written += 1
+            } catch let error as DynamoDBError where error.isConditionalCheckFailed {
+                continue
+            }
+        }
+        return written
     }
 
     private func describe(_ name: String) async throws -> TableDescription? {

@@ -14,10 +14,14 @@ import StudyStore
 /// a paginated Scan with one `contains` filter per word. That reads the whole table for every
 /// search (cost grows with the library) and matches only the first `inlineBytes` of long
 /// documents; it is what DynamoDB offers without a search service.
-struct DynamoContentService: ContentService {
+///
+/// One owner's same text is refused by a guard `content#<owner>#<sha256>` in `<prefix>-unique`,
+/// written in the document's transaction (documents stored before the guards have none).
+struct DynamoContentService: ContentService, DynamoGuardedService {
     let table: ItemTable<Content>
     let db: Dynamo
     let chunks: String
+    let unique: String
 
     static let inlineBytes = 100_000
     static let chunkBytes = 300_000
@@ -25,6 +29,7 @@ struct DynamoContentService: ContentService {
     init(_ db: Dynamo, _ schema: DynamoSchema) {
         self.db = db
         chunks = schema.contentChunks
+        unique = schema.unique
         var table = ItemTable<Content>(db: db, name: schema.content, entity: "document", keyName: "id", key: { $0.id },
                                        indexes: ["OwnerIndex": ["owner", "createdAt"]])
         table.prepare = { content, item in
@@ -32,6 +37,7 @@ struct DynamoContentService: ContentService {
             item["sourceText"] = .s(inline)
             let search = (content.title + "\n" + inline).lowercased()
             item["searchText"] = .s(TextChunks.prefix(search, maxBytes: Self.inlineBytes + 1_000))
+            item["contentHash"] = .s(ContentHash.of(content.sourceText))
         }
         self.table = table
     }
@@ -71,13 +77,20 @@ struct DynamoContentService: ContentService {
         try await db.batchWrite(keys.map { BatchWrite(table: chunks, .delete(key: $0)) })
     }
 
+    /// The guard of an item: its owner and the hash it was stored with (none on items
+    /// written before hashes, or by other tools).
+    static func hashGuard(_ item: Item) -> String? {
+        guard let owner = item["owner"]?.stringValue, let hash = item["contentHash"]?.stringValue else { return nil }
+        return "content#\(owner)#\(hash)"
+    }
+
     func create(_ content: Content) async throws -> Content {
-        _ = try validated(content) { try $0.validate() }
+        let content = try validated(content) { try $0.validate() }
         let (item, parts) = try encode(content)
         // Parts first: an item never points at parts that are not there yet.
         try await writeParts(parts)
         do {
-            try await table.insert(item, id: content.id)
+            try await insert(item, content)
         } catch {
             if let generation = item["sourceGeneration"]?.stringValue { try? await deleteParts(content.id, generation: generation) }
             throw error
@@ -85,25 +98,118 @@ struct DynamoContentService: ContentService {
         return content
     }
 
-    func update(_ content: Content) async throws -> Content {
-        _ = try validated(content) { try $0.validate() }
-        let (item, parts) = try encode(content)
-        try await writeParts(parts)
-        let old: Item?
+    /// The item and its hash guard in one transaction. A guard whose document is gone (left by
+    /// an interrupted tool) is removed and the write tried once more.
+    private func insert(_ item: Item, _ content: Content) async throws {
+        guard let hashKey = Self.hashGuard(item) else { return try await table.insert(item, id: content.id) }
+        for round in 0..<2 {
+            var x = ExpressionBuilder()
+            let isNew = x.attributeNotExists("id")
+            do {
+                try await db.transact([
+                    .put(PutItemRequest(table: table.name, item: item, condition: isNew, expressions: x)),
+                    claim(hashKey, content.id),
+                ])
+                return
+            } catch where isTransactionFailure(error) {
+                if try await table.holds(id: content.id, revisionOf: item) == true { return }
+                if let holder = try await guardHolder(hashKey), holder != content.id {
+                    if try await table.getItem(id: holder) != nil || round > 0 {
+                        throw StoreError.duplicate(entity: "document", field: "contentHash", value: holder)
+                    }
+                    var y = ExpressionBuilder()
+                    let stale = y.equals("ownerId", .s(holder))
+                    _ = try? await db.delete(DeleteItemRequest(table: unique, key: ["uniqueKey": .s(hashKey)], condition: stale, expressions: y))
+                    continue
+                }
+                if try await table.getItem(id: content.id) != nil {
+                    throw StoreError.duplicate(entity: "document", field: "id", value: content.id)
+                }
+                throw StoreError.conflict(entity: "document", id: content.id)
+            } catch StoreError.outcomeUnknown {
+                return try await table.settleCreate(id: content.id, wrote: item)
+            }
+        }
+    }
+
+    /// Records the hash of a document stored without one and claims its guard, in one
+    /// transaction; false when the owner's same text already holds the guard (or the
+    /// document changed meanwhile), which leaves the document as it was.
+    func fingerprint(_ document: Content) async throws -> Bool {
+        let hash = ContentHash.of(document.sourceText)
+        var x = ExpressionBuilder()
+        let update = ExpressionBuilder.update(set: [x.set("contentHash", .s(hash))])
+        let condition = "\(x.attributeExists("id")) AND \(x.attributeNotExists("contentHash"))"
         do {
-            old = try await table.replace(item, id: content.id)
+            try await db.transact([
+                .update(UpdateItemRequest(table: table.name, key: table.keyItem(document.id), update: update,
+                                          condition: condition, expressions: x, isIdempotent: true)),
+                claim("content#\(document.owner)#\(hash)", document.id),
+            ])
+            return true
+        } catch where isTransactionFailure(error) {
+            return false
+        }
+    }
+
+    func find(owner: String, contentHash: String) async throws -> Content? {
+        guard let holder = try await guardHolder("content#\(owner)#\(contentHash)") else { return nil }
+        guard let found = try await get(id: holder), found.owner == owner else { return nil }
+        return found
+    }
+
+    func update(_ content: Content) async throws -> Content {
+        let content = try validated(content) { try $0.validate() }
+        guard let oldItem = try await table.getItem(id: content.id) else { throw StoreError.notFound(entity: "document", id: content.id) }
+        var (item, parts) = try encode(content)
+        if oldItem["contentHash"] == nil, let owner = oldItem["owner"]?.stringValue, owner == content.owner,
+           let stored = try? await read(oldItem), stored.sourceText == content.sourceText {
+            // A document stored before hashes, text unchanged: it stays without one (its text
+            // may be a copy whose guard another document holds).
+            item["contentHash"] = nil
+        }
+        try await writeParts(parts)
+        var x = ExpressionBuilder()
+        let exists = x.attributeExists("id")
+        var writes: [TransactWriteItem] = [.put(PutItemRequest(table: table.name, item: item, condition: exists, expressions: x))]
+        let before = Self.hashGuard(oldItem), after = Self.hashGuard(item)
+        if before != after, let after {
+            writes.append(claim(after, content.id))
+            if let before { writes.append(release(before, content.id)) }
+        }
+        do {
+            try await db.transact(writes)
         } catch {
             if let generation = item["sourceGeneration"]?.stringValue { try? await deleteParts(content.id, generation: generation) }
+            if isTransactionFailure(error) {
+                let failed = failedConditions(error)
+                if failed.contains(1), let after, let holder = try await guardHolder(after), holder != content.id {
+                    throw StoreError.duplicate(entity: "document", field: "contentHash", value: holder)
+                }
+                if failed.contains(0) { throw StoreError.notFound(entity: "document", id: content.id) }
+                throw StoreError.conflict(entity: "document", id: content.id)
+            }
             throw error
         }
         // The previous version's parts are no longer referenced.
-        if let previous = old?["sourceGeneration"]?.stringValue { try await deleteParts(content.id, generation: previous) }
+        if let previous = oldItem["sourceGeneration"]?.stringValue { try await deleteParts(content.id, generation: previous) }
         return content
     }
 
     func delete(id: String) async throws {
-        let old = try await table.delete(id: id)
-        if old["sourceGeneration"] != nil { try await deleteParts(id, generation: nil) }
+        guard let oldItem = try await table.getItem(id: id) else { throw StoreError.notFound(entity: "document", id: id) }
+        var x = ExpressionBuilder()
+        let exists = x.attributeExists("id")
+        var writes: [TransactWriteItem] = [.delete(DeleteItemRequest(table: table.name, key: table.keyItem(id), condition: exists, expressions: x))]
+        if let key = Self.hashGuard(oldItem) { writes.append(release(key, id)) }
+        do {
+            try await db.transact(writes)
+        } catch where isTransactionFailure(error) {
+            guard try await table.getItem(id: id) == nil else { throw StoreError.conflict(entity: "document", id: id) }
+        } catch StoreError.outcomeUnknown {
+            guard (try? await table.getItem(id: id)) == .some(nil) else { throw StoreError.outcomeUnknown(Dynamo.unconfirmed) }
+        }
+        if oldItem["sourceGeneration"] != nil { try await deleteParts(id, generation: nil) }
     }
 
     // MARK: Reading

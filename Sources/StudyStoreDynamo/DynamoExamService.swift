@@ -79,6 +79,9 @@ struct DynamoExamService: ExamService {
                 return updated
             } catch where isTransactionFailure(error) {
                 await backoff(round)
+            } catch StoreError.outcomeUnknown {
+                // The next round reads whether the attempt landed (then returns) or writes it again.
+                await backoff(round)
             }
         }
         throw StoreError.conflict(entity: "exam", id: attempt.examId)

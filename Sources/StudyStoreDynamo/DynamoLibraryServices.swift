@@ -30,10 +30,18 @@ struct DynamoSummaryService: SummaryService {
 ///
 /// `isPublic` is a key of PublicTemplatesIndex, and DynamoDB keys cannot be booleans, so it is
 /// stored as the text "true"/"false" and read back as a Bool.
+///
+/// Each user's rating is an item `rating#<template id>#<user id>` (with `score`) in
+/// `<prefix>-unique`, written in one transaction with the template's aggregate, so a user
+/// counts once and re-rating replaces their score.
 struct DynamoTemplateService: TemplateService {
     let table: ItemTable<Template>
+    let db: Dynamo
+    let unique: String
 
     init(_ db: Dynamo, _ schema: DynamoSchema) {
+        self.db = db
+        unique = schema.unique
         var table = ItemTable<Template>(
             db: db, name: schema.templates, entity: "template", keyName: "id", key: { $0.id },
             indexes: ["CreatedByIndex": ["createdBy", "createdAt"], "TypeCategoryIndex": ["type", "category"],
@@ -69,8 +77,46 @@ struct DynamoTemplateService: TemplateService {
             template.usage.lastUsedAt = .now()
         }
     }
-    func rate(id: String, score: Int) async throws -> Template {
+    /// Reads the template and the user's rating, then writes both in one transaction that
+    /// holds only if neither changed. When the stored rating already has this score there is
+    /// nothing to do, which also makes a repeat after a lost answer harmless.
+    func rate(id: String, userId: String, score: Int) async throws -> Template {
         _ = try validated(score) { try Validate.range($0, 1...5, field: "rating", label: "Rating") }
-        return try await table.modify(id: id) { $0.ratings.add(score) }
+        let ratingKey: Item = ["uniqueKey": .s("rating#\(id)#\(userId)")]
+        var unknown = false
+        for round in 0..<optimisticAttempts {
+            let oldItem: Item?, ratingItem: Item?
+            do {
+                oldItem = try await table.getItem(id: id)
+                ratingItem = try await db.get(unique, ratingKey)
+            } catch where unknown {
+                throw StoreError.outcomeUnknown(Dynamo.unconfirmed + " Checking the rating failed as well (\(error)); rating again is safe: it replaces your earlier score.")
+            }
+            guard let oldItem else { throw StoreError.notFound(entity: "template", id: id) }
+            var template = try table.decode(oldItem)
+            let old = ratingItem?["score"]?.intValue
+            if old == score { return template }
+            template.ratings.replace(old, with: score)
+            var x = ExpressionBuilder()
+            let unchanged = table.unchanged(oldItem, &x)
+            var y = ExpressionBuilder()
+            let sameRating = old.map { y.equals("score", .number($0)) } ?? y.attributeNotExists("uniqueKey")
+            var rating = ratingKey
+            rating["ownerId"] = .s(userId)
+            rating["score"] = .number(score)
+            do {
+                try await db.transact([
+                    .put(PutItemRequest(table: table.name, item: try table.encode(template), condition: unchanged, expressions: x)),
+                    .put(PutItemRequest(table: unique, item: rating, condition: sameRating, expressions: y)),
+                ])
+                return template
+            } catch where isTransactionFailure(error) {
+                await backoff(round)
+            } catch StoreError.outcomeUnknown {
+                unknown = true
+                await backoff(round)
+            }
+        }
+        throw StoreError.conflict(entity: "template", id: id)
     }
 }

@@ -3,23 +3,126 @@ import StudyModel
 import StudyStore
 
 /// Study rooms on `<prefix>-chat-rooms` (key roomId, NameIndex(name)).
-struct DynamoChatRoomService: ChatRoomService {
+///
+/// Names are unique by `NameKey.key`: a guard item `room#<key>` in `<prefix>-unique` holds the
+/// room id, written in the same transaction as the room (as usernames are), so of two
+/// terminals creating one name at once exactly one commits. Rooms stored before the guards
+/// (or by other tools) have none; they are found through NameIndex and never merged.
+struct DynamoChatRoomService: ChatRoomService, DynamoGuardedService {
     let table: ItemTable<ChatRoom>
+    let db: Dynamo
+    let unique: String
 
     init(_ db: Dynamo, _ schema: DynamoSchema) {
+        self.db = db
+        unique = schema.unique
         table = ItemTable(db: db, name: schema.rooms, entity: "room", keyName: "roomId", key: { $0.roomId },
                           indexes: ["NameIndex": ["name"]])
     }
 
-    func create(_ room: ChatRoom) async throws -> ChatRoom { try await table.create(validated(room) { try $0.validate() }) }
+    static func nameGuard(_ name: String) -> String { "room#\(NameKey.key(name))" }
+
+    func create(_ room: ChatRoom) async throws -> ChatRoom {
+        var room = room
+        room.name = NameKey.cleaned(room.name)
+        _ = try validated(room) { try $0.validate() }
+        // Rooms from before the guards hold no guard: refuse their names too.
+        if let existing = try await find(name: room.name), existing.roomId != room.roomId {
+            throw StoreError.duplicate(entity: "room", field: "name", value: room.name)
+        }
+        let item = try table.encode(room)
+        var x = ExpressionBuilder()
+        let isNew = x.attributeNotExists("roomId")
+        do {
+            try await db.transact([
+                .put(PutItemRequest(table: table.name, item: item, condition: isNew, expressions: x)),
+                claim(Self.nameGuard(room.name), room.roomId),
+            ])
+        } catch where isTransactionFailure(error) {
+            if try await table.holds(id: room.roomId, revisionOf: item) == true { return room }
+            if try await guardHolder(Self.nameGuard(room.name)).map({ $0 != room.roomId }) ?? false {
+                throw StoreError.duplicate(entity: "room", field: "name", value: room.name)
+            }
+            if try await table.getItem(id: room.roomId) != nil {
+                throw StoreError.duplicate(entity: "room", field: "id", value: room.roomId)
+            }
+            throw StoreError.conflict(entity: "room", id: room.roomId)
+        } catch StoreError.outcomeUnknown {
+            try await table.settleCreate(id: room.roomId, wrote: item)
+        }
+        return room
+    }
+
     func get(id: String) async throws -> ChatRoom? { try await table.get(id: id) }
     func batchGet(ids: [String]) async throws -> [ChatRoom] { try await table.batchGet(ids: ids) }
-    func update(_ room: ChatRoom) async throws -> ChatRoom { try await table.update(validated(room) { try $0.validate() }) }
-    func delete(id: String) async throws { try await table.delete(id: id) }
 
+    /// A renamed room moves its guard in the same transaction as the write.
+    func update(_ room: ChatRoom) async throws -> ChatRoom {
+        var room = room
+        room.name = NameKey.cleaned(room.name)
+        _ = try validated(room) { try $0.validate() }
+        for round in 0..<optimisticAttempts {
+            guard let oldItem = try await table.getItem(id: room.roomId) else { throw StoreError.notFound(entity: "room", id: room.roomId) }
+            let old = try table.decode(oldItem)
+            var x = ExpressionBuilder()
+            let unchanged = table.unchanged(oldItem, &x)
+            var writes: [TransactWriteItem] = [
+                .put(PutItemRequest(table: table.name, item: try table.encode(room), condition: unchanged, expressions: x)),
+            ]
+            let before = Self.nameGuard(old.name), after = Self.nameGuard(room.name)
+            if before != after {
+                writes.append(claim(after, room.roomId))
+                writes.append(release(before, room.roomId))
+            }
+            do {
+                try await db.transact(writes)
+                return room
+            } catch where isTransactionFailure(error) {
+                if before != after, failedConditions(error).contains(1) {
+                    throw StoreError.duplicate(entity: "room", field: "name", value: room.name)
+                }
+                await backoff(round)
+            }
+        }
+        throw StoreError.conflict(entity: "room", id: room.roomId)
+    }
+
+    /// Deletes the room and frees its name (a guard of another room of that name stays).
+    func delete(id: String) async throws {
+        guard let oldItem = try await table.getItem(id: id) else { throw StoreError.notFound(entity: "room", id: id) }
+        let old = try table.decode(oldItem)
+        var x = ExpressionBuilder()
+        let exists = x.attributeExists("roomId")
+        do {
+            try await db.transact([
+                .delete(DeleteItemRequest(table: table.name, key: table.keyItem(id), condition: exists, expressions: x)),
+                release(Self.nameGuard(old.name), id),
+            ])
+        } catch where isTransactionFailure(error) {
+            if try await table.getItem(id: id) == nil { return }
+            throw StoreError.conflict(entity: "room", id: id)
+        } catch StoreError.outcomeUnknown {
+            if (try? await table.getItem(id: id)) == .some(nil) { return }
+            throw StoreError.outcomeUnknown(Dynamo.unconfirmed)
+        }
+    }
+
+    func find(name: String) async throws -> ChatRoom? {
+        if let roomId = try await guardHolder(Self.nameGuard(name)), let room = try await get(id: roomId) { return room }
+        return try await list(name: name).first
+    }
+
+    /// The guarded room, and rooms without a guard found by NameIndex under the spellings
+    /// `name` and its cleaned form, that have the same key; oldest first.
     func list(name: String) async throws -> [ChatRoom] {
-        // Like the SQLite backend, at most 100 rooms of one name.
-        try await table.queryItems(index: "NameIndex", partition: name, descending: false, limit: 100, cursor: nil).0.map(table.decode)
+        let key = NameKey.key(name)
+        var found: [String: ChatRoom] = [:]
+        if let roomId = try await guardHolder(Self.nameGuard(name)), let room = try await get(id: roomId) { found[room.roomId] = room }
+        for spelling in Set([name, NameKey.cleaned(name)]) where !spelling.isEmpty {
+            let items = try await table.queryItems(index: "NameIndex", partition: spelling, descending: false, limit: 100, cursor: nil).0
+            for room in try items.map(table.decode) where room.nameKey == key { found[room.roomId] = room }
+        }
+        return found.values.sorted { ($0.createdAt, $0.roomId) < ($1.createdAt, $1.roomId) }
     }
 
     /// All rooms by a paginated Scan (no index covers "every room"); order is DynamoDB's.

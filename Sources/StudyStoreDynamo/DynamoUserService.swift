@@ -24,7 +24,7 @@ struct DynamoUserService: UserService {
     }
 
     static func emailGuard(_ email: String) -> String { "email#\(email.lowercased())" }
-    static func usernameGuard(_ username: String) -> String { "username#\(username.lowercased())" }
+    static func usernameGuard(_ username: String) -> String { "username#\(Username.key(username))" }
 
     private func guardItem(_ key: String, _ userId: String) -> Item {
         ["uniqueKey": .s(key), "userId": .s(userId)]
@@ -48,14 +48,19 @@ struct DynamoUserService: UserService {
         _ = try validated(user) { try $0.validate() }
         var x = ExpressionBuilder()
         let isNew = x.attributeNotExists("id")
+        let item = try table.encode(user)
         do {
             try await db.transact([
-                .put(PutItemRequest(table: table.name, item: try table.encode(user), condition: isNew, expressions: x)),
+                .put(PutItemRequest(table: table.name, item: item, condition: isNew, expressions: x)),
                 claim(Self.emailGuard(user.email), user.id),
                 claim(Self.usernameGuard(user.username), user.id),
             ])
         } catch where isTransactionFailure(error) {
+            // A transaction re-sent after it was applied fails its own conditions: ours, so done.
+            if try await table.holds(id: user.id, revisionOf: item) == true { return user }
             throw try await duplicateError(error, user)
+        } catch StoreError.outcomeUnknown {
+            try await table.settleCreate(id: user.id, wrote: item)
         }
         return user
     }
@@ -86,7 +91,7 @@ struct DynamoUserService: UserService {
 
     func get(username: String) async throws -> User? {
         try await lookup(guardKey: Self.usernameGuard(username), index: "UsernameIndex", value: username) {
-            $0.username.lowercased() == username.lowercased()
+            Username.key($0.username) == Username.key(username)
         }
     }
 

@@ -58,14 +58,43 @@ struct ItemTable<Entity: Codable & Sendable>: Sendable {
 
     // MARK: Single items
 
-    /// Writes a new item; an existing key is `StoreError.duplicate`.
+    /// Writes a new item; an existing key is `StoreError.duplicate`. A create repeated after a
+    /// lost answer (by the client's retry or by the caller) finds its own earlier write, by the
+    /// item's revision, and succeeds.
     func insert(_ item: Item, id: String) async throws {
         var x = ExpressionBuilder()
         let condition = x.attributeNotExists(keyName)
         do {
             _ = try await db.put(PutItemRequest(table: name, item: item, condition: condition, expressions: x))
         } catch where isConditionFailure(error) {
+            if try await holds(id: id, revisionOf: item) == true { return }
             throw StoreError.duplicate(entity: entity, field: "id", value: id)
+        } catch StoreError.outcomeUnknown {
+            try await settleCreate(id: id, wrote: item)
+        }
+    }
+
+    /// Whether the stored item `id` carries `item`'s revision, i.e. is our own write; nil when
+    /// the item is missing.
+    func holds(id: String, revisionOf item: Item) async throws -> Bool? {
+        guard let stored = try await getItem(id: id) else { return nil }
+        return stored[Self.revision] != nil && stored[Self.revision] == item[Self.revision]
+    }
+
+    /// After a create whose answer was lost: reads the item back. Returns when our write is
+    /// stored; otherwise throws what is now known.
+    func settleCreate(id: String, wrote item: Item) async throws {
+        let ours: Bool?
+        do {
+            ours = try await holds(id: id, revisionOf: item)
+        } catch {
+            throw StoreError.outcomeUnknown(Dynamo.unconfirmed + " Checking whether the \(entity) \(id) was stored failed as well (\(error)); look before repeating.")
+        }
+        switch ours {
+        case true?: return
+        case false?: throw StoreError.duplicate(entity: entity, field: "id", value: id)
+        case nil:
+            throw StoreError.outcomeUnknown("DynamoDB did not confirm the change, and a check found that the \(entity) \(id) is not stored: nothing changed, and repeating is safe.")
         }
     }
 
@@ -137,17 +166,36 @@ struct ItemTable<Entity: Codable & Sendable>: Sendable {
 
     /// Reads, changes and writes one item atomically: the write only lands if nobody wrote the
     /// item in between (revision condition); otherwise it reads again and retries.
+    ///
+    /// A write whose answer was lost (or that the client re-sent after applying it, which then
+    /// fails its own condition) is recognised on the next read by the revision it wrote, so a
+    /// counter never counts twice.
     func modify(id: String, _ change: (inout Entity) throws -> Void) async throws -> Entity {
+        var written: (revision: AttributeValue, value: Entity)?
+        var unknown = false
         for attempt in 0..<optimisticAttempts {
-            guard let old = try await getItem(id: id) else { throw StoreError.notFound(entity: entity, id: id) }
+            let fetched: Item?
+            do {
+                fetched = try await getItem(id: id)
+            } catch where unknown {
+                throw StoreError.outcomeUnknown(Dynamo.unconfirmed + " Checking the \(entity) \(id) failed as well (\(error)); look before repeating.")
+            }
+            guard let old = fetched else { throw StoreError.notFound(entity: entity, id: id) }
+            if let written, old[Self.revision] == written.revision { return written.value }
             var value = try decode(old)
             try change(&value)
             var x = ExpressionBuilder()
             let condition = unchanged(old, &x)
+            let item = try encode(value)
+            if let revision = item[Self.revision] { written = (revision, value) }
             do {
-                _ = try await db.put(PutItemRequest(table: name, item: try encode(value), condition: condition, expressions: x))
+                _ = try await db.put(PutItemRequest(table: name, item: item, condition: condition, expressions: x))
                 return value
             } catch where isConditionFailure(error) {
+                await backoff(attempt)
+            } catch StoreError.outcomeUnknown {
+                // The next read tells: our revision (done) or the old one (not applied: write again).
+                unknown = true
                 await backoff(attempt)
             }
         }

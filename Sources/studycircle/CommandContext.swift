@@ -22,20 +22,21 @@ struct CommandContext {
         return CommandContext(settings: settings, store: store)
     }
 
-    /// The user this session acts as. On SQLite the local user (created on first run, with
-    /// the demo library); on shared backends a login with password.
+    /// The user this session acts as, by the one rule in `Session.signIn`: on shared backends
+    /// a login with password (STUDYCIRCLE_PASSWORD or a prompt), on SQLite the local user
+    /// (created on first use, with the demo library when the database is new). Every command
+    /// that reads or writes as a user calls this before anything else.
+    /// `seedDemo` is kept for callers; first use seeds by itself.
     func currentUser(seedDemo: Bool = false) async throws -> User {
         try await CLIError.wrapAsync {
-            if settings.dbType == .sqlite {
-                let user = try await Session.localUser(in: store, username: settings.username)
-                if seedDemo { try await Session.seedDemoIfEmpty(store, owner: user) }
-                return user
+            try await Session.signIn(in: store, backend: settings.dbType, username: settings.username) {
+                try PasswordPrompt.read(prompt: "Password for \(settings.username): ", environment: settings.variables)
             }
-            let password = try PasswordPrompt.read(prompt: "Password for \(settings.username): ",
-                                                   environment: settings.variables)
-            return try await Session.login(in: store, identifier: settings.username, password: password)
         }
     }
+
+    /// True on backends where acting as a user needs a login.
+    var isShared: Bool { Session.isShared(settings.dbType) }
 }
 
 /// A failure shown to the user as one clear message, with a non-zero exit.

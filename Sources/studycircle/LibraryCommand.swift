@@ -2,12 +2,15 @@ import ArgumentParser
 import Foundation
 import StudyModel
 import StudyStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// `studycircle library add|list`.
+/// `studycircle library add|list|delete`.
 struct LibraryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "library", abstract: "Add documents to the library or list it.",
-        subcommands: [Add.self, List.self], defaultSubcommand: List.self)
+        commandName: "library", abstract: "Add documents to the library, list them, or delete one.",
+        subcommands: [Add.self, List.self, Delete.self], defaultSubcommand: List.self)
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -29,15 +32,22 @@ struct LibraryCommand: AsyncParsableCommand {
                 let counter = files.count > 1 ? "[\(index + 1)/\(files.count)] " : ""
                 do {
                     let document = try importer.document(from: path, owner: user.id, category: category)
-                    let stored = try await context.store.content.create(document)
-                    print("\(counter)Added “\(TextSafety.plain(stored.title))” (\(stored.sourceMetadata.wordCount) words) from \(path)")
+                    switch try await context.store.addDocument(document) {
+                    case .added(let stored):
+                        print("\(counter)Added “\(TextSafety.plain(stored.title))” (\(stored.sourceMetadata.wordCount) words) from \(TextSafety.plain(path))")
+                    case .alreadyPresent(let existing):
+                        print("\(counter)Already in your library: \(TextSafety.plain(path)) is unchanged since it was added as \(existing.id) “\(TextSafety.plain(existing.title))”; nothing added.")
+                    }
+                } catch StoreError.outcomeUnknown(let known) {
+                    failures += 1
+                    FileHandle.standardError.write(Data("\(counter)\(TextSafety.plain(path)): \(known) Running the same command again is safe: a document already stored is recognised and not added twice.\n".utf8))
                 } catch {
                     failures += 1
                     FileHandle.standardError.write(Data("\(counter)Skipped \(CLIError.message(for: error))\n".utf8))
                 }
             }
             if failures > 0 {
-                FileHandle.standardError.write(Data("\(failures) of \(files.count) files were not added; nothing else changed.\n".utf8))
+                FileHandle.standardError.write(Data("\(failures) of \(files.count) files were not added (or not confirmed); the others are in the library.\n".utf8))
                 throw ExitCode(1)
             }
         }
@@ -52,6 +62,7 @@ struct LibraryCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = try await CommandContext.open(global)
+            _ = try await context.currentUser()
             let page = PageRequest(limit: limit)
             let docs = try await CLIError.wrapAsync {
                 if let search { return try await context.store.content.search(search, page) }
@@ -62,6 +73,39 @@ struct LibraryCommand: AsyncParsableCommand {
             }
             if docs.items.isEmpty { print("No documents found.") }
             if docs.next != nil { print("… more; use --limit to see more.") }
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete one of your documents, with its summaries and exams.",
+            discussion: "Asks for confirmation on a terminal; pass --yes in scripts. Only the owner can delete a document.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Document id (see `studycircle library list`).") var id: String
+        @Flag(name: [.customLong("yes"), .customShort("y")], help: "Do not ask for confirmation.") var yes = false
+
+        func run() async throws {
+            let context = try await CommandContext.open(global)
+            let user = try await context.currentUser()
+            try await CLIError.wrapAsync {
+                guard let document = try await context.store.content.get(id: id) else {
+                    throw CLIError(description: "No document with id '\(TextSafety.plain(id))'. See `studycircle library list`.")
+                }
+                guard document.owner == user.id else {
+                    throw CLIError(description: "Only the owner of “\(TextSafety.plain(document.title))” can delete it; nothing was deleted.")
+                }
+                if !yes {
+                    guard isatty(STDIN_FILENO) == 1 else {
+                        throw CLIError(description: "Deleting needs confirmation: add --yes to delete “\(TextSafety.plain(document.title))” with its summaries and exams.")
+                    }
+                    FileHandle.standardError.write(Data("Delete “\(TextSafety.plain(document.title))” with its summaries and exams? Type yes: ".utf8))
+                    guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
+                        throw CLIError(description: "Not deleted.")
+                    }
+                }
+                let done = try await context.store.deleteDocument(id: id, requestedBy: user.id)
+                print("Deleted “\(TextSafety.plain(done.document.title))” (\(done.document.id)) with \(done.summariesDeleted) summaries and \(done.examsDeleted) exams.")
+            }
         }
     }
 }

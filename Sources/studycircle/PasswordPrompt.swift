@@ -30,8 +30,9 @@ enum PasswordPrompt {
     }
 
     /// Asks twice for a new password and checks both match.
-    static func readNew(environment: [String: String]) throws -> String {
-        if let fromEnv = environment["STUDYCIRCLE_PASSWORD"], !fromEnv.isEmpty { return fromEnv }
+    /// `variable` names the environment variable scripts set it in.
+    static func readNew(environment: [String: String], variable: String = "STUDYCIRCLE_PASSWORD") throws -> String {
+        if let fromEnv = environment[variable], !fromEnv.isEmpty { return fromEnv }
         let first = try read(prompt: "New password: ", environment: [:])
         if isatty(STDIN_FILENO) == 1 {
             let second = try read(prompt: "Repeat the password: ", environment: [:])

@@ -6,14 +6,15 @@ import StudyStore
 /// `studycircle room list|create|post|history`: study rooms from the shell and from scripts.
 struct RoomCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "room", abstract: "List, create and post to study rooms.",
-        subcommands: [List.self, Create.self, Post.self, History.self], defaultSubcommand: List.self)
+        commandName: "room", abstract: "List, create, join and post to study rooms.",
+        subcommands: [List.self, Create.self, Join.self, Post.self, History.self], defaultSubcommand: List.self)
 
-    /// Finds a room by exact name or id.
+    /// Finds a room by id, or by name compared as names are (case, width and invisible
+    /// characters do not matter).
     static func find(_ nameOrId: String, in store: StudyStore) async throws -> ChatRoom {
         if let room = try await store.rooms.get(id: nameOrId) { return room }
-        let named = try await store.rooms.list(name: nameOrId.hasPrefix("#") ? String(nameOrId.dropFirst()) : nameOrId)
-        guard let room = named.first else {
+        let found = try await store.rooms.find(name: nameOrId.hasPrefix("#") ? String(nameOrId.dropFirst()) : nameOrId)
+        guard let room = found else {
             throw CLIError(description: "No room named '\(nameOrId)'. See `studycircle room list`, or create it with `studycircle room create`.")
         }
         return room
@@ -24,6 +25,7 @@ struct RoomCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         func run() async throws {
             let context = try await CommandContext.open(global)
+            _ = try await context.currentUser()
             let rooms = try await CLIError.wrapAsync { try await context.store.rooms.list(PageRequest(limit: 200)) }
             for room in rooms.items {
                 print("#\(TextSafety.plain(room.name).padding(toLength: 24, withPad: " ", startingAt: 0)) \(room.members.count) members  \(TextSafety.plain(room.description))")
@@ -41,7 +43,13 @@ struct RoomCommand: AsyncParsableCommand {
             let context = try await CommandContext.open(global)
             let user = try await context.currentUser()
             let room = try await CLIError.wrapAsync {
-                try await context.store.rooms.create(ChatRoom(name: name, description: description, members: [user.username], createdBy: user.username))
+                do {
+                    return try await context.store.rooms.create(ChatRoom(name: name, description: description, members: [user.username], createdBy: user.username))
+                } catch StoreError.duplicate(_, "name", _) {
+                    let existing = try await context.store.rooms.find(name: name)
+                    let shown = TextSafety.plain(existing?.name ?? NameKey.cleaned(name))
+                    throw CLIError(description: "A room named #\(shown) already exists (names ignore case and invisible characters); nothing was created. Join it with `studycircle room join \(shown)`.")
+                }
             }
             print("Created #\(TextSafety.plain(room.name)).")
         }
@@ -65,25 +73,76 @@ struct RoomCommand: AsyncParsableCommand {
             }
             try await CLIError.wrapAsync {
                 let target = try await RoomCommand.find(room, in: context.store)
-                _ = try await context.store.messages.send(Message(roomId: target.roomId, sender: user.username, text: text))
+                do {
+                    _ = try await context.store.messages.send(Message(roomId: target.roomId, sender: user.username, text: text))
+                } catch StoreError.outcomeUnknown(let known) {
+                    throw CLIError(description: "\(known) See `studycircle room history \(TextSafety.plain(target.name)) --limit 5` before posting it again.")
+                }
             }
         }
     }
 
-    struct History: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a room's latest messages.")
+    struct Join: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Join a room by name or id.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name or id.") var room: String
-        @Option(help: "How many messages.") var limit = 50
         func run() async throws {
             let context = try await CommandContext.open(global)
+            let user = try await context.currentUser()
+            let joined = try await CLIError.wrapAsync {
+                let target = try await RoomCommand.find(room, in: context.store)
+                return try await context.store.rooms.join(roomId: target.roomId, username: user.username)
+            }
+            print("Joined #\(TextSafety.plain(joined.name)) (\(joined.members.count) members).")
+        }
+    }
+
+    struct History: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a room's messages, oldest first: the latest page, an older page (--before), or all (--all).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Room name or id.") var room: String
+        @Option(help: "How many messages (1-\(PageRequest.maxLimit)).") var limit = 50
+        @Option(help: "Continue with the messages before this position (printed after each page).") var before: String?
+        @Flag(help: "Every message of the room.") var all = false
+
+        func validate() throws {
+            guard (1...PageRequest.maxLimit).contains(limit) else {
+                throw ValidationError("--limit must be between 1 and \(PageRequest.maxLimit) (it was \(limit)).")
+            }
+            if all && before != nil { throw ValidationError("Use either --all or --before, not both.") }
+        }
+
+        func run() async throws {
+            let context = try await CommandContext.open(global)
+            _ = try await context.currentUser()
             try await CLIError.wrapAsync {
                 let target = try await RoomCommand.find(room, in: context.store)
-                let page = try await context.store.messages.history(roomId: target.roomId, before: nil, limit: limit)
-                for m in page.messages {
-                    print("\(m.createdAt.iso8601.prefix(19).replacingOccurrences(of: "T", with: " ")) <\(TextSafety.plain(m.sender))> \(TextSafety.plain(m.text))")
+                var pages: [[Message]] = []
+                var cursor: PageCursor? = before.map { PageCursor(token: $0) }
+                repeat {
+                    let page: MessagePage
+                    do {
+                        page = try await context.store.messages.history(roomId: target.roomId, before: cursor, limit: limit)
+                    } catch StoreError.badCursor {
+                        throw CLIError(description: "--before '\(TextSafety.plain(before ?? ""))' is not a position printed by `room history`; run it without --before to start from the newest messages.")
+                    }
+                    pages.append(page.messages)
+                    cursor = page.older
+                } while all && cursor != nil
+                for message in pages.reversed().joined() {
+                    print("\(message.createdAt.iso8601.prefix(19).replacingOccurrences(of: "T", with: " ")) <\(TextSafety.plain(message.sender))> \(TextSafety.plain(message.text))")
+                }
+                if !all, let cursor {
+                    FileHandle.standardError.write(Data("Older messages: studycircle room history \(RoomCommand.quoted(target.name)) --before \(cursor)\n".utf8))
                 }
             }
         }
+    }
+
+    /// A room name as a shell argument.
+    static func quoted(_ name: String) -> String {
+        let plain = TextSafety.plain(name)
+        return plain.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) ? plain : "'" + plain.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -76,8 +76,10 @@ struct TemplateCommand: AsyncParsableCommand {
         @Argument(help: "1 to 5.") var score: Int
         func run() async throws {
             let context = try await CommandContext.open(global)
-            let t = try await CLIError.wrapAsync { try await context.store.templates.rate(id: id, score: score) }
-            print(String(format: "Rated. “%@” now has ★ %.1f from %d ratings.", TextSafety.plain(t.name), t.ratings.average, t.ratings.count))
+            let user = try await context.currentUser()
+            let t = try await CLIError.wrapAsync { try await context.store.templates.rate(id: id, userId: user.id, score: score) }
+            print(String(format: "Rated %d. “%@” now has ★ %.1f from %d ratings (one per user; rating again replaces yours).",
+                         score, TextSafety.plain(t.name), t.ratings.average, t.ratings.count))
         }
     }
 

@@ -84,12 +84,12 @@ enum TemplateCases {
         _ = try await store.templates.recordUse(id: made[0].id)
         let used = try await store.templates.recordUse(id: made[0].id)
         try expectEqual(used.usage.count, 2, "usage counted")
-        _ = try await store.templates.rate(id: made[0].id, score: 5)
-        let rated = try await store.templates.rate(id: made[0].id, score: 2)
+        _ = try await store.templates.rate(id: made[0].id, userId: "rater-a-\(tag)", score: 5)
+        let rated = try await store.templates.rate(id: made[0].id, userId: "rater-b-\(tag)", score: 2)
         try expectEqual(rated.ratings.count, 2, "ratings counted")
         try expectEqual(rated.ratings.average, 3.5, "ratings averaged")
         try await expectStoreError("rating 6", { if case .invalid = $0 { return true }; return false }) {
-            try await store.templates.rate(id: made[0].id, score: 6)
+            try await store.templates.rate(id: made[0].id, userId: "rater-a-\(tag)", score: 6)
         }
         try await expectStoreError("use of a missing template", { if case .notFound = $0 { return true }; return false }) {
             try await store.templates.recordUse(id: "missing-\(tag)")

@@ -26,5 +26,9 @@ public enum StoreConformance {
         ConformanceCase(name: "meetings: room, organizer, status, time ranges", run: MeetingCases.all),
         ConformanceCase(name: "projects: room, creator, status", run: ProjectCases.all),
         ConformanceCase(name: "cursors: damaged cursors are refused cleanly", run: CursorCases.badCursor),
+        ConformanceCase(name: "templates: a rating counts once per user, re-rating replaces", run: TrustCases.ratingsOncePerUser),
+        ConformanceCase(name: "users: Unicode names, NFKC and case-insensitive, never rewritten", run: TrustCases.unicodeUsernames),
+        ConformanceCase(name: "rooms: names unique ignoring case, width, invisible characters, also racing", run: TrustCases.uniqueRoomNames),
+        ConformanceCase(name: "content: same text recognised by hash; delete takes summaries and exams", run: TrustCases.documentsByHashAndDelete),
     ]
 }

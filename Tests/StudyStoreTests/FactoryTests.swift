@@ -45,11 +45,21 @@ import Testing
         let dir = try TempDir()
         defer { dir.cleanup() }
         let store = try SQLiteStore.open(path: dir.path("demo.db"))
-        let user = try await Session.localUser(in: store, username: "ada lovelace!")
-        #expect(user.username == "adalovelace")
+        // A name that cannot be a username is refused, never rewritten to another name.
+        for bad in ["ada lovelace!", "ab", "a/b", "a b"] {
+            await #expect(throws: LoginError.self) { try await Session.localUser(in: store, username: bad) }
+        }
+        #expect(try await store.users.list(.first).items.isEmpty)
+        // The first user of a new database gets the demo library and the welcome room, whatever
+        // command comes first (the same path for the app and the command line).
+        let user = try await Session.localUser(in: store, username: "José")
+        #expect(user.username == "José")
         #expect(user.password.isEmpty)
-        #expect(try await Session.seedDemoIfEmpty(store, owner: user))
         #expect(try await !Session.seedDemoIfEmpty(store, owner: user))
+        let second = try await Session.localUser(in: store, username: "日本語")
+        #expect(second.username == "日本語" && second.id != user.id)
+        #expect(try await store.rooms.find(name: "welcome")?.members == ["José", "日本語"])
+        #expect(try await Session.localUser(in: store, username: "JOSÉ").id == user.id)
         let docs = try await store.content.list(category: nil, .first)
         #expect(docs.items.count >= 3)
         #expect(docs.items.allSatisfy { $0.sourceMetadata.wordCount > 200 })
@@ -57,7 +67,7 @@ import Testing
         #expect(rooms.items.count == 1)
         let messages = try await store.messages.history(roomId: rooms.items[0].roomId, before: nil, limit: 10)
         #expect(messages.messages.count >= 3)
-        #expect(try await Session.localUser(in: store, username: "ada lovelace!").id == user.id)
+        #expect(try await Session.localUser(in: store, username: "José").id == user.id)
     }
 
     @Test func loginChecksThePassword() async throws {

@@ -1,9 +1,10 @@
 import GRDB
+import StudyModel
 
 /// Versioned migrations of the embedded database. Never edit a shipped migration: add one.
 enum SQLiteSchema {
     static let tables = ["users", "content", "summaries", "exams", "templates", "chat_rooms", "messages",
-                         "meetings", "projects", "exam_attempts", "content_fts"]
+                         "meetings", "projects", "exam_attempts", "content_fts", "ratings"]
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -83,6 +84,40 @@ enum SQLiteSchema {
                     data TEXT NOT NULL);
                 CREATE INDEX exam_attempts_exam ON exam_attempts(examId, finishedAt, id);
                 CREATE INDEX exam_attempts_user ON exam_attempts(examId, userId, finishedAt, id);
+                """)
+        }
+        m.registerMigration("v3-unique-names-ratings-hashes") { db in
+            // Room names unique by NameKey.key: `nameKey` (every room, for lookups) and
+            // `nameGuard` (unique). Rooms stored earlier that share a key are left as they are:
+            // the oldest holds the guard, the others keep none, and nothing is merged.
+            // Documents: the text's hash, unique per owner (NULL for none, so never a clash).
+            // Ratings: one row per (template, user), so re-rating replaces.
+            try db.execute(sql: """
+                ALTER TABLE chat_rooms ADD COLUMN nameKey TEXT;
+                ALTER TABLE chat_rooms ADD COLUMN nameGuard TEXT;
+                ALTER TABLE content ADD COLUMN contentHash TEXT;
+                CREATE TABLE ratings (
+                    targetId TEXT NOT NULL, userId TEXT NOT NULL, score INTEGER NOT NULL, ratedAt TEXT NOT NULL,
+                    PRIMARY KEY (targetId, userId));
+                """)
+            var taken = Set<String>()
+            for row in try Row.fetchAll(db, sql: "SELECT roomId, name FROM chat_rooms ORDER BY createdAt, roomId") {
+                let key = NameKey.key(row["name"])
+                let guardKey: String? = taken.insert(key).inserted ? key : nil
+                try db.execute(sql: "UPDATE chat_rooms SET nameKey = ?, nameGuard = ? WHERE roomId = ?",
+                               arguments: [key, guardKey, row["roomId"] as String])
+            }
+            var hashes = Set<String>()
+            for row in try Row.fetchAll(db, sql: "SELECT id, owner, sourceText FROM content ORDER BY createdAt, id") {
+                let owner: String = row["owner"]
+                let hash = ContentHash.of(row["sourceText"])
+                guard hashes.insert(owner + "\u{0}" + hash).inserted else { continue }
+                try db.execute(sql: "UPDATE content SET contentHash = ? WHERE id = ?", arguments: [hash, row["id"] as String])
+            }
+            try db.execute(sql: """
+                CREATE INDEX chat_rooms_name_key ON chat_rooms(nameKey, createdAt, roomId);
+                CREATE UNIQUE INDEX chat_rooms_name_guard ON chat_rooms(nameGuard);
+                CREATE UNIQUE INDEX content_owner_hash ON content(owner, contentHash);
                 """)
         }
         return m

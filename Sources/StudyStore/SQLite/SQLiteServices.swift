@@ -69,7 +69,7 @@ struct SQLiteUserService: UserService, SQLiteCRUD {
     }
     public func get(username: String) async throws -> User? {
         let table = self.table
-        return try await db.read { try table.fetchOne($0, where: "usernameKey = ?", [username.lowercased()]) }
+        return try await db.read { try table.fetchOne($0, where: "usernameKey = ?", [Username.key(username)]) }
     }
     public func list(_ page: PageRequest) async throws -> Page<User> {
         try await self.page(sort: "createdAt", descending: false, page)
@@ -80,6 +80,52 @@ struct SQLiteContentService: ContentService, SQLiteCRUD {
     let db: SQLiteDatabase
     let table = Tables.content
     func check(_ item: Content) throws { _ = try validated(item) { try $0.validate() } }
+
+    /// Stores the document with its text hash; the owner's same text is a duplicate naming
+    /// the document that has it (also when two terminals add it at once: unique index).
+    public func create(_ content: Content) async throws -> Content {
+        try check(content)
+        let table = self.table
+        return try await db.write { database in
+            try table.insert(database, content)
+            try Self.setHash(database, content, ContentHash.of(content.sourceText))
+            return content
+        }
+    }
+
+    /// A changed text takes its new hash (refused when the owner has that text elsewhere); an
+    /// unchanged text keeps what it had, so a copy stored before hashes (which has none) can
+    /// still be edited.
+    public func update(_ content: Content) async throws -> Content {
+        try check(content)
+        let table = self.table
+        return try await db.write { database in
+            guard let old = try Row.fetchOne(database, sql: "SELECT sourceText, contentHash FROM content WHERE id = ?",
+                                             arguments: [content.id]) else {
+                throw StoreError.notFound(entity: "document", id: content.id)
+            }
+            let hash = ContentHash.of(content.sourceText)
+            let oldHash: String? = old["contentHash"]
+            let textChanged = (oldHash ?? ContentHash.of(old["sourceText"])) != hash
+            try table.update(database, content)
+            if textChanged { try Self.setHash(database, content, hash) }
+            return content
+        }
+    }
+
+    /// Records the hash of a stored document; the owner's same text elsewhere is a duplicate.
+    static func setHash(_ database: Database, _ content: Content, _ hash: String) throws {
+        if let existing = try String.fetchOne(database, sql: "SELECT id FROM content WHERE owner = ? AND contentHash = ? AND id != ?",
+                                              arguments: [content.owner, hash, content.id]) {
+            throw StoreError.duplicate(entity: "document", field: "contentHash", value: existing)
+        }
+        try database.execute(sql: "UPDATE content SET contentHash = ? WHERE id = ?", arguments: [hash, content.id])
+    }
+
+    public func find(owner: String, contentHash: String) async throws -> Content? {
+        let table = self.table
+        return try await db.read { try table.fetchOne($0, where: "owner = ? AND contentHash = ?", [owner, contentHash]) }
+    }
 
     public func list(owner: String, _ page: PageRequest) async throws -> Page<Content> {
         try await self.page(where: "owner = ?", [owner], page)
@@ -194,9 +240,24 @@ struct SQLiteTemplateService: TemplateService, SQLiteCRUD {
             template.usage.lastUsedAt = .now()
         }
     }
-    public func rate(id: String, score: Int) async throws -> Template {
+    /// The user's row in `ratings` and the template's aggregate change in one transaction.
+    public func rate(id: String, userId: String, score: Int) async throws -> Template {
         _ = try validated(score) { try Validate.range($0, 1...5, field: "rating", label: "Rating") }
-        return try await modify(id: id) { $0.ratings.add(score) }
+        return try await db.write { database in
+            guard var template = try Tables.templates.fetch(database, id: id) else {
+                throw StoreError.notFound(entity: "template", id: id)
+            }
+            let old = try Int.fetchOne(database, sql: "SELECT score FROM ratings WHERE targetId = ? AND userId = ?",
+                                       arguments: [id, userId])
+            if old == score { return template }
+            try database.execute(sql: """
+                INSERT INTO ratings (targetId, userId, score, ratedAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT (targetId, userId) DO UPDATE SET score = excluded.score, ratedAt = excluded.ratedAt
+                """, arguments: [id, userId, score, Timestamp.now().iso8601])
+            template.ratings.replace(old, with: score)
+            try Tables.templates.update(database, template)
+            return template
+        }
     }
 }
 
@@ -205,9 +266,60 @@ struct SQLiteChatRoomService: ChatRoomService, SQLiteCRUD {
     let table = Tables.rooms
     func check(_ item: ChatRoom) throws { _ = try validated(item) { try $0.validate() } }
 
+    /// Stores the room under its cleaned name and takes the name's guard in the same
+    /// transaction: of two terminals creating one name, the second gets `duplicate`.
+    public func create(_ room: ChatRoom) async throws -> ChatRoom {
+        var room = room
+        room.name = NameKey.cleaned(room.name)
+        try check(room)
+        let stored = room
+        let table = self.table
+        return try await db.write { database in
+            try table.insert(database, stored)
+            try Self.takeGuard(database, stored)
+            return stored
+        }
+    }
+
+    /// A renamed room takes its new name's guard; an unchanged name keeps what it had (rooms
+    /// from before names were unique may have no guard, and keep none).
+    public func update(_ room: ChatRoom) async throws -> ChatRoom {
+        var room = room
+        room.name = NameKey.cleaned(room.name)
+        try check(room)
+        let stored = room
+        let table = self.table
+        return try await db.write { database in
+            let before = try String.fetchOne(database, sql: "SELECT nameKey FROM chat_rooms WHERE roomId = ?", arguments: [stored.roomId])
+            try table.update(database, stored)
+            if before != stored.nameKey {
+                try database.execute(sql: "UPDATE chat_rooms SET nameGuard = NULL WHERE roomId = ?", arguments: [stored.roomId])
+                try Self.takeGuard(database, stored)
+            }
+            return stored
+        }
+    }
+
+    static func takeGuard(_ database: Database, _ room: ChatRoom) throws {
+        do {
+            try database.execute(sql: "UPDATE chat_rooms SET nameGuard = ? WHERE roomId = ?", arguments: [room.nameKey, room.roomId])
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.duplicate(entity: "room", field: "name", value: room.name)
+        }
+    }
+
+    public func find(name: String) async throws -> ChatRoom? {
+        let table = self.table
+        let key = NameKey.key(name)
+        return try await db.read {
+            try table.fetchOne($0, where: "nameKey = ? ORDER BY nameGuard IS NULL, createdAt, roomId", [key])
+        }
+    }
+
     public func list(name: String) async throws -> [ChatRoom] {
         let table = self.table
-        return try await db.read { try table.fetchAll($0, where: "name = ? ORDER BY createdAt, roomId LIMIT 100", [name]) }
+        let key = NameKey.key(name)
+        return try await db.read { try table.fetchAll($0, where: "nameKey = ? ORDER BY createdAt, roomId LIMIT 100", [key]) }
     }
     public func list(_ page: PageRequest) async throws -> Page<ChatRoom> {
         try await self.page(page)

@@ -6,14 +6,15 @@ import StudyModel
 enum Tables {
     static let users = DocumentTable<User>(
         table: "users", entity: "user", keyColumn: "id", columns: ["usernameKey", "emailKey", "createdAt"],
-        key: { $0.id }, values: { [$0.username.lowercased(), $0.email.lowercased(), $0.createdAt.iso8601] },
+        key: { $0.id }, values: { [Username.key($0.username), $0.email.lowercased(), $0.createdAt.iso8601] },
         uniqueFields: { [("usernameKey", "username", $0.username), ("emailKey", "email", $0.email)] })
 
     /// The text lives in its own column (for full-text search), not twice in `data`.
     static let content = DocumentTable<Content>(
         table: "content", entity: "document", keyColumn: "id",
         columns: ["owner", "category", "createdAt", "title", "sourceText"],
-        key: { $0.id }, values: { [$0.owner, $0.category, $0.createdAt.iso8601, $0.title, $0.sourceText] },
+        key: { $0.id },
+        values: { [$0.owner, $0.category, $0.createdAt.iso8601, $0.title, $0.sourceText] },
         extraSelect: ["sourceText"],
         encode: { item in
             var copy = item
@@ -45,8 +46,9 @@ enum Tables {
         key: { $0.id }, values: { [$0.createdBy, $0.type.rawValue, $0.category, $0.isPublic ? 1 : 0, $0.createdAt.iso8601] })
 
     static let rooms = DocumentTable<ChatRoom>(
-        table: "chat_rooms", entity: "room", keyColumn: "roomId", columns: ["name", "createdAt"],
-        key: { $0.roomId }, values: { [$0.name, $0.createdAt.iso8601] })
+        table: "chat_rooms", entity: "room", keyColumn: "roomId", columns: ["name", "createdAt", "nameKey"],
+        key: { $0.roomId }, values: { [$0.name, $0.createdAt.iso8601, $0.nameKey] },
+        uniqueFields: { [("nameGuard", "name", $0.name)] })
 
     static let meetings = DocumentTable<Meeting>(
         table: "meetings", entity: "meeting", keyColumn: "meetingId",
