@@ -10,7 +10,9 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         self.message = message
     }
 
-    public var description: String { "\(field): \(message)" }
+    /// The message alone: it is written for students, and the field's stored name
+    /// (`summaryText`) means nothing to them.
+    public var description: String { message }
 }
 
 /// Errors every storage backend reports in the same words.

@@ -33,11 +33,11 @@ struct LibraryCommand: AsyncParsableCommand {
                     print("\(counter)Added “\(TextSafety.plain(stored.title))” (\(stored.sourceMetadata.wordCount) words) from \(path)")
                 } catch {
                     failures += 1
-                    FileHandle.standardError.write(Data("\(counter)Skipped \(CLIError.message(for: error))\n".utf8))
+                    Output.error("\(counter)Skipped \(CLIError.message(for: error))")
                 }
             }
             if failures > 0 {
-                FileHandle.standardError.write(Data("\(failures) of \(files.count) files were not added; nothing else changed.\n".utf8))
+                Output.error("\(failures) of \(files.count) files were not added; nothing else changed.")
                 throw ExitCode(1)
             }
         }

@@ -22,18 +22,20 @@ public final class SQLiteDatabase: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
             if migrate {
-                try pool.write { db in
-                    if try SQLiteSchema.migrator.hasBeenSuperseded(db) {
-                        throw StoreError.unavailable(
-                            "The database \(path) was written by a newer StudyCircle. Update StudyCircle, or use another file with --db.")
-                    }
+                // A read first: an up-to-date file (the usual case) is then opened without any
+                // write, so reading works on a full disk or a file that is busy being written.
+                let state = try pool.read { db in
+                    (superseded: try SQLiteSchema.migrator.hasBeenSuperseded(db),
+                     current: try SQLiteSchema.migrator.hasCompletedMigrations(db))
                 }
-                try SQLiteSchema.migrator.migrate(pool)
+                if state.superseded {
+                    throw StoreError.unavailable(
+                        "The database \(path) was written by a newer StudyCircle. Update StudyCircle, or use another file with --db.")
+                }
+                if !state.current { try SQLiteSchema.migrator.migrate(pool) }
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            throw StoreError.corrupt(Self.corruptMessage(path))
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_PERM {
-            throw StoreError.unavailable("StudyCircle cannot open \(path) (\(error.message ?? "permission denied")). Check the file's permissions, or choose another file with --db.")
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
         }
     }
 
@@ -63,18 +65,25 @@ public final class SQLiteDatabase: Sendable {
     static func translate(_ error: Error, path: String) -> Error {
         guard let db = error as? DatabaseError else { return error }
         switch db.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.corrupt(corruptMessage(path))
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.corrupt(damagedMessage(path))
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError.unavailable("The database \(path) stayed locked by another program for 10 seconds. Close other StudyCircle windows or try again.")
         case .SQLITE_FULL: return StoreError.unavailable("The disk holding \(path) is full. Free some space and try again.")
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
-            return StoreError.unavailable("StudyCircle cannot write to \(path). Check the file's permissions.")
+            return StoreError.unavailable("StudyCircle cannot open or write \(path) (\(db.message ?? "permission denied")). Check the permissions of the file and its folder (`chmod 600 \(path)`), or choose another file with --db.")
         default: return error
         }
     }
 
+    /// For a file that is not SQLite at all: refused before SQLite opened it, so this is true.
     static func corruptMessage(_ path: String) -> String {
-        "The file \(path) is not a StudyCircle database (or it is damaged). It was left untouched. Move it aside, or pass another file with --db."
+        "The file \(path) is not a StudyCircle database. It was left untouched. Move it aside, or pass another file with --db."
+    }
+
+    /// For damage SQLite found inside a database file. Every command says the same; the
+    /// advice is the salvage that `doctor` also gives.
+    public static func damagedMessage(_ path: String) -> String {
+        "The database \(path) is damaged (SQLite found broken pages); this command stopped there. Save what is still readable with `studycircle --db \(path) export --salvage rescued.jsonl`, move the damaged file aside, and import the rescue into a new one with `studycircle import rescued.jsonl`."
     }
 
     /// Creates the parent folder (0700) and an empty file (0600) when missing, and refuses
@@ -95,19 +104,38 @@ public final class SQLiteDatabase: Sendable {
                 throw StoreError.unavailable("\(path) is a folder, not a database file. Pass a file path with --db.")
             }
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw StoreError.unavailable("StudyCircle cannot read \(path). Check the file's permissions.")
+                throw StoreError.unavailable("StudyCircle cannot read \(path). Check the file's permissions (`chmod 600 \(path)`).")
             }
+            // A read-only file is refused before SQLite opens it: SQLite would otherwise
+            // create its -shm/-wal companions read-only too, and they would keep the file
+            // unusable after `chmod 600`. Companions left that way by an older version are
+            // given back their write bit when they are ours.
+            if access(path, W_OK) != 0 {
+                throw StoreError.unavailable("StudyCircle cannot write \(path): the file is read-only. Run `chmod 600 \(path)` (it must be yours), or choose another file with --db.")
+            }
+            repairCompanions(of: path)
             defer { try? handle.close() }
             let header = (try? handle.read(upToCount: 16)) ?? Data()
             if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
                 throw StoreError.corrupt(corruptMessage(path))
             }
         } else {
-            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
             if fd < 0 && errno != EEXIST {
                 throw StoreError.unavailable("StudyCircle cannot create \(path): \(String(cString: strerror(errno))). Check permissions, or pass --db PATH.")
             }
             if fd >= 0 { close(fd) }
+        }
+    }
+
+    /// Gives a read-only `-shm` or `-wal` companion of ours its owner write bit back, so a
+    /// database whose file is writable again opens normally.
+    static func repairCompanions(of path: String) {
+        for suffix in ["-shm", "-wal"] {
+            let companion = path + suffix
+            var info = stat()
+            guard stat(companion, &info) == 0, info.st_uid == geteuid(), info.st_mode & S_IWUSR == 0 else { continue }
+            chmod(companion, (info.st_mode & 0o7777) | S_IWUSR | S_IRUSR)
         }
     }
 }
