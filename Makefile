@@ -7,7 +7,7 @@ DESTDIR ?=
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 SHAREDIR = $(DESTDIR)$(PREFIX)/share
 
-.PHONY: run build release test bench deps clean install uninstall
+.PHONY: run build release test bench deps clean install install-files uninstall
 
 run: release
 	.build/release/studycircle $(RUN_ARGS)
@@ -36,13 +36,18 @@ bench:
 # The binary, the built-in themes ($(PREFIX)/share/studycircle/themes) and completions for
 # bash, zsh and fish, which swift-argument-parser generates from the commands themselves.
 install: release
+	$(MAKE) install-files BIN=.build/release/studycircle
+
+# The copying alone, from any built binary (the tests use the debug one).
+BIN ?= .build/release/studycircle
+install-files:
 	install -d $(BINDIR) $(SHAREDIR)/studycircle/themes $(SHAREDIR)/bash-completion/completions \
 		$(SHAREDIR)/zsh/site-functions $(SHAREDIR)/fish/vendor_completions.d
-	install -m 0755 .build/release/studycircle $(BINDIR)/studycircle
+	install -m 0755 $(BIN) $(BINDIR)/studycircle
 	install -m 0644 themes/*.toml $(SHAREDIR)/studycircle/themes/
-	STUDYCIRCLE_LOG_LEVEL=critical .build/release/studycircle --generate-completion-script bash > $(SHAREDIR)/bash-completion/completions/studycircle
-	STUDYCIRCLE_LOG_LEVEL=critical .build/release/studycircle --generate-completion-script zsh > $(SHAREDIR)/zsh/site-functions/_studycircle
-	STUDYCIRCLE_LOG_LEVEL=critical .build/release/studycircle --generate-completion-script fish > $(SHAREDIR)/fish/vendor_completions.d/studycircle.fish
+	STUDYCIRCLE_LOG_LEVEL=critical $(BIN) --generate-completion-script bash > $(SHAREDIR)/bash-completion/completions/studycircle
+	STUDYCIRCLE_LOG_LEVEL=critical $(BIN) --generate-completion-script zsh > $(SHAREDIR)/zsh/site-functions/_studycircle
+	STUDYCIRCLE_LOG_LEVEL=critical $(BIN) --generate-completion-script fish > $(SHAREDIR)/fish/vendor_completions.d/studycircle.fish
 	@echo "Installed studycircle to $(BINDIR)"
 
 uninstall:

@@ -78,7 +78,8 @@ public struct TransferCounts: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         let order = Self.order
-        var parts = order.compactMap { k in written[k].map { "\($0) \(k)\($0 == 1 ? "" : "s")" } }
+        let plurals = ["content": "documents", "summary": "summaries"]
+        var parts = order.compactMap { k in written[k].map { "\($0) \($0 == 1 ? (k == "content" ? "document" : k) : plurals[k] ?? k + "s")" } }
         let skippedTotal = skipped.values.reduce(0, +)
         if skippedTotal > 0 { parts.append("\(skippedTotal) already present") }
         return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")

@@ -50,11 +50,21 @@ public enum Doctor {
             return checks
         }
         checks.append(HealthCheck(name: "open backend", status: .ok, detail: store.backendName))
-        checks += await store.admin.healthChecks()
+        checks += await store.admin.healthChecks().map { salvageAdvice($0, settings) }
         if settings.dbType == .dynamodb, let endpoint = dynamoEndpoint(settings) {
             checks.append(await clock.check(endpoint: endpoint))
         }
         return checks + engineChecks(settings)
+    }
+
+    /// A damaged file gets advice that works on it: a plain export stops at the first damaged
+    /// page, a salvage export saves everything still readable.
+    static func salvageAdvice(_ check: HealthCheck, _ settings: Settings) -> HealthCheck {
+        guard settings.dbType == .sqlite, check.name == "integrity", check.status == .problem else { return check }
+        let lines = check.detail.split(separator: "\n")
+        let detail = lines.count > 2 ? "damaged (\(lines.count - 1) problems, e.g. \(lines[1]))" : "damaged: " + lines.joined(separator: " ")
+        return HealthCheck(name: check.name, status: .problem, detail: detail,
+                           fix: "Save what is readable: `studycircle --db \(settings.sqlitePath) export --salvage rescued.jsonl`; move the damaged file aside; then `studycircle import rescued.jsonl` makes a new database from the rescue.")
     }
 
     static func engineChecks(_ settings: Settings) -> [HealthCheck] {

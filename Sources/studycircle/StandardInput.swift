@@ -5,7 +5,7 @@ import Glibc
 
 /// Standard input, read with errors a student can act on instead of a trap.
 ///
-/// `FileHandle.readDataToEndOfFile()` traps on a closed descriptor (`<&-`) or a folder
+/// Foundation's read-to-end-of-file call traps on a closed descriptor (`<&-`) or a folder
 /// (`< /`); this reads with `read(2)` and turns each failure into a `CLIError`.
 enum StandardInput {
     /// True when the program started with descriptor 0 closed (`<&-`).

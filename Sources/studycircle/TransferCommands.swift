@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StudyBackend
 import StudyConfig
+import StudyModel
 import StudyStore
 
 /// `studycircle export FILE`: everything, as JSON Lines.
@@ -40,7 +41,7 @@ struct ExportCommand: AsyncParsableCommand {
         try await CLIError.wrapAsync {
             try await DataTransfer.export(context.store, salvage: salvage ? { part, error in
                 skipped += 1
-                Output.error("Skipped \(part): \(CLIError.message(for: error))")
+                Output.error("Skipped \(part): \(Self.salvageReason(error))")
             } : nil) { record in
                 // Each line is exact JSON; what a terminal could act on is \u-escaped.
                 let line = JSONEscaping.terminalSafe(String(decoding: try encoder.encode(record), as: UTF8.self))
@@ -56,6 +57,14 @@ struct ExportCommand: AsyncParsableCommand {
         if skipped > 0 {
             Output.error("\(skipped) part(s) could not be read and are missing from \(file == "-" ? "the output" : file) (listed above); everything else was saved.")
         }
+    }
+}
+
+extension ExportCommand {
+    /// Why a part was skipped, short: the full advice for a damaged file is what led here.
+    static func salvageReason(_ error: Error) -> String {
+        if case StoreError.corrupt = error { return "the database is damaged there." }
+        return CLIError.message(for: error)
     }
 }
 

@@ -102,7 +102,7 @@ public struct DocumentImporter: Sendable {
         do { try process.run() } catch {
             throw ImportError(path: path, reason: "could not run pdftotext (\(error)).")
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = (try? output.fileHandleForReading.readToEnd()) ?? Data()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw ImportError(path: path, reason: "is not a readable PDF (pdftotext failed). Is it damaged or password-protected?")

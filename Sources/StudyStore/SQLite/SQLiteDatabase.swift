@@ -6,6 +6,9 @@ import StudyModel
 public final class SQLiteDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// True when the disk was full at open: the file is then opened read-only, so that
+    /// reading still works, and writes say the disk is full.
+    public let readOnlyBecauseDiskFull: Bool
 
     /// Opens (creating if needed, with mode 0600) and migrates the database at `path`.
     /// A file that is not a SQLite database is left untouched and reported as corrupt.
@@ -20,7 +23,26 @@ public final class SQLiteDatabase: Sendable {
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            do {
+                pool = try Self.openAndMigrate(path: path, config, migrate: migrate)
+                readOnlyBecauseDiskFull = false
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
+                // Opening a WAL database writes (GRDB primes the -wal file); on a full disk
+                // that fails. A read-only connection writes nothing, so reads still work.
+                var readOnly = config
+                readOnly.readonly = true
+                guard let pool = try? Self.openAndMigrate(path: path, readOnly, migrate: migrate) else { throw error }
+                self.pool = pool
+                readOnlyBecauseDiskFull = true
+            }
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    private static func openAndMigrate(path: String, _ config: Configuration, migrate: Bool) throws -> DatabasePool {
+        let pool = try DatabasePool(path: path, configuration: config)
+        do {
             if migrate {
                 // A read first: an up-to-date file (the usual case) is then opened without any
                 // write, so reading works on a full disk or a file that is busy being written.
@@ -32,11 +54,13 @@ public final class SQLiteDatabase: Sendable {
                     throw StoreError.unavailable(
                         "The database \(path) was written by a newer StudyCircle. Update StudyCircle, or use another file with --db.")
                 }
-                if !state.current { try SQLiteSchema.migrator.migrate(pool) }
+                if !state.current {
+                    if config.readonly { throw DatabaseError(resultCode: .SQLITE_FULL) }
+                    try SQLiteSchema.migrator.migrate(pool)
+                }
             }
-        } catch let error as DatabaseError {
-            throw Self.translate(error, path: path)
         }
+        return pool
     }
 
     /// Applies migrations up to (and including) `version` only. For tests of upgrades.
@@ -59,7 +83,12 @@ public final class SQLiteDatabase: Sendable {
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do { return try await pool.write(body) } catch { throw Self.translate(error, path: path) }
+        do { return try await pool.write(body) } catch {
+            if readOnlyBecauseDiskFull, let db = error as? DatabaseError, db.resultCode == .SQLITE_READONLY {
+                throw StoreError.unavailable("The disk holding \(path) is full: StudyCircle can show what is stored but not save anything. Free some space and try again.")
+            }
+            throw Self.translate(error, path: path)
+        }
     }
 
     static func translate(_ error: Error, path: String) -> Error {
