@@ -100,13 +100,15 @@ struct DynamoMessageService: MessageService {
         return MessagePage(messages: messages.reversed(), older: older, feed: CursorCodec.encode(feed))
     }
 
-    /// A feed cursor at `newest`, having seen every message of the overlap window before it.
+    /// A feed cursor at `newest`, having seen every message of the deep window before it.
     /// `known` are the newest messages already read; when they cover the window (or the whole
     /// room, `complete`), no further read is needed.
     private func feedCursor(roomId: String, newest: Message?, known: [Message], complete: Bool) async throws -> FeedCursor {
         guard let newest else { return FeedCursor(w: nil, seen: [:]) }
         let watermark = newest.createdAt.millisecondsSince1970
-        let low = watermark - Self.overlap
+        // Everything of the deep window is remembered, so a late message written after this
+        // point is told apart from one already shown, however far behind its writer is.
+        let low = watermark - Self.deepWindow
         var window = known
         let covered = complete || (known.last.map { $0.createdAt.millisecondsSince1970 < low } ?? false)
         if !covered {

@@ -42,22 +42,21 @@ public final class SQLiteDatabase: Sendable {
 
     private static func openAndMigrate(path: String, _ config: Configuration, migrate: Bool) throws -> DatabasePool {
         let pool = try DatabasePool(path: path, configuration: config)
-        do {
-            if migrate {
-                // A read first: an up-to-date file (the usual case) is then opened without any
-                // write, so reading works on a full disk or a file that is busy being written.
-                let state = try pool.read { db in
-                    (superseded: try SQLiteSchema.migrator.hasBeenSuperseded(db),
-                     current: try SQLiteSchema.migrator.hasCompletedMigrations(db))
-                }
-                if state.superseded {
-                    throw StoreError.unavailable(
-                        "The database \(path) was written by a newer StudyCircle. Update StudyCircle, or use another file with --db.")
-                }
-                if !state.current {
-                    if config.readonly { throw DatabaseError(resultCode: .SQLITE_FULL) }
-                    try SQLiteSchema.migrator.migrate(pool)
-                }
+        if migrate {
+            // A read first: an up-to-date file (the usual case) is then opened without any
+            // write, so reading works on a full disk or a file that is busy being written.
+            let state = try pool.read { db in
+                (superseded: try SQLiteSchema.migrator.hasBeenSuperseded(db),
+                 current: try SQLiteSchema.migrator.hasCompletedMigrations(db))
+            }
+            if state.superseded {
+                throw StoreError.unavailable(
+                    "The database \(path) was written by a newer StudyCircle. Update StudyCircle, or use another file with --db.")
+            }
+            if !state.current {
+                // Read-only (full disk): an upgrade cannot be written now.
+                if config.readonly { throw DatabaseError(resultCode: .SQLITE_FULL) }
+                try SQLiteSchema.migrator.migrate(pool)
             }
         }
         return pool
