@@ -17,6 +17,14 @@ enum LoggingSetup {
         let environment = ProcessInfo.processInfo.environment
         if let settings = try? SettingsLoader().load() {
             bootstrap(level: settings.logLevel, path: settings.paths.logFile, secrets: secrets(in: settings.variables))
+            // What the command will work with, never a secret (only whether a key is set).
+            CommandLog.logger.debug("""
+                settings: backend \(settings.dbType.rawValue), database \(settings.sqlitePath), \
+                endpoint \(settings.endpoint ?? "default"), region \(settings.region ?? "default"), \
+                table prefix \(settings.tablePrefix), user \(settings.username), \
+                provider \(settings.provider.map { "\($0.url) (\($0.model), key \($0.apiKey.isEmpty ? "not set" : "set"))" } ?? "none"), \
+                log \(settings.paths.logFile) at \(settings.logLevel)
+                """)
         } else {
             bootstrap(level: "info", path: Paths(environment: environment).logFile, secrets: secrets(in: environment))
         }

@@ -24,6 +24,11 @@ enum Output {
         write(STDERR_FILENO, terminalSafe(text) + "\n")
     }
 
+    /// Text for standard output without a line break added.
+    static func partialLine(_ text: String) {
+        write(STDOUT_FILENO, terminalSafe(text))
+    }
+
     /// A prompt on standard error, without a line break (the answer is typed after it).
     static func prompt(_ text: String) {
         write(STDERR_FILENO, terminalSafe(text))
@@ -112,7 +117,7 @@ func print(_ items: Any..., separator: String = " ", terminator: String = "\n") 
     if terminator == "\n" {
         Output.line(text)
     } else {
-        Output.prompt(text + terminator)
+        Output.partialLine(text + terminator)
     }
 }
 
