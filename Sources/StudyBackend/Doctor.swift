@@ -50,7 +50,12 @@ public enum Doctor {
             return checks
         }
         checks.append(HealthCheck(name: "open backend", status: .ok, detail: store.backendName))
-        checks += await store.admin.healthChecks().map { salvageAdvice($0, settings) }
+        let storeChecks = await store.admin.healthChecks()
+        if settings.dbType == .sqlite, let integrity = storeChecks.first(where: { $0.name == "integrity" }) {
+            // Every command then treats the file alike: damaged (no writes) or sound.
+            if integrity.status == .problem { DamageMark.set(settings.sqlitePath) } else { DamageMark.clear(settings.sqlitePath) }
+        }
+        checks += storeChecks.map { salvageAdvice($0, settings) }
         if settings.dbType == .dynamodb, let endpoint = dynamoEndpoint(settings) {
             checks.append(await clock.check(endpoint: endpoint))
         }

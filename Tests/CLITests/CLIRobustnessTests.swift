@@ -180,6 +180,11 @@ import Testing
         #expect(export.stderr.contains("is damaged"), "\(export.stderr)")
         #expect(!export.stderr.contains("left untouched"), "a damaged file is not called untouched")
         #expect(export.stderr.contains("export --salvage"))
+        // Every command now says the same: writes are refused, reads go on.
+        let post = try s.run(["room", "post", "welcome", "still", "writing?"])
+        #expect(post.status != 0)
+        #expect(post.stderr.contains("is damaged"), "\(post.stderr)")
+        #expect(try s.run(["library", "list"]).stdout.contains("Photosynthesis"), "reads still work")
         let doctor = try s.run(["doctor"])
         #expect(doctor.status == 1)
         #expect(doctor.stdout.contains("integrity: damaged"), "\(doctor.stdout)")
@@ -192,6 +197,11 @@ import Testing
         let fresh = try s.run(["--db", s.dir.path("new.db"), "import", "rescued.jsonl"])
         #expect(fresh.status == 0, "\(fresh.stderr)")
         #expect(try s.run(["--db", s.dir.path("new.db"), "library", "list"]).stdout.contains("Photosynthesis"))
+        // The damaged file moved aside, a new one at the same path is not held back by the mark.
+        try FileManager.default.moveItem(atPath: db, toPath: s.dir.path("damaged.db"))
+        try FileManager.default.moveItem(atPath: s.dir.path("new.db"), toPath: db)
+        let after = try s.run(["room", "post", "welcome", "back", "again"])
+        #expect(after.status == 0, "\(after.stderr)")
     }
 
     @Test func aReadOnlyDatabaseIsRefusedCleanlyAndWorksAfterChmod() throws {

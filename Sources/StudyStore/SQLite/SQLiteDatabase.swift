@@ -82,6 +82,9 @@ public final class SQLiteDatabase: Sendable {
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        // Once any command found damage, no command writes into the file (which could spread
+        // it); reads go on, so that what is readable can still be saved.
+        if DamageMark.isSet(path) { throw StoreError.corrupt(Self.damagedMessage(path)) }
         do { return try await pool.write(body) } catch {
             if readOnlyBecauseDiskFull, let db = error as? DatabaseError, db.resultCode == .SQLITE_READONLY {
                 throw StoreError.unavailable("The disk holding \(path) is full: StudyCircle can show what is stored but not save anything. Free some space and try again.")
@@ -93,7 +96,9 @@ public final class SQLiteDatabase: Sendable {
     static func translate(_ error: Error, path: String) -> Error {
         guard let db = error as? DatabaseError else { return error }
         switch db.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.corrupt(damagedMessage(path))
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            DamageMark.set(path)
+            return StoreError.corrupt(damagedMessage(path))
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError.unavailable("The database \(path) stayed locked by another program for 10 seconds. Close other StudyCircle windows or try again.")
         case .SQLITE_FULL: return StoreError.unavailable("The disk holding \(path) is full. Free some space and try again.")
@@ -165,5 +170,40 @@ public final class SQLiteDatabase: Sendable {
             guard stat(companion, &info) == 0, info.st_uid == geteuid(), info.st_mode & S_IWUSR == 0 else { continue }
             chmod(companion, (info.st_mode & 0o7777) | S_IWUSR | S_IRUSR)
         }
+    }
+}
+
+/// Remembers, beside a database file (`<path>.damaged`), that SQLite found damage in it, so
+/// that every command treats the file alike: reads go on, writes are refused with the salvage
+/// advice. The mark names the file by device and inode, so a new file put at the same path
+/// (after the damaged one was moved aside) is not affected; `doctor` clears it when the
+/// integrity check passes again.
+public enum DamageMark {
+    static func markPath(_ path: String) -> String { path + ".damaged" }
+
+    static func identity(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_dev):\(info.st_ino)"
+    }
+
+    /// Marks the file at `path` as damaged (best effort).
+    public static func set(_ path: String) {
+        guard let id = identity(path) else { return }
+        let fd = open(markPath(path), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        _ = id.withCString { write(fd, $0, strlen($0)) }
+    }
+
+    /// True when the file now at `path` was marked damaged.
+    public static func isSet(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: markPath(path)) else { return false }
+        return String(decoding: data, as: UTF8.self) == identity(path)
+    }
+
+    /// Removes the mark (after a passing integrity check).
+    public static func clear(_ path: String) {
+        unlink(markPath(path))
     }
 }
