@@ -42,6 +42,12 @@ enum StandardInput {
             if n < 0 {
                 let code = errno
                 if code == EINTR { continue }
+                if code == EAGAIN || code == EWOULDBLOCK {
+                    // A non-blocking descriptor (set so by the parent): wait until data comes.
+                    var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&waiting, 1, -1)
+                    continue
+                }
                 throw CLIError(description: message(forErrno: code, what: what, instead: instead))
             }
             data.append(contentsOf: buffer[0..<n])
