@@ -50,7 +50,8 @@ final class TransferProgress {
         var text = "\(verb) " + (parts.isEmpty ? "…" : parts.joined(separator: " · "))
         text += " — \(Int(rate)) records/s"
         let total = expected.values.reduce(0, +)
-        if total > done, rate > 0 {
+        // The first second's rate says little about the rest.
+        if total > done, rate > 0, elapsed >= 1 {
             text += ", about \(duration(Double(total - done) / rate)) left"
         }
         return text

@@ -204,6 +204,32 @@ import Testing
         #expect(after.status == 0, "\(after.stderr)")
     }
 
+    @Test func readingWorksOnAFullDisk() throws {
+        // A small tmpfs in a private mount namespace (gone when the shell exits); root only.
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else { return }
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        let disk = s.dir.path("disk")
+        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+        let script = """
+            mount -t tmpfs -o size=4M tmpfs "$2" || exit 77
+            "$1" --db "$2/s.db" room create physics >/dev/null || exit 3
+            "$1" --db "$2/s.db" room post physics hello there || exit 4
+            dd if=/dev/zero of="$2/fill" bs=4k 2>/dev/null
+            "$1" --db "$2/s.db" room list || exit 5
+            "$1" --db "$2/s.db" room history physics || exit 6
+            "$1" --db "$2/s.db" room post physics more
+            echo "post=$?"
+            """
+        let r = try runProcess("/usr/bin/unshare", ["-m", "/bin/sh", "-c", script, "sh", s.binary, disk], environment: s.environment)
+        guard r.status != 77 else { return }  // no tmpfs here (a container without the right)
+        #expect(r.status == 0, "\(r.stdout) \(r.stderr)")
+        #expect(r.stdout.contains("#physics"), "room list reads on a full disk: \(r.stderr)")
+        #expect(r.stdout.contains("hello there"), "history reads on a full disk")
+        #expect(r.stdout.contains("post=1"))
+        #expect(r.stderr.contains("is full"), "\(r.stderr)")
+    }
+
     @Test func aReadOnlyDatabaseIsRefusedCleanlyAndWorksAfterChmod() throws {
         // Permissions mean nothing to root: run the binary as `nobody` when we can.
         guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }

@@ -31,7 +31,10 @@ public final class SQLiteDatabase: Sendable {
                 // that fails. A read-only connection writes nothing, so reads still work.
                 var readOnly = config
                 readOnly.readonly = true
-                guard let pool = try? Self.openAndMigrate(path: path, readOnly, migrate: migrate) else { throw error }
+                // Read-only needs the -shm file; when even that cannot be made, the file is
+                // read as immutable (no locks, no -shm): nobody can write on a full disk anyway.
+                guard let pool = (try? Self.openAndMigrate(path: path, readOnly, migrate: migrate))
+                        ?? (try? Self.openAndMigrate(path: Self.immutableURI(path), readOnly, migrate: migrate)) else { throw error }
                 self.pool = pool
                 readOnlyBecauseDiskFull = true
             }
@@ -60,6 +63,20 @@ public final class SQLiteDatabase: Sendable {
             }
         }
         return pool
+    }
+
+    /// `file:PATH?immutable=1`, with the characters a URI gives meaning to escaped.
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for ch in path {
+            switch ch {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(ch)
+            }
+        }
+        return "file:\(escaped)?immutable=1"
     }
 
     /// Applies migrations up to (and including) `version` only. For tests of upgrades.
