@@ -114,23 +114,23 @@ public enum Doctor {
         let key = settings.variables["AWS_REGION"] != nil ? "AWS_REGION" : "AWS_DEFAULT_REGION"
         guard let region = settings.region else {
             if settings.endpoint != nil {
-                return HealthCheck(name: "region", status: .ok, detail: "us-east-1 (default; a local endpoint accepts any region)")
+                return HealthCheck(name: "region setting", status: .ok, detail: "us-east-1 (default; a local endpoint accepts any region)")
             }
-            return HealthCheck(name: "region", status: .ok, detail: "not set here (the AWS profile's region is used, if any)")
+            return HealthCheck(name: "region setting", status: .ok, detail: "not set here (the AWS profile's region is used, if any)")
         }
         let from = origin(key, settings)
         switch RegionFormat.classify(region) {
         case .aws:
-            return HealthCheck(name: "region", status: .ok, detail: "\(region) \(from)")
+            return HealthCheck(name: "region setting", status: .ok, detail: "\(region) \(from)")
         case .invalid:
-            return HealthCheck(name: "region", status: .problem, detail: "'\(region)' \(from) is not a region name",
+            return HealthCheck(name: "region setting", status: .problem, detail: "'\(region)' \(from) is not a region name",
                                fix: RegionFormat.advice(key))
         case .nonAWS where settings.endpoint == nil:
-            return HealthCheck(name: "region", status: .problem, detail: "'\(region)' \(from) is not an AWS region",
+            return HealthCheck(name: "region setting", status: .problem, detail: "'\(region)' \(from) is not an AWS region",
                                fix: RegionFormat.advice(key))
         case .nonAWS:
-            return HealthCheck(name: "region", status: .warning, detail: "'\(region)' \(from) is not an AWS region",
-                               fix: "DynamoDB Local accepts it, but moto and AWS refuse it. \(RegionFormat.advice(key))")
+            return HealthCheck(name: "region setting", status: .warning, detail: "'\(region)' \(from) is not an AWS region",
+                               fix: "DynamoDB Local accepts it, but moto and AWS do not (their answer is then an \"internal problem\"). \(RegionFormat.advice(key))")
         }
     }
 
@@ -209,9 +209,10 @@ public struct ClockCheck: Sendable {
         guard let header = response.headers["Date"], let serverTime = Self.parseHTTPDate(header) else {
             return HealthCheck(name: "clock", status: .ok, detail: "the server sent no time to compare with")
         }
-        // The server stamped its answer somewhere between sending and receiving.
+        // The server stamped its answer somewhere between sending and receiving, in whole
+        // seconds (so half a second is added to meet the truncation halfway).
         let local = sent.addingTimeInterval(received.timeIntervalSince(sent) / 2)
-        return Self.judge(offset: local.timeIntervalSince(serverTime))
+        return Self.judge(offset: local.timeIntervalSince(serverTime.addingTimeInterval(0.5)))
     }
 
     /// `offset` is local minus server time, in seconds.
