@@ -53,7 +53,7 @@ struct ExportCommand: AsyncParsableCommand {
             }
         }
         try Output.data(buffer, to: output)
-        progress.finish("Exported \(counts) from \(context.store.backendName).")
+        progress.finish("Exported \(counts) from \(context.store.backendName).", onStandardError: file == "-")
         if skipped > 0 {
             Output.error("\(skipped) part(s) could not be read and are missing from \(file == "-" ? "the output" : file) (listed above); everything else was saved.")
         }

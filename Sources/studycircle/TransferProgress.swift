@@ -30,10 +30,11 @@ final class TransferProgress {
         Output.progressLine(Self.line(verb: verb, counts: counts, expected: expected, elapsed: now.timeIntervalSince(started)))
     }
 
-    /// Clears the progress line and prints the result on standard output.
-    func finish(_ summary: String) {
+    /// Clears the progress line and prints the result: on standard output, or on standard
+    /// error when standard output carries the data itself (`export -`).
+    func finish(_ summary: String, onStandardError: Bool = false) {
         if drew { Output.clearProgress() }
-        print(summary)
+        if onStandardError { Output.error(summary) } else { print(summary) }
     }
 
     /// `copying user 3/3 · content 120/400 · message 12500/50000 — 2340 records/s, about 21 s left`

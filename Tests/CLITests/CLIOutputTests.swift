@@ -60,6 +60,18 @@ import Testing
         let entries = try #require(object["entries"] as? [[String: Any]])
         let sentences = try #require(entries.first?["sentences"] as? [String])
         #expect(sentences.contains(sentence), "the decoded JSON holds the exact text: \(sentences)")
+
+        // export - writes JSON Lines: terminal-safe, and the message decodes to exactly what was sent.
+        #expect(try s.run(["room", "create", "physics"]).status == 0)
+        #expect(try s.run(["room", "post", "physics"], stdin: sentence).status == 0)
+        let export = try s.run(["export", "-"])
+        #expect(export.status == 0, "\(export.stderr)")
+        Self.expectNoControls(export.stdout, "export")
+        let texts = try export.stdout.split(separator: "\n").compactMap { line -> String? in
+            let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return (record?["data"] as? [String: Any])?["text"] as? String
+        }
+        #expect(texts.contains(sentence), "\(texts)")
     }
 
     @Test func providerAnswersAreSanitised() throws {
