@@ -65,6 +65,14 @@ public final class SQLiteDatabase: Sendable {
         return pool
     }
 
+    /// True when the file system holding `path` has no space left for us.
+    static func diskIsFull(_ path: String) -> Bool {
+        var info = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return false }
+        return info.f_bavail == 0
+    }
+
     /// `file:PATH?immutable=1`, with the characters a URI gives meaning to escaped.
     static func immutableURI(_ path: String) -> String {
         var escaped = ""
@@ -104,7 +112,10 @@ public final class SQLiteDatabase: Sendable {
         if DamageMark.isSet(path) { throw StoreError.corrupt(Self.damagedMessage(path)) }
         do { return try await pool.write(body) } catch {
             if readOnlyBecauseDiskFull, let db = error as? DatabaseError, db.resultCode == .SQLITE_READONLY {
-                throw StoreError.unavailable("The disk holding \(path) is full: StudyCircle can show what is stored but not save anything. Free some space and try again.")
+                if Self.diskIsFull(path) {
+                    throw StoreError.unavailable("The disk holding \(path) is full: StudyCircle can show what is stored but not save anything. Free some space and try again.")
+                }
+                throw StoreError.unavailable("StudyCircle could open \(path) only for reading (the disk reported an error when it was opened), so nothing was saved. Check the disk, then try again.")
             }
             throw Self.translate(error, path: path)
         }
