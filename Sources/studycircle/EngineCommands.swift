@@ -55,7 +55,7 @@ struct SummarizeCommand: AsyncParsableCommand {
             do {
                 let document = try StudyDocument(text: try readInput(file))
                 let result = await assistant.summarize(document, options: options)
-                if files.count > 1 { print("== \(file) ==") }
+                if files.count > 1 && !json { print("== \(file) ==") }
                 if let reason = result.fallbackReason { Output.error("note: \(reason)") }
                 if json {
                     Output.json(try jsonText(["file": file, "engine": result.engine, "text": result.text,
