@@ -39,7 +39,7 @@ let package = Package(
         // The storage services on DynamoDB tables.
         .target(name: "StudyStoreDynamo", dependencies: ["StudyStore", "DynamoDB"]),
         // Picks a backend from configuration.
-        .target(name: "StudyBackend", dependencies: ["StudyStore", "StudyStoreDynamo", "StudyConfig"]),
+        .target(name: "StudyBackend", dependencies: ["StudyStore", "StudyStoreDynamo", "StudyConfig", "StudyHTTP"]),
         // Summaries, exams, grading; optional OpenAI-compatible provider.
         .target(name: "StudyEngine", dependencies: ["StudyModel", "StudyHTTP"]),
         // Application core: state, actions, reducer, effects. No curses here.
@@ -50,7 +50,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "studycircle", dependencies: [
-            "StudyModel", "StudyConfig", "StudyStore", "StudyBackend", "StudyEngine", "StudyApp", "StudyTUI",
+            "StudyModel", "StudyConfig", "StudyStore", "StudyBackend", "StudyEngine", "StudyApp", "StudyTUI", "StudyHTTP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

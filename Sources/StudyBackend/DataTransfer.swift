@@ -73,9 +73,13 @@ public struct TransferCounts: Sendable, Equatable, CustomStringConvertible {
         case .alreadyPresent: skipped[type, default: 0] += 1
         }
     }
+    /// Record types in the order they are exported.
+    public static let order = ["user", "content", "template", "summary", "exam", "attempt", "room", "message", "meeting", "project"]
+
     public var description: String {
-        let order = ["user", "content", "template", "summary", "exam", "attempt", "room", "message", "meeting", "project"]
-        var parts = order.compactMap { k in written[k].map { "\($0) \(k)\($0 == 1 ? "" : "s")" } }
+        let order = Self.order
+        let plurals = ["content": "documents", "summary": "summaries"]
+        var parts = order.compactMap { k in written[k].map { "\($0) \($0 == 1 ? (k == "content" ? "document" : k) : plurals[k] ?? k + "s")" } }
         let skippedTotal = skipped.values.reduce(0, +)
         if skippedTotal > 0 { parts.append("\(skippedTotal) already present") }
         return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
@@ -86,37 +90,87 @@ public struct TransferCounts: Sendable, Equatable, CustomStringConvertible {
 /// page, so that nothing is loaded whole.
 public enum DataTransfer {
     /// Reads every record of `store` in dependency order and hands each to `sink`.
+    ///
+    /// With `salvage`, a part that cannot be read (a damaged database) is reported to it and
+    /// skipped, and the export goes on with the next part, so that everything still readable
+    /// is saved. Errors of `sink` itself (a full disk) always stop the export.
     public static func export(_ store: StudyStore, pageSize: Int = 200,
+                              salvage: ((_ part: String, _ error: Error) -> Void)? = nil,
                               _ sink: (TransferRecord) async throws -> Void) async throws {
-        var users: [User] = []
-        try await pages(pageSize) { try await store.users.list($0) } each: { users.append($0); try await sink(.user($0)) }
-        // The unfiltered list holds every document, including ones whose owner is no user
-        // (imported by scripts): one pass, not one per owner plus a second to find those.
-        try await pages(pageSize) { try await store.content.list(category: nil, $0) } each: { try await sink(.content($0)) }
-        for user in users {
-            try await pages(pageSize) { try await store.templates.list(createdBy: user.id, $0) } each: { try await sink(.template($0)) }
-            try await pages(pageSize) { try await store.summaries.list(owner: user.id, $0) } each: { try await sink(.summary($0)) }
-            // Each exam is followed by its attempts (import needs the exam first), so no list
-            // of exams is held in memory.
-            try await pages(pageSize) { try await store.exams.list(owner: user.id, $0) } each: { exam in
-                try await sink(.exam(exam))
-                try await pages(pageSize) { try await store.exams.attempts(examId: exam.id, userId: nil, $0) } each: { try await sink(.attempt($0)) }
-            }
-        }
-        try await pages(pageSize) { try await store.rooms.list($0) } each: { room in
-            try await sink(.room(room))
-            // Page by page from the newest; order in the file does not matter to import,
-            // since every message carries its own time and id.
-            var cursor: PageCursor?
-            repeat {
-                let page = try await store.messages.history(roomId: room.roomId, before: cursor, limit: pageSize)
-                for m in page.messages { try await sink(.message(m)) }
-                cursor = page.older
-            } while cursor != nil
-            try await pages(pageSize) { try await store.meetings.list(roomId: room.roomId, $0) } each: { try await sink(.meeting($0)) }
-            try await pages(pageSize) { try await store.projects.list(roomId: room.roomId, $0) } each: { try await sink(.project($0)) }
+        do {
+            try await exportParts(store, pageSize: pageSize, salvage: salvage, sink)
+        } catch let failure as SinkFailure {
+            throw failure.underlying
         }
     }
+
+    private static func exportParts(_ store: StudyStore, pageSize: Int, salvage: ((String, Error) -> Void)?,
+                                    _ sink: (TransferRecord) async throws -> Void) async throws {
+        func part(_ name: String, _ body: () async throws -> Void) async throws {
+            do {
+                try await body()
+            } catch let error as SinkFailure {
+                throw error
+            } catch {
+                guard let salvage else { throw error }
+                salvage(name, error)
+            }
+        }
+        func emit(_ record: TransferRecord) async throws {
+            do { try await sink(record) } catch { throw SinkFailure(underlying: error) }
+        }
+        var users: [User] = []
+        try await part("users") {
+            try await pages(pageSize) { try await store.users.list($0) } each: { users.append($0); try await emit(.user($0)) }
+        }
+        // The unfiltered list holds every document, including ones whose owner is no user
+        // (imported by scripts): one pass, not one per owner plus a second to find those.
+        try await part("documents") {
+            try await pages(pageSize) { try await store.content.list(category: nil, $0) } each: { try await emit(.content($0)) }
+        }
+        for user in users {
+            try await part("templates of \(user.username)") {
+                try await pages(pageSize) { try await store.templates.list(createdBy: user.id, $0) } each: { try await emit(.template($0)) }
+            }
+            try await part("summaries of \(user.username)") {
+                try await pages(pageSize) { try await store.summaries.list(owner: user.id, $0) } each: { try await emit(.summary($0)) }
+            }
+            // Each exam is followed by its attempts (import needs the exam first), so no list
+            // of exams is held in memory.
+            try await part("exams of \(user.username)") {
+                try await pages(pageSize) { try await store.exams.list(owner: user.id, $0) } each: { exam in
+                    try await emit(.exam(exam))
+                    try await part("attempts of exam \(exam.id)") {
+                        try await pages(pageSize) { try await store.exams.attempts(examId: exam.id, userId: nil, $0) } each: { try await emit(.attempt($0)) }
+                    }
+                }
+            }
+        }
+        try await part("rooms") {
+            try await pages(pageSize) { try await store.rooms.list($0) } each: { room in
+                try await emit(.room(room))
+                // Page by page from the newest; order in the file does not matter to import,
+                // since every message carries its own time and id.
+                try await part("messages of #\(room.name)") {
+                    var cursor: PageCursor?
+                    repeat {
+                        let page = try await store.messages.history(roomId: room.roomId, before: cursor, limit: pageSize)
+                        for m in page.messages { try await emit(.message(m)) }
+                        cursor = page.older
+                    } while cursor != nil
+                }
+                try await part("meetings of #\(room.name)") {
+                    try await pages(pageSize) { try await store.meetings.list(roomId: room.roomId, $0) } each: { try await emit(.meeting($0)) }
+                }
+                try await part("projects of #\(room.name)") {
+                    try await pages(pageSize) { try await store.projects.list(roomId: room.roomId, $0) } each: { try await emit(.project($0)) }
+                }
+            }
+        }
+    }
+
+    /// An error of the export's sink, kept apart from read errors so salvage never hides it.
+    struct SinkFailure: Error { var underlying: Error }
 
     /// What importing one record did.
     public enum Outcome: Sendable { case written, alreadyPresent }
@@ -164,9 +218,10 @@ public enum DataTransfer {
         }
     }
 
-    /// Copies everything from one backend into another.
+    /// Copies everything from one backend into another. `progress` is told the counts after
+    /// every record (and every batch of messages); the caller decides how often to show them.
     public static func migrate(from source: StudyStore, to target: StudyStore,
-                               progress: @Sendable (TransferCounts) -> Void) async throws -> TransferCounts {
+                               progress: (TransferCounts) -> Void) async throws -> TransferCounts {
         var counts = TransferCounts()
         var messages: [Message] = []
         func flushMessages() async throws {
@@ -184,10 +239,29 @@ public enum DataTransfer {
                 try await flushMessages()
                 counts.add(try await importRecord(record, into: target), record.typeName)
             }
-            if (counts.total + counts.skipped.values.reduce(0, +)) % 500 == 0 { progress(counts) }
+            progress(counts)
         }
         try await flushMessages()
         progress(counts)
+        return counts
+    }
+
+    /// How many records of each type (`user`, `message`, ...) the store holds, as far as its
+    /// table list tells (exact on SQLite; DynamoDB's counts may lag by hours). Empty when
+    /// unknown. For progress and time estimates only.
+    public static func expectedCounts(_ store: StudyStore) async -> [String: Int] {
+        guard let tables = try? await store.admin.listTables() else { return [:] }
+        let suffixes: [(String, String)] = [
+            ("exam_attempts", "attempt"), ("exam-attempts", "attempt"), ("chat_rooms", "room"), ("chat-rooms", "room"),
+            ("users", "user"), ("content", "content"), ("summaries", "summary"), ("exams", "exam"),
+            ("templates", "template"), ("messages", "message"), ("meetings", "meeting"), ("projects", "project"),
+        ]
+        var counts: [String: Int] = [:]
+        for table in tables {
+            guard let count = table.itemCount,
+                  let type = suffixes.first(where: { table.name == $0.0 || table.name.hasSuffix("-" + $0.0) })?.1 else { continue }
+            counts[type, default: 0] += count
+        }
         return counts
     }
 

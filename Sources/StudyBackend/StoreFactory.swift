@@ -11,6 +11,7 @@ public enum StoreFactory {
         case .sqlite:
             return try SQLiteStore.open(path: settings.sqlitePath, migrate: !admin)
         case .dynamodb:
+            try RegionFormat.validate(settings)
             // Nothing is checked here: an app session on missing tables gets "Run `studycircle
             // setup`" from its first operation, and `setup`/`doctor` must work without them.
             return try await DynamoStore.open(prefix: settings.tablePrefix, endpoint: settings.endpoint,

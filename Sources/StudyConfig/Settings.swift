@@ -130,7 +130,7 @@ public struct SettingsLoader: Sendable {
         let username = value("STUDYCIRCLE_USER") ?? value("USER") ?? value("LOGNAME") ?? "student"
         let level = value("STUDYCIRCLE_LOG_LEVEL")?.lowercased() ?? "info"
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(level) else {
-            throw fail("STUDYCIRCLE_LOG_LEVEL", "is not a log level; use debug, info, warning or error")
+            throw fail("STUDYCIRCLE_LOG_LEVEL", "is not a log level; use trace, debug, info, notice, warning, error or critical")
         }
         var provider: ProviderSettings?
         if let url = value("STUDYCIRCLE_LLM_URL") {

@@ -164,7 +164,12 @@ public struct Exam: Codable, Sendable, Hashable, Identifiable {
         attempts.totalScoreHundredths += Int((attempt.score * 100).rounded())
         attempts.averageScore = Double(attempts.totalScoreHundredths) / 100 / Double(attempts.count)
         attempts.bestScore = max(attempts.bestScore ?? attempt.score, attempt.score)
-        if attempts.lastAttemptAt.map({ attempt.finishedAt >= $0 }) ?? true {
+        // Attempts finished in the same millisecond keep the higher score, so the result stays
+        // independent of the order in which they are folded (a migration replays them in any order).
+        let isLater = attempts.lastAttemptAt.map { last in
+            attempt.finishedAt > last || (attempt.finishedAt == last && attempt.score >= (attempts.lastScore ?? attempt.score))
+        } ?? true
+        if isLater {
             attempts.lastScore = attempt.score
             attempts.lastAttemptAt = attempt.finishedAt
         }

@@ -54,11 +54,20 @@ public enum Validate {
 public protocol StoredEnum: RawRepresentable, CaseIterable, Codable, Sendable, Hashable where RawValue == String {}
 
 extension StoredEnum {
+    /// A stored field name in words: `subscriptionPlan` → `subscription plan`.
+    static func spoken(_ field: String) -> String {
+        var out = ""
+        for ch in field {
+            if ch.isUppercase { out += " " + ch.lowercased() } else if ch == "_" { out += " " } else { out.append(ch) }
+        }
+        return out
+    }
+
     /// Parses user input, naming the allowed values when it does not match.
     public static func parse(_ text: String, field: String) throws -> Self {
         let key = text.lowercased().replacingOccurrences(of: "-", with: "_")
         if let value = Self(rawValue: key) ?? Self(rawValue: text) { return value }
         let allowed = allCases.map(\.rawValue).joined(separator: ", ")
-        throw ValidationError(field, "'\(text)' is not a valid \(field); use one of: \(allowed).")
+        throw ValidationError(field, "'\(text)' is not a valid \(Self.spoken(field)); use one of: \(allowed).")
     }
 }

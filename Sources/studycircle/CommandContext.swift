@@ -56,7 +56,7 @@ struct CLIError: Error, CustomStringConvertible {
     }
 
     static func message(for error: Error) -> String {
-        String(describing: error)
+        ErrorText.describe(error)
     }
 }
 

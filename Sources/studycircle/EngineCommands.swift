@@ -5,10 +5,10 @@ import StudyEngine
 import StudyModel
 import StudyStore
 
-/// Reads a file, or standard input for `-`.
+/// Reads a file, or standard input for `-` (closed or unreadable input is a clear error).
 private func readInput(_ path: String) throws -> String {
     guard path == "-" else { return try TextInput.readFile(atPath: path) }
-    return try TextInput.decode(data: FileHandle.standardInput.readDataToEndOfFile())
+    return try TextInput.decode(data: StandardInput.readAll(limit: TextInput.maxDocumentBytes, what: "text"))
 }
 
 /// The assistant for these settings: offline, or the provider metered against the user's plan.
@@ -17,9 +17,7 @@ private func assistant(_ global: GlobalOptions) async throws -> StudyAssistant {
     guard let provider = settings.provider else { return StudyAssistant() }
     let context = try await CommandContext.open(global)
     let user = try await context.currentUser()
-    let meter = UsageMeter(users: context.store.users, userId: user.id)
-    return StudyAssistant(client: ChatCompletionsClient(url: provider.url, model: provider.model, apiKey: provider.apiKey),
-                          reserveProviderCall: { try await meter.reserve() })
+    return MeteredProvider.assistant(provider, store: context.store, user: user)
 }
 
 /// `studycircle summarize FILE...`: summaries without the app.
@@ -40,15 +38,15 @@ struct SummarizeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = try CLIError.wrap {
-            let options = SummaryOptions(type: try Summary.SummaryType.parse(type, field: "type"),
-                                         style: try Summary.Style.parse(style, field: "style"), sentences: sentences)
+            let options = SummaryOptions(type: try Summary.SummaryType.parse(type, field: "summary type"),
+                                         style: try Summary.Style.parse(style, field: "summary style"), sentences: sentences)
             try options.validate()
             return options
         }
         let assistant = try await assistant(global)
         if assistant.client == nil {
             let report = SummaryReport.make(files: files, options: options, readFile: readInput)
-            print(json ? try report.renderJSON() : report.renderText())
+            if json { Output.json(try report.renderJSON()) } else { print(report.renderText()) }
             if report.hasErrors { throw ExitCode(1) }
             return
         }
@@ -57,13 +55,17 @@ struct SummarizeCommand: AsyncParsableCommand {
             do {
                 let document = try StudyDocument(text: try readInput(file))
                 let result = await assistant.summarize(document, options: options)
-                if files.count > 1 { print("== \(file) ==") }
-                if let reason = result.fallbackReason { FileHandle.standardError.write(Data("note: \(reason)\n".utf8)) }
-                print(json ? try jsonText(["file": file, "engine": result.engine, "text": result.text,
-                                           "fallbackReason": result.fallbackReason ?? ""]) : result.text)
+                if files.count > 1 && !json { print("== \(file) ==") }
+                if let reason = result.fallbackReason { Output.error("note: \(reason)") }
+                if json {
+                    Output.json(try jsonText(["file": file, "engine": result.engine, "text": result.text,
+                                              "fallbackReason": result.fallbackReason ?? ""]))
+                } else {
+                    print(result.text)
+                }
             } catch {
                 failed = true
-                FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))
+                Output.error("\(file): \(CLIError.message(for: error))")
             }
         }
         if failed { throw ExitCode(1) }
@@ -102,15 +104,15 @@ struct ExamCommand: AsyncParsableCommand {
         let assistant = try await assistant(global)
         if assistant.client == nil {
             let report = try CLIError.wrap { try ExamReport.make(file: file, configuration: configuration, seed: seed, readFile: readInput) }
-            print(json ? try report.renderJSON() : report.renderText(showAnswers: !noAnswers))
+            if json { Output.json(try report.renderJSON()) } else { print(report.renderText(showAnswers: !noAnswers)) }
             return
         }
         let result = try await CLIError.wrapAsync {
             try await assistant.exam(try StudyDocument(text: try readInput(file)), configuration: configuration, seed: seed)
         }
-        if let reason = result.fallbackReason { FileHandle.standardError.write(Data("note: \(reason)\n".utf8)) }
+        if let reason = result.fallbackReason { Output.error("note: \(reason)") }
         let draft = ExamDraft(questions: result.questions, notes: result.notes, configuration: configuration)
         let report = ExamReport(file: file, draft: draft)
-        print(json ? try report.renderJSON() : report.renderText(showAnswers: !noAnswers))
+        if json { Output.json(try report.renderJSON()) } else { print(report.renderText(showAnswers: !noAnswers)) }
     }
 }

@@ -40,14 +40,14 @@ struct LibraryCommand: AsyncParsableCommand {
                     }
                 } catch StoreError.outcomeUnknown(let known) {
                     failures += 1
-                    FileHandle.standardError.write(Data("\(counter)\(TextSafety.plain(path)): \(known) Running the same command again is safe: a document already stored is recognised and not added twice.\n".utf8))
+                    Output.error("\(counter)\(TextSafety.plain(path)): \(known) Running the same command again is safe: a document already stored is recognised and not added twice.")
                 } catch {
                     failures += 1
-                    FileHandle.standardError.write(Data("\(counter)Skipped \(CLIError.message(for: error))\n".utf8))
+                    Output.error("\(counter)Skipped \(CLIError.message(for: error))")
                 }
             }
             if failures > 0 {
-                FileHandle.standardError.write(Data("\(failures) of \(files.count) files were not added (or not confirmed); the others are in the library.\n".utf8))
+                Output.error("\(failures) of \(files.count) files were not added (or not confirmed); the others are in the library.")
                 throw ExitCode(1)
             }
         }
@@ -98,7 +98,7 @@ struct LibraryCommand: AsyncParsableCommand {
                     guard isatty(STDIN_FILENO) == 1 else {
                         throw CLIError(description: "Deleting needs confirmation: add --yes to delete “\(TextSafety.plain(document.title))” with its summaries and exams.")
                     }
-                    FileHandle.standardError.write(Data("Delete “\(TextSafety.plain(document.title))” with its summaries and exams? Type yes: ".utf8))
+                    Output.prompt("Delete “\(TextSafety.plain(document.title))” with its summaries and exams? Type yes: ")
                     guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
                         throw CLIError(description: "Not deleted.")
                     }

@@ -8,10 +8,13 @@ import Glibc
 enum PasswordPrompt {
     static func read(prompt: String, environment: [String: String]) throws -> String {
         if let fromEnv = environment["STUDYCIRCLE_PASSWORD"], !fromEnv.isEmpty { return fromEnv }
+        if StandardInput.wasClosed {
+            throw CLIError(description: "No password was given and standard input is closed. Set STUDYCIRCLE_PASSWORD for scripts, or run the command in a terminal.")
+        }
         let interactive = isatty(STDIN_FILENO) == 1
         var saved = termios()
         if interactive {
-            FileHandle.standardError.write(Data(prompt.utf8))
+            Output.prompt(prompt)
             tcgetattr(STDIN_FILENO, &saved)
             var silent = saved
             silent.c_lflag &= ~tcflag_t(ECHO)
@@ -20,7 +23,7 @@ enum PasswordPrompt {
         defer {
             if interactive {
                 tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-                FileHandle.standardError.write(Data("\n".utf8))
+                Output.prompt("\n")
             }
         }
         guard let line = readLine(strippingNewline: true) else {

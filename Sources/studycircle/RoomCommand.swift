@@ -65,10 +65,7 @@ struct RoomCommand: AsyncParsableCommand {
             let user = try await context.currentUser()
             var text = words.joined(separator: " ")
             if words.isEmpty {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                guard let input = String(data: data, encoding: .utf8) else {
-                    throw CLIError(description: "Standard input is not UTF-8 text; nothing was sent.")
-                }
+                let input = try StandardInput.readText(limit: 1_048_576, what: "message", instead: "or write the message after the room name; nothing was sent")
                 text = input.hasSuffix("\n") ? String(input.dropLast()) : input
             }
             try await CLIError.wrapAsync {
@@ -134,7 +131,7 @@ struct RoomCommand: AsyncParsableCommand {
                     print("\(message.createdAt.iso8601.prefix(19).replacingOccurrences(of: "T", with: " ")) <\(TextSafety.plain(message.sender))> \(TextSafety.plain(message.text))")
                 }
                 if !all, let cursor {
-                    FileHandle.standardError.write(Data("Older messages: studycircle room history \(RoomCommand.quoted(target.name)) --before \(cursor)\n".utf8))
+                    Output.error("Older messages: studycircle room history \(RoomCommand.quoted(target.name)) --before \(cursor)")
                 }
             }
         }

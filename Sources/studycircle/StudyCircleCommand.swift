@@ -22,10 +22,35 @@ struct StudyCircleCommand: AsyncParsableCommand {
         a .env file in the current folder, $XDG_CONFIG_HOME/studycircle/config.toml, and defaults. \
         The embedded SQLite database is the default and needs no setup.
         """,
+        version: StudyCircleVersion.current,
         subcommands: [SetupCommand.self, TablesCommand.self, LibraryCommand.self, UserCommand.self, DoctorCommand.self,
                       SummarizeCommand.self, ExamCommand.self, RoomCommand.self, TemplateCommand.self, ExportCommand.self, ImportCommand.self, MigrateCommand.self])
 
     @OptionGroup var global: GlobalOptions
+
+    /// The entry point: ArgumentParser parses and runs the command; everything it or the
+    /// command would print passes `Output`, and standard input/output/error that were closed
+    /// are made safe before anything else opens a file.
+    static func main() async {
+        StandardInput.guardStandardDescriptors()
+        LoggingSetup.bootstrapFromEnvironment()
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            CommandLog.started(type(of: command))
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            CommandLog.finished(status: 0)
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty { Output.generated(text, toStandardError: code != .success) }
+            CommandLog.finished(status: code.rawValue, message: text)
+            Foundation.exit(code.rawValue)
+        }
+    }
 
     @Option(help: "Colour theme: dark, light, high-contrast, monochrome or a file name in themes/. Env: STUDYCIRCLE_THEME.")
     var theme: String?
@@ -35,7 +60,7 @@ struct StudyCircleCommand: AsyncParsableCommand {
         let user = try await context.currentUser(seedDemo: true)
         // On a terminal the interactive app; piped or redirected, a text overview.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            try await Overview.print(context: context, user: user)
+            try await Overview.show(context: context, user: user)
             return
         }
         let settings = context.settings
@@ -55,31 +80,28 @@ extension StudyCircleCommand {
     /// Offline, or the configured provider metered against the user's monthly plan (the same
     /// as `summarize` and `exam` on the command line).
     static func assistant(_ provider: ProviderSettings?, store: StudyStore, user: User) -> StudyAssistant {
-        guard let provider else { return StudyAssistant() }
-        let meter = UsageMeter(users: store.users, userId: user.id)
-        return StudyAssistant(client: ChatCompletionsClient(url: provider.url, model: provider.model, apiKey: provider.apiKey),
-                              reserveProviderCall: { try await meter.reserve() })
+        MeteredProvider.assistant(provider, store: store, user: user)
     }
 }
 
 /// A plain-text view of the library and rooms, for terminals without the UI.
 enum Overview {
-    static func print(context: CommandContext, user: User) async throws {
+    static func show(context: CommandContext, user: User) async throws {
         let store = context.store
-        Swift.print("StudyCircle — \(store.backendName) — signed in as \(user.username)")
-        Swift.print("\nLibrary:")
+        print("StudyCircle — \(store.backendName) — signed in as \(user.username)")
+        print("\nLibrary:")
         let docs = try await store.content.list(category: nil, PageRequest(limit: 50))
         for doc in docs.items {
-            Swift.print("  \(TextSafety.plain(doc.title))  [\(TextSafety.plain(doc.category))]  \(doc.sourceMetadata.wordCount) words")
+            print("  \(TextSafety.plain(doc.title))  [\(TextSafety.plain(doc.category))]  \(doc.sourceMetadata.wordCount) words")
         }
-        if docs.items.isEmpty { Swift.print("  (empty: add files with `studycircle library add FILE`)") }
-        Swift.print("\nRooms:")
+        if docs.items.isEmpty { print("  (empty: add files with `studycircle library add FILE`)") }
+        print("\nRooms:")
         let rooms = try await store.rooms.list(PageRequest(limit: 50))
         for room in rooms.items {
-            Swift.print("  #\(TextSafety.plain(room.name))  \(room.members.count) members")
+            print("  #\(TextSafety.plain(room.name))  \(room.members.count) members")
             let recent = try await store.messages.history(roomId: room.roomId, before: nil, limit: 5)
             for message in recent.messages {
-                Swift.print("    \(message.createdAt.iso8601.prefix(16).replacingOccurrences(of: "T", with: " ")) <\(TextSafety.plain(message.sender))> \(TextSafety.plain(message.text))")
+                print("    \(message.createdAt.iso8601.prefix(16).replacingOccurrences(of: "T", with: " ")) <\(TextSafety.plain(message.sender))> \(TextSafety.plain(message.text))")
             }
         }
     }

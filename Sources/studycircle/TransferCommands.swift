@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StudyBackend
 import StudyConfig
+import StudyModel
 import StudyStore
 
 /// `studycircle export FILE`: everything, as JSON Lines.
@@ -11,38 +12,59 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Where to write; an existing file is not overwritten without --force.") var file: String
     @Flag(help: "Overwrite an existing file.") var force = false
+    @Flag(help: "Save what is readable from a damaged database: skip (and list) the parts that cannot be read.")
+    var salvage = false
 
     func run() async throws {
-        let context = try await CommandContext.open(global)
+        // Salvage opens the file as it is (no schema check or upgrade, which would need the
+        // damaged pages); a plain export opens it like every other command.
+        let context = try await CommandContext.open(global, admin: salvage)
         if file != "-" && FileManager.default.fileExists(atPath: file) && !force {
             throw CLIError(description: "\(file) already exists; pass --force to overwrite it.")
         }
-        let output: FileHandle
+        let output: Int32
         if file == "-" {
-            output = FileHandle.standardOutput
+            output = STDOUT_FILENO
         } else {
-            guard FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600]),
-                  let handle = FileHandle(forWritingAtPath: file) else {
-                throw CLIError(description: "Cannot write \(file). Check the folder exists and is writable.")
+            output = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard output >= 0 else {
+                throw CLIError(description: "Cannot write \(file) (\(String(cString: strerror(errno)))). Check the folder exists and is writable.")
             }
-            output = handle
         }
+        defer { if output != STDOUT_FILENO { close(output) } }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var counts = TransferCounts()
         var buffer = Data()
+        var skipped = 0
+        let progress = TransferProgress(verb: "exporting", expected: await DataTransfer.expectedCounts(context.store))
         try await CLIError.wrapAsync {
-            try await DataTransfer.export(context.store) { record in
-                buffer.append(try encoder.encode(record))
+            try await DataTransfer.export(context.store, salvage: salvage ? { part, error in
+                skipped += 1
+                Output.error("Skipped \(part): \(Self.salvageReason(error))")
+            } : nil) { record in
+                // Each line is exact JSON; what a terminal could act on is \u-escaped.
+                let line = JSONEscaping.terminalSafe(String(decoding: try encoder.encode(record), as: UTF8.self))
+                buffer.append(contentsOf: line.utf8)
                 buffer.append(0x0A)
                 counts.written[record.typeName, default: 0] += 1
-                if buffer.count > 1 << 20 { output.write(buffer); buffer.removeAll(keepingCapacity: true) }
-                if counts.total % 5000 == 0 { Progress.line("exported \(counts.total) records…") }
+                if buffer.count > 1 << 20 { try Output.data(buffer, to: output); buffer.removeAll(keepingCapacity: true) }
+                progress.update(counts)
             }
         }
-        output.write(buffer)
-        if file != "-" { try output.close() }
-        Progress.done("Exported \(counts) from \(context.store.backendName).")
+        try Output.data(buffer, to: output)
+        progress.finish("Exported \(counts) from \(context.store.backendName).", onStandardError: file == "-")
+        if skipped > 0 {
+            Output.error("\(skipped) part(s) could not be read and are missing from \(file == "-" ? "the output" : file) (listed above); everything else was saved.")
+        }
+    }
+}
+
+extension ExportCommand {
+    /// Why a part was skipped, short: the full advice for a damaged file is what led here.
+    static func salvageReason(_ error: Error) -> String {
+        if case StoreError.corrupt = error { return "the database is damaged there." }
+        return CLIError.message(for: error)
     }
 }
 
@@ -56,7 +78,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIError(description: "Cannot read \(file): no such file or not readable.")
+            throw CLIError(description: "Cannot read \(file): no such file, a folder, or not readable.")
         }
         let decoder = JSONDecoder()
         var records: [TransferRecord] = []
@@ -69,13 +91,15 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let context = try await CommandContext.open(global)
         var counts = TransferCounts()
+        let expected = Dictionary(grouping: records, by: \.typeName).mapValues(\.count)
+        let progress = TransferProgress(verb: "importing", expected: expected)
         try await CLIError.wrapAsync {
-            for (i, record) in records.enumerated() {
+            for record in records {
                 counts.add(try await DataTransfer.importRecord(record, into: context.store), record.typeName)
-                if i % 2000 == 1999 { Progress.line("imported \(i + 1) of \(records.count) records…") }
+                progress.update(counts)
             }
         }
-        Progress.done("Imported \(counts) into \(context.store.backendName).")
+        progress.finish("Imported \(counts) into \(context.store.backendName).")
     }
 
     static func reason(_ error: Error) -> String {
@@ -111,23 +135,11 @@ struct MigrateCommand: AsyncParsableCommand {
             throw CLIError(description: "Source and target are the same (\(target.backendName)); name another target.")
         }
         _ = try await CLIError.wrapAsync { try await target.admin.setup { _ in } }
+        let progress = TransferProgress(verb: "copying", expected: await DataTransfer.expectedCounts(source.store))
         let counts = try await CLIError.wrapAsync {
-            try await DataTransfer.migrate(from: source.store, to: target) { Progress.line("copied \($0)…") }
+            try await DataTransfer.migrate(from: source.store, to: target) { progress.update($0) }
         }
-        Progress.done("Copied \(counts) from \(source.store.backendName) to \(target.backendName).")
+        progress.finish("Copied \(counts) from \(source.store.backendName) to \(target.backendName).")
     }
 }
 
-/// Progress on standard error, rewritten in place on a terminal.
-enum Progress {
-    static let interactive = isatty(STDERR_FILENO) == 1
-
-    static func line(_ text: String) {
-        FileHandle.standardError.write(Data((interactive ? "\r\u{1B}[K" + text : text + "\n").utf8))
-    }
-
-    static func done(_ text: String) {
-        if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        print(text)
-    }
-}

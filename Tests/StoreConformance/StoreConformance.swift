@@ -23,6 +23,7 @@ public enum StoreConformance {
         ConformanceCase(name: "rooms: by name, list, join and leave", run: RoomCases.all),
         ConformanceCase(name: "messages: history pages, feed exactly once, resend is not a duplicate", run: MessageCases.historyAndFeed),
         ConformanceCase(name: "messages: skewed clocks and batch import", run: MessageCases.skewAndBatch),
+        ConformanceCase(name: "messages: a writer far behind is never hidden for good", run: FeedSkewCases.farBehindWriter),
         ConformanceCase(name: "meetings: room, organizer, status, time ranges", run: MeetingCases.all),
         ConformanceCase(name: "projects: room, creator, status", run: ProjectCases.all),
         ConformanceCase(name: "cursors: damaged cursors are refused cleanly", run: CursorCases.badCursor),

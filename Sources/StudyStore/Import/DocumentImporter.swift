@@ -94,18 +94,25 @@ public struct DocumentImporter: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = ["-enc", "UTF-8", "-layout", path, "-"]
+        // pdftotext gets only what it needs: never the study password or a provider key.
+        process.environment = Self.toolEnvironment(ProcessInfo.processInfo.environment)
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch {
             throw ImportError(path: path, reason: "could not run pdftotext (\(error)).")
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = (try? output.fileHandleForReading.readToEnd()) ?? Data()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw ImportError(path: path, reason: "is not a readable PDF (pdftotext failed). Is it damaged or password-protected?")
         }
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n")
+    }
+
+    /// The environment for helper programs: PATH and the locale (LANG, LANGUAGE, LC_*), nothing else.
+    public static func toolEnvironment(_ environment: [String: String]) -> [String: String] {
+        environment.filter { key, _ in key == "PATH" || key == "LANG" || key == "LANGUAGE" || key.hasPrefix("LC_") }
     }
 
     /// A Markdown file's first heading, or a text file's first short line.
