@@ -98,8 +98,7 @@ struct LibraryCommand: AsyncParsableCommand {
                     guard isatty(STDIN_FILENO) == 1 else {
                         throw CLIError(description: "Deleting needs confirmation: add --yes to delete “\(TextSafety.plain(document.title))” with its summaries and exams.")
                     }
-                    Output.prompt("Delete “\(TextSafety.plain(document.title))” with its summaries and exams? Type yes: ")
-                    guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
+                    guard ConfirmPrompt.yes("Delete “\(TextSafety.plain(document.title))” with its summaries and exams? Type yes: ") else {
                         throw CLIError(description: "Not deleted.")
                     }
                 }

@@ -44,3 +44,13 @@ enum PasswordPrompt {
         return first
     }
 }
+
+/// Asks a yes/no question on the terminal (standard input is read here and in
+/// `PasswordPrompt` only, so the lint in `CLIOutputTests` can keep every other read honest).
+enum ConfirmPrompt {
+    /// True only when the student typed `yes`.
+    static func yes(_ question: String) -> Bool {
+        Output.prompt(question)
+        return readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes"
+    }
+}

@@ -142,9 +142,20 @@ public final class MotoServer: Sendable {
     public static func start(timeout: Duration = .seconds(30)) async throws -> MotoServer {
         let port = try LocalPorts.free()
         // The wrapper exits when our end of its stdin closes (see ChildProcess).
+        // moto applies a transaction's writes one by one and undoes a failed one by restoring a
+        // snapshot of the tables taken when it began, which erases what a concurrent transaction
+        // wrote meanwhile. DynamoDB's transactions are atomic; handling one request at a time
+        // makes moto's so too, so the concurrency cases test our code, not moto's races.
         let script = """
         import os, sys, threading
         threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
+        import moto.server as ms
+        _lock = threading.Lock()
+        _call = ms.DomainDispatcherApplication.__call__
+        def _serialised(self, environ, start_response):
+            with _lock:
+                return list(_call(self, environ, start_response))
+        ms.DomainDispatcherApplication.__call__ = _serialised
         from moto.server import main
         main(["-H", "127.0.0.1", "-p", "\(port)"])
         """
