@@ -95,6 +95,13 @@ struct KeyTermExtractor {
             scored.append(Scored(key: Self.key(surface), display: surface, sentence: sentence, score: base,
                                  occurrences: entry.count, marked: false, words: Set(entry.words)))
         }
+        // A single word inside three or more other marked terms is their topic, not a term of
+        // its own ("demand" in "law of demand", "price elasticity of demand", …).
+        let markedKeys = scored.filter(\.marked).map { $0.key.split(separator: " ").map(String.init) }
+        for k in scored.indices where scored[k].marked && !scored[k].key.contains(" ") {
+            let word = scored[k].key
+            if markedKeys.filter({ $0.count > 1 && $0.contains(word) }).count >= 3 { scored[k].score *= 0.5 }
+        }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.display < $1.display }
         var picked: [KeyTerm] = []
         var pickedKeys = Set<String>()

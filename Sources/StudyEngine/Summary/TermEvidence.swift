@@ -50,12 +50,17 @@ struct TermEvidence {
         }
         // A heading names what its section is about: "The Calvin Cycle", "Conservation of
         // Momentum and Collisions" (split at other small words), when the text uses the name.
-        for unit in document.split.units where unit.kind == .heading {
+        // (Only the first headings of a long book: each costs a scan of the text.)
+        for unit in document.split.units.lazy.filter({ $0.kind == .heading }).prefix(100) {
             for piece in Self.headingPieces(Self.words(InlineMarkdown.strip(unit.text))) {
-                let name = piece.map(\.text).joined(separator: " ")
-                guard let at = pool.first(where: { document.sentences[$0].text.lowercased().contains(name.lowercased()) })
-                else { continue }
-                add(name, nil, at, .heading)
+                let name = piece.map(\.text).joined(separator: " ").lowercased()
+                for at in pool {
+                    // Spelled as the running text spells it ("Calvin cycle", not "Calvin Cycle").
+                    let text = InlineMarkdown.strip(document.sentences[at].text)
+                    guard let range = text.range(of: name, options: .caseInsensitive) else { continue }
+                    add(String(text[range]), nil, at, .heading)
+                    break
+                }
             }
         }
         // Table cells name things (rows, columns) but define nothing; they count only when the
@@ -254,7 +259,7 @@ struct TermEvidence {
     // MARK: - Definitions
 
     /// Verbs and phrases that follow the term in a definition ("X is a …", "X states that").
-    static let definingVerbs: [[String]] = [["is"], ["are"], ["refers", "to"], ["means"], ["states", "that"],
+    static let definingVerbs: [[String]] = [["is"], ["are"], ["was"], ["were"], ["refers", "to"], ["means"], ["states", "that"],
                                             ["describes"], ["measures"], ["is", "defined", "as"]]
     static let naming: [[String]] = [["called"], ["known", "as"], ["termed"], ["referred", "to", "as"],
                                      ["defined", "as"]]
@@ -277,12 +282,31 @@ struct TermEvidence {
             if next < words.count, words[next].folded.hasSuffix("ly") || ["therefore", "thus", "also"].contains(words[next].folded) {
                 next += 1
             }
-            let isCopula = verb == ["is"] || verb == ["are"]
-            guard !isCopula || (next < words.count && definiteStarts.contains(words[next].folded)) else { break }
+            let isCopula = verb == ["is"] || verb == ["are"] || verb == ["was"] || verb == ["were"]
+            // "is a/an/the …" or "is fighting from …"; not "is slow".
+            guard !isCopula || (next < words.count && (definiteStarts.contains(words[next].folded)
+                                                        || words[next].folded.hasSuffix("ing"))) else { break }
             if isTermShape(subject), subject.allSatisfy({ !CommonVerbs.all.contains($0.folded) || CommonVerbs.bases.contains($0.folded) }) {
                 out.append(subject.map(\.text).joined(separator: " "))
             }
             break
+        }
+        // Colon definitions: "… a war of attrition: a strategy of …".
+        for (i, word) in words.enumerated() where word.after == ":" && i + 1 < words.count
+            && ["a", "an"].contains(words[i + 1].folded) {
+            var run: [Word] = []
+            var j = i
+            while j >= 0, run.count < 4 {
+                let w = words[j]
+                let inName = w.folded == "of" || (w.folded == "the" && j + 1 <= i && words[j + 1].folded != "of" && run.first?.folded == "of")
+                if !w.isWord || (w.isStop && !inName) { break }
+                if j < i && !w.after.isEmpty { break }
+                run.insert(w, at: 0)
+                if !w.before.isEmpty { break }
+                j -= 1
+            }
+            while let first = run.first, first.isStop { run.removeFirst() }
+            if isTermShape(run) { out.append(run.map(\.text).joined(separator: " ")) }
         }
         // Naming: "… sacs called thylakoids", "also called the citric acid cycle".
         for i in words.indices {
