@@ -103,7 +103,10 @@ import StudyModel
         }
         #expect(DanglingReference.startsWithReference("It builds up until the rock breaks."))
         #expect(DanglingReference.startsWithReference("**These** forces cancel."))
+        #expect(DanglingReference.startsWithReference("Together they explain how forces change motion."))
+        #expect(DanglingReference.startsWithReference("\"It was a disaster,\" she said."))
         #expect(!DanglingReference.startsWithReference("Italy joined the war in 1915."))
+        #expect(!DanglingReference.startsWithReference("Together the two rules are called AIMD."))
     }
 
     @Test func summaryTextHasNoMarkdown() throws {

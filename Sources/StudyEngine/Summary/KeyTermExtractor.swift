@@ -55,9 +55,11 @@ struct KeyTermExtractor {
             if words.count == 1, index.isUnit(candidate.term) || NumberWords.all.contains(candidate.term.lowercased()) { continue }
             var (occurrences, inSentences) = index.count(candidate.term)
             if let short = candidate.abbreviation {
+                // Uses of the abbreviation, not counting the bracket that introduces it: an
+                // abbreviation the text never uses again is a passing mention.
                 let extra = index.count(short)
-                occurrences += extra.occurrences
-                inSentences += extra.sentences
+                occurrences += max(0, extra.occurrences - 1)
+                inSentences += max(0, extra.sentences - 1)
             }
             occurrences = max(occurrences, 1)
             inSentences = min(max(inSentences, 1), pool.count)

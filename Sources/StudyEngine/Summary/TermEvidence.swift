@@ -306,6 +306,8 @@ struct TermEvidence {
                 j -= 1
             }
             while let first = run.first, first.isStop { run.removeFirst() }
+            // At the very start a "Label: A …" is a caption or list head, not a definition.
+            guard j >= 0 else { continue }
             if isTermShape(run) { out.append(run.map(\.text).joined(separator: " ")) }
         }
         // Naming: "… sacs called thylakoids", "also called the citric acid cycle".
