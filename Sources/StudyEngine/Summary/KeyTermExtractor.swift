@@ -50,7 +50,7 @@ struct KeyTermExtractor {
         let index = TermIndex(document: document, pool: pool)
         var scored: [Scored] = []
         // Terms the text marks (bold lead-ins, "term (ABBR)", definitions, list heads, tables).
-        for candidate in Self.merge(TermEvidence(document: document, pool: pool).candidates) {
+        for candidate in Self.merge(TermEvidence(document: document, pool: pool, index: index).candidates) {
             let words = candidate.term.split(separator: " ")
             if words.count == 1, index.isUnit(candidate.term) || NumberWords.all.contains(candidate.term.lowercased()) { continue }
             var (occurrences, inSentences) = index.count(candidate.term)
@@ -93,9 +93,9 @@ struct KeyTermExtractor {
             var base = (1 + log(Double(entry.count))) * specificity * (1 + 0.35 * Double(entry.wordCount - 1))
             if entry.count == 1 { base *= 0.5 }
             if entry.wordCount == 1 && entry.lowercase == 0 && entry.capitalisedInside == 0 { base *= 0.5 }
-            let sentence = Self.explainingSentence(for: surface, in: entry.sentences, document: document, ranking: ranking)
-            scored.append(Scored(key: Self.key(surface), display: surface, sentence: sentence, score: base,
-                                 occurrences: entry.count, marked: false, words: Set(entry.words)))
+            // The explaining sentence is looked up only for the terms picked (it scans text).
+            scored.append(Scored(key: Self.key(surface), display: surface, sentence: -1, score: base,
+                                 occurrences: entry.count, marked: false, words: Set(entry.words), statsKey: key))
         }
         // A single word inside three or more other marked terms is their topic, not a term of
         // its own ("demand" in "law of demand", "price elasticity of demand", …).
@@ -114,8 +114,13 @@ struct KeyTermExtractor {
             // An unmarked phrase that shares a word with a chosen term is a variant of it
             // ("cycle" once "Calvin cycle" is in); marked terms stand on their own mark.
             if !item.marked, pickedWords.contains(where: { !$0.isDisjoint(with: item.words) }) { continue }
-            let text = InlineMarkdown.strip(document.sentences[item.sentence].text)
-            picked.append(KeyTerm(term: item.display, sentence: text, unitIndex: document.sentences[item.sentence].index,
+            var sentence = item.sentence
+            if sentence < 0, let entry = stats[item.statsKey] {
+                sentence = Self.explainingSentence(for: item.display, in: entry.sentences, document: document, ranking: ranking)
+            }
+            guard sentence >= 0 else { continue }
+            let text = InlineMarkdown.strip(document.sentences[sentence].text)
+            picked.append(KeyTerm(term: item.display, sentence: text, unitIndex: document.sentences[sentence].index,
                                   score: item.score / top, occurrences: item.occurrences))
             pickedKeys.insert(item.key)
             pickedWords.append(item.words)
@@ -131,6 +136,8 @@ struct KeyTermExtractor {
         var occurrences: Int
         var marked: Bool
         var words: Set<String>
+        /// For unmarked phrases: their key among the scanned phrases.
+        var statsKey = ""
     }
 
     /// A term's identity: its words stemmed, lowercased, without brackets.

@@ -28,7 +28,7 @@ struct TermEvidence {
 
     private(set) var candidates: [Candidate] = []
 
-    init(document: StudyDocument, pool: [Int]) {
+    init(document: StudyDocument, pool: [Int], index termIndex: TermIndex) {
         var firstMention: [String: Int] = [:]
         for index in pool {
             let unit = document.sentences[index]
@@ -39,9 +39,12 @@ struct TermEvidence {
                     add(term, abbreviation, index, atStart ? .boldLead : .bold)
                 }
             }
-            for (term, abbreviation) in Self.abbreviations(words) { add(term, abbreviation, index, .abbreviation) }
+            let bracketed = plain.contains("(")
+            if bracketed {
+                for (term, abbreviation) in Self.abbreviations(words) { add(term, abbreviation, index, .abbreviation) }
+                for term in Self.glosses(words) { add(term, nil, index, .gloss) }
+            }
             for term in Self.definitions(words) { add(term, nil, index, .definition) }
-            for term in Self.glosses(words) { add(term, nil, index, .gloss) }
             if unit.kind == .listItem, index == 0 || document.sentences[index - 1].block != unit.block,
                let head = Self.listHead(plain) {
                 add(head, nil, index, .listHead)
@@ -50,17 +53,14 @@ struct TermEvidence {
         }
         // A heading names what its section is about: "The Calvin Cycle", "Conservation of
         // Momentum and Collisions" (split at other small words), when the text uses the name.
-        // (Only the first headings of a long book: each costs a scan of the text.)
-        for unit in document.split.units.lazy.filter({ $0.kind == .heading }).prefix(100) {
+        for unit in document.split.units where unit.kind == .heading {
             for piece in Self.headingPieces(Self.words(InlineMarkdown.strip(unit.text))) {
-                let name = piece.map(\.text).joined(separator: " ").lowercased()
-                for at in pool {
-                    // Spelled as the running text spells it ("Calvin cycle", not "Calvin Cycle").
-                    let text = InlineMarkdown.strip(document.sentences[at].text)
-                    guard let range = text.range(of: name, options: .caseInsensitive) else { continue }
-                    add(String(text[range]), nil, at, .heading)
-                    break
-                }
+                let name = piece.map(\.text).joined(separator: " ")
+                guard let at = termIndex.firstSentence(with: name) else { continue }
+                // Spelled as the running text spells it ("Calvin cycle", not "Calvin Cycle").
+                let text = InlineMarkdown.strip(document.sentences[at].text)
+                let range = text.range(of: name, options: .caseInsensitive)
+                add(range.map { String(text[$0]) } ?? name, nil, at, .heading)
             }
         }
         // Table cells name things (rows, columns) but define nothing; they count only when the

@@ -59,6 +59,16 @@ struct TermIndex {
         return String(folded.dropLast())
     }
 
+    /// The first sentence (content-unit index) that holds the phrase, if any.
+    func firstSentence(with phrase: String) -> Int? {
+        let needle = Tokenizer.tokens(phrase).map { Self.normal($0.folded) }
+        guard let first = needle.first, let starts = positions[first] else { return nil }
+        for start in starts where start + needle.count <= words.count {
+            if (1..<max(1, needle.count)).allSatisfy({ words[start + $0] == needle[$0] }) { return sentenceOf[start] }
+        }
+        return nil
+    }
+
     /// How often the phrase occurs and in how many sentences.
     func count(_ phrase: String) -> (occurrences: Int, sentences: Int) {
         let needle = Tokenizer.tokens(phrase).map { Self.normal($0.folded) }
