@@ -105,6 +105,8 @@ struct CoveringSelection {
         if text.contains(" = ") || text.contains("÷") || text.contains("×") { factor *= 0.3 }
         // A question asks; the summary should state.
         if text.hasSuffix("?") { factor *= 0.3 }
+        // A definition ("Inertia is the tendency …") is what notes most want summarised.
+        if !TermEvidence.definitions(TermEvidence.words(InlineMarkdown.strip(text))).isEmpty { factor *= 1.3 }
         if words < 6 { factor *= 0.5 }
         return factor
     }

@@ -58,9 +58,12 @@ struct TermEvidence {
                 let name = piece.map(\.text).joined(separator: " ")
                 guard let at = termIndex.firstSentence(with: name) else { continue }
                 // Spelled as the running text spells it ("Calvin cycle", not "Calvin Cycle").
+                // The sentence may hold the singular ("Hits and Misses" → "A cache hit is …").
                 let text = InlineMarkdown.strip(document.sentences[at].text)
-                let range = text.range(of: name, options: .caseInsensitive)
-                add(range.map { String(text[$0]) } ?? name, nil, at, .heading)
+                let singular = name.hasSuffix("s") ? String(name.dropLast()) : name
+                guard let range = text.range(of: name, options: .caseInsensitive)
+                        ?? text.range(of: singular, options: .caseInsensitive) else { continue }
+                add(String(text[range]), nil, at, .heading)
             }
         }
         // Table cells name things (rows, columns) but define nothing; they count only when the
