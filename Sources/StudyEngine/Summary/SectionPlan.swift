@@ -13,8 +13,10 @@ struct SectionPlan {
     /// Per content unit: its main section, or -1 for the preamble.
     private(set) var sectionOf: [Int] = []
 
-    /// Whether the document is divided into sections worth covering one by one.
-    var isSectioned: Bool { sections.count >= 2 }
+    /// Whether the document is divided into sections worth covering one by one: two or more,
+    /// at least two of them with more than one sentence (a few one-line "sections" are
+    /// captions or bylines between paragraphs, not the structure of notes).
+    var isSectioned: Bool { sections.count >= 2 && sections.lazy.filter { $0.count >= 2 }.count >= 2 }
 
     init(document: StudyDocument) {
         let headingCount = document.split.units.count - document.sentences.count
