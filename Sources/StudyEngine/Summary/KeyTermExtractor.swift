@@ -119,7 +119,14 @@ struct KeyTermExtractor {
                 sentence = Self.explainingSentence(for: item.display, in: entry.sentences, document: document, ranking: ranking)
             }
             guard sentence >= 0 else { continue }
-            let text = InlineMarkdown.strip(document.sentences[sentence].text)
+            var text = InlineMarkdown.strip(document.sentences[sentence].text)
+            // A bold label on its own ("Retransmission timeout (RTO).") is explained by the
+            // sentence after it in the same paragraph.
+            let next = sentence + 1
+            if text.split(separator: " ").count <= item.display.split(separator: " ").count + 2,
+               next < document.sentences.count, document.sentences[next].block == document.sentences[sentence].block {
+                text += " " + InlineMarkdown.strip(document.sentences[next].text)
+            }
             picked.append(KeyTerm(term: item.display, sentence: text, unitIndex: document.sentences[sentence].index,
                                   score: item.score / top, occurrences: item.occurrences))
             pickedKeys.insert(item.key)
@@ -174,14 +181,13 @@ struct KeyTermExtractor {
         let words = TermEvidence.words(candidate.term)
         let plainWords = words.count <= 4 && words.allSatisfy(\.isWord)
         if let short = candidate.abbreviation, !plainWords { return short }
-        // Lowercase only when every capitalised word is also written in lowercase somewhere:
-        // "Transmission Control Protocol" stays a name even though "control" is a word.
-        let titleCase = words.filter { $0.text.first?.isUppercase == true }
-        let lowerAll = titleCase.allSatisfy { w in
-            w.text.dropFirst().allSatisfy({ !$0.isUppercase }) && (index.usage[TermIndex.normal(w.folded)]?.lowercase ?? 0) > 0
-        }
+        // A capital stays only on words the text capitalises inside sentences (names:
+        // "Transmission Control Protocol", "Calvin cycle"); a capital that only ever opens a
+        // sentence or list item goes ("Maximum segment size" → "maximum segment size").
         let cased = words.map { w -> String in
-            lowerAll && w.text.dropFirst().allSatisfy({ !$0.isUppercase }) ? w.text.lowercased() : w.text
+            guard w.text.first?.isUppercase == true, w.text.dropFirst().allSatisfy({ !$0.isUppercase }) else { return w.text }
+            let inside = index.usage[TermIndex.normal(w.folded)]?.capitalisedInside ?? 0
+            return inside > 0 ? w.text : w.text.lowercased()
         }
         let term = zip(cased, words).map { $0 + ($1.after == "," ? "," : "") }.joined(separator: " ")
         if let short = candidate.abbreviation { return "\(term) (\(short))" }

@@ -17,6 +17,8 @@ struct TermIndex {
         var afterContent = 0
         /// Written lowercase somewhere (so a capital is only the sentence start).
         var lowercase = 0
+        /// Capitalised after the first word of a sentence (a name: "Isaac Newton").
+        var capitalisedInside = 0
     }
 
     private(set) var usage: [String: Usage] = [:]
@@ -33,7 +35,7 @@ struct TermIndex {
                 guard token.kind == .word else { previous = token; continue }
                 var u = usage[word] ?? Usage()
                 u.total += 1
-                if !token.capitalised { u.lowercase += 1 }
+                if !token.capitalised { u.lowercase += 1 } else if k > 0 { u.capitalisedInside += 1 }
                 if let p = previous {
                     if p.kind == .number { u.afterNumber += 1 }
                     if Self.isContent(p) { u.afterContent += 1 }
