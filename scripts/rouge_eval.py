@@ -3,9 +3,11 @@
 
 Input: a JSONL file, one object per line with `set` (e.g. cnndm), `system` (e.g. ours,
 lead3), `prediction` and `reference`, each a string whose sentences are separated by
-newlines. Output: one line per set, system and metric, `rouge1_cnndm_ours 42.10 F1`,
-averaged over documents, with the `rouge-score` package (stemming on), the same way as
-shared/eval/summaries/README.md computes its reference figures.
+newlines, and optionally `half` (e.g. even/odd: a deterministic split of the set, tuned on
+one half and held out on the other). Output: one line per set, system and metric,
+`rouge1_cnndm_ours 42.10 F1`, averaged over documents, and the same per half,
+`rouge1_cnndm_odd_ours 41.80 F1`, with the `rouge-score` package (stemming on), the same
+way as shared/eval/summaries/README.md computes its reference figures.
 """
 import json
 import sys
@@ -30,12 +32,16 @@ def main(path):
                 continue
             row = json.loads(line)
             key = (row["set"], row["system"])
-            if key not in counts:
-                order.append(key)
-            counts[key] += 1
             scores = scorer.score(row["reference"], row["prediction"])
-            for metric in metrics:
-                totals[key][metric] += scores[metric].fmeasure
+            keys = [key]
+            if row.get("half"):
+                keys.append((row["set"] + "_" + row["half"], row["system"]))
+            for k in keys:
+                if k not in counts:
+                    order.append(k)
+                counts[k] += 1
+                for metric in metrics:
+                    totals[k][metric] += scores[metric].fmeasure
     for key in order:
         data_set, system = key
         for metric in metrics:

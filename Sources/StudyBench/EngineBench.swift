@@ -3,16 +3,21 @@ import StudyEngine
 import StudyModel
 
 /// Study engine benchmarks: speed on a 1 MB document, and summary quality (ROUGE) on the
-/// development sets in `shared/eval/summaries` against the LEAD baselines.
+/// development sets in `shared/eval/summaries` against the LEAD baselines, for each half of
+/// each set (rows split by index parity: tune on `even`, check on the held-out `odd`).
 ///
 /// Prints `name value unit` lines. ROUGE is computed by `scripts/rouge_eval.py` (Python
 /// package `rouge-score`); the shared folder is found through `STUDYCIRCLE_SHARED` or by
 /// looking for `shared/eval/summaries` in the current directory and its parents (so both
 /// `<repo>/../shared` and `<repo>/shared` work). Whatever is missing is reported on a skip
 /// line, never as an error.
+///
+/// `STUDYBENCH_TUNING="positionWeight=0.7,mmrLambda=0.6"` overrides ranking knobs for a run
+/// (to tune on the even half without rebuilding); `STUDYBENCH_ROUGE_ONLY=1` skips the timings.
 func runEngineBench() throws {
-    try EngineBench.timings()
-    try EngineBench.rouge(tuning: RankingTuning())
+    let environment = ProcessInfo.processInfo.environment
+    if environment["STUDYBENCH_ROUGE_ONLY"] == nil { try EngineBench.timings() }
+    try EngineBench.rouge(tuning: EngineBench.tuning(from: environment["STUDYBENCH_TUNING"] ?? ""))
 }
 
 enum EngineBench {
@@ -41,6 +46,28 @@ enum EngineBench {
 
     // MARK: - Quality
 
+    /// Default tuning with `name=value` overrides, comma-separated; unknown names are reported.
+    static func tuning(from spec: String) -> RankingTuning {
+        var tuning = RankingTuning()
+        for pair in spec.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let value = Double(parts[1]) else { continue }
+            switch parts[0] {
+            case "damping": tuning.damping = value
+            case "positionScale": tuning.positionScale = value
+            case "positionWeight": tuning.positionWeight = value
+            case "centroidWeight": tuning.centroidWeight = value
+            case "nameBoost": tuning.nameBoost = value
+            case "mmrLambda": tuning.mmrLambda = value
+            case "edgeThreshold": tuning.edgeThreshold = value
+            case "minWords": tuning.minWords = Int(value)
+            case "comfortableMaxWords": tuning.comfortableMaxWords = Int(value)
+            default: print("tuning_skipped 0 n/a  # unknown knob \(parts[0])")
+            }
+        }
+        return tuning
+    }
+
     struct EvalRow: Decodable {
         var id: String
         var text: String
@@ -50,6 +77,9 @@ enum EngineBench {
 
     struct Prediction: Encodable {
         var set: String
+        /// "even" or "odd": the row's index parity. Tune on the even half; the odd half is
+        /// held out and shows whether a change generalises to unseen articles.
+        var half: String
         var system: String
         var id: String
         var prediction: String
@@ -92,13 +122,15 @@ enum EngineBench {
     static func predict(rows: [EvalRow], set: String, count: Int, tuning: RankingTuning) throws -> [Prediction] {
         let summarizer = Summarizer(options: SummaryOptions(type: .brief, sentences: count, tuning: tuning))
         var out: [Prediction] = []
-        for row in rows {
+        for (position, row) in rows.enumerated() {
+            let half = position % 2 == 0 ? "even" : "odd"
             let reference = (row.summary_sentences ?? [row.summary]).joined(separator: "\n")
             let document = try StudyDocument(text: row.text)
             let ours = summarizer.summarize(document).sentences.map(\.text).joined(separator: "\n")
             let lead = document.sentences.prefix(count).map(\.text).joined(separator: "\n")
-            out.append(Prediction(set: set, system: "ours", id: row.id, prediction: ours, reference: reference))
-            out.append(Prediction(set: set, system: "lead\(count)", id: row.id, prediction: lead, reference: reference))
+            out.append(Prediction(set: set, half: half, system: "ours", id: row.id, prediction: ours, reference: reference))
+            out.append(Prediction(set: set, half: half, system: "lead\(count)", id: row.id, prediction: lead,
+                                  reference: reference))
         }
         return out
     }

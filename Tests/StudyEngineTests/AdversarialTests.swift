@@ -16,7 +16,9 @@ import StudyModel
         let document = try StudyDocument(text: text)
         let summary = Summarizer(options: SummaryOptions(type: .brief)).summarize(document)
         let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 20)).generate(from: document)
-        #expect(summary.sentences.count == 3)
+        // The copies repeat `#` and `##` headings, so these are notes with sections: the brief
+        // summary takes one sentence per section, at most 5.
+        #expect(summary.sentences.count == 5)
         #expect(exam.questions.count == 20)
         // Speed is measured by `make bench` (engine_summarize_1mb, engine_exam20_1mb), not here.
     }

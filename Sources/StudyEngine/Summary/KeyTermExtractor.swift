@@ -47,7 +47,32 @@ struct KeyTermExtractor {
             }
         }
         let n = Double(max(pool.count, 1))
-        var scored: [(key: String, score: Double)] = []
+        let index = TermIndex(document: document, pool: pool)
+        var scored: [Scored] = []
+        // Terms the text marks (bold lead-ins, "term (ABBR)", definitions, list heads, tables).
+        for candidate in Self.merge(TermEvidence(document: document, pool: pool, index: index).candidates) {
+            let words = candidate.term.split(separator: " ")
+            if words.count == 1, index.isUnit(candidate.term) || NumberWords.all.contains(candidate.term.lowercased()) { continue }
+            var (occurrences, inSentences) = index.count(candidate.term)
+            if let short = candidate.abbreviation {
+                // Uses of the abbreviation, not counting the bracket that introduces it: an
+                // abbreviation the text never uses again is a passing mention.
+                let extra = index.count(short)
+                occurrences += max(0, extra.occurrences - 1)
+                inSentences += max(0, extra.sentences - 1)
+            }
+            occurrences = max(occurrences, 1)
+            inSentences = min(max(inSentences, 1), pool.count)
+            let specificity = log((n + 1) / (Double(inSentences) + 0.5)) + 0.5
+            let length = 1 + 0.35 * Double(min(words.count, 3) - 1)
+            let base = (1 + log(Double(occurrences))) * specificity * length
+            let display = Self.display(candidate, index: index)
+            let sentence = candidate.sentence
+            scored.append(Scored(key: Self.key(display), display: display, sentence: sentence,
+                                 score: base * (1 + candidate.strength), occurrences: occurrences, marked: true,
+                                 words: Set(Self.key(candidate.term).split(separator: " ").map(String.init))))
+        }
+        // Frequent noun phrases, for text without such marks.
         for (key, entry) in stats {
             if entry.wordCount > 1 && entry.count < 2 { continue }
             if entry.words.allSatisfy({ $0.allSatisfy(\.isNumber) }) { continue }
@@ -55,34 +80,118 @@ struct KeyTermExtractor {
             let isName = entry.lowercase == 0 && entry.capitalisedInside > 0
             if entry.nounLike == 0 && !isName { continue }
             if entry.wordCount == 1, SpanExtractor.calendarWords.contains(key) { continue }
+            let surface = Self.displayForm(entry)
             if entry.wordCount == 1 {
                 // Judge by the usual spelling (a dictionary's first key would vary between runs).
-                let word = Self.displayForm(entry).lowercased()
+                let word = surface.lowercased()
                 if word.hasSuffix("ly") || (word.hasSuffix("ed") && !isName) { continue }
+                if index.isPoorSingleTerm(word) { continue }
+            } else if let first = surface.split(separator: " ").first, NumberWords.cardinals.contains(first.lowercased()) {
+                continue
             }
-            // A capitalised word seen only at sentence starts is an ordinary word, not a name.
             let specificity = log((n + 1) / (Double(entry.sentences.count) + 0.5)) + 0.5
-            var score = Double(entry.count).squareRoot() * specificity * (1 + 0.35 * Double(entry.wordCount - 1))
-            if entry.count == 1 { score *= 0.5 }
-            if entry.wordCount == 1 && entry.lowercase == 0 && entry.capitalisedInside == 0 { score *= 0.5 }
-            scored.append((key, score))
+            var base = (1 + log(Double(entry.count))) * specificity * (1 + 0.35 * Double(entry.wordCount - 1))
+            if entry.count == 1 { base *= 0.5 }
+            if entry.wordCount == 1 && entry.lowercase == 0 && entry.capitalisedInside == 0 { base *= 0.5 }
+            // The explaining sentence is looked up only for the terms picked (it scans text).
+            scored.append(Scored(key: Self.key(surface), display: surface, sentence: -1, score: base,
+                                 occurrences: entry.count, marked: false, words: Set(entry.words), statsKey: key))
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        // A single word inside three or more other marked terms is their topic, not a term of
+        // its own ("demand" in "law of demand", "price elasticity of demand", …).
+        let markedKeys = scored.filter(\.marked).map { $0.key.split(separator: " ").map(String.init) }
+        for k in scored.indices where scored[k].marked && !scored[k].key.contains(" ") {
+            let word = scored[k].key
+            if markedKeys.filter({ $0.count > 1 && $0.contains(word) }).count >= 3 { scored[k].score *= 0.5 }
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.display < $1.display }
         var picked: [KeyTerm] = []
+        var pickedKeys = Set<String>()
         var pickedWords: [Set<String>] = []
         let top = scored.first?.score ?? 1
-        for (key, score) in scored {
-            guard picked.count < count, let entry = stats[key] else { continue }
-            let words = Set(entry.words)
-            if pickedWords.contains(where: { !$0.isDisjoint(with: words) }) { continue }
-            let surface = Self.displayForm(entry)
-            let sentence = Self.explainingSentence(for: surface, in: entry.sentences, document: document, ranking: ranking)
-            picked.append(KeyTerm(term: surface, sentence: document.sentences[sentence].text,
-                                  unitIndex: document.sentences[sentence].index, score: score / top,
-                                  occurrences: entry.count))
-            pickedWords.append(words)
+        for item in scored where picked.count < count {
+            if pickedKeys.contains(item.key) { continue }
+            // An unmarked phrase that shares a word with a chosen term is a variant of it
+            // ("cycle" once "Calvin cycle" is in); marked terms stand on their own mark.
+            if !item.marked, pickedWords.contains(where: { !$0.isDisjoint(with: item.words) }) { continue }
+            var sentence = item.sentence
+            if sentence < 0, let entry = stats[item.statsKey] {
+                sentence = Self.explainingSentence(for: item.display, in: entry.sentences, document: document, ranking: ranking)
+            }
+            guard sentence >= 0 else { continue }
+            var text = InlineMarkdown.strip(document.sentences[sentence].text)
+            // A bold label on its own ("Retransmission timeout (RTO).") is explained by the
+            // sentence after it in the same paragraph.
+            let next = sentence + 1
+            if text.split(separator: " ").count <= item.display.split(separator: " ").count + 2,
+               next < document.sentences.count, document.sentences[next].block == document.sentences[sentence].block {
+                text += " " + InlineMarkdown.strip(document.sentences[next].text)
+            }
+            picked.append(KeyTerm(term: item.display, sentence: text, unitIndex: document.sentences[sentence].index,
+                                  score: item.score / top, occurrences: item.occurrences))
+            pickedKeys.insert(item.key)
+            pickedWords.append(item.words)
         }
         return picked
+    }
+
+    struct Scored {
+        var key: String
+        var display: String
+        var sentence: Int
+        var score: Double
+        var occurrences: Int
+        var marked: Bool
+        var words: Set<String>
+        /// For unmarked phrases: their key among the scanned phrases.
+        var statsKey = ""
+    }
+
+    /// A term's identity: its words stemmed, lowercased, without brackets.
+    static func key(_ term: String) -> String {
+        Tokenizer.tokens(term).map { PorterStemmer.stem($0.folded) }.joined(separator: " ")
+    }
+
+    /// Evidence for the same term (same stemmed words) merged: the strongest mark counts
+    /// fully, each further kind of mark adds a little; the first introducing sentence of
+    /// the strongest mark is kept.
+    static func merge(_ candidates: [TermEvidence.Candidate]) -> [TermEvidence.Candidate] {
+        var order: [String] = []
+        var groups: [String: [TermEvidence.Candidate]] = [:]
+        for candidate in candidates {
+            let k = key(candidate.term)
+            guard !k.isEmpty else { continue }
+            if groups[k] == nil { order.append(k) }
+            groups[k, default: []].append(candidate)
+        }
+        return order.compactMap { k -> TermEvidence.Candidate? in
+            guard let group = groups[k], var best = group.first else { return nil }
+            for c in group where c.strength > best.strength { best = c }
+            let kinds = Set(group.map(\.strength)).count
+            best.strength += 0.5 * Double(min(kinds - 1, 2))
+            best.abbreviation = group.compactMap(\.abbreviation).first
+            return best
+        }
+    }
+
+    /// How a marked term is shown: "congestion window (cwnd)"; the abbreviation alone when
+    /// the spelled-out form is long or not plain words; a capital kept only where the text
+    /// never writes the word in lowercase (names, acronyms).
+    static func display(_ candidate: TermEvidence.Candidate, index: TermIndex) -> String {
+        let words = TermEvidence.words(candidate.term)
+        let plainWords = words.count <= 4 && words.allSatisfy(\.isWord)
+        if let short = candidate.abbreviation, !plainWords { return short }
+        // A capital stays only on words the text capitalises inside sentences (names:
+        // "Transmission Control Protocol", "Calvin cycle"); a capital that only ever opens a
+        // sentence or list item goes ("Maximum segment size" → "maximum segment size").
+        let cased = words.map { w -> String in
+            guard w.text.first?.isUppercase == true, w.text.dropFirst().allSatisfy({ !$0.isUppercase }) else { return w.text }
+            let inside = index.usage[TermIndex.normal(w.folded)]?.capitalisedInside ?? 0
+            return inside > 0 ? w.text : w.text.lowercased()
+        }
+        let term = zip(cased, words).map { $0 + ($1.after == "," ? "," : "") }.joined(separator: " ")
+        if let short = candidate.abbreviation { return "\(term) (\(short))" }
+        return term
     }
 
     /// The most frequent spelling, lowercased unless the term is a name (capitalised inside

@@ -5,7 +5,9 @@ import StudyModel
 ///
 /// Sentences are ranked by a position-biased TextRank (`SentenceRanker`), chosen with
 /// maximal marginal relevance so that the summary does not repeat itself, and returned in
-/// document order. The same text and options always give the same summary.
+/// document order. Notes with sections (`SectionPlan`) get at least one sentence per main
+/// section, in order (`CoveringSelection`); prose and news keep the lead bias. Sentences
+/// are shown without inline Markdown. The same text and options always give the same summary.
 public struct Summarizer: Sendable {
     public var options: SummaryOptions
 
@@ -38,7 +40,9 @@ public struct Summarizer: Sendable {
             return ExtractiveSummary(type: options.type, style: options.style, sentences: [], keyTerms: [], text: "",
                                      sourceWordCount: document.wordCount, notes: notes)
         }
-        let wanted = options.targetCount(available: document.sentences.count)
+        let plan = options.type == .keyTerms ? nil : SectionPlan(document: document)
+        let sections = plan.map { $0.isSectioned ? $0.sections.count : 0 } ?? 0
+        let wanted = options.targetCount(available: document.sentences.count, sections: sections)
         let ranking = SentenceRanker(tuning: options.tuning).rank(document, summaryLength: wanted)
         if options.type == .keyTerms {
             let terms = KeyTermExtractor().extract(document, ranking: ranking, count: wanted)
@@ -52,7 +56,13 @@ public struct Summarizer: Sendable {
                                      text: SummaryFormatter.keyTerms(terms), sourceWordCount: document.wordCount,
                                      notes: notes)
         }
-        let picked = select(count: wanted, ranking: ranking)
+        let picked: [Int]
+        if let plan, plan.isSectioned {
+            picked = CoveringSelection(document: document, ranking: ranking, plan: plan,
+                                       lambda: options.tuning.mmrLambda).select(count: wanted)
+        } else {
+            picked = select(count: wanted, ranking: ranking, document: document)
+        }
         if let asked = options.sentences, asked > picked.count {
             notes.append("The document has only \(picked.count) usable sentence\(picked.count == 1 ? "" : "s"); asked for \(asked).")
         }
@@ -60,7 +70,7 @@ public struct Summarizer: Sendable {
         var blocks: [Int] = []
         for index in picked {
             let unit = document.sentences[index]
-            let text = SummaryFormatter.styled(unit.text, style: options.style, type: options.type)
+            let text = SummaryFormatter.styled(InlineMarkdown.strip(unit.text), style: options.style, type: options.type)
             guard !text.isEmpty else { continue }
             sentences.append(SummarySentence(unitIndex: unit.index, text: text, score: ranking.scores[index]))
             blocks.append(unit.block)
@@ -71,9 +81,10 @@ public struct Summarizer: Sendable {
     }
 
     /// Maximal marginal relevance: repeatedly take the unit with the best trade-off between
-    /// its score and its similarity to what is already chosen. Returns content-unit indexes
-    /// in document order.
-    func select(count: Int, ranking: SentenceRanking) -> [Int] {
+    /// its score and its similarity to what is already chosen. A unit that opens with a
+    /// reference to the sentence before it ("It …", "These …") is taken only after that
+    /// sentence. Returns content-unit indexes in document order.
+    func select(count: Int, ranking: SentenceRanking, document: StudyDocument) -> [Int] {
         let candidates = ranking.candidates
         let lambda = options.tuning.mmrLambda
         var chosen: [Int] = []  // indexes into candidates
@@ -83,7 +94,10 @@ public struct Summarizer: Sendable {
             var best: Int? = nil
             var bestValue = -Double.infinity
             for m in 0..<candidates.count where available[m] {
-                let value = lambda * ranking.scores[candidates[m]] - (1 - lambda) * maxSimilarity[m]
+                let unit = candidates[m]
+                if DanglingReference.startsWithReference(document.sentences[unit].text),
+                   !(unit > 0 && chosen.contains { candidates[$0] == unit - 1 }) { continue }
+                let value = lambda * ranking.scores[unit] - (1 - lambda) * maxSimilarity[m]
                 if value > bestValue { best = m; bestValue = value }
             }
             guard let pick = best else { break }

@@ -13,7 +13,8 @@ public struct SummaryOptions: Sendable, Hashable, Codable {
     public var style: Summary.Style
     /// How many sentences (or, for key terms, how many terms). Nil means the type's default:
     /// brief 3, detailed about 20% of the document (at least 4, at most 25), bullet points
-    /// about 12% (3 to 10), key terms 8.
+    /// about 12% (3 to 10), key terms 8; for notes with sections, brief and bullets have
+    /// at least one sentence per main section (brief at most 5).
     public var sentences: Int?
     public var tuning: RankingTuning
 
@@ -41,14 +42,16 @@ public struct SummaryOptions: Sendable, Hashable, Codable {
     }
 
     /// The number of units to pick from a document with `available` content units.
-    func targetCount(available: Int) -> Int {
+    /// `sections` is the number of main sections of notes with headings (0 for prose): the
+    /// default lengths grow to one sentence per section (brief: at most 5, bullets: at most 10).
+    func targetCount(available: Int, sections: Int = 0) -> Int {
         guard available > 0 else { return 0 }
         if let n = sentences { return min(n, available) }
         var n: Int
         switch type {
-        case .brief: n = 3
-        case .detailed: n = min(25, max(4, Int((Double(available) * 0.2).rounded())))
-        case .bulletPoints: n = min(10, max(3, Int((Double(available) * 0.12).rounded())))
+        case .brief: n = min(5, max(3, sections))
+        case .detailed: n = min(25, max(4, sections, Int((Double(available) * 0.2).rounded())))
+        case .bulletPoints: n = min(10, max(3, sections, Int((Double(available) * 0.12).rounded())))
         case .keyTerms: n = 8
         }
         if style == .concise { n = max(1, Int((Double(n) * 0.6).rounded())) }

@@ -9,6 +9,8 @@ public struct StudyDocument: Sendable {
     public let sentences: [TextUnit]
     /// Number of words in the whole document (headings included, code excluded).
     public let wordCount: Int
+    /// The text as given, for structure the splitter does not keep (heading levels, tables).
+    public let source: String
 
     /// Per content unit: the ids of its terms (stemmed, no stop words), with repeats.
     let terms: [[Int]]
@@ -32,6 +34,7 @@ public struct StudyDocument: Sendable {
         }
         let split = splitter.split(text)
         self.split = split
+        self.source = text
         var extractor = TermExtractor()
         var ids: [String: Int] = [:]
         var vocabulary: [String] = []
