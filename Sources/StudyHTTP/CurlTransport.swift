@@ -55,10 +55,18 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         sc_curl_share_free(share)
     }
 
+    #if compiler(>=6.2)
     /// Sends `request`; runs on a thread of the global concurrent executor (never the caller's
     /// actor), so blocking it inline never holds up the main actor.
     @concurrent
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse { try await sendOffActor(request) }
+    #else
+    /// Sends `request`; like every nonisolated async function before Swift 6.2 it runs on the
+    /// global concurrent executor, never the caller's actor.
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse { try await sendOffActor(request) }
+    #endif
+
+    private func sendOffActor(_ request: HTTPRequest) async throws -> HTTPResponse {
         if takeInlineSlot() {
             defer { lock.withLock { inlineRunning -= 1 } }
             return try sendBlocking(request)
