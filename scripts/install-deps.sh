@@ -9,6 +9,8 @@ apt_pkgs=(libncurses-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libcmark
 case "$what" in
   test|bench) apt_pkgs+=(tmux poppler-utils python3-pip) ;;
 esac
+# The pty benchmark measures weechat next to StudyCircle; its core buffer is filled by a Python script.
+if [ "$what" = bench ]; then apt_pkgs+=(weechat-curses weechat-python); fi
 
 missing=()
 for p in "${apt_pkgs[@]}"; do

@@ -169,14 +169,20 @@ func nonEmpty(_ value: String?) -> String? {
 /// A profile named explicitly but missing is an error at once (it is never silently replaced by
 /// instance credentials). Instance metadata is asked only when nothing else applies, with a 1 s
 /// timeout, so a laptop without credentials gets its answer quickly.
+///
+/// Concurrent callers share one resolution (single flight): while the chain is being walked,
+/// every other caller waits for that walk's answer instead of starting its own, so a burst of
+/// requests at start-up or at expiry asks the credential service once.
 public final class AWSCredentialChain: AWSCredentialProvider, @unchecked Sendable {
-    // @unchecked: `cached` is only touched under `lock`.
+    // @unchecked: `cached` and `inFlight` are only touched under `lock`; the rest is immutable.
     private let environment: [String: String]
     private let files: AWSSharedConfigFiles
     private let transport: any HTTPTransport
     private let now: @Sendable () -> Date
     private let lock = NSLock()
     private var cached: AWSCredentials?
+    /// The resolution now running, which later callers join; nil when none is.
+    private var inFlight: Task<AWSCredentials, any Error>?
 
     /// - Parameters:
     ///   - environment: the process environment (injected so tests are deterministic).
@@ -192,12 +198,33 @@ public final class AWSCredentialChain: AWSCredentialProvider, @unchecked Sendabl
 
     public var profileName: String { nonEmpty(environment["AWS_PROFILE"]) ?? nonEmpty(environment["AWS_DEFAULT_PROFILE"]) ?? "default" }
 
+    /// The cached credentials while they are fresh; otherwise the answer of one walk of the
+    /// chain, shared by every caller that asks while it runs. A failure is shared the same way
+    /// but not cached: the next call walks the chain again.
     public func credentials() async throws -> AWSCredentials {
-        let current = lock.withLock { cached }
-        if let current, !needsRefresh(current) { return current }
-        let fresh = try await resolve()
-        lock.withLock { cached = fresh }
-        return fresh
+        // Checked and joined under one lock, so no caller can miss a running resolution.
+        let (current, task) = lock.withLock { () -> (AWSCredentials?, Task<AWSCredentials, any Error>?) in
+            if let current = cached, !needsRefresh(current) { return (current, nil) }
+            if let running = inFlight { return (nil, running) }
+            // The task fills the cache and clears itself under the lock when it ends, so the
+            // hand-over does not depend on which waiting caller wakes up first. It cannot take
+            // the lock before `inFlight` is set: this closure holds it.
+            let started = Task { [self] in
+                do {
+                    let fresh = try await resolve()
+                    lock.withLock { cached = fresh; inFlight = nil }
+                    return fresh
+                } catch {
+                    lock.withLock { inFlight = nil }
+                    throw error
+                }
+            }
+            inFlight = started
+            return (nil, started)
+        }
+        if let current { return current }
+        guard let task else { throw AWSConfigurationError.noCredentials(tried: []) }  // unreachable: one of the two is set
+        return try await task.value
     }
 
     private func needsRefresh(_ credentials: AWSCredentials) -> Bool {

@@ -1,5 +1,6 @@
 import DynamoDB
 import DynamoTestSupport
+import StudyHTTP
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -10,10 +11,15 @@ import Glibc
 ///
 /// Prints lines `name value unit`. CPU time is this process's only (CLOCK_PROCESS_CPUTIME_ID;
 /// Python's time.process_time on the other side), so moto's own work is not counted.
+/// The two clients run in alternating rounds (ours then boto3, then boto3 then ours, ...), so
+/// that whatever load the machine has while the bench runs falls on both alike; the ratio is
+/// taken over all rounds, and the lowest round's ratio is printed too.
 /// Needs python3 with moto, boto3 and botocore (scripts/install-deps.sh bench).
 func runDynamoBench() async throws {
-    let requests = Int(ProcessInfo.processInfo.environment["DYNAMO_BENCH_REQUESTS"] ?? "") ?? 2000
-    let signatures = Int(ProcessInfo.processInfo.environment["DYNAMO_BENCH_SIGNATURES"] ?? "") ?? 200_000
+    let environment = ProcessInfo.processInfo.environment
+    let perRound = Int(environment["DYNAMO_BENCH_REQUESTS"] ?? "") ?? 250
+    let rounds = Int(environment["DYNAMO_BENCH_ROUNDS"] ?? "") ?? 8
+    let signatures = Int(environment["DYNAMO_BENCH_SIGNATURES"] ?? "") ?? 200_000
     let scripts = DynamoBenchSupport.scriptsFolder()
 
     // moto answers `Connection: close`, so every request of either client opens a new TCP
@@ -34,16 +40,51 @@ func runDynamoBench() async throws {
         try await client.putItem(table: table, item: item(i))
         _ = try await client.getItem(table: table, key: ["id": .s("swift-\(i)")])
     }
+    /// One round of ours: CPU microseconds per PutItem and per GetItem.
+    func ourRound(_ client: DynamoDBClient) async throws -> (put: Double, get: Double) {
+        let putStart = DynamoBenchSupport.cpuSeconds()
+        for i in 0..<perRound { try await client.putItem(table: table, item: item(i)) }
+        let putEnd = DynamoBenchSupport.cpuSeconds()
+        var found = 0
+        for i in 0..<perRound where try await client.getItem(table: table, key: ["id": .s("swift-\(i)")]) != nil { found += 1 }
+        let getEnd = DynamoBenchSupport.cpuSeconds()
+        guard found == perRound else { throw BenchError("GetItem found \(found) of \(perRound) items") }
+        return ((putEnd - putStart) / Double(perRound) * 1e6, (getEnd - putEnd) / Double(perRound) * 1e6)
+    }
 
-    let putStart = DynamoBenchSupport.cpuSeconds()
-    for i in 0..<requests { try await client.putItem(table: table, item: item(i)) }
-    let putEnd = DynamoBenchSupport.cpuSeconds()
-    var found = 0
-    for i in 0..<requests where try await client.getItem(table: table, key: ["id": .s("swift-\(i)")]) != nil { found += 1 }
-    let getEnd = DynamoBenchSupport.cpuSeconds()
-    guard found == requests else { throw BenchError("GetItem found \(found) of \(requests) items") }
-    let ourPut = (putEnd - putStart) / Double(requests) * 1e6
-    let ourGet = (getEnd - putEnd) / Double(requests) * 1e6
+    // The client's own share, without the network: the same requests answered in-process.
+    let offline = try await ClientOverhead.measure(requests: 20_000)
+
+    let boto3 = try LineHelper(["python3", scripts + "/bench_boto3.py", moto.endpoint, table])
+    defer { boto3.close() }
+    // DYNAMO_BENCH_QUEUED=1 also measures our client with every request handed to the
+    // transport's queue (as before requests could run inline), for comparison.
+    let queuedClient = environment["DYNAMO_BENCH_QUEUED"] == "1"
+        ? DynamoDBClient(endpoint: moto.endpoint, region: "us-east-1", credentials: client.credentialProvider, transport: CurlTransport(inlineLimit: 0))
+        : nil
+    var queued: [(put: Double, get: Double)] = []
+    var ours: [(put: Double, get: Double)] = []
+    var theirs: [(put: Double, get: Double)] = []
+    for round in 0..<rounds {
+        func botoRound() throws {
+            let answer = try boto3.ask(String(perRound))
+            guard let put = answer["put_us"], let get = answer["get_us"] else { throw BenchError("bench_boto3.py answered \(answer)") }
+            theirs.append((put, get))
+        }
+        if round % 2 == 0 {
+            ours.append(try await ourRound(client))
+            try botoRound()
+        } else {
+            try botoRound()
+            ours.append(try await ourRound(client))
+        }
+        if let queuedClient { queued.append(try await ourRound(queuedClient)) }
+    }
+    func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(max(1, values.count)) }
+    let ourPut = mean(ours.map(\.put)), ourGet = mean(ours.map(\.get))
+    let botoPut = mean(theirs.map(\.put)), botoGet = mean(theirs.map(\.get))
+    let putRatios = zip(theirs, ours).map { $0.put / $1.put }
+    let getRatios = zip(theirs, ours).map { $0.get / $1.get }
 
     // Signing: the same headers the client signs for a GetItem.
     let signer = SigV4Signer(credentials: AWSCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
@@ -63,10 +104,7 @@ func runDynamoBench() async throws {
     guard checksum == 64 * signatures else { throw BenchError("unexpected signature length") }
     let ourRate = Double(signatures) / signElapsed
 
-    let boto = try DynamoBenchSupport.runJSON(["python3", scripts + "/bench_boto3.py", moto.endpoint, table, String(requests)])
     let botoSign = try DynamoBenchSupport.runJSON(["python3", scripts + "/bench_botocore_sign.py", String(max(signatures / 20, 2000))])
-    let botoPut = boto["put_us"] ?? .nan
-    let botoGet = boto["get_us"] ?? .nan
     let botoRate = botoSign["signatures_per_second"] ?? .nan
 
     func line(_ name: String, _ value: Double, _ unit: String) {
@@ -78,13 +116,75 @@ func runDynamoBench() async throws {
     line("dynamo_getitem_cpu_boto3", botoGet, "us")
     line("dynamo_putitem_cpu_ratio_boto3_to_ours", botoPut / ourPut, "x")
     line("dynamo_getitem_cpu_ratio_boto3_to_ours", botoGet / ourGet, "x")
+    if !queued.isEmpty {
+        line("dynamo_putitem_cpu_ours_queued", mean(queued.map(\.put)), "us")
+        line("dynamo_getitem_cpu_ours_queued", mean(queued.map(\.get)), "us")
+        line("dynamo_putitem_cpu_ratio_boto3_to_ours_queued", botoPut / mean(queued.map(\.put)), "x")
+        line("dynamo_getitem_cpu_ratio_boto3_to_ours_queued", botoGet / mean(queued.map(\.get)), "x")
+    }
+    line("dynamo_putitem_client_only_cpu_ours", offline.put, "us")
+    line("dynamo_getitem_client_only_cpu_ours", offline.get, "us")
+    line("dynamo_putitem_cpu_ratio_lowest_round", putRatios.min() ?? .nan, "x")
+    line("dynamo_getitem_cpu_ratio_lowest_round", getRatios.min() ?? .nan, "x")
+    print("# dynamo: \(rounds) alternating rounds of \(perRound) PutItem + \(perRound) GetItem per client; load average \(DynamoBenchSupport.loadAverage())")
     line("sigv4_sign_rate_ours", ourRate, "signatures/s")
     line("sigv4_sign_rate_botocore", botoRate, "signatures/s")
     line("sigv4_sign_rate_ratio_ours_to_botocore", ourRate / botoRate, "x")
 }
 
 
+/// A helper process spoken to in lines: one request line in, one JSON line of numbers out.
+final class LineHelper {
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private var buffered: [UInt8] = []
+
+    /// Starts the helper and waits for its `ready` line.
+    init(_ arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.standardError
+        try process.run()
+        let first = try readLine()
+        guard first == "ready" else { throw BenchError("\(arguments.joined(separator: " ")) did not start: \(first)") }
+    }
+
+    func ask(_ line: String) throws -> [String: Double] {
+        input.fileHandleForWriting.write(Data((line + "\n").utf8))
+        let json = try JSON.parse(try readLine())
+        var out: [String: Double] = [:]
+        for (key, value) in json.objectValue ?? [:] { out[key] = value.doubleValue }
+        return out
+    }
+
+    private func readLine() throws -> String {
+        while true {
+            if let newline = buffered.firstIndex(of: 0x0a) {
+                let line = String(decoding: buffered[..<newline], as: UTF8.self)
+                buffered.removeSubrange(...newline)
+                return line
+            }
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw BenchError("the helper \(process.arguments?.dropFirst().first ?? "") ended early") }
+            buffered += chunk
+        }
+    }
+
+    func close() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
+
 enum DynamoBenchSupport {
+    /// The 1-minute load average, for context.
+    static func loadAverage() -> String {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+    }
+
     /// CPU seconds used by this process so far (all threads).
     static func cpuSeconds() -> Double {
         var ts = timespec()
@@ -118,6 +218,42 @@ enum DynamoBenchSupport {
         var out: [String: Double] = [:]
         for (key, value) in json.objectValue ?? [:] { out[key] = value.doubleValue }
         return out
+    }
+}
+
+
+/// Our client's CPU per request without the network: request building, signing, the async
+/// hand-offs, the answer's checksum and decoding, against a transport that answers in-process.
+/// The rest of the figure above is libcurl and the kernel (TCP connect, send, receive, close).
+enum ClientOverhead {
+    struct CannedTransport: HTTPTransport {
+        let putAnswer = HTTPResponse(status: 200, headers: ["x-amz-crc32": String(CRC32.checksum(Array("{}".utf8)))], body: Array("{}".utf8))
+        let getAnswer: HTTPResponse = {
+            let body = Array(#"{"Item": {"id": {"S": "swift-1"}, "roomId": {"S": "room-1"}, "createdAt": {"S": "2025-01-01T00:00:00.000Z"}, "text": {"S": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}, "n": {"N": "1"}}}"#.utf8)
+            return HTTPResponse(status: 200, headers: ["x-amz-crc32": String(CRC32.checksum(body))], body: body)
+        }()
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+            request.headers["X-Amz-Target"] == "DynamoDB_20120810.GetItem" ? getAnswer : putAnswer
+        }
+    }
+
+    static func measure(requests: Int) async throws -> (put: Double, get: Double) {
+        let client = DynamoDBClient(endpoint: "http://127.0.0.1:8000", region: "us-east-1",
+                                    credentials: StaticCredentialProvider(AWSCredentials(accessKeyId: "testing", secretAccessKey: "testing")),
+                                    transport: CannedTransport())
+        func item(_ i: Int) -> Item {
+            ["id": .s("swift-\(i)"), "roomId": "room-1", "createdAt": "2025-01-01T00:00:00.000Z",
+             "text": .s(String(repeating: "x", count: 100)), "n": .number(i)]
+        }
+        for i in 0..<200 { try await client.putItem(table: "t", item: item(i)) }
+        let start = DynamoBenchSupport.cpuSeconds()
+        for i in 0..<requests { try await client.putItem(table: "t", item: item(i)) }
+        let middle = DynamoBenchSupport.cpuSeconds()
+        var found = 0
+        for i in 0..<requests where try await client.getItem(table: "t", key: ["id": .s("swift-\(i)")]) != nil { found += 1 }
+        let end = DynamoBenchSupport.cpuSeconds()
+        guard found == requests else { throw BenchError("offline GetItem found \(found) of \(requests)") }
+        return ((middle - start) / Double(requests) * 1e6, (end - middle) / Double(requests) * 1e6)
     }
 }
 

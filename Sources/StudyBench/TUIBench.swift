@@ -86,7 +86,8 @@ func measureTUI(store: StudyStore, roomId: String) async throws {
 
 enum TUIBenchData {
     /// 100,000 messages in one room (varied lengths, some CJK and emoji) and 10,000 documents.
-    static func fill(_ store: StudyStore) async throws -> String {
+    /// `newestText`, when given, is the text of the newest message.
+    static func fill(_ store: StudyStore, newestText: String? = nil) async throws -> String {
         let room = try await store.rooms.create(ChatRoom(name: "bench", members: ["bench"], createdBy: "bench"))
         var generator = TextGenerator(seed: 3)
         let senders = (0..<20).map { "student\($0)" } + ["bench"]
@@ -94,7 +95,8 @@ enum TUIBenchData {
         var batch: [Message] = []
         for i in 0..<100_000 {
             let extra = i % 97 == 0 ? " 你好世界 👍🏽" : ""
-            let text = generator.text(bytes: 20 + Int(generator.next() % 180)) + extra
+            var text = generator.text(bytes: 20 + Int(generator.next() % 180)) + extra
+            if i == 99_999, let newestText { text = newestText }
             batch.append(Message(messageId: String(format: "B%07d", i), roomId: room.roomId,
                                  sender: senders[i % senders.count], text: text,
                                  createdAt: Timestamp(millisecondsSince1970: start + Int64(i) * 30_000)))

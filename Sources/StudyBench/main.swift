@@ -7,6 +7,7 @@ let groups: [(name: String, run: () async throws -> Void)] = [
     ("dynamo", runDynamoBench),
     ("engine", { try runEngineBench() }),
     ("tui", runTUIBench),
+    ("pty", runPtyBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
