@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CCurl"),
         .systemLibrary(name: "COpenSSL"),
         .systemLibrary(name: "CCmark"),
+        // libmongoc/libbson (Debian: libmongoc-1.0-0), loaded with dlopen only when DB_TYPE=mongodb.
+        .systemLibrary(name: "CMongoC"),
 
         // Entities, ids, timestamps, validation, errors.
         .target(name: "StudyModel"),
@@ -38,8 +40,10 @@ let package = Package(
         .target(name: "DynamoDB", dependencies: ["StudyHTTP", "COpenSSL"]),
         // The storage services on DynamoDB tables.
         .target(name: "StudyStoreDynamo", dependencies: ["StudyStore", "DynamoDB"]),
+        // The storage services on MongoDB collections, through the official C driver.
+        .target(name: "StudyStoreMongo", dependencies: ["StudyStore", "CMongoC"]),
         // Picks a backend from configuration.
-        .target(name: "StudyBackend", dependencies: ["StudyStore", "StudyStoreDynamo", "StudyConfig"]),
+        .target(name: "StudyBackend", dependencies: ["StudyStore", "StudyStoreDynamo", "StudyStoreMongo", "StudyConfig"]),
         // Summaries, exams, grading; optional OpenAI-compatible provider.
         .target(name: "StudyEngine", dependencies: ["StudyModel", "StudyHTTP"]),
         // Application core: state, actions, reducer, effects. No curses here.
@@ -75,6 +79,7 @@ let package = Package(
 
         .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "StudyHTTP", "DynamoTestSupport"]),
         .testTarget(name: "StudyStoreDynamoTests", dependencies: ["StudyStoreDynamo", "StoreConformance", "DynamoDB", "StudyBackend", "StudyConfig", "StudyStore", "StudyModel", "DynamoTestSupport", "TestSupport"]),
+        .testTarget(name: "StudyStoreMongoTests", dependencies: ["StudyStoreMongo", "StoreConformance", "StudyBackend", "StudyConfig", "StudyStore", "StudyModel", "StudyStoreDynamo", "DynamoTestSupport", "TestSupport"]),
         .testTarget(name: "StudyEngineTests", dependencies: ["StudyEngine", "StudyModel", "TestSupport", "StudyHTTP"]),
         .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore"]),
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp", "StudyModel"]),
