@@ -15,7 +15,8 @@ run the same tests against a real server.
 Usage: mongo_standin.py PORT      (listens on 127.0.0.1 only; exits when stdin closes)
 
 Fault injection for tests: the command {standinFault: 1, command: NAME, action: "close"}
-makes the server close the connection, without applying it, the next time NAME arrives.
+makes the server close the connection, without applying it, the next time NAME arrives for
+the same database (so tests on other databases are not disturbed).
 """
 import datetime
 import os
@@ -38,7 +39,7 @@ lock = threading.RLock()  # one command at a time: single-document atomicity lik
 cursors = {}  # cursor id -> (namespace, remaining documents)
 next_cursor = [1000]
 connections = [0]
-faults = {}  # command name -> action
+faults = {}  # (database, command name) -> action
 
 
 class CommandError(Exception):
@@ -310,7 +311,7 @@ def cmd_drop_database(db, cmd):
 
 
 def cmd_fault(db, cmd):
-    faults[cmd["command"]] = cmd.get("action", "close")
+    faults[(db, cmd["command"])] = cmd.get("action", "close")
     return SON([("ok", 1.0)])
 
 
@@ -431,7 +432,9 @@ class Handler(socketserver.BaseRequestHandler):
                 elif opcode == OP_MSG:
                     command = parse_op_msg(body)
                     name = next(iter(command), "")
-                    if faults.pop(name, None) == "close":
+                    with lock:
+                        fault = faults.pop((command.get("$db", "admin"), name), None)
+                    if fault == "close":
                         return  # close the connection without running the command
                     db = command.pop("$db", "admin")
                     for extra in ("lsid", "$clusterTime", "$readPreference", "txnNumber", "apiVersion"):

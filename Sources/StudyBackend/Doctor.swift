@@ -2,6 +2,7 @@ import Foundation
 import StudyConfig
 import StudyModel
 import StudyStore
+import StudyStoreMongo
 
 /// `studycircle doctor`: every check, with what is wrong and the fix in plain words.
 public enum Doctor {
@@ -24,6 +25,10 @@ public enum Doctor {
         if settings.dbType == .dynamodb {
             checks.append(HealthCheck(name: "table prefix", status: .ok,
                                       detail: "\(settings.tablePrefix) (from \(settings.origin(of: "DYNAMODB_TABLE_PREFIX")))"))
+        }
+        if settings.dbType == .mongodb {
+            checks.append(HealthCheck(name: "mongodb uri", status: .ok,
+                                      detail: "\(MongoURI.masked(settings.mongoURI)) (from \(settings.origin(of: "MONGODB_URI")))"))
         }
         let store: StudyStore
         do {
@@ -48,7 +53,7 @@ public enum Doctor {
         switch error {
         case StoreError.corrupt: return "Move the file aside (it was not changed) or pass another one with --db PATH."
         case StoreError.unavailable where settings.dbType == .mongodb:
-            return "Set DB_TYPE=sqlite (or remove it) to use the embedded database."
+            return "Check MONGODB_URI (mongodb://[user:password@]host[:port]/database) and that the server runs; or set DB_TYPE=sqlite to use the embedded database."
         default: return "See the message above; `studycircle --help` lists the settings."
         }
     }

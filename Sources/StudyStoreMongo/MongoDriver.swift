@@ -16,8 +16,8 @@ public struct MongoError: Error, CustomStringConvertible, Sendable {
     public var description: String { message }
 
     static let duplicateKey: UInt32 = 11000
-    /// libmongoc's error domains that mean "the server could not be used".
-    static let streamDomain: UInt32 = 4, serverSelectionDomain: UInt32 = 13, clientDomain: UInt32 = 1
+    /// libmongoc's error domains (mongoc_error_domain_t) and the codes we tell apart.
+    static let clientDomain: UInt32 = 1, streamDomain: UInt32 = 2, serverSelectionDomain: UInt32 = 15, serverDomain: UInt32 = 17
     static let authenticateCode: UInt32 = 11
 
     var isDuplicateKey: Bool {
@@ -38,7 +38,7 @@ public struct MongoError: Error, CustomStringConvertible, Sendable {
     }
 
     var isAuthentication: Bool {
-        (domain == Self.clientDomain && code == Self.authenticateCode) || code == 18
+        (domain == Self.clientDomain && code == Self.authenticateCode) || (domain == Self.serverDomain && code == 18)
     }
 
     var isConnection: Bool {

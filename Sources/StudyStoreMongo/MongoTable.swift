@@ -18,7 +18,7 @@ func storeError(_ error: Error, _ connection: MongoConnection, entity: String = 
             "MongoDB at \(place) cannot be reached: \(mongo.message) Check that the server runs and MONGODB_URI "
             + "names the right host and port; nothing was changed by the failed operation unless it says so.")
     }
-    if mongo.code == 13 || mongo.code == 8000 {
+    if mongo.domain == MongoError.serverDomain && (mongo.code == 13 || mongo.code == 8000) {
         return StoreError.unavailable("MongoDB at \(place) refused the operation (not authorized): \(mongo.message) "
                                       + "The user needs the readWrite role on database '\(connection.database)'.")
     }

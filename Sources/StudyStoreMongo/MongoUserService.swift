@@ -87,17 +87,18 @@ struct MongoUserService: UserService {
         try await lookup(keyField: "usernameKey", plainField: "username", value: username)
     }
 
-    /// By the unique key first; then, for documents other tools wrote, the seeds' field as
-    /// spelled or lowercased (Mongoose lowercases emails).
+    /// By the unique key first; then, for documents other tools wrote without it, the seeds'
+    /// field compared case-insensitively (an anchored regex on the field's index).
     private func lookup(keyField: String, plainField: String, value: String) async throws -> User? {
         let key = Self.key(value)
-        let query: BSONDocument = ["$or": .array([
-            .document([keyField: .string(key)]),
-            .document([plainField: .document(["$in": .array([.string(value), .string(value.lowercased())])])]),
-        ])]
+        let matches: (User) -> Bool = { Self.key(plainField == "email" ? $0.email : $0.username) == key }
+        let byKey = try await mongo(connection) { try await table.collection.find([keyField: .string(key)], limit: 1) }
+        if let user = try byKey.map(table.decode).first(where: matches) { return user }
+        let pattern = "^" + NSRegularExpression.escapedPattern(for: value) + "$"
+        let query: BSONDocument = [keyField: .document(["$exists": .bool(false)]),
+                                   plainField: .document(["$regex": .string(pattern), "$options": .string("i")])]
         let docs = try await mongo(connection) { try await table.collection.find(query, limit: 5) }
-        let users = try docs.map(table.decode)
-        return users.first { Self.key(plainField == "email" ? $0.email : $0.username) == key }
+        return try docs.map(table.decode).first(where: matches)
     }
 
     /// Replaces the user; the unique indexes refuse an email or username someone else holds.

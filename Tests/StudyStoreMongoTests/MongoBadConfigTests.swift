@@ -1,0 +1,91 @@
+import DynamoTestSupport
+import Foundation
+import StudyModel
+import StudyStore
+@testable import StudyStoreMongo
+import Testing
+
+/// Bad configuration and a failing server: a clear message, no password in it, nothing half-written.
+@Suite struct MongoBadConfigTests {
+    func unavailable(_ error: Error) -> String? {
+        if case StoreError.unavailable(let message) = error { return message }
+        return nil
+    }
+
+    @Test func unreachableHostIsReportedClearly() async throws {
+        let port = try LocalPorts.free() // nothing listens there
+        do {
+            _ = try await MongoStore.open(uri: "mongodb://ada:topsecret@127.0.0.1:\(port)/app?serverSelectionTimeoutMS=300")
+            Issue.record("an unreachable server must not open")
+        } catch {
+            let message = try #require(unavailable(error), "\(error)")
+            #expect(message.contains("cannot be reached"))
+            #expect(message.contains("ada:****@127.0.0.1:\(port)"))
+            #expect(!message.contains("topsecret"))
+        }
+    }
+
+    /// The stand-in has no users and refuses every login, as a server does for a wrong
+    /// password (it does not check SCRAM proofs, so it cannot tell right from wrong).
+    @Test func refusedLoginIsReportedWithoutThePassword() async throws {
+        let standIn = try await SharedMongoStandIn.shared.get()
+        do {
+            _ = try await MongoStore.open(uri: "mongodb://ada:wrongpass@127.0.0.1:\(standIn.port)/app?serverSelectionTimeoutMS=2000")
+            Issue.record("a refused login must not open")
+        } catch {
+            let message = try #require(unavailable(error), "\(error)")
+            #expect(message.contains("refused the login"), "\(message)")
+            #expect(!message.contains("wrongpass"))
+        }
+    }
+
+    @Test func uriWithoutDatabaseOrMalformedIsRefusedBeforeConnecting() async throws {
+        for uri in ["mongodb://127.0.0.1:27017", "mongodb://127.0.0.1:27017/", "mongodb://ada:pw@127.0.0.1/?authSource=admin"] {
+            do {
+                _ = try MongoConnection(uri: uri)
+                Issue.record("\(uri) names no database")
+            } catch {
+                let message = try #require(unavailable(error))
+                #expect(message.contains("names no database") && message.contains("/ai-study-circle"), "\(message)")
+                #expect(!message.contains(":pw@"))
+            }
+        }
+        do {
+            _ = try MongoConnection(uri: "mongodb://ada:pw@/nohost")
+            Issue.record("a URI without a host is malformed")
+        } catch {
+            let message = try #require(unavailable(error))
+            #expect(message.contains("is not valid") && !message.contains(":pw@"), "\(message)")
+        }
+    }
+
+    @Test func serverClosingMidCommandLosesNothingAndChangesNothing() async throws {
+        let standIn = try await SharedMongoStandIn.shared.get()
+        let connection = try MongoConnection(uri: standIn.uri(database: "sct-close-\(StudyID.make().suffix(8).lowercased())"))
+        let store = MongoStore.make(connection: connection)
+        _ = try await store.admin.setup { _ in }
+        let message = Message(roomId: "r-close", sender: "ada", text: "sent while the server hangs up")
+        _ = try await connection.command(["standinFault": .int32(1), "command": .string("insert"), "action": .string("close")])
+        do {
+            _ = try await store.messages.send(message)
+            Issue.record("the send must fail when the server closes the connection")
+        } catch {
+            let text = try #require(unavailable(error), "\(error)")
+            #expect(text.contains("MongoDB at mongodb://127.0.0.1:\(standIn.port)"), "\(text)")
+        }
+        #expect(try await store.messages.history(roomId: "r-close", before: nil, limit: 10).messages.isEmpty, "nothing half-written")
+        // The same message, sent again (the outbox does this), is stored exactly once.
+        _ = try await store.messages.send(message)
+        _ = try await store.messages.send(message)
+        #expect(try await store.messages.history(roomId: "r-close", before: nil, limit: 10).messages == [message])
+
+        // A user registration cut off the same way leaves neither the user nor its email taken.
+        let user = User(username: "closing", email: "closing@example.org")
+        _ = try await connection.command(["standinFault": .int32(1), "command": .string("insert"), "action": .string("close")])
+        await #expect(throws: StoreError.self) { try await store.users.create(user) }
+        #expect(try await store.users.get(email: "closing@example.org") == nil)
+        _ = try await store.users.create(user)
+        #expect(try await store.users.get(email: "closing@example.org")?.id == user.id)
+        _ = try await store.admin.deleteTables()
+    }
+}
