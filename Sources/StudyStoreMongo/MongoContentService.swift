@@ -119,8 +119,13 @@ struct MongoTemplateService: TemplateService {
         }
         mapping.restore = { doc in
             guard case .document(var ratings)? = doc["ratings"] else { return }
+            // After a rating the stored average is stale and sum / count is the truth; untouched,
+            // the stored average is kept exactly (sum / count may differ from it in the last bit).
             if let sum = ratings["sum"]?.doubleValue, let count = ratings["count"]?.intValue, count > 0 {
-                ratings["average"] = .double(sum / Double(count))
+                let computed = sum / Double(count)
+                if abs(computed - (ratings["average"]?.doubleValue ?? .nan)) > 1e-9 || ratings["average"] == nil {
+                    ratings["average"] = .double(computed)
+                }
             }
             ratings["sum"] = nil
             doc["ratings"] = .document(ratings)
