@@ -40,7 +40,28 @@ struct MongoExamService: ExamService {
     func create(_ exam: Exam) async throws -> Exam { try await table.create(validated(exam) { try $0.validate() }) }
     func get(id: String) async throws -> Exam? { try await table.get(id: id) }
     func batchGet(ids: [String]) async throws -> [Exam] { try await table.batchGet(ids: ids) }
-    func update(_ exam: Exam) async throws -> Exam { try await table.update(validated(exam) { try $0.validate() }) }
+    /// Replaces the exam but keeps its hidden `attempts.recent` (which makes `record` safe to
+    /// retry); the replace only applies if no attempt was folded since it was read.
+    func update(_ exam: Exam) async throws -> Exam {
+        _ = try validated(exam) { try $0.validate() }
+        let connection = table.connection
+        for _ in 0..<5 {
+            guard let stored = try await mongo(connection, { try await table.collection.find(table.idQuery(exam.id), limit: 1) }).first else {
+                throw StoreError.notFound(entity: "exam", id: exam.id)
+            }
+            var doc = try table.encode(exam)
+            var filter = table.idQuery(exam.id)
+            let recent = stored.value(at: "attempts.recent")
+            if let recent, case .document(var attempts)? = doc["attempts"] {
+                attempts["recent"] = recent
+                doc["attempts"] = .document(attempts)
+            }
+            filter["attempts.recent"] = recent ?? .document(["$exists": .bool(false)])
+            let result = try await mongo(connection, entity: "exam", id: exam.id) { try await table.collection.replaceOne(filter, doc) }
+            if result.matched > 0 { return exam }
+        }
+        throw StoreError.conflict(entity: "exam", id: exam.id)
+    }
 
     /// Deletes the exam, then its attempts.
     func delete(id: String) async throws {

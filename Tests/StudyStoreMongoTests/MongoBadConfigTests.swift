@@ -88,4 +88,29 @@ import Testing
         #expect(try await store.users.get(email: "closing@example.org")?.id == user.id)
         _ = try await store.admin.deleteTables()
     }
+
+    /// An attempt whose recording is cut off between folding it into the exam and storing the
+    /// attempt document is, when retried, stored once and counted once, even after an edit.
+    @Test func attemptCutOffBetweenItsTwoWritesIsCountedOnce() async throws {
+        let standIn = try await SharedMongoStandIn.shared.get()
+        let connection = try MongoConnection(uri: standIn.uri(database: "sct-attempt-\(StudyID.make().suffix(8).lowercased())"))
+        let store = MongoStore.make(connection: connection)
+        _ = try await store.admin.setup { _ in }
+        let exam = try await store.exams.create(Exam(owner: "t", contentId: "c", title: "Quiz", questions: [
+            Question(id: "q1", kind: .trueFalse, prompt: "Green?", options: ["True", "False"], correctOptions: [0], sourceSentence: "s")]))
+        let attempt = ExamAttempt(examId: exam.id, userId: "s", answers: [.init(questionId: "q1", correct: true)], score: 100,
+                                  startedAt: Timestamp(millisecondsSince1970: 1_790_000_000_000))
+        _ = try await connection.command(["standinFault": .int32(1), "command": .string("insert"), "action": .string("close")])
+        await #expect(throws: StoreError.self) { try await store.exams.record(attempt) }
+        #expect(try await store.exams.get(id: exam.id)?.attempts.count == 1, "folded before the cut")
+        #expect(try await store.exams.attempts(examId: exam.id, userId: nil, .first).items.isEmpty, "attempt not stored yet")
+        var edited = try #require(try await store.exams.get(id: exam.id))
+        edited.title = "Quiz (edited)"
+        _ = try await store.exams.update(edited)
+        let retried = try await store.exams.record(attempt)
+        #expect(retried.attempts.count == 1 && retried.analytics.answered["q1"] == 1, "the retry counts nothing twice")
+        #expect(try await store.exams.attempts(examId: exam.id, userId: nil, .first).items.map(\.id) == [attempt.id])
+        #expect(try await store.exams.record(attempt).attempts.count == 1)
+        _ = try await store.admin.deleteTables()
+    }
 }
