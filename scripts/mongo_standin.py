@@ -8,17 +8,22 @@ MongoDB's query language. No MongoDB server is packaged for Debian or PyPI; this
 tests exercise the real driver, our BSON, our queries and our error handling on 127.0.0.1.
 
 What it does NOT prove: MongoDB's own concurrency, durability, index performance, query
-planner, text search ranking, replica sets, TLS or real SCRAM authentication (every login
-is refused, which is what a wrong password looks like). Set STUDYCIRCLE_TEST_MONGODB_URI to
-run the same tests against a real server.
+planner, text search ranking, replica sets or TLS. Set STUDYCIRCLE_TEST_MONGODB_URI to run
+the same tests against a real server.
 
-Usage: mongo_standin.py PORT      (listens on 127.0.0.1 only; exits when stdin closes)
+Usage: mongo_standin.py PORT [--user NAME:PASSWORD]
+  Listens on 127.0.0.1 only and exits when stdin closes. With --user, every command but the
+  handshake needs a SCRAM-SHA-256 login as that user (RFC 7677, as MongoDB does it); without
+  it, no login is needed and every login attempt is refused.
 
 Fault injection for tests: the command {standinFault: 1, command: NAME, action: "close"}
 makes the server close the connection, without applying it, the next time NAME arrives for
 the same database (so tests on other databases are not disturbed).
 """
+import base64
 import datetime
+import hashlib
+import hmac
 import os
 import socket
 import socketserver
@@ -40,6 +45,7 @@ cursors = {}  # cursor id -> (namespace, remaining documents)
 next_cursor = [1000]
 connections = [0]
 faults = {}  # (database, command name) -> action
+users = {}  # name -> password (from --user)
 
 
 class CommandError(Exception):
@@ -60,7 +66,54 @@ def hello(cmd, connection_id):
         ("logicalSessionTimeoutMinutes", 30), ("connectionId", connection_id),
         ("minWireVersion", 0), ("maxWireVersion", 13), ("readOnly", False), ("ok", 1.0),
     ])
+    if cmd.get("saslSupportedMechs"):
+        doc["saslSupportedMechs"] = ["SCRAM-SHA-256"]
     return doc
+
+
+class Scram:
+    """The server side of one SCRAM-SHA-256 conversation (RFC 5802 / 7677)."""
+
+    def __init__(self):
+        self.user = None
+        self.done = False
+
+    @staticmethod
+    def fields(text):
+        return dict(part.split("=", 1) for part in text.split(",") if "=" in part)
+
+    def start(self, cmd):
+        if cmd.get("mechanism") != "SCRAM-SHA-256":
+            raise CommandError(334, "MechanismUnavailable", "the stand-in supports SCRAM-SHA-256 only")
+        message = bytes(cmd["payload"]).decode()
+        self.client_first_bare = message.split(",", 2)[2]
+        f = self.fields(self.client_first_bare)
+        self.user = f.get("n")
+        self.nonce = f.get("r", "") + base64.b64encode(os.urandom(18)).decode()
+        self.salt = os.urandom(28)  # MongoDB (and libmongoc) use 28-byte salts for SHA-256
+        self.iterations = 4096
+        self.server_first = f"r={self.nonce},s={base64.b64encode(self.salt).decode()},i={self.iterations}"
+        return SON([("conversationId", 1), ("done", False), ("payload", bson.Binary(self.server_first.encode())), ("ok", 1.0)])
+
+    def finish(self, cmd):
+        message = bytes(cmd["payload"]).decode()
+        f = self.fields(message)
+        without_proof = message.rsplit(",p=", 1)[0]
+        password = users.get(self.user)
+        if password is None or f.get("r") != self.nonce or "p" not in f:
+            raise CommandError(18, "AuthenticationFailed", "Authentication failed.")
+        salted = hashlib.pbkdf2_hmac("sha256", password.encode(), self.salt, self.iterations)
+        client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
+        stored_key = hashlib.sha256(client_key).digest()
+        auth_message = f"{self.client_first_bare},{self.server_first},{without_proof}".encode()
+        signature = hmac.new(stored_key, auth_message, hashlib.sha256).digest()
+        proof = base64.b64decode(f["p"])
+        if len(proof) != len(signature) or hashlib.sha256(bytes(a ^ b for a, b in zip(proof, signature))).digest() != stored_key:
+            raise CommandError(18, "AuthenticationFailed", "Authentication failed.")
+        server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
+        verifier = base64.b64encode(hmac.new(server_key, auth_message, hashlib.sha256).digest()).decode()
+        self.done = True
+        return SON([("conversationId", 1), ("done", True), ("payload", bson.Binary(f"v={verifier}".encode())), ("ok", 1.0)])
 
 
 def build_info():
@@ -316,7 +369,7 @@ def cmd_fault(db, cmd):
 
 
 def refuse_login(db, cmd):
-    # The stand-in has no users: every login fails as a wrong password does on a real server.
+    # No such user: every login fails as a wrong password does on a real server.
     raise CommandError(18, "AuthenticationFailed", "Authentication failed.")
 
 
@@ -335,11 +388,23 @@ COMMANDS = {
 }
 
 
-def run_command(db, cmd, connection_id):
+def run_command(db, cmd, connection_id, session=None):
     name = next(iter(cmd), "")
     lowered = name.lower()
     if lowered in ("hello", "ismaster"):
         return hello(cmd, connection_id)
+    if users and session is not None:
+        try:
+            if lowered == "saslstart":
+                return session.start(cmd)
+            if lowered == "saslcontinue":
+                if session.done:
+                    return SON([("conversationId", 1), ("done", True), ("payload", bson.Binary(b"")), ("ok", 1.0)])
+                return session.finish(cmd)
+        except CommandError as exc:
+            return error_doc(exc.code, exc.code_name, exc.message)
+        if not session.done and lowered not in ("endsessions",):
+            return error_doc(13, "Unauthorized", f"command {name} requires authentication")
     handler = COMMANDS.get(lowered)
     if handler is None:
         return error_doc(59, "CommandNotFound",
@@ -412,6 +477,7 @@ class Handler(socketserver.BaseRequestHandler):
             connection_id = connections[0]
         sock = self.request
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        session = Scram()
         try:
             while True:
                 header = read_exact(sock, 16)
@@ -425,7 +491,7 @@ class Handler(socketserver.BaseRequestHandler):
                     query = bson.decode(body[offset:offset + size], codec_options=CODEC)
                     if "$query" in query:
                         query = query["$query"]
-                    reply = run_command(full_name.split(".")[0], query, connection_id)
+                    reply = run_command(full_name.split(".")[0], query, connection_id, session)
                     payload = bson.encode(reply, codec_options=CODEC)
                     out = struct.pack("<iqii", 0, 0, 0, 1) + payload
                     sock.sendall(struct.pack("<iiii", 16 + len(out), connection_id, request_id, OP_REPLY) + out)
@@ -439,7 +505,7 @@ class Handler(socketserver.BaseRequestHandler):
                     db = command.pop("$db", "admin")
                     for extra in ("lsid", "$clusterTime", "$readPreference", "txnNumber", "apiVersion"):
                         command.pop(extra, None)
-                    reply = run_command(db, command, connection_id)
+                    reply = run_command(db, command, connection_id, session)
                     payload = bson.encode(reply, codec_options=CODEC)
                     out = struct.pack("<I", 0) + b"\x00" + payload
                     sock.sendall(struct.pack("<iiii", 16 + len(out), connection_id, request_id, OP_MSG) + out)
@@ -456,6 +522,9 @@ class Server(socketserver.ThreadingTCPServer):
 
 def main():
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+    if len(sys.argv) > 3 and sys.argv[2] == "--user":
+        name, _, password = sys.argv[3].partition(":")
+        users[name] = password
     server = Server(("127.0.0.1", port), Handler)
     print(f"mongo stand-in listening on 127.0.0.1:{server.server_address[1]}", flush=True)
     # Exit when our parent closes our stdin, so a crashed test run leaves nothing behind.

@@ -19,10 +19,12 @@ public final class MongoStandIn: Sendable {
     /// `mongodb://127.0.0.1:PORT/DATABASE`
     public func uri(database: String) -> String { "mongodb://127.0.0.1:\(port)/\(database)" }
 
-    public static func start(timeout: Duration = .seconds(30)) async throws -> MongoStandIn {
+    /// - Parameter user: `NAME:PASSWORD`; the stand-in then requires a SCRAM-SHA-256 login as
+    ///   that user for every command. Without it no login is needed and every login is refused.
+    public static func start(user: String? = nil, timeout: Duration = .seconds(30)) async throws -> MongoStandIn {
         let port = try LocalPorts.free()
         let script = RepoPaths.scripts.appendingPathComponent("mongo_standin.py").path
-        let child = try ChildProcess(arguments: ["python3", script, "\(port)"])
+        let child = try ChildProcess(arguments: ["python3", script, "\(port)"] + (user.map { ["--user", $0] } ?? []))
         try await LocalPorts.waitUntilOpen(port, child: child, timeout: timeout, what: "MongoDB stand-in (scripts/mongo_standin.py)")
         return MongoStandIn(port: port, child: child)
     }

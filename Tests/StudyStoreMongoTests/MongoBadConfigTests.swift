@@ -25,18 +25,30 @@ import Testing
         }
     }
 
-    /// The stand-in has no users and refuses every login, as a server does for a wrong
-    /// password (it does not check SCRAM proofs, so it cannot tell right from wrong).
-    @Test func refusedLoginIsReportedWithoutThePassword() async throws {
-        let standIn = try await SharedMongoStandIn.shared.get()
+    /// A stand-in with one user checks SCRAM-SHA-256 proofs as MongoDB does: the right password
+    /// works, a wrong one and a missing login are refused, and no message shows the password.
+    @Test func wrongCredentialsAreRefusedAndTheRightOnesWork() async throws {
+        let standIn = try await MongoStandIn.start(user: "ada:correct-horse")
+        defer { standIn.stop() }
+        let base = "127.0.0.1:\(standIn.port)/app?authSource=admin&serverSelectionTimeoutMS=2000"
+        let store = try await MongoStore.open(uri: "mongodb://ada:correct-horse@\(base)")
+        _ = try await store.rooms.create(ChatRoom(name: "Signed in", createdBy: "ada"))
         do {
-            _ = try await MongoStore.open(uri: "mongodb://ada:wrongpass@127.0.0.1:\(standIn.port)/app?serverSelectionTimeoutMS=2000")
-            Issue.record("a refused login must not open")
+            _ = try await MongoStore.open(uri: "mongodb://ada:wrongpass@\(base)")
+            Issue.record("a wrong password must not open")
         } catch {
             let message = try #require(unavailable(error), "\(error)")
-            #expect(message.contains("refused the login"), "\(message)")
+            #expect(message.contains("refused the login") && message.contains("ada:****@"), "\(message)")
             #expect(!message.contains("wrongpass"))
         }
+        do {
+            _ = try await MongoStore.open(uri: "mongodb://\(base)")
+            Issue.record("no login must not open a server that needs one")
+        } catch {
+            let message = try #require(unavailable(error), "\(error)")
+            #expect(message.contains("not authorized") && message.contains("readWrite"), "\(message)")
+        }
+        #expect(try await store.rooms.list(.first).items.map(\.name) == ["Signed in"], "nothing written by the refused clients")
     }
 
     @Test func uriWithoutDatabaseOrMalformedIsRefusedBeforeConnecting() async throws {
