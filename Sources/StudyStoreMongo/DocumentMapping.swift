@@ -51,6 +51,11 @@ struct DocumentMapping<Entity: Codable & Sendable>: Sendable {
     var prepare: (@Sendable (Entity, inout BSONDocument) -> Void)?
     /// Adjusts a stored document before decoding (e.g. averages from stored sums).
     var restore: (@Sendable (inout BSONDocument) -> Void)?
+    /// A hand-written mapping for a hot entity (messages): writes exactly what the generic
+    /// path writes, and reads documents of the usual shape; returning nil falls back to the
+    /// generic, tolerant path.
+    var directWrite: (@Sendable (Entity) -> BSONDocument)?
+    var directRead: (@Sendable (BSONDocument) -> Entity?)?
 
     /// Attributes holding times, at any depth: written as BSON dates.
     static var dateKeys: Set<String> {
@@ -85,6 +90,7 @@ struct DocumentMapping<Entity: Codable & Sendable>: Sendable {
     // MARK: writing
 
     func document(_ entity: Entity) throws -> BSONDocument {
+        if let directWrite { return directWrite(entity) }
         let data: Data
         let tree: JSONTree
         do {
@@ -125,6 +131,7 @@ struct DocumentMapping<Entity: Codable & Sendable>: Sendable {
     // MARK: reading
 
     func entity(_ stored: BSONDocument) throws -> Entity {
+        if let directRead, let entity = directRead(stored) { return entity }
         var doc = stored
         restore?(&doc)
         var object: [String: JSONTree] = [:]

@@ -20,7 +20,18 @@ struct MongoMessageService: MessageService {
     static let overlap: Int64 = 10_000
 
     init(_ connection: MongoConnection, _ schema: MongoSchema) {
-        let mapping = DocumentMapping<Message>(keyName: "messageId", entity: "message")
+        var mapping = DocumentMapping<Message>(keyName: "messageId", entity: "message")
+        // Rooms hold hundreds of thousands of messages: no JSON round trip for them.
+        mapping.directWrite = { message in
+            ["_id": DocumentMapping<Message>.idValue(message.messageId), "createdAt": .date(message.createdAt.millisecondsSince1970),
+             "roomId": .string(message.roomId), "sender": .string(message.sender), "text": .string(message.text)]
+        }
+        mapping.directRead = { doc in
+            guard let id = DocumentMapping<Message>.appId(doc["_id"]), case .string(let roomId)? = doc["roomId"],
+                  case .string(let sender)? = doc["sender"], case .string(let text)? = doc["text"],
+                  case .date(let ms)? = doc["createdAt"] else { return nil }
+            return Message(messageId: id, roomId: roomId, sender: sender, text: text, createdAt: Timestamp(millisecondsSince1970: ms))
+        }
         table = MongoTable(collection: connection.collection(schema.messages), mapping: mapping, key: { $0.messageId })
     }
 

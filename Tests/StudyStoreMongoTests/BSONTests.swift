@@ -68,3 +68,21 @@ import Testing
         #expect(try mapping.entity(doc) == user)
     }
 }
+
+@Suite struct MessageMappingTests {
+    /// The hand-written message mapping writes what the generic one writes, and a message in
+    /// another shape (e.g. an ISO text time, an ObjectId room) still reads through the generic path.
+    @Test func directMappingMatchesTheGenericOne() throws {
+        let message = Message(messageId: ObjectID.make().hex, roomId: "r1", sender: "ada", text: "hi \u{1F600}",
+                              createdAt: Timestamp(millisecondsSince1970: 1_790_000_000_123))
+        let generic = DocumentMapping<Message>(keyName: "messageId", entity: "message")
+        let fast = try #require(try MongoTestAccess.messageMapping())
+        #expect(try fast.document(message) == generic.document(message))
+        #expect(try fast.entity(generic.document(message)) == message)
+        var odd = try generic.document(message)
+        odd["createdAt"] = .string("2026-09-21T14:13:20.123Z")
+        odd["roomId"] = .objectId(ObjectID(hex: "64b7f0c2a1b2c3d4e5f60718")!)
+        let read = try fast.entity(odd)
+        #expect(read.roomId == "64b7f0c2a1b2c3d4e5f60718" && read.createdAt.iso8601 == "2026-09-21T14:13:20.123Z")
+    }
+}
