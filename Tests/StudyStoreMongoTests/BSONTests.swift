@@ -86,3 +86,16 @@ import Testing
         #expect(read.roomId == "64b7f0c2a1b2c3d4e5f60718" && read.createdAt.iso8601 == "2026-09-21T14:13:20.123Z")
     }
 }
+
+@Suite struct ObjectIdFormatTests {
+    /// The ids the command line makes on MongoDB: ObjectIds that increase and carry their time.
+    @Test func studyIdsInObjectIdFormatIncreaseAndParse() throws {
+        let time = Timestamp(millisecondsSince1970: 1_790_000_000_999)
+        let ids = (0..<1000).map { _ in StudyID.makeObjectId(at: time) }
+        #expect(ids == ids.sorted() && Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { ObjectID(hex: $0) != nil })
+        #expect(StudyID.timestamp(of: ids[0]) == Timestamp(millisecondsSince1970: 1_790_000_000_000))
+        #expect(DocumentMapping<Message>.idValue(ids[0]) == .objectId(ObjectID(hex: ids[0])!))
+        #expect(StudyID.makeObjectId(at: time.adding(milliseconds: 1000)) > ids.last!)
+    }
+}
