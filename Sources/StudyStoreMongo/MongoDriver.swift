@@ -226,7 +226,9 @@ func withOptionalBSON<T>(_ doc: BSONDocument?, _ body: (OpaquePointer?) throws -
 
 /// Reads a driver-owned document.
 func document(of handle: OpaquePointer) throws -> BSONDocument {
-    guard let data = sc_bson_get_data(handle) else { return BSONDocument() }
+    // A reply the driver never initialised is still all zeros: nothing to read (and
+    // bson_get_data would follow a null buffer pointer).
+    guard sc_bson_len(handle) >= 5, let data = sc_bson_get_data(handle) else { return BSONDocument() }
     return try BSONDocument(bytes: UnsafeRawBufferPointer(start: data, count: Int(sc_bson_len(handle))))
 }
 
