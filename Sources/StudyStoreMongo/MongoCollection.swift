@@ -24,6 +24,7 @@ public struct MongoCollection: Sendable {
         }
     }
 
+    /// Inserts one document; an existing `_id` (or unique key) is a duplicate-key `MongoError`.
     public func insertOne(_ doc: BSONDocument) async throws {
         _ = try await with { c in
             try withBSON(doc) { d in try withReply { r, e in sc_mongoc_collection_insert_one(c, d, nil, r, e) } }
@@ -62,6 +63,7 @@ public struct MongoCollection: Sendable {
         }
     }
 
+    /// Replaces the first document matching `filter` (its `_id` stays).
     public func replaceOne(_ filter: BSONDocument, _ doc: BSONDocument) async throws -> UpdateResult {
         try await with { c in
             let reply = try withBSON(filter) { f in
@@ -71,6 +73,7 @@ public struct MongoCollection: Sendable {
         }
     }
 
+    /// Applies update operators (`$set`, `$inc`, …) to the first document matching `filter`.
     public func updateOne(_ filter: BSONDocument, _ update: BSONDocument, upsert: Bool = false) async throws -> UpdateResult {
         try await with { c in
             let opts: BSONDocument? = upsert ? ["upsert": .bool(true)] : nil
@@ -96,6 +99,7 @@ public struct MongoCollection: Sendable {
         }
     }
 
+    /// Deletes every document matching `filter`; returns how many.
     public func deleteMany(_ filter: BSONDocument) async throws -> Int {
         try await with { c in
             let reply = try withBSON(filter) { f in try withReply { r, e in sc_mongoc_collection_delete_many(c, f, nil, r, e) } }
@@ -142,6 +146,7 @@ public struct MongoCollection: Sendable {
         }
     }
 
+    /// How many documents match `filter` (counted by the server).
     public func count(_ filter: BSONDocument = [:]) async throws -> Int {
         try await with { c in
             try withBSON(filter) { f in

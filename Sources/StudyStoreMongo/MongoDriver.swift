@@ -196,6 +196,7 @@ public final class MongoConnection: @unchecked Sendable {
         }
     }
 
+    /// A collection of this connection's database.
     public func collection(_ name: String) -> MongoCollection { MongoCollection(connection: self, name: name) }
 }
 
