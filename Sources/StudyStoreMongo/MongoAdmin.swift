@@ -14,10 +14,8 @@ struct MongoAdmin: StoreAdmin {
         var lines: [String] = []
         let existing = Set(try await mongo(connection) { try await connection.collectionNames() })
         for (name, indexes) in schema.collections {
-            let before = existing.contains(name)
-                ? Set(try await mongo(connection) { try await connection.collection(name).indexes() }.compactMap { $0["name"]?.stringValue })
-                : []
-            let missing = indexes.filter { !before.contains($0.name) }
+            let before = existing.contains(name) ? try await mongo(connection) { try await connection.collection(name).indexes() } : []
+            let missing = indexes.filter { !Self.covered($0, by: before) }
             if !missing.isEmpty {
                 _ = try await mongo(connection) {
                     try await connection.writeCommand(["createIndexes": .string(name),
@@ -31,6 +29,23 @@ struct MongoAdmin: StoreAdmin {
             progress(line)
         }
         return lines
+    }
+
+    /// True when an existing index already serves `index`: same name, or the same keys under
+    /// another name (the web app's Mongoose indexes, e.g. a unique `email_1`, which MongoDB
+    /// would refuse to duplicate), or any text index for ours (a collection has at most one;
+    /// the server lists it as `_fts`).
+    static func covered(_ index: MongoSchema.Index, by existing: [BSONDocument]) -> Bool {
+        let isText = index.keys.contains { $0.1 == .string("text") }
+        return existing.contains { found in
+            if found["name"]?.stringValue == index.name { return true }
+            guard let keys = found["key"]?.documentValue else { return false }
+            if isText { return keys["_fts"] != nil || keys.fields.contains { $0.value == .string("text") } }
+            guard keys.fields.count == index.keys.count else { return false }
+            return zip(keys.fields, index.keys).allSatisfy { field, wanted in
+                field.key == wanted.0 && field.value.intValue == wanted.1.intValue
+            } && (!index.unique || found["unique"]?.boolValue == true)
+        }
     }
 
     func listTables() async throws -> [TableInfo] {
@@ -92,8 +107,8 @@ struct MongoAdmin: StoreAdmin {
                                           fix: "Run `studycircle setup` to create the collections' indexes."))
                 continue
             }
-            let names = Set(((try? await connection.collection(name).indexes()) ?? []).compactMap { $0["name"]?.stringValue })
-            let missing = indexes.map(\.name).filter { !names.contains($0) }
+            let present = (try? await connection.collection(name).indexes()) ?? []
+            let missing = indexes.filter { !Self.covered($0, by: present) }.map(\.name)
             if missing.isEmpty {
                 checks.append(HealthCheck(name: "collection \(name)", status: .ok, detail: "\(indexes.count) indexes present"))
             } else {

@@ -79,3 +79,22 @@ import Testing
                 == "mongodb://127.0.0.1:27017/ai-study-circle")
     }
 }
+
+@Suite struct MongoExistingIndexTests {
+    /// A database the web app already uses has Mongoose's own indexes (e.g. a unique `email_1`,
+    /// a text index under another name): setup uses them instead of failing on duplicates.
+    @Test func setupAdoptsTheWebAppsEquivalentIndexes() async throws {
+        let connection = try MongoConnection(uri: try await MongoTarget.standIn.uri("webapp"))
+        _ = try await connection.writeCommand(["createIndexes": .string("users"), "indexes": .array([
+            .document(["key": .document(["email": .int32(1)]), "name": .string("email_1"), "unique": .bool(true)])])])
+        _ = try await connection.writeCommand(["createIndexes": .string("contents"), "indexes": .array([
+            .document(["key": .document(["title": .string("text")]), "name": .string("title_text")])])])
+        let store = MongoStore.make(connection: connection)
+        let lines = try await store.admin.setup { _ in }
+        #expect(lines.first { $0.contains("users") }?.contains("EmailIndex") == false, "\(lines)")
+        #expect(lines.first { $0.contains("contents") }?.contains("TextIndex") == false, "\(lines)")
+        let checks = await store.admin.healthChecks()
+        #expect(checks.allSatisfy { $0.status == .ok }, "\(checks.filter { $0.status != .ok })")
+        _ = try await store.admin.deleteTables()
+    }
+}
