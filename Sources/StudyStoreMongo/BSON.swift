@@ -10,6 +10,9 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         self.bytes = bytes
     }
 
+    /// Twelve bytes taken as they are (callers that made exactly twelve).
+    private init(exactly bytes: [UInt8]) { self.bytes = bytes }
+
     /// Parses 24 lowercase hex digits (the form the web app and `mongosh` print).
     public init?(hex: String) {
         let utf8 = Array(hex.utf8)
@@ -55,7 +58,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         var out: [UInt8] = [UInt8(time >> 24), UInt8(time >> 16 & 255), UInt8(time >> 8 & 255), UInt8(time & 255)]
         out += process
         out += [UInt8(count >> 16 & 255), UInt8(count >> 8 & 255), UInt8(count & 255)]
-        return ObjectID(bytes: out)!
+        return ObjectID(exactly: out)
     }
 
     private final class Counter: @unchecked Sendable {
@@ -335,7 +338,9 @@ struct BSONReader {
             let subtype = try u8()
             return .binary(subtype: subtype, try raw(length))
         case 0x06, 0x0A, 0x7F, 0xFF: return type == 0x0A ? .null : .other(type: type, [])
-        case 0x07: return .objectId(ObjectID(bytes: try raw(12))!)
+        case 0x07:
+            guard let oid = ObjectID(bytes: try raw(12)) else { throw fail("bad ObjectId") }
+            return .objectId(oid)
         case 0x08: return .bool(try u8() != 0)
         case 0x09: return .date(try i64())
         case 0x0B:
