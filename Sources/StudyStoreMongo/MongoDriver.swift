@@ -19,6 +19,7 @@ public struct MongoError: Error, CustomStringConvertible, Sendable {
     /// libmongoc's error domains (mongoc_error_domain_t) and the codes we tell apart.
     static let clientDomain: UInt32 = 1, streamDomain: UInt32 = 2, serverSelectionDomain: UInt32 = 15, serverDomain: UInt32 = 17
     static let authenticateCode: UInt32 = 11
+    static let streamSocketCode: UInt32 = 4
 
     var isDuplicateKey: Bool {
         if code == Self.duplicateKey { return true }
@@ -39,6 +40,13 @@ public struct MongoError: Error, CustomStringConvertible, Sendable {
 
     var isAuthentication: Bool {
         (domain == Self.clientDomain && code == Self.authenticateCode) || (domain == Self.serverDomain && code == 18)
+    }
+
+    /// The connection broke while the driver waited for the answer (MONGOC_ERROR_STREAM_SOCKET):
+    /// a write may have been applied. Failures before sending (name resolution, connect,
+    /// server selection) are not this.
+    var mayHaveBeenApplied: Bool {
+        domain == Self.streamDomain && code == Self.streamSocketCode
     }
 
     var isConnection: Bool {

@@ -35,6 +35,31 @@ func mongo<T>(_ connection: MongoConnection, entity: String = "record", id: Stri
     }
 }
 
+/// What is known after a write whose answer was lost, before anyone checked.
+let mongoUnconfirmed = "MongoDB did not confirm the change (the connection broke after the request was sent), so it may or may not have been stored."
+
+/// Runs a write, reporting driver errors as store errors; a write that broke after it was sent
+/// is `StoreError.outcomeUnknown`, never "nothing changed".
+func mongoWrite<T>(_ connection: MongoConnection, entity: String = "record", id: String = "",
+                   _ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as MongoError where error.mayHaveBeenApplied {
+        throw StoreError.outcomeUnknown(mongoUnconfirmed)
+    } catch {
+        throw storeError(error, connection, entity: entity, id: id)
+    }
+}
+
+/// True when two documents hold the same fields and values, in any top-level order (the
+/// server moves `_id` first).
+func sameFields(_ a: BSONDocument, _ b: BSONDocument) -> Bool {
+    guard a.fields.count == b.fields.count else { return false }
+    var values: [String: BSON] = [:]
+    for field in a.fields { values[field.key] = field.value }
+    return b.fields.allSatisfy { values[$0.key] == $0.value }
+}
+
 /// A position in a list ordered by (`sortKey`, `_id`): the last item's sort time and id.
 struct ListPosition: Codable {
     /// Sort time in ms since 1970; nil for lists ordered by `_id` alone.
@@ -60,11 +85,51 @@ struct MongoTable<Entity: Codable & Sendable>: Sendable {
     func encode(_ entity: Entity) throws -> BSONDocument { try mapping.document(entity) }
     func decode(_ doc: BSONDocument) throws -> Entity { try mapping.entity(doc) }
 
-    /// Inserts a new record; an existing key is `StoreError.duplicate`.
+    /// Inserts a new record; an existing key is `StoreError.duplicate`. A create whose answer
+    /// was lost is settled by reading it back (the id is the client's).
     func create(_ entity: Entity) async throws -> Entity {
-        let doc = try encode(entity)
-        try await mongo(connection, entity: entityName, id: key(entity)) { try await collection.insertOne(doc) }
+        try await insert(try encode(entity), id: key(entity))
         return entity
+    }
+
+    /// Inserts `doc`; duplicate keys come back as `MongoError` for the caller to name, a lost
+    /// answer is settled by `settleCreate`, other errors are store errors.
+    func insertRaw(_ doc: BSONDocument, id: String) async throws {
+        do {
+            try await collection.insertOne(doc)
+        } catch let error as MongoError where error.isDuplicateKey {
+            throw error
+        } catch let error as MongoError where error.mayHaveBeenApplied {
+            try await settleCreate(id: id, wrote: doc)
+        } catch {
+            throw storeError(error, connection, entity: entityName, id: id)
+        }
+    }
+
+    func insert(_ doc: BSONDocument, id: String) async throws {
+        do {
+            try await insertRaw(doc, id: id)
+        } catch let error as MongoError where error.isDuplicateKey {
+            throw StoreError.duplicate(entity: entityName, field: "id", value: id)
+        }
+    }
+
+    /// After a create whose answer was lost: reads the record back. Returns when our write is
+    /// stored; otherwise throws what is now known.
+    func settleCreate(id: String, wrote doc: BSONDocument) async throws {
+        let stored: BSONDocument?
+        do {
+            stored = try await collection.find(idQuery(id), limit: 1).first
+        } catch {
+            throw StoreError.outcomeUnknown(mongoUnconfirmed + " Checking whether the \(entityName) \(id) was stored failed as well "
+                                            + "(\(storeError(error, connection))); look before repeating.")
+        }
+        guard let stored else {
+            throw StoreError.outcomeUnknown("MongoDB did not confirm the change, and a check found that the \(entityName) \(id) "
+                                            + "is not stored: nothing changed, and repeating is safe.")
+        }
+        if sameFields(stored, doc) { return }
+        throw StoreError.duplicate(entity: entityName, field: "id", value: id)
     }
 
     func get(id: String) async throws -> Entity? {
@@ -95,13 +160,20 @@ struct MongoTable<Entity: Codable & Sendable>: Sendable {
     func update(_ entity: Entity) async throws -> Entity {
         let doc = try encode(entity)
         let id = key(entity)
-        let result = try await mongo(connection, entity: entityName, id: id) { try await collection.replaceOne(idQuery(id), doc) }
+        let result = try await mongoWrite(connection, entity: entityName, id: id) { try await collection.replaceOne(idQuery(id), doc) }
         if result.matched == 0 { throw StoreError.notFound(entity: entityName, id: id) }
         return entity
     }
 
     func delete(id: String) async throws {
-        let n = try await mongo(connection) { try await collection.deleteOne(idQuery(id)) }
+        let n: Int
+        do {
+            n = try await mongoWrite(connection) { try await collection.deleteOne(idQuery(id)) }
+        } catch StoreError.outcomeUnknown {
+            // Gone now means deleted (by us or another): the wanted outcome either way.
+            if let left = try? await collection.find(idQuery(id), limit: 1), left.isEmpty { return }
+            throw StoreError.outcomeUnknown(mongoUnconfirmed)
+        }
         if n == 0 { throw StoreError.notFound(entity: entityName, id: id) }
     }
 
@@ -109,7 +181,7 @@ struct MongoTable<Entity: Codable & Sendable>: Sendable {
     func modify(id: String, _ update: BSONDocument, filter extra: BSONDocument = [:]) async throws -> Entity? {
         var query = idQuery(id)
         for field in extra.fields { query[field.key] = field.value }
-        let after = try await mongo(connection, entity: entityName, id: id) { try await collection.findAndModify(query, update: update) }
+        let after = try await mongoWrite(connection, entity: entityName, id: id) { try await collection.findAndModify(query, update: update) }
         return try after.map(decode)
     }
 
