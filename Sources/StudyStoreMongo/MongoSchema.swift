@@ -11,6 +11,8 @@ public struct MongoSchema: Sendable, Equatable {
     /// Ours: one document per attempt, so an exam stays small however often it is taken.
     public var examAttempts = "examattempts"
     public var templates = "templates"
+    /// Ours: one document per (template, user) rating, so each user counts once.
+    public var templateRatings = "templateratings"
     public var chatrooms = "chatrooms"
     public var messages = "messages"
     public var meetings = "meetings"
@@ -19,7 +21,7 @@ public struct MongoSchema: Sendable, Equatable {
     public init() {}
 
     /// The logical names that `mongodb.collections.<name>` / `MONGODB_COLLECTION_<NAME>` may remap.
-    public static let logicalNames = ["users", "contents", "summaries", "exams", "examattempts", "templates",
+    public static let logicalNames = ["users", "contents", "summaries", "exams", "examattempts", "templates", "templateratings",
                                       "chatrooms", "messages", "meetings", "projects"]
 
     /// The schema with some collections renamed (`["chatrooms": "ChatRooms"]`); unknown names are refused.
@@ -36,6 +38,7 @@ public struct MongoSchema: Sendable, Equatable {
             case "exams": exams = actual
             case "examattempts", "exam-attempts", "attempts": examAttempts = actual
             case "templates": templates = actual
+            case "templateratings", "template-ratings", "ratings": templateRatings = actual
             case "chatrooms", "rooms", "chat-rooms": chatrooms = actual
             case "messages": messages = actual
             case "meetings": meetings = actual
@@ -57,13 +60,18 @@ public struct MongoSchema: Sendable, Equatable {
         public var keys: [(String, BSON)]
         public var unique = false
         public var sparse = false
+        /// Only documents where this field exists are indexed (partialFilterExpression).
+        public var partialOn: String?
 
-        public static func == (a: Index, b: Index) -> Bool { a.name == b.name && a.unique == b.unique && a.sparse == b.sparse }
+        public static func == (a: Index, b: Index) -> Bool {
+            a.name == b.name && a.unique == b.unique && a.sparse == b.sparse && a.partialOn == b.partialOn
+        }
 
         var document: BSONDocument {
             var doc: BSONDocument = ["key": .document(BSONDocument(keys)), "name": .string(name)]
             if unique { doc["unique"] = .bool(true) }
             if sparse { doc["sparse"] = .bool(true) }
+            if let partialOn { doc["partialFilterExpression"] = .document([partialOn: .document(["$exists": .bool(true)])]) }
             return doc
         }
     }
@@ -72,8 +80,8 @@ public struct MongoSchema: Sendable, Equatable {
     /// and the library's search indexes.
     public var collections: [(name: String, indexes: [Index])] {
         let up: BSON = .int32(1), down: BSON = .int32(-1)
-        func ix(_ name: String, _ keys: [(String, BSON)], unique: Bool = false, sparse: Bool = false) -> Index {
-            Index(name: name, keys: keys, unique: unique, sparse: sparse)
+        func ix(_ name: String, _ keys: [(String, BSON)], unique: Bool = false, sparse: Bool = false, partialOn: String? = nil) -> Index {
+            Index(name: name, keys: keys, unique: unique, sparse: sparse, partialOn: partialOn)
         }
         return [
             (users, [ix("EmailIndex", [("email", up)]), ix("UsernameIndex", [("username", up)]),
@@ -84,7 +92,9 @@ public struct MongoSchema: Sendable, Equatable {
                         ix("CategoryIndex", [("category", up), ("createdAt", down)]),
                         ix("CreatedAtIndex", [("createdAt", down)]),
                         ix("SearchTermsIndex", [("searchTerms", up)]),
-                        ix("TextIndex", [("title", .string("text")), ("sourceText", .string("text"))])]),
+                        ix("TextIndex", [("title", .string("text")), ("sourceText", .string("text"))]),
+                        // One owner, one copy of a text; documents stored without a hash (by other tools) are not indexed.
+                        ix("OwnerHashUnique", [("owner", up), ("contentHash", up)], unique: true, partialOn: "contentHash")]),
             (summaries, [ix("OwnerIndex", [("owner", up), ("createdAt", down)]),
                          ix("ContentIndex", [("contentId", up), ("createdAt", down)])]),
             (exams, [ix("OwnerIndex", [("owner", up), ("createdAt", down)]),
@@ -94,7 +104,11 @@ public struct MongoSchema: Sendable, Equatable {
             (templates, [ix("CreatedByIndex", [("createdBy", up), ("createdAt", down)]),
                          ix("TypeCategoryIndex", [("type", up), ("category", up), ("createdAt", down)]),
                          ix("PublicTemplatesIndex", [("isPublic", up), ("createdAt", down)])]),
-            (chatrooms, [ix("NameIndex", [("name", up)]), ix("CreatedAtIndex", [("createdAt", down)])]),
+            // `_id` is "<templateId>:<userId>", so one user has one rating per template.
+            (templateRatings, [ix("TemplateIndex", [("templateId", up)])]),
+            (chatrooms, [ix("NameIndex", [("name", up)]), ix("CreatedAtIndex", [("createdAt", down)]),
+                         // Names unique by NameKey.key; rooms other tools wrote have no key (sparse).
+                         ix("NameKeyUnique", [("nameKey", up)], unique: true, sparse: true)]),
             (messages, [ix("RoomIdIndex", [("roomId", up), ("createdAt", up)])]),
             (meetings, [ix("RoomIdIndex", [("roomId", up), ("scheduledTime", up)]),
                         ix("OrganizerIndex", [("organizer", up), ("scheduledTime", up)]),
