@@ -4,6 +4,12 @@ import StudyStore
 
 /// Study rooms on `chatrooms` (`_id` is the roomId; NameIndex(name)). Joining and leaving are
 /// single update operators ($addToSet, $pull), so concurrent joins are all kept.
+///
+/// Names are unique by `NameKey.key`: each room holds `nameKey`, with the unique index
+/// NameKeyUnique, so of two terminals creating one name at once exactly one insert succeeds.
+/// Rooms other tools wrote have no key: they are found by their name (case-insensitively),
+/// refused as taken to new rooms, and given their key by `setup`, oldest first (a later room
+/// of a taken name keeps none; nothing is merged or renamed).
 struct MongoChatRoomService: ChatRoomService {
     let table: MongoTable<ChatRoom>
 
@@ -12,6 +18,7 @@ struct MongoChatRoomService: ChatRoomService {
         mapping.defaults = ["description": .string(""), "members": .array([]), "createdBy": .string("")]
         mapping.restore = { doc in
             // The web app's rooms may hold members as ObjectIds or objects; keep the names.
+            doc["nameKey"] = nil
             if case .array(let members)? = doc["members"] {
                 doc["members"] = .array(members.compactMap { member -> BSON? in
                     if case .document(let d) = member { return d["username"] ?? d["user"] }
@@ -19,18 +26,115 @@ struct MongoChatRoomService: ChatRoomService {
                 })
             }
         }
+        mapping.prepare = { room, doc in doc["nameKey"] = .string(room.nameKey) }
         table = MongoTable(collection: connection.collection(schema.chatrooms), mapping: mapping, key: { $0.roomId })
     }
 
-    func create(_ room: ChatRoom) async throws -> ChatRoom { try await table.create(validated(room) { try $0.validate() }) }
+    private var connection: MongoConnection { table.connection }
+
+    /// Stores the cleaned name; a taken name is `duplicate` (field `name`).
+    func create(_ room: ChatRoom) async throws -> ChatRoom {
+        var room = room
+        room.name = NameKey.cleaned(room.name)
+        _ = try validated(room) { try $0.validate() }
+        // Rooms without a key (other tools) are not in the unique index: refuse their names too.
+        if let existing = try await find(name: room.name), existing.roomId != room.roomId {
+            throw StoreError.duplicate(entity: "room", field: "name", value: room.name)
+        }
+        do {
+            try await table.insertRaw(try table.encode(room), id: room.roomId)
+        } catch let error as MongoError where error.isDuplicateKey {
+            if try await table.get(id: room.roomId) != nil { throw StoreError.duplicate(entity: "room", field: "id", value: room.roomId) }
+            throw StoreError.duplicate(entity: "room", field: "name", value: room.name)
+        }
+        return room
+    }
+
     func get(id: String) async throws -> ChatRoom? { try await table.get(id: id) }
     func batchGet(ids: [String]) async throws -> [ChatRoom] { try await table.batchGet(ids: ids) }
-    func update(_ room: ChatRoom) async throws -> ChatRoom { try await table.update(validated(room) { try $0.validate() }) }
+
+    /// Replaces the room; a rename onto a taken name is `duplicate` (field `name`).
+    func update(_ room: ChatRoom) async throws -> ChatRoom {
+        var room = room
+        room.name = NameKey.cleaned(room.name)
+        _ = try validated(room) { try $0.validate() }
+        guard let old = try await mongo(connection, { try await table.collection.find(table.idQuery(room.roomId), limit: 1) }).first else {
+            throw StoreError.notFound(entity: "room", id: room.roomId)
+        }
+        var doc = try table.encode(room)
+        let oldKey = NameKey.key(old["name"]?.stringValue ?? "")
+        if old["nameKey"] == nil && oldKey == room.nameKey {
+            // A room without a key keeps its name as it was: another room may hold that key.
+            doc["nameKey"] = nil
+        } else if oldKey != room.nameKey, let existing = try await find(name: room.name), existing.roomId != room.roomId {
+            throw StoreError.duplicate(entity: "room", field: "name", value: room.name)
+        }
+        let result: MongoCollection.UpdateResult
+        do {
+            result = try await table.collection.replaceOne(table.idQuery(room.roomId), doc)
+        } catch let error as MongoError where error.isDuplicateKey {
+            throw StoreError.duplicate(entity: "room", field: "name", value: room.name)
+        } catch let error as MongoError where error.mayHaveBeenApplied {
+            throw StoreError.outcomeUnknown(mongoUnconfirmed)
+        } catch {
+            throw storeError(error, connection, entity: "room", id: room.roomId)
+        }
+        if result.matched == 0 { throw StoreError.notFound(entity: "room", id: room.roomId) }
+        return room
+    }
+
+    /// Deleting the document frees its name with it.
     func delete(id: String) async throws { try await table.delete(id: id) }
 
+    /// The room holding the name's key, else the oldest room of that name without a key.
+    func find(name: String) async throws -> ChatRoom? {
+        let key = NameKey.key(name)
+        guard !key.isEmpty else { return nil }
+        let keyed = try await mongo(connection) { try await table.collection.find(["nameKey": .string(key)], limit: 1) }
+        if let room = try keyed.first.map(table.decode) { return room }
+        return try await list(name: name).first
+    }
+
+    /// Rooms whose name has this key, oldest first (at most 100, like the other backends): the
+    /// keyed one and rooms without a key, found by their name compared case-insensitively.
     func list(name: String) async throws -> [ChatRoom] {
-        // Like the other backends, at most 100 rooms of one name.
-        try await table.page(["name": .string(name)], sortKey: nil, descending: false, PageRequest(limit: 100)).items
+        let key = NameKey.key(name)
+        guard !key.isEmpty else { return [] }
+        var spellings: [BSON] = Array(Set([name, NameKey.cleaned(name)])).map(BSON.string)
+        spellings.append(.document(["$regex": .string("^" + NSRegularExpression.escapedPattern(for: NameKey.cleaned(name)) + "$"),
+                                    "$options": .string("i")]))
+        let filter: BSONDocument = ["$or": .array([
+            .document(["nameKey": .string(key)]),
+            .document(["nameKey": .document(["$exists": .bool(false)]),
+                       "$or": .array(spellings.map { .document(["name": $0]) })]),
+        ])]
+        let docs = try await mongo(connection) { try await table.collection.find(filter, sort: ["createdAt": .int32(1), "_id": .int32(1)], limit: 100) }
+        return try docs.map(table.decode).filter { $0.nameKey == key }
+            .sorted { ($0.createdAt, $0.roomId) < ($1.createdAt, $1.roomId) }
+    }
+
+    /// Gives rooms without a key (other tools, older versions) theirs, oldest first; a later
+    /// room of a taken name keeps none. Returns how many were keyed.
+    func keyAll() async throws -> Int {
+        let missing: BSONDocument = ["nameKey": .document(["$exists": .bool(false)])]
+        let docs = try await mongo(connection) {
+            try await table.collection.find(missing, sort: ["createdAt": .int32(1), "_id": .int32(1)],
+                                            projection: ["_id": .int32(1), "name": .int32(1)])
+        }
+        var done = 0
+        for doc in docs {
+            guard let id = doc["_id"], let name = doc["name"]?.stringValue, !NameKey.key(name).isEmpty else { continue }
+            do {
+                let result = try await table.collection.updateOne(["_id": id, "nameKey": .document(["$exists": .bool(false)])],
+                                                                  ["$set": .document(["nameKey": .string(NameKey.key(name))])])
+                done += result.modified
+            } catch let error as MongoError where error.isDuplicateKey {
+                continue
+            } catch {
+                throw storeError(error, connection)
+            }
+        }
+        return done
     }
 
     func list(_ page: PageRequest) async throws -> Page<ChatRoom> {
