@@ -3,7 +3,8 @@ import StudyModel
 import StudyStore
 
 /// Users on `users`. Email and username are unique case-insensitively through two derived
-/// fields, `emailKey` and `usernameKey` (lowercased, NFC-normalised), each with a unique index:
+/// fields, `emailKey` (lowercased, NFC-normalised) and `usernameKey` (`Username.key`: NFKC,
+/// case-folded), each with a unique index:
 /// of two concurrent registrations for one address, the server admits exactly one. Documents
 /// written by the web app have no keys (sparse indexes skip them); they are found through the
 /// seeds' `email` / `username` fields instead.
@@ -17,7 +18,7 @@ struct MongoUserService: UserService {
                             "apiUsage": .document(["month": .string(""), "requests": .int32(0), "totalRequests": .int32(0)])]
         mapping.prepare = { user, doc in
             doc["emailKey"] = .string(Self.key(user.email))
-            doc["usernameKey"] = .string(Self.key(user.username))
+            doc["usernameKey"] = .string(Username.key(user.username))
         }
         mapping.restore = { doc in
             doc["emailKey"] = nil
@@ -33,20 +34,21 @@ struct MongoUserService: UserService {
         table = MongoTable(collection: connection.collection(schema.users), mapping: mapping, key: { $0.id })
     }
 
-    /// The unique form of an email or username.
+    /// The unique form of an email address.
     static func key(_ text: String) -> String { text.precomposedStringWithCanonicalMapping.lowercased() }
+
+    /// The unique form of a field's value.
+    static func key(_ field: String, _ text: String) -> String { field == "username" ? Username.key(text) : key(text) }
 
     private var connection: MongoConnection { table.connection }
 
     func create(_ user: User) async throws -> User {
         _ = try validated(user) { try $0.validate() }
         do {
-            try await table.collection.insertOne(try table.encode(user))
+            try await table.insertRaw(try table.encode(user), id: user.id)
             return user
         } catch let error as MongoError where error.isDuplicateKey {
             throw try await duplicate(error, user, checkId: true)
-        } catch {
-            throw storeError(error, connection, entity: "user", id: user.id)
         }
     }
 
@@ -63,7 +65,7 @@ struct MongoUserService: UserService {
         if let other = try await holder("emailKey", Self.key(user.email)), other != user.id {
             return StoreError.duplicate(entity: "user", field: "email", value: user.email)
         }
-        if let other = try await holder("usernameKey", Self.key(user.username)), other != user.id {
+        if let other = try await holder("usernameKey", Username.key(user.username)), other != user.id {
             return StoreError.duplicate(entity: "user", field: "username", value: user.username)
         }
         return StoreError.conflict(entity: "user", id: user.id)
@@ -90,11 +92,12 @@ struct MongoUserService: UserService {
     /// By the unique key first; then, for documents other tools wrote without it, the seeds'
     /// field compared case-insensitively (an anchored regex on the field's index).
     private func lookup(keyField: String, plainField: String, value: String) async throws -> User? {
-        let key = Self.key(value)
-        let matches: (User) -> Bool = { Self.key(plainField == "email" ? $0.email : $0.username) == key }
+        let key = Self.key(plainField, value)
+        let matches: (User) -> Bool = { Self.key(plainField, plainField == "email" ? $0.email : $0.username) == key }
         let byKey = try await mongo(connection) { try await table.collection.find([keyField: .string(key)], limit: 1) }
         if let user = try byKey.map(table.decode).first(where: matches) { return user }
-        let pattern = "^" + NSRegularExpression.escapedPattern(for: value) + "$"
+        let typed = plainField == "username" ? Username.normalized(value) : value
+        let pattern = "^" + NSRegularExpression.escapedPattern(for: typed) + "$"
         let query: BSONDocument = [keyField: .document(["$exists": .bool(false)]),
                                    plainField: .document(["$regex": .string(pattern), "$options": .string("i")])]
         let docs = try await mongo(connection) { try await table.collection.find(query, limit: 5) }
