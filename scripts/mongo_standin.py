@@ -18,7 +18,9 @@ Usage: mongo_standin.py PORT [--user NAME:PASSWORD]
 
 Fault injection for tests: the command {standinFault: 1, command: NAME, action: "close"}
 makes the server close the connection, without applying it, the next time NAME arrives for
-the same database (so tests on other databases are not disturbed).
+the same database (so tests on other databases are not disturbed); action "apply-close"
+applies the command first and then closes without answering (an answer lost after the write,
+as when a connection resets), so a client cannot tell whether its write was stored.
 """
 import base64
 import datetime
@@ -506,6 +508,8 @@ class Handler(socketserver.BaseRequestHandler):
                     for extra in ("lsid", "$clusterTime", "$readPreference", "txnNumber", "apiVersion"):
                         command.pop(extra, None)
                     reply = run_command(db, command, connection_id, session)
+                    if fault == "apply-close":
+                        return  # applied, then the answer is lost: close without replying
                     payload = bson.encode(reply, codec_options=CODEC)
                     out = struct.pack("<I", 0) + b"\x00" + payload
                     sock.sendall(struct.pack("<iiii", 16 + len(out), connection_id, request_id, OP_MSG) + out)

@@ -17,7 +17,7 @@ import Testing
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<20 {
                 group.addTask { _ = try await store.templates.recordUse(id: template.id) }
-                group.addTask { _ = try await store.templates.rate(id: template.id, score: i % 5 + 1) }
+                group.addTask { _ = try await store.templates.rate(id: template.id, userId: "rater\(i)", score: i % 5 + 1) }
                 group.addTask { _ = try await store.rooms.join(roomId: room.roomId, username: "student\(i)") }
                 group.addTask {
                     _ = try await store.exams.record(ExamAttempt(examId: exam.id, userId: "s\(i)",

@@ -39,8 +39,8 @@ import Testing
         }
         let template = try await source.templates.create(Template(name: "Brief", type: .summary, summaryConfig: .init(), isPublic: true,
                                                                   createdBy: user.id))
-        _ = try await source.templates.rate(id: template.id, score: 5)
-        _ = try await source.templates.rate(id: template.id, score: 2)
+        _ = try await source.templates.rate(id: template.id, userId: user.id, score: 5)
+        _ = try await source.templates.rate(id: template.id, userId: "grace", score: 2)
         _ = try await source.templates.recordUse(id: template.id)
         let room = try #require(try await source.rooms.list(.first).items.first)
         _ = try await source.rooms.join(roomId: room.roomId, username: "grace")
