@@ -212,6 +212,17 @@ def is_replacement(update):
     return isinstance(update, dict) and update and not any(k.startswith("$") for k in update)
 
 
+def matched_by_id(coll, query):
+    """The filter of the document `query` matches, by its own _id. mongomock copies the filter's
+    _id into a replacement even when it is an operator ({"$in": [...]}); a real server keeps
+    the matched document's _id. Commands run under the lock, so this stays atomic."""
+    if isinstance(query.get("_id"), dict):
+        found = coll.find_one(query, projection={"_id": 1})
+        if found is not None:
+            return {"_id": found["_id"]}
+    return query
+
+
 def cmd_update(db, cmd):
     coll = collection(db, cmd, "update")
     ordered = cmd.get("ordered", True)
@@ -229,7 +240,7 @@ def cmd_update(db, cmd):
             if spec.get("arrayFilters"):
                 kwargs["array_filters"] = spec["arrayFilters"]
             if is_replacement(u):
-                result = coll.replace_one(q, u, upsert=kwargs["upsert"])
+                result = coll.replace_one(matched_by_id(coll, q), u, upsert=kwargs["upsert"])
             elif spec.get("multi"):
                 result = coll.update_many(q, u, **kwargs)
             else:
@@ -282,7 +293,7 @@ def cmd_find_and_modify(db, cmd):
         kwargs["array_filters"] = cmd["arrayFilters"]
     try:
         if is_replacement(update):
-            value = coll.find_one_and_replace(query, update, projection=fields, sort=sort, upsert=upsert, return_document=return_doc)
+            value = coll.find_one_and_replace(matched_by_id(coll, query), update, projection=fields, sort=sort, upsert=upsert, return_document=return_doc)
         else:
             value = coll.find_one_and_update(query, update, projection=fields, sort=sort, upsert=upsert,
                                              return_document=return_doc, **kwargs)

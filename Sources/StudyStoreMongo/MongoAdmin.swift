@@ -8,9 +8,30 @@ struct MongoAdmin: StoreAdmin {
     let connection: MongoConnection
     let schema: MongoSchema
 
+    /// Creates the indexes, then gives rooms and documents that other tools wrote without a
+    /// name key or text hash theirs, oldest first (a later room of a taken name, or a later
+    /// copy of a text its owner already has, keeps none; nothing is merged or deleted).
+    /// Safe to run again.
+    func setup(progress: @Sendable (String) -> Void) async throws -> [String] {
+        var lines = try await createIndexes(progress: progress)
+        let keyed = try await MongoChatRoomService(connection, schema).keyAll()
+        if keyed > 0 {
+            let line = "Rooms: \(keyed) room\(keyed == 1 ? "" : "s") made by other tools now hold \(keyed == 1 ? "its" : "their") name (oldest first)."
+            lines.append(line)
+            progress(line)
+        }
+        let hashed = try await MongoContentService(connection, schema).fingerprintAll()
+        if hashed > 0 {
+            let line = "Library: \(hashed) document\(hashed == 1 ? "" : "s") made by other tools now recognised by text when added again."
+            lines.append(line)
+            progress(line)
+        }
+        return lines
+    }
+
     /// Creates every collection's indexes. `createIndexes` with the same definitions changes
     /// nothing, so running it again is safe; a collection is created by its first index.
-    func setup(progress: @Sendable (String) -> Void) async throws -> [String] {
+    func createIndexes(progress: @Sendable (String) -> Void) async throws -> [String] {
         var lines: [String] = []
         let existing = Set(try await mongo(connection) { try await connection.collectionNames() })
         for (name, indexes) in schema.collections {

@@ -85,18 +85,24 @@ struct MongoContentService: ContentService {
         return StoreError.conflict(entity: "document", id: content.id)
     }
 
+    /// The owner's documents with this hash: the owner as we store it (a string) or as the web
+    /// app does (an ObjectId reference).
+    private func byHash(owner: String, hash: String) -> BSONDocument {
+        var owners: [BSON] = [.string(owner)]
+        if let oid = ObjectID(hex: owner) { owners.append(.objectId(oid)) }
+        return ["owner": .document(["$in": .array(owners)]), "contentHash": .string(hash)]
+    }
+
     /// The id of the owner's document with this hash.
     private func holder(owner: String, hash: String) async throws -> String? {
         let docs = try await mongo(connection) {
-            try await table.collection.find(["owner": .string(owner), "contentHash": .string(hash)], limit: 1, projection: ["_id": .int32(1)])
+            try await table.collection.find(byHash(owner: owner, hash: hash), limit: 1, projection: ["_id": .int32(1)])
         }
         return docs.first.map { DocumentMapping<Content>.appAnyId($0["_id"]) }
     }
 
     func find(owner: String, contentHash: String) async throws -> Content? {
-        let docs = try await mongo(connection) {
-            try await table.collection.find(["owner": .string(owner), "contentHash": .string(contentHash)], limit: 1)
-        }
+        let docs = try await mongo(connection) { try await table.collection.find(byHash(owner: owner, hash: contentHash), limit: 1) }
         return try docs.first.map(table.decode)
     }
 
@@ -111,7 +117,8 @@ struct MongoContentService: ContentService {
             throw StoreError.notFound(entity: "document", id: content.id)
         }
         var doc = try table.encode(content)
-        if old["contentHash"] == nil, old["owner"]?.stringValue == content.owner, old["sourceText"]?.stringValue == content.sourceText {
+        if old["contentHash"] == nil, DocumentMapping<Content>.appAnyId(old["owner"]) == content.owner,
+           old["sourceText"]?.stringValue == content.sourceText {
             // Stored without a hash (by another tool), text unchanged: it stays without one (its
             // text may be a copy of one whose hash another document holds).
             doc["contentHash"] = nil
@@ -140,7 +147,7 @@ struct MongoContentService: ContentService {
         }
         var done = 0
         for doc in docs {
-            guard let id = doc["_id"], doc["owner"]?.stringValue != nil else { continue }
+            guard let id = doc["_id"], doc["owner"] != nil else { continue }
             let hash = ContentHash.of(doc["sourceText"]?.stringValue ?? "")
             do {
                 let result = try await table.collection.updateOne(["_id": id, "contentHash": .document(["$exists": .bool(false)])],

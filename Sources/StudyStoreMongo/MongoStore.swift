@@ -14,13 +14,14 @@ public enum MongoStore {
     ///   - admin: for `setup`, `tables` and `doctor`, which must work before the indexes exist.
     ///     Otherwise the indexes are created if missing (idempotent), so uniqueness holds from
     ///     the first write, and an unreachable server or a refused login is reported at once.
+    ///     (Keying rooms and documents other tools wrote is left to `setup`: it reads them all.)
     /// - Throws: `StoreError.unavailable` with the password masked.
     public static func open(uri: String, collections: [String: String] = [:], admin: Bool = false) async throws -> StudyStore {
         let connection = try MongoConnection(uri: uri)
         let schema = try MongoSchema(overrides: collections)
         let store = make(connection: connection, schema: schema)
         if !admin {
-            _ = try await store.admin.setup(progress: { _ in })
+            _ = try await MongoAdmin(connection: connection, schema: schema).createIndexes(progress: { _ in })
         }
         return store
     }

@@ -58,4 +58,48 @@ import Testing
         #expect(try await connection.collection("exams").count(["_id": .string("broken")]) == 1)
         _ = try await store.admin.deleteTables()
     }
+
+    /// Rooms and documents the web app wrote have no name key or text hash: they are found and
+    /// guarded all the same, and `setup` gives them theirs, oldest first (nothing merged).
+    @Test(arguments: MongoTarget.active)
+    func otherToolsRoomsAndDocumentsAreGuardedAndKeyedOldestFirst(_ target: MongoTarget) async throws {
+        let connection = try MongoConnection(uri: try await target.uri("keyless"))
+        let store = MongoStore.make(connection: connection)
+        _ = try await store.admin.setup { _ in }
+        let older = ObjectID.make(), newer = ObjectID.make()
+        try await connection.collection("chatrooms").insertOne([
+            "_id": .objectId(older), "name": .string("Physics"), "createdAt": .date(1_700_000_000_000), "members": .array([])])
+        try await connection.collection("chatrooms").insertOne([
+            "_id": .objectId(newer), "name": .string("physics"), "createdAt": .date(1_700_000_100_000), "members": .array([])])
+        #expect(try await store.rooms.find(name: "PHYSICS")?.roomId == older.hex, "the oldest keeps the name")
+        #expect(try await store.rooms.list(name: "physics ").map(\.roomId) == [older.hex, newer.hex])
+        await #expect(throws: StoreError.duplicate(entity: "room", field: "name", value: "Physics")) {
+            try await store.rooms.create(ChatRoom(name: "Physics", createdBy: "ada"))
+        }
+        let owner = "ada"
+        let text = "Osmosis moves water."
+        for (n, id) in [ObjectID.make(), ObjectID.make()].enumerated() {
+            try await connection.collection("contents").insertOne([
+                "_id": .objectId(id), "title": .string("Osmosis \(n)"), "owner": .string(owner), "sourceText": .string(text),
+                "createdAt": .date(1_700_000_000_000 + Int64(n) * 1000)])
+        }
+        #expect(try await store.content.find(owner: owner, contentHash: ContentHash.of(text)) == nil, "no hash yet")
+
+        let lines = try await store.admin.setup { _ in }
+        #expect(lines.contains { $0.contains("1 room") } && lines.contains { $0.contains("1 document") }, "\(lines)")
+        #expect(try await connection.collection("chatrooms").count(["nameKey": .string("physics")]) == 1)
+        #expect(try await connection.collection("chatrooms").count(["_id": .objectId(older), "nameKey": .string("physics")]) == 1)
+        #expect(try await store.rooms.find(name: "physics")?.roomId == older.hex)
+        // The later room keeps its name and can still be changed.
+        var later = try #require(try await store.rooms.get(id: newer.hex))
+        later.description = "the second physics room"
+        _ = try await store.rooms.update(later)
+        #expect(try await store.rooms.list(name: "Physics").count == 2)
+
+        let first = try #require(try await store.content.find(owner: owner, contentHash: ContentHash.of(text)))
+        #expect(first.title == "Osmosis 0", "the oldest copy holds the hash")
+        #expect(try await store.addDocument(Content(title: "Again", owner: owner, sourceText: text)) == .alreadyPresent(first))
+        #expect(try await store.admin.setup { _ in }.allSatisfy { !$0.contains("made by other tools") }, "nothing more to key")
+        _ = try await store.admin.deleteTables()
+    }
 }
