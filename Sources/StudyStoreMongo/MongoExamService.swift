@@ -110,9 +110,14 @@ struct MongoExamService: ExamService {
         if folded == nil, try await get(id: attempt.examId) == nil {
             throw StoreError.notFound(entity: "exam", id: attempt.examId)
         }
-        // The latest attempt's score, only if no later attempt was folded meanwhile.
+        // The latest attempt's score, only if no later attempt was folded meanwhile; of attempts
+        // finished in the same millisecond the higher score stays (as Exam.record decides), so
+        // the result does not depend on the order attempts are folded in.
         var latest = table.idQuery(attempt.examId)
-        latest["$or"] = .array([.document(["attempts.lastAttemptAt": .document(["$lte": finished])]),
+        latest["$or"] = .array([.document(["attempts.lastAttemptAt": .document(["$lt": finished])]),
+                                .document(["attempts.lastAttemptAt": finished,
+                                           "attempts.lastScore": .document(["$lte": .double(attempt.score)])]),
+                                .document(["attempts.lastAttemptAt": finished, "attempts.lastScore": .null]),
                                 .document(["attempts.lastAttemptAt": .null])])
         _ = try await mongo(table.connection) {
             try await table.collection.updateOne(latest, ["$set": .document([

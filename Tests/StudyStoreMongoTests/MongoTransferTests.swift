@@ -33,9 +33,9 @@ import Testing
             _ = try await source.exams.record(ExamAttempt(examId: exam.id, userId: user.id,
                 answers: [.init(questionId: "q1", selectedOptions: [0], correct: i != 1)], score: i == 1 ? 0 : 100,
                 startedAt: Timestamp(millisecondsSince1970: 1_790_000_000_000 + Int64(i) * 1000),
-                // Distinct finish times: with equal ones, which attempt is "last" depends on the
-                // order attempts are folded in (Exam.record), on every backend.
-                finishedAt: Timestamp(millisecondsSince1970: 1_790_000_000_500 + Int64(i) * 1000)))
+                // Two attempts finish in the same millisecond: the higher score is "last" however
+                // the attempts are folded in (Exam.record's tie-break), so exports stay identical.
+                finishedAt: Timestamp(millisecondsSince1970: 1_790_000_000_500 + Int64(min(i, 1)) * 1000)))
         }
         let template = try await source.templates.create(Template(name: "Brief", type: .summary, summaryConfig: .init(), isPublic: true,
                                                                   createdBy: user.id))
