@@ -347,9 +347,13 @@ struct MongoTemplateService: TemplateService {
             // Folding again is harmless: a fold that landed has left its id among `ratings.ops`.
             template = try await table.modify(id: templateId, update, filter: notFolded)
         }
-        _ = try await mongoWrite(connection, entity: "rating", id: templateId) {
-            try await ratingsCollection.updateOne(["_id": ratingId, "pending.op": op], ["$unset": .document(["pending": .string("")])])
+        // Marking the rating done is idempotent: after a lost answer, mark it again once.
+        let done: @Sendable () async throws -> Void = {
+            _ = try await mongoWrite(connection, entity: "rating", id: templateId) {
+                try await ratingsCollection.updateOne(["_id": ratingId, "pending.op": op], ["$unset": .document(["pending": .string("")])])
+            }
         }
+        do { try await done() } catch StoreError.outcomeUnknown { try await done() }
         if template == nil { template = try await get(id: templateId) }
         guard let template else { throw StoreError.notFound(entity: "template", id: templateId) }
         return template
