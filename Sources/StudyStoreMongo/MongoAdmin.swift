@@ -137,7 +137,7 @@ struct MongoAdmin: StoreAdmin {
                 checks.append(HealthCheck(name: "collection \(name)", status: uniqueMissing ? .problem : .warning,
                                           detail: "missing index\(missing.count == 1 ? "" : "es"): \(missing.joined(separator: ", "))",
                                           fix: "Run `studycircle setup` (safe to re-run) to create them."
-                                            + (uniqueMissing ? " Without them emails and usernames are not kept unique." : "")))
+                                            + (uniqueMissing ? " Without them emails, usernames, room names and document texts are not kept unique." : "")))
             }
         }
         return checks
