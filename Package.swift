@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CCurl"),
         .systemLibrary(name: "COpenSSL"),
         .systemLibrary(name: "CCmark"),
+        // libmongoc/libbson (Debian: libmongoc-1.0-0), loaded with dlopen only when DB_TYPE=mongodb.
+        .systemLibrary(name: "CMongoC"),
 
         // Entities, ids, timestamps, validation, errors.
         .target(name: "StudyModel"),
@@ -38,8 +40,10 @@ let package = Package(
         .target(name: "DynamoDB", dependencies: ["StudyHTTP", "COpenSSL"]),
         // The storage services on DynamoDB tables.
         .target(name: "StudyStoreDynamo", dependencies: ["StudyStore", "DynamoDB"]),
+        // The storage services on MongoDB collections, through the official C driver.
+        .target(name: "StudyStoreMongo", dependencies: ["StudyStore", "CMongoC"]),
         // Picks a backend from configuration.
-        .target(name: "StudyBackend", dependencies: ["StudyStore", "StudyStoreDynamo", "StudyConfig", "StudyHTTP"]),
+        .target(name: "StudyBackend", dependencies: ["StudyStore", "StudyStoreDynamo", "StudyStoreMongo", "StudyConfig", "StudyHTTP"]),
         // Summaries, exams, grading; optional OpenAI-compatible provider.
         .target(name: "StudyEngine", dependencies: ["StudyModel", "StudyHTTP"]),
         // Application core: state, actions, reducer, effects. No curses here.
@@ -57,6 +61,7 @@ let package = Package(
         // DynamoTestSupport (a library, not a test target) starts moto for the DynamoDB figures.
         .executableTarget(name: "StudyBench", dependencies: [
             "StudyModel", "StudyStore", "StudyEngine", "StudyApp", "StudyTUI", "DynamoDB", "StudyBackend", "DynamoTestSupport",
+            "StudyStoreMongo",
         ]),
 
         // The storage conformance suite, written once, run against every backend.
@@ -75,6 +80,7 @@ let package = Package(
 
         .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "StudyHTTP", "DynamoTestSupport"]),
         .testTarget(name: "StudyStoreDynamoTests", dependencies: ["StudyStoreDynamo", "StoreConformance", "DynamoDB", "StudyBackend", "StudyConfig", "StudyStore", "StudyModel", "DynamoTestSupport", "TestSupport"]),
+        .testTarget(name: "StudyStoreMongoTests", dependencies: ["StudyStoreMongo", "StoreConformance", "StudyBackend", "StudyConfig", "StudyStore", "StudyModel", "StudyStoreDynamo", "DynamoTestSupport", "TestSupport"]),
         .testTarget(name: "StudyEngineTests", dependencies: ["StudyEngine", "StudyModel", "TestSupport", "StudyHTTP"]),
         .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore"]),
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp", "StudyModel"]),

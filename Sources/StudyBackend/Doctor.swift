@@ -3,6 +3,7 @@ import StudyConfig
 import StudyHTTP
 import StudyModel
 import StudyStore
+import StudyStoreMongo
 
 /// `studycircle doctor`: every check, with what is wrong and the fix in plain words. Each
 /// value says where it came from, and "default" when nothing set it.
@@ -41,6 +42,10 @@ public enum Doctor {
             if region.status == .problem { return checks }
         case .mongodb:
             break
+        }
+        if settings.dbType == .mongodb {
+            checks.append(HealthCheck(name: "mongodb uri", status: .ok,
+                                      detail: "\(MongoURI.masked(settings.mongoURI)) (from \(settings.origin(of: "MONGODB_URI")))"))
         }
         let store: StudyStore
         do {
@@ -146,7 +151,7 @@ public enum Doctor {
             return "Save what is readable: `studycircle --db \(settings.sqlitePath) export --salvage rescued.jsonl`; move the damaged file aside; then `studycircle import rescued.jsonl` makes a new database from the rescue."
         case StoreError.corrupt: return "Move the file aside (it was not changed) or pass another one with --db PATH."
         case StoreError.unavailable where settings.dbType == .mongodb:
-            return "Set DB_TYPE=sqlite (or remove it) to use the embedded database."
+            return "Check MONGODB_URI (mongodb://[user:password@]host[:port]/database) and that the server runs; or set DB_TYPE=sqlite to use the embedded database."
         default: return "See the message above; `studycircle --help` lists the settings."
         }
     }

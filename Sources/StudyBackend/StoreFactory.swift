@@ -2,6 +2,7 @@ import StudyConfig
 import StudyModel
 import StudyStore
 import StudyStoreDynamo
+import StudyStoreMongo
 
 /// Opens the backend that the configuration names (`DB_TYPE`).
 public enum StoreFactory {
@@ -18,8 +19,9 @@ public enum StoreFactory {
                                               region: settings.region, profile: settings.profile,
                                               environment: settings.variables, admin: admin)
         case .mongodb:
-            throw StoreError.unavailable(
-                "The MongoDB backend is not available yet. Use DB_TYPE=sqlite (the default) or DB_TYPE=dynamodb.")
+            // Outside admin mode the indexes are ensured (idempotent) so uniqueness holds from
+            // the first write; an unreachable server or refused login is reported here.
+            return try await MongoStore.open(uri: settings.mongoURI, collections: settings.mongoCollections, admin: admin)
         }
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 let groups: [(name: String, run: () async throws -> Void)] = [
     ("storage", runStorageBench),
     ("dynamo", runDynamoBench),
+    ("mongo", runMongoBench),
     ("engine", { try runEngineBench() }),
     ("tui", runTUIBench),
     ("pty", runPtyBench),

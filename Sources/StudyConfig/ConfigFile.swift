@@ -19,7 +19,13 @@ public enum ConfigFile {
         "llm.model": "STUDYCIRCLE_LLM_MODEL",
         "llm.api_key": "STUDYCIRCLE_LLM_API_KEY",
         "log.level": "STUDYCIRCLE_LOG_LEVEL",
-    ]
+        "mongodb.uri": "MONGODB_URI",
+    ].merging(mongoCollectionKeys) { a, _ in a }
+
+    /// `mongodb.collections.<name>` renames one of StudyCircle's MongoDB collections.
+    static let mongoCollectionKeys: [String: String] = Dictionary(uniqueKeysWithValues:
+        ["users", "contents", "summaries", "exams", "examattempts", "templates", "chatrooms", "messages", "meetings", "projects"]
+            .map { ("mongodb.collections.\($0)", "MONGODB_COLLECTION_\($0.uppercased())") })
 
     /// Parses TOML text into variables. Unknown keys are errors: a typo should not be ignored.
     public static func parse(_ text: String, file: String) throws -> [String: String] {

@@ -39,6 +39,15 @@ public struct Settings: Sendable {
     /// Where each variable's value came from, for `doctor`.
     public var sources: [String: String]
     public var paths: Paths
+    /// `MONGODB_URI` (the web app's variable, or `mongodb.uri`); it may hold a password, so
+    /// print it only masked.
+    public var mongoURI: String = Settings.defaultMongoURI
+    /// Renamed MongoDB collections (`MONGODB_COLLECTION_<NAME>`, `mongodb.collections.<name>`),
+    /// keyed by StudyCircle's logical name, e.g. `["chatrooms": "ChatRooms"]`.
+    public var mongoCollections: [String: String] = [:]
+
+    /// The web app's default MongoDB: a local server, database `ai-study-circle`.
+    public static let defaultMongoURI = "mongodb://127.0.0.1:27017/ai-study-circle"
 
     /// A variable's value and its origin, e.g. `("dynamodb", "environment")`.
     public func origin(of key: String) -> String { sources[key] ?? "default" }
@@ -52,8 +61,11 @@ public struct Overrides: Sendable {
     public var endpoint: String?
     public var user: String?
     public var theme: String?
+    /// `MONGODB_URI` (e.g. the target of `migrate --to-mongodb-uri`).
+    public var mongoURI: String?
     public init(dbType: String? = nil, db: String? = nil, tablePrefix: String? = nil, endpoint: String? = nil,
-                user: String? = nil, theme: String? = nil) {
+                user: String? = nil, theme: String? = nil, mongoURI: String? = nil) {
+        self.mongoURI = mongoURI
         self.dbType = dbType
         self.db = db
         self.tablePrefix = tablePrefix
@@ -92,6 +104,7 @@ public struct SettingsLoader: Sendable {
         let flags: [String: String?] = [
             "DB_TYPE": overrides.dbType, "STUDYCIRCLE_DB": overrides.db, "DYNAMODB_TABLE_PREFIX": overrides.tablePrefix,
             "DYNAMODB_ENDPOINT": overrides.endpoint, "STUDYCIRCLE_USER": overrides.user, "STUDYCIRCLE_THEME": overrides.theme,
+            "MONGODB_URI": overrides.mongoURI,
         ]
         apply(flags.compactMapValues { $0 }, "command line")
         if overrides.endpoint != nil {
@@ -140,13 +153,24 @@ public struct SettingsLoader: Sendable {
             provider = ProviderSettings(url: url, model: value("STUDYCIRCLE_LLM_MODEL") ?? "gpt-4o-mini",
                                         apiKey: value("STUDYCIRCLE_LLM_API_KEY") ?? "")
         }
+        let mongoURI = value("MONGODB_URI") ?? Settings.defaultMongoURI
+        guard mongoURI.hasPrefix("mongodb://") || mongoURI.hasPrefix("mongodb+srv://") else {
+            // The value may hold a password: it is not repeated in the message.
+            throw ConfigError(key: "MONGODB_URI", value: "(hidden)", source: sources["MONGODB_URI"] ?? "default",
+                              problem: "is not a MongoDB connection string; use mongodb://[user:password@]host[:port]/database")
+        }
+        var mongoCollections: [String: String] = [:]
+        for (key, name) in merged where key.hasPrefix("MONGODB_COLLECTION_") && !name.isEmpty {
+            mongoCollections[String(key.dropFirst("MONGODB_COLLECTION_".count)).lowercased()] = name
+        }
         let sqlitePath = value("STUDYCIRCLE_DB").map { Paths.expandTilde($0, home: paths.home) } ?? paths.defaultDatabase
 
         return Settings(
             dbType: dbType, sqlitePath: sqlitePath, tablePrefix: prefix, endpoint: endpoint,
             region: value("AWS_REGION") ?? value("AWS_DEFAULT_REGION"), profile: value("AWS_PROFILE"),
             username: username, theme: value("STUDYCIRCLE_THEME") ?? "dark", pollInterval: poll, provider: provider,
-            logLevel: level, variables: merged, sources: sources, paths: paths)
+            logLevel: level, variables: merged, sources: sources, paths: paths,
+            mongoURI: mongoURI, mongoCollections: mongoCollections)
     }
 }
 

@@ -8,15 +8,47 @@ import Foundation
 public enum StudyID {
     private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
     private static let state = LockedState()
+    private static let objectIds = ObjectIdState()
 
-    /// A new id for an entity created now.
+    /// How new ids look.
+    public enum Format: Sendable {
+        /// 26-character ULIDs (every backend's default).
+        case ulid
+        /// MongoDB ObjectIds as 24 lowercase hex digits: on DB_TYPE=mongodb the web app's
+        /// Mongoose models can then cast StudyCircle's ids (and references) to ObjectId.
+        case objectId
+    }
+
+    /// The process's id format; the command line switches it once, at start, for MongoDB.
+    public static var format: Format {
+        get { objectIds.format }
+        set { objectIds.format = newValue }
+    }
+
+    /// A new id for an entity created now, in the process's `format`.
     public static func make(at time: Timestamp = .now()) -> String {
+        if format == .objectId { return makeObjectId(at: time) }
         let (ms, hi, lo) = state.next(ms: UInt64(max(0, time.millisecondsSince1970)))
         return encode(ms: ms, randomHigh: hi, randomLow: lo)
     }
 
-    /// The creation time encoded in an id made by `make`, if it is one.
+    /// A new MongoDB ObjectId (seconds, 5 random bytes per process, a counter), as 24 hex
+    /// digits. Within one process they increase, like ULIDs.
+    public static func makeObjectId(at time: Timestamp = .now()) -> String {
+        let (seconds, counter) = objectIds.next(seconds: UInt32(truncatingIfNeeded: max(0, time.millisecondsSince1970 / 1000)))
+        var bytes: [UInt8] = [UInt8(seconds >> 24), UInt8(seconds >> 16 & 255), UInt8(seconds >> 8 & 255), UInt8(seconds & 255)]
+        bytes += objectIds.processBytes
+        bytes += [UInt8(counter >> 16 & 255), UInt8(counter >> 8 & 255), UInt8(counter & 255)]
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+    }
+
+    /// The creation time encoded in an id made by `make` (a ULID, or an ObjectId to the second), if it is one.
     public static func timestamp(of id: String) -> Timestamp? {
+        if id.utf8.count == 24, id.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }),
+           let seconds = UInt32(id.prefix(8), radix: 16) {
+            return Timestamp(millisecondsSince1970: Int64(seconds) * 1000)
+        }
         let chars = Array(id.utf8)
         guard chars.count == 26 else { return nil }
         var ms: UInt64 = 0
@@ -43,6 +75,28 @@ public enum StudyID {
             high >>= 5
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private final class ObjectIdState: @unchecked Sendable {
+        private let lock = NSLock()
+        private var chosen: Format = .ulid
+        private var lastSeconds: UInt32 = 0
+        private var counter = UInt32.random(in: 0..<0x80_0000)
+        let processBytes: [UInt8] = (0..<5).map { _ in UInt8.random(in: 0...255) }
+
+        var format: Format {
+            get { lock.withLock { chosen } }
+            set { lock.withLock { chosen = newValue } }
+        }
+
+        /// The time (never going back) and the next counter value.
+        func next(seconds: UInt32) -> (UInt32, UInt32) {
+            lock.withLock {
+                lastSeconds = max(lastSeconds, seconds)
+                counter = (counter + 1) & 0xFF_FFFF
+                return (lastSeconds, counter)
+            }
+        }
     }
 
     private final class LockedState: @unchecked Sendable {

@@ -18,6 +18,8 @@ struct CommandContext {
         overrides.theme = theme
         let settings = try CLIError.wrap { try SettingsLoader().load(overrides) }
         LoggingSetup.bootstrap(settings)
+        // On MongoDB new ids are ObjectIds, so the web app's Mongoose models can read them.
+        if settings.dbType == .mongodb { StudyID.format = .objectId }
         let store = try await CLIError.wrapAsync { try await StoreFactory.open(settings, admin: admin) }
         return CommandContext(settings: settings, store: store)
     }

@@ -120,15 +120,17 @@ struct MigrateCommand: AsyncParsableCommand {
         commandName: "migrate",
         abstract: "Copy all data from the configured backend into another (e.g. SQLite → DynamoDB). Safe to run again.")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("to-db-type"), help: "Target backend: sqlite or dynamodb.") var toDbType: String
+    @Option(name: .customLong("to-db-type"), help: "Target backend: sqlite, dynamodb or mongodb.") var toDbType: String
     @Option(name: .customLong("to-db"), help: "Target SQLite file.") var toDb: String?
     @Option(name: .customLong("to-table-prefix"), help: "Target DynamoDB table prefix.") var toTablePrefix: String?
     @Option(name: .customLong("to-endpoint"), help: "Target DynamoDB endpoint.") var toEndpoint: String?
+    @Option(name: .customLong("to-mongodb-uri"), help: "Target MongoDB connection string (default: MONGODB_URI).") var toMongoURI: String?
 
     func run() async throws {
         let source = try await CommandContext.open(global)
         let targetSettings = try CLIError.wrap {
-            try SettingsLoader().load(Overrides(dbType: toDbType, db: toDb, tablePrefix: toTablePrefix, endpoint: toEndpoint))
+            try SettingsLoader().load(Overrides(dbType: toDbType, db: toDb, tablePrefix: toTablePrefix, endpoint: toEndpoint,
+                                                mongoURI: toMongoURI))
         }
         let target = try await CLIError.wrapAsync { try await StoreFactory.open(targetSettings) }
         if target.backendName == source.store.backendName {

@@ -27,17 +27,20 @@ import Testing
         }
     }
 
-    @Test func sqliteIsTheDefaultAndMongoSaysNotYet() async throws {
+    @Test func sqliteIsTheDefaultAndMongoReportsAnUnreachableServer() async throws {
         let dir = try TempDir()
         defer { dir.cleanup() }
         let store = try await StoreFactory.open(try settings([:], dir: dir))
         #expect(store.backendName.hasPrefix("sqlite:"))
         #expect(store.backendName.hasSuffix(".local/share/studycircle/studycircle.db"))
         do {
-            _ = try await StoreFactory.open(try settings(["DB_TYPE": "mongodb"], dir: dir))
-            Issue.record("mongodb is not available yet")
+            // Port 1 on loopback: nothing listens there.
+            _ = try await StoreFactory.open(try settings(["DB_TYPE": "mongodb",
+                                                          "MONGODB_URI": "mongodb://ada:secret@127.0.0.1:1/db?serverSelectionTimeoutMS=300"], dir: dir))
+            Issue.record("an unreachable MongoDB must not open")
         } catch let error as StoreError {
-            #expect(error.description.contains("not available yet"))
+            #expect(error.description.contains("cannot be reached"))
+            #expect(!error.description.contains("secret"))
         }
     }
 
