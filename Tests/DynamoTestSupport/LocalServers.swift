@@ -117,8 +117,11 @@ public enum LocalPorts {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
+        // One last look: on a loaded machine this task may wake only after the deadline, when
+        // the server has long been listening.
+        if isOpen(port) { return }
         child.stop()
-        throw LocalServerError(description: "\(what) did not start listening on 127.0.0.1:\(port) within \(timeout).")
+        throw LocalServerError(description: "\(what) did not start listening on 127.0.0.1:\(port) within \(timeout). Its output:\n\(child.log.suffix(1000))")
     }
 }
 
@@ -139,7 +142,7 @@ public final class MotoServer: Sendable {
     }
 
     /// Starts `python3 -m moto.server` on 127.0.0.1 and waits until it answers.
-    public static func start(timeout: Duration = .seconds(30)) async throws -> MotoServer {
+    public static func start(timeout: Duration = .seconds(90)) async throws -> MotoServer {
         let port = try LocalPorts.free()
         // The wrapper exits when our end of its stdin closes (see ChildProcess).
         // moto applies a transaction's writes one by one and undoes a failed one by restoring a

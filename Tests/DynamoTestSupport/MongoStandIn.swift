@@ -21,7 +21,7 @@ public final class MongoStandIn: Sendable {
 
     /// - Parameter user: `NAME:PASSWORD`; the stand-in then requires a SCRAM-SHA-256 login as
     ///   that user for every command. Without it no login is needed and every login is refused.
-    public static func start(user: String? = nil, timeout: Duration = .seconds(30)) async throws -> MongoStandIn {
+    public static func start(user: String? = nil, timeout: Duration = .seconds(90)) async throws -> MongoStandIn {
         let port = try LocalPorts.free()
         let script = RepoPaths.scripts.appendingPathComponent("mongo_standin.py").path
         let child = try ChildProcess(arguments: ["python3", script, "\(port)"] + (user.map { ["--user", $0] } ?? []))
