@@ -120,8 +120,9 @@ public enum LocalPorts {
         // One last look: on a loaded machine this task may wake only after the deadline, when
         // the server has long been listening.
         if isOpen(port) { return }
+        let output = child.log.suffix(1000)
         child.stop()
-        throw LocalServerError(description: "\(what) did not start listening on 127.0.0.1:\(port) within \(timeout). Its output:\n\(child.log.suffix(1000))")
+        throw LocalServerError(description: "\(what) did not start listening on 127.0.0.1:\(port) within \(timeout). Its output:\n\(output)")
     }
 }
 
