@@ -78,6 +78,7 @@ struct ExamMaterial {
         var pools: [AnswerSpan.Kind: [Pooled]] = [:]
         var pooled = Set<String>()
         var previous: ExamSentence? = nil
+        var mentions: [String: Int] = [:]
         for var sentence in all {
             defer { previous = sentence }
             let spans = extractor.spans(in: sentence)
@@ -91,12 +92,20 @@ struct ExamMaterial {
                 sentence.text = before.text + " " + sentence.text
                 sentence.stemProblem = nil
             }
+            for span in spans { mentions[Self.identity(span, lexicon: lexicon), default: 0] += 1 }
             guard !spans.isEmpty, sentence.stemProblem == nil else { continue }
-            let ordered = spans.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text.count > $1.text.count }
-            let best = ordered.first?.weight ?? 0
             let rank = sentence.index < ranking.scores.count ? ranking.scores[sentence.index] : 0
-            candidates.append(Candidate(sentence: sentence.index, text: sentence.text, spans: ordered,
-                                        score: best + 2 * rank, section: sentence.section, group: sentence.group))
+            candidates.append(Candidate(sentence: sentence.index, text: sentence.text, spans: spans,
+                                        score: 2 * rank, section: sentence.section, group: sentence.group))
+        }
+        // What the text keeps coming back to matters more than what it mentions once.
+        for c in candidates.indices {
+            for s in candidates[c].spans.indices {
+                let span = candidates[c].spans[s]
+                candidates[c].spans[s].weight += Self.repetitionBonus(span, mentions: mentions[Self.identity(span, lexicon: lexicon)] ?? 1)
+            }
+            candidates[c].spans.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text.count > $1.text.count }
+            candidates[c].score += candidates[c].spans.first?.weight ?? 0
         }
         // Sentences with a defined term, a date or a number with its unit come first.
         let strong = candidates.filter { ($0.spans.first?.weight ?? 0) >= Self.strongWeight }
@@ -119,6 +128,25 @@ struct ExamMaterial {
             }
         }
         sentencesWithTerm = index
+    }
+
+    /// One key for all names of a term, or the span's own key.
+    static func identity(_ span: AnswerSpan, lexicon: ExamLexicon) -> String {
+        if span.kind == .term || span.kind == .acronym, let entry = lexicon.entryIndex(for: span.text) { return "#\(entry)" }
+        return span.kind.rawValue + "|" + span.key
+    }
+
+    /// Terms and multi-word names the text mentions in several sentences rise a little.
+    /// Numbers and dates are facts however often they occur.
+    static func repetitionBonus(_ span: AnswerSpan, mentions: Int) -> Double {
+        switch span.kind {
+        case .term, .acronym:
+            return span.weight >= 8 && mentions >= 3 ? 0.5 : 0
+        case .name:
+            return !span.isPerson && span.text.contains(" ") && mentions >= 2 ? 1.5 : 0
+        default:
+            return 0
+        }
     }
 
     /// Best first within each section, then one from each section in turn (sections in

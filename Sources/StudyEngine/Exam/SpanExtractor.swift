@@ -67,9 +67,11 @@ struct SpanExtractor {
         var spans: [AnswerSpan] = []
         spans += definedTerms(in: sentence)
         spans += numbers(words).filter { number in !spans.contains { WholeWord.contains(number.text, in: $0.text) } }
+        // A name that holds a term is the whole ("Triple Alliance", not "Alliance").
         let nameSpans = names(words).filter { name in
-            !spans.contains { WholeWord.contains(name.text, in: $0.text) || WholeWord.contains($0.text, in: name.text) }
+            !spans.contains { WholeWord.contains(name.text, in: $0.text) || $0.kind != .term && $0.kind != .acronym && WholeWord.contains($0.text, in: name.text) }
         }
+        spans.removeAll { span in (span.kind == .term || span.kind == .acronym) && nameSpans.contains { $0.text != span.text && WholeWord.contains(span.text, in: $0.text) } }
         spans += nameSpans
         spans += keyTermSpans(text).filter { term in
             !spans.contains { WholeWord.contains(term.text, in: $0.text) || WholeWord.contains($0.text, in: term.text) }
@@ -93,6 +95,14 @@ struct SpanExtractor {
                     let lower = form.lowercased()
                     guard lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).allSatisfy(words.contains),
                           let range = WholeWord.range(of: lower, in: lowered) else { continue }
+                    // Half of a compound ("senatus consultum | ultimum") is no answer.
+                    let following = lowered[range.upperBound...].drop(while: { $0 == " " }).prefix(while: { $0.isLetter })
+                    if lowered[range.upperBound...].first == " ", !following.isEmpty, text[text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.upperBound) + 1)].isLowercase,
+                       !StopWords.english.contains(String(following)), !CommonVerbs.all.contains(String(following)),
+                       !lexicon.entries.isEmpty, lexicon.entryIndex(for: lower + " " + following) == nil,
+                       words.contains(Substring(following)), Self.compoundHeads(following) {
+                        continue
+                    }
                     // Half of a hyphenated word ("ex-consuls") is no answer.
                     if range.lowerBound > lowered.startIndex, lowered[lowered.index(before: range.lowerBound)] == "-" { continue }
                     if range.upperBound < lowered.endIndex, lowered[range.upperBound] == "-" { continue }
@@ -117,6 +127,13 @@ struct SpanExtractor {
             out.append(item.span)
         }
         return out
+    }
+
+    /// Whether a word after a term continues it as one noun phrase: a noun-like word, not
+    /// an adverb, adjective-looking ending or a verb form.
+    static func compoundHeads(_ word: Substring) -> Bool {
+        let w = String(word)
+        return w.count >= 3 && !w.hasSuffix("ly") && !w.hasSuffix("ed") && !w.hasSuffix("ing") && !w.hasSuffix("s")
     }
 
     /// The written form and its plural or singular.
@@ -173,7 +190,8 @@ struct SpanExtractor {
                     i += 1
                 }
                 i += 1
-                var span = AnswerSpan(text: text, kind: .year, weight: 7)
+                // A day without its year is a weaker fact than a full date.
+                var span = AnswerSpan(text: text, kind: .year, weight: unit == "dm" ? 5 : 7)
                 span.unit = unit
                 out.append(span)
                 continue
@@ -250,7 +268,7 @@ struct SpanExtractor {
 
         func flush() {
             // Connectors may join names but not end them: "University of Savoie", not "Bank of".
-            while let last = run.last, Self.nameConnectors.contains(last.core) { run.removeLast() }
+            while let last = run.last, Self.nameConnectors.contains(last.core) || last.core == "the" { run.removeLast() }
             defer { run = [] }
             guard !run.isEmpty else { return }
             // Sentence openers that happen to be capitalised are not part of a name.
@@ -279,7 +297,9 @@ struct SpanExtractor {
         for word in words {
             let isCapitalised = word.core.first?.isUppercase == true && word.core.count >= 2
                 && word.core.contains(where: \.isLetter) && word.core != "I"
-            let isConnector = !run.isEmpty && Self.nameConnectors.contains(word.core)
+            // "Conflict of the Orders", "First Battle of the Marne": "the" may follow a connector.
+            let isConnector = !run.isEmpty && (Self.nameConnectors.contains(word.core)
+                || word.core == "the" && run.last.map { Self.nameConnectors.contains($0.core) } == true)
             if !word.leading.isEmpty && !run.isEmpty { flush() }
             if isCapitalised || isConnector {
                 run.append(word)
