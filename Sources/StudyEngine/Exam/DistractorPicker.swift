@@ -27,6 +27,20 @@ struct DistractorPicker {
             guard !key.isEmpty, !keys.contains(key) else { return false }
             if answer.key.contains(key) || key.contains(answer.key) { return false }
             if let entry = answerEntry, material.lexicon.entryIndex(for: value) == entry { return false }
+            // Names sharing a word may name the same person or place ("Mr Wang", "Wang Dongming").
+            if answer.kind == .name, !Set(Tokenizer.foldedWords(value)).subtracting(StopWords.english)
+                .isDisjoint(with: Tokenizer.foldedWords(answer.text)) { return false }
+            // A term one of whose names holds the answer's words (or the other way round) may
+            // name the same thing ("market-clearing price" is the "equilibrium price" for "equilibrium").
+            if [.term, .acronym].contains(answer.kind), let other = material.lexicon.entry(for: value) {
+                let answerWords = Set(Tokenizer.foldedWords(answer.text).map(ExamLexicon.singular)).subtracting(StopWords.english)
+                for name in [other.text] + other.aliases {
+                    let nameWords = Set(Tokenizer.foldedWords(name).map(ExamLexicon.singular)).subtracting(StopWords.english)
+                    if !answerWords.isEmpty, !nameWords.isEmpty, answerWords.isSubset(of: nameWords) || nameWords.isSubset(of: answerWords) {
+                        return false
+                    }
+                }
+            }
             if WholeWord.contains(value, in: candidate.text) { return false }
             if let v = NumberForm(value)?.value, let a = answer.numericValue, v == a { return false }
             let statement = stem.replacingOccurrences(of: blank, with: value)
@@ -97,7 +111,9 @@ struct DistractorPicker {
         let shuffled = rng.shuffled(pool)
         let answerWords = answer.text.split(separator: " ").count
         let tier: (ExamMaterial.Pooled) -> Int = { item in
-            let wordGap = abs(item.span.text.split(separator: " ").count - answerWords) > 1 ? 1 : 0
+            // Names match word for word ("JetBlue" with "Southwest", not "Los Angeles"); terms within one word.
+            let gap = abs(item.span.text.split(separator: " ").count - answerWords)
+            let wordGap = gap > (answer.kind == .name ? 0 : 1) ? 1 : 0
             if item.group == candidate.group { return 0 + wordGap }
             if item.section == candidate.section { return 2 + wordGap }
             return 4 + wordGap
@@ -109,18 +125,18 @@ struct DistractorPicker {
             return Double(abs(span.text.count - answer.text.count)) / 10
         }
         let hard = difficulty == .hard, easy = difficulty == .easy
-        // Stable sort on a decorated array keeps the seeded order among equals.
-        return shuffled.enumerated()
+        // Keys computed once per value (big documents have long pools); a stable sort on the
+        // decorated array keeps the seeded order among equals.
+        let decorated = shuffled.enumerated().map { offset, item in
+            (offset: offset, span: item.span, tier: tier(item), distance: hard || easy ? distance(item.span) : 0)
+        }
+        return decorated
             .sorted { a, b in
-                let ta = tier(a.element), tb = tier(b.element)
-                if ta != tb { return ta < tb }
-                if hard || easy {
-                    let da = distance(a.element.span), db = distance(b.element.span)
-                    if da != db { return hard ? da < db : da > db }
-                }
+                if a.tier != b.tier { return a.tier < b.tier }
+                if a.distance != b.distance { return hard ? a.distance < b.distance : a.distance > b.distance }
                 return a.offset < b.offset
             }
-            .map(\.element.span)
+            .map(\.span)
     }
 
     /// Believable numbers in the answer's written form: nearby years, scaled amounts,

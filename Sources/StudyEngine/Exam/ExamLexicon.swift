@@ -56,10 +56,15 @@ struct ExamLexicon {
             scanOtherNames(sentence, properWords: properWords)
         }
         // Headings name what a section is about, when the body uses the same words.
-        let body = sentences.prefix(3000).map { Tokenizer.fold($0.text) }.joined(separator: "\n")
-        for heading in headings {
+        // Cheap first: every word of the heading must be a word of the body (a set lookup),
+        // and only the first headings of a book are looked at.
+        var bodyWords = Set<String>()
+        for sentence in sentences.prefix(800) { bodyWords.formUnion(Tokenizer.foldedWords(sentence.text)) }
+        let body = sentences.prefix(800).map { Tokenizer.fold($0.text) }.joined(separator: "\n")
+        for heading in headings.prefix(60) {
             let words = heading.split(separator: " ")
-            guard (1...4).contains(words.count), WholeWord.range(of: Tokenizer.fold(heading), in: body) != nil,
+            guard (1...4).contains(words.count), Tokenizer.foldedWords(heading).allSatisfy(bodyWords.contains),
+                  WholeWord.range(of: Tokenizer.fold(heading), in: body) != nil,
                   let sentence = sentences.first(where: { WholeWord.contains(heading, in: $0.text) }) else { continue }
             add(heading, sentence: sentence, strength: 1, properWords: properWords)
         }
@@ -163,7 +168,7 @@ struct ExamLexicon {
         guard let first = folded.first, let last = folded.last else { return nil }
         if StopWords.english.contains(first) || StopWords.english.contains(last) { return nil }
         if labelWords.contains(folded.joined(separator: " ")) || labelWords.contains(first) { return nil }
-        if !text.contains(where: \.isLetter) { return nil }
+        if !text.contains(where: \.isLetter) || text.contains(where: { "=<>+$£€%".contains($0) }) { return nil }
         if text.contains(where: { ".;!?\"“”".contains($0) }) && !text.contains(where: \.isNumber) { return nil }
         // A clause is no term: more than one function word inside, or a verb-like "-ed" word after the first.
         let inner = folded.dropFirst().dropLast().filter { StopWords.english.contains($0) && !["of", "and", "the", "de"].contains($0) }

@@ -37,11 +37,11 @@ struct ExamMaterial {
     private let sentencesWithTerm: [[Int]]
 
     /// On big documents only this many sentences (the best-ranked) are read for questions.
-    static let maxReadSentences = 1500
+    static let maxReadSentences = 400
     /// A sentence whose best answer weighs this much is asked before the others.
     static let strongWeight = 6.0
 
-    init(document: StudyDocument, maxCandidates: Int = 400) {
+    init(document: StudyDocument, maxCandidates: Int = 200) {
         self.document = document
         var tuning = RankingTuning()
         // An exam should cover the whole text, not only its opening.
@@ -86,11 +86,14 @@ struct ExamMaterial {
                 pools[span.kind, default: []].append(Pooled(span: span, group: sentence.group, section: sentence.section))
             }
             // "It was described by …" leans on the sentence before: joined to it, it stands.
+            // Only onto the sentence that opens the paragraph or item (its subject is what "It"
+            // means there), and only once.
             if sentence.stemProblem == "dangling reference", let before = previous, before.group == sentence.group,
-               before.index == sentence.index - 1, before.stemProblem == nil,
+               before.index == sentence.index - 1, before.stemProblem == nil, before.opensBlock, !before.joined,
                (before.text + " " + sentence.text).split(separator: " ").count <= ExamSentence.stemWords.upperBound {
                 sentence.text = before.text + " " + sentence.text
                 sentence.stemProblem = nil
+                sentence.joined = true
             }
             for span in spans { mentions[Self.identity(span, lexicon: lexicon), default: 0] += 1 }
             guard !spans.isEmpty, sentence.stemProblem == nil else { continue }

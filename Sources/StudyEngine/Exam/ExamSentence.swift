@@ -10,6 +10,10 @@ struct ExamSentence {
     /// Italic pieces written as titles (every word capitalised): names of works.
     var titles: [String]
     var isListItem: Bool
+    /// Whether the unit opens its paragraph or list item (its subject is then the block's).
+    var opensBlock = false
+    /// Whether `text` is this unit joined to the one before (to resolve an opening "It").
+    var joined = false
     /// The section heading above, if any.
     var section: String?
     /// Sentences of one list (consecutive items of the same section) or of one paragraph
@@ -43,8 +47,10 @@ struct ExamSentence {
                     && unit.block <= previous.block + 1
                 if !(sameList || unit.block == previous.block) { group += 1 }
             }
+            var sentence = ExamSentence(unit: unit, index: index, group: group)
+            sentence.opensBlock = previous?.block != unit.block
             previous = unit
-            out.append(ExamSentence(unit: unit, index: index, group: group))
+            out.append(sentence)
         }
         return out
     }
@@ -62,7 +68,7 @@ struct ExamSentence {
         self.group = group
         self.listHead = Self.head(raw: unit.text, clean: markup.clean, emphasised: markup.emphasised,
                                   isListItem: unit.kind == .listItem)
-        self.stemProblem = Self.problem(raw: unit.text, clean: markup.clean)
+        self.stemProblem = Self.problem(raw: unit.text, clean: markup.clean, isListItem: unit.kind == .listItem)
     }
 
     /// "Head: rest" with a short head, or an emphasised opening ("**Autotrophs** make …").
@@ -78,7 +84,7 @@ struct ExamSentence {
     }
 
     /// Why the clean text is no fair stem, or nil.
-    static func problem(raw: String, clean: String) -> String? {
+    static func problem(raw: String, clean: String, isListItem: Bool = false) -> String? {
         let words = clean.split(separator: " ")
         guard stemWords.contains(words.count) else { return "length" }
         if raw.contains("|") || clean.contains("`") || clean.hasPrefix("#") { return "markup" }
@@ -94,7 +100,13 @@ struct ExamSentence {
             let next = Tokenizer.fold(String(words[comma + 1]))
             if ["it", "they", "he", "she", "this", "these"].contains(next) { return "dangling reference" }
         }
+        // "In Example 1 it stays …", "Together they explain …": an early subject pronoun points back.
+        if words.count > 1, words[1...min(3, words.count - 1)].contains(where: { ["it", "they", "he", "she"].contains(Tokenizer.fold(String($0))) }) {
+            return "dangling reference"
+        }
         if !balanced(clean) { return "unbalanced" }
+        // A paragraph line without closing punctuation is a photo caption or a label line.
+        if !isListItem, let last = clean.last, !".!?\"”’')…".contains(last) { return "caption" }
         // Formulas and arrows read badly as prose.
         let symbols = clean.filter { "=+→←×÷<>".contains($0) }.count
         if symbols > 2 || clean.contains(where: { "→←×÷".contains($0) }) { return "formula" }

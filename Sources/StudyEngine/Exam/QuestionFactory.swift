@@ -53,6 +53,10 @@ struct QuestionFactory {
             guard replaced != text else { return nil }
             text = replaced
         }
+        // "_____' route", "_____." in "U.S.": the blank must not be glued to a piece of the answer.
+        if text.contains(Self.blank + "'") || text.contains(Self.blank + "’") || text.contains(Self.blank + ".") && !text.hasSuffix(Self.blank + ".") {
+            return nil
+        }
         for answer in answers {
             if WholeWord.contains(answer.text, in: text) { return nil }
             for name in material.lexicon.names(of: answer.text).dropFirst() where WholeWord.contains(name, in: text) {

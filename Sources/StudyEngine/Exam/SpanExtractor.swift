@@ -13,6 +13,26 @@ struct SpanExtractor {
     /// Key terms of the document, lowercase, longest first (fallback answers).
     var terms: [String]
     var lexicon: ExamLexicon
+    /// Every written form of every lexicon entry, lowercased with its words, computed once
+    /// (spans are looked for in hundreds of sentences).
+    var forms: [(entry: Int, lower: String, words: [Substring])] = []
+    /// The key terms with their words, computed once.
+    var termWords: [(term: String, words: [Substring])] = []
+
+    init(properWords: Set<String>, terms: [String], lexicon: ExamLexicon) {
+        self.properWords = properWords
+        self.terms = terms
+        self.lexicon = lexicon
+        for (index, entry) in lexicon.entries.enumerated() {
+            for name in [entry.text] + entry.aliases {
+                for form in Self.forms(of: name) {
+                    let lower = form.lowercased()
+                    forms.append((index, lower, lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber })))
+                }
+            }
+        }
+        termWords = terms.filter { $0.count >= 3 }.map { ($0, $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber })) }
+    }
 
     static let nameConnectors: Set<String> = ["of", "de", "du", "la", "le", "von", "van", "der", "da", "di", "del", "des"]
     static let calendarWords: Set<String> = [
@@ -54,7 +74,10 @@ struct SpanExtractor {
     static func properWords(in sentences: [String]) -> Set<String> {
         var found = Set<String>()
         for sentence in sentences {
-            for word in words(sentence) where word.position > 0 && word.leading.isEmpty {
+            let all = words(sentence)
+            for (i, word) in all.enumerated() where word.position > 0 && word.leading.isEmpty {
+                // After "Label:" a capital opens a new clause, like a sentence start.
+                if all[i - 1].trailing.contains(":") { continue }
                 if let first = word.core.first, first.isUppercase, word.core.count > 1 { found.insert(word.core) }
             }
         }
@@ -88,13 +111,10 @@ struct SpanExtractor {
         guard lowered.count == text.count else { return [] }
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
         var found: [(range: Range<Int>, span: AnswerSpan)] = []
-        for entry in lexicon.entries {
-            let defined = entry.definedIn.contains(sentence.index)
-            for name in [entry.text] + entry.aliases {
-                for form in Self.forms(of: name) {
-                    let lower = form.lowercased()
-                    guard lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).allSatisfy(words.contains),
-                          let range = WholeWord.range(of: lower, in: lowered) else { continue }
+        for (entryIndex, lower, formWords) in forms {
+                    guard formWords.allSatisfy(words.contains), let range = WholeWord.range(of: lower, in: lowered) else { continue }
+                    let entry = lexicon.entries[entryIndex]
+                    let defined = entry.definedIn.contains(sentence.index)
                     // Half of a compound ("senatus consultum | ultimum") is no answer.
                     let following = lowered[range.upperBound...].drop(while: { $0 == " " }).prefix(while: { $0.isLetter })
                     if lowered[range.upperBound...].first == " ", !following.isEmpty, text[text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.upperBound) + 1)].isLowercase,
@@ -115,8 +135,6 @@ struct SpanExtractor {
                                           weight: defined ? 10 : Double(7 + entry.strength))
                     span.isDefinedHere = defined
                     found.append((start..<end, span))
-                }
-            }
         }
         // Longest first; no overlaps.
         found.sort { $0.range.count != $1.range.count ? $0.range.count > $1.range.count : $0.range.lowerBound < $1.range.lowerBound }
@@ -222,8 +240,22 @@ struct SpanExtractor {
                 continue
             }
             var text = word.core
-            var unit = form.suffix.lowercased()
-            if unit.isEmpty, let next, isUnit(next) {
+            // "$480" goes with dollars, "480" with plain numbers.
+            var unit = form.prefix + form.suffix.lowercased()
+            // "2,000 separate pieces": a word that qualifies the next noun is no unit.
+            let qualifiesNext = next.map { n in
+                n.trailing.isEmpty && i + 2 < words.count && n.core.first?.isLowercase == true && !n.core.hasSuffix("s")
+                    && words[i + 2].core.first?.isLetter == true && words[i + 2].leading.isEmpty
+                    && !StopWords.english.contains(Tokenizer.fold(words[i + 2].core))
+                    && !CommonVerbs.all.contains(Tokenizer.fold(words[i + 2].core)) && Tokenizer.fold(words[i + 2].core) != "per"
+            } ?? false
+            if unit.isEmpty, let next, qualifiesNext, isUnit(next) {
+                // The number counts the noun after the qualifier: "2,000 separate pieces".
+                let noun = words[i + 2]
+                text += " " + next.core + " " + noun.core
+                unit = Tokenizer.fold(next.core) + " " + Tokenizer.fold(noun.core)
+                i += 2
+            } else if unit.isEmpty, let next, isUnit(next) {
                 text += " " + next.core
                 unit = Tokenizer.fold(next.core)
                 // "30.5 kJ per mole", "1 MSS per RTT".
@@ -295,8 +327,9 @@ struct SpanExtractor {
         }
 
         for word in words {
+            // Initialisms with dots ("U.S.") are not asked: their dots break the stem.
             let isCapitalised = word.core.first?.isUppercase == true && word.core.count >= 2
-                && word.core.contains(where: \.isLetter) && word.core != "I"
+                && word.core.contains(where: \.isLetter) && word.core != "I" && !word.core.contains(".")
             // "Conflict of the Orders", "First Battle of the Marne": "the" may follow a connector.
             let isConnector = !run.isEmpty && (Self.nameConnectors.contains(word.core)
                 || word.core == "the" && run.last.map { Self.nameConnectors.contains($0.core) } == true)
@@ -322,9 +355,15 @@ struct SpanExtractor {
         let lowered = sentence.lowercased()
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
         var out: [AnswerSpan] = []
-        for term in terms where term.count >= 3 {
-            guard term.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).allSatisfy(words.contains) else { continue }
+        for (term, termWords) in termWords {
+            guard termWords.allSatisfy(words.contains) else { continue }
             guard let range = WholeWord.range(of: term, in: lowered), lowered.count == sentence.count else { continue }
+            // Half of a compound ("senatus consultum | ultimum") is no answer.
+            let following = lowered[range.upperBound...].drop(while: { $0 == " " }).prefix(while: { $0.isLetter })
+            if lowered[range.upperBound...].first == " ", !following.isEmpty, !StopWords.english.contains(String(following)),
+               !CommonVerbs.all.contains(String(following)), Self.compoundHeads(following) {
+                continue
+            }
             let start = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
             let from = sentence.index(sentence.startIndex, offsetBy: start)
             let text = String(sentence[from..<sentence.index(from, offsetBy: term.count)])
