@@ -30,6 +30,9 @@ struct AnswerSpan: Hashable {
     var isDefinedHere = false
     /// Whether a name reads like a person's (two or three capitalised words, used alone elsewhere).
     var isPerson = false
+    /// For names, what the sentence says it is: "place" after in/at/from/to, "person" before
+    /// said/told or after a title, else "other". Distractors share it when they can.
+    var role = ""
 
     /// The comparison form: folded, without thousands separators.
     var key: String { AnswerSpan.key(text) }

@@ -81,7 +81,9 @@ struct DistractorPicker {
             return all.filter { Self.style(caseForm($0.span)) == style && (!defined || $0.span.weight >= 8) }
         case .name:
             let persons = all.filter { $0.span.isPerson == answer.isPerson }
-            return persons
+            // Places with places, people with people, when the text has enough of them.
+            let sameRole = persons.filter { $0.span.role == answer.role }
+            return sameRole.count >= 3 || answer.role == "person" || answer.role == "place" ? sameRole : persons
         }
     }
 

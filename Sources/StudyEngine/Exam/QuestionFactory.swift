@@ -14,6 +14,8 @@ struct QuestionFactory {
     /// Answers below this weight (lone key terms that nothing marks as defined) are
     /// distractor material only: a question on them tests a generic word.
     static let minimumAnswerWeight = 3.0
+    /// A true/false swap needs an answer at least this strong (see `trueFalse`).
+    static let minimumSwapWeight = 6.0
 
     /// Spans to ask, best first: by weight, nudged by difficulty (easy favours names and
     /// dates, hard favours terms and numbers).
@@ -94,7 +96,8 @@ struct QuestionFactory {
     }
 
     func multipleChoice(_ candidate: ExamMaterial.Candidate, used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
-        for span in orderedSpans(candidate, excluding: used) {
+        // Options for a generic key term are random nouns: those are asked as fill-ins only.
+        for span in orderedSpans(candidate, excluding: used) where span.weight > Self.minimumAnswerWeight {
             guard let stem = stem(candidate, blanking: [span]) else { continue }
             let distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 3, rng: &rng)
             guard distractors.count == 3 else { continue }
@@ -118,7 +121,9 @@ struct QuestionFactory {
         let wantFalse = rng.below(2) == 0
         let spans = orderedSpans(candidate, excluding: used)
         if wantFalse {
-            for span in spans where span.kind != .acronym {
+            // Only a value the text marks (a defined term, date, number, person) has siblings
+            // that make a false statement teach something; a generic key term gives nonsense.
+            for span in spans where span.kind != .acronym && span.weight >= Self.minimumSwapWeight {
                 guard let stem = stem(candidate, blanking: [span]) else { continue }
                 let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 1, rng: &rng)
                 guard let swap = swaps.first else { continue }

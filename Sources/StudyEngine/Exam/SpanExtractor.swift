@@ -42,6 +42,10 @@ struct SpanExtractor {
     static let months: [String] = ["january", "february", "march", "april", "may", "june", "july", "august",
                                    "september", "october", "november", "december"]
     static let eras: Set<String> = ["bc", "bce", "ad", "ce"]
+    static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "king", "queen", "president",
+                                      "general", "emperor", "pope", "saint"]
+    /// Words that scale a number rather than name a unit: "11.9 million".
+    static let magnitudes: Set<String> = ["hundred", "thousand", "million", "billion", "trillion"]
     /// Words that number the parts of a text ("Figure 3", "Step 2").
     static let partLabels: Set<String> = ["figure", "fig", "table", "section", "chapter", "page", "step", "stage", "unit",
                                           "lecture", "part", "example", "exercise", "question", "problem", "appendix"]
@@ -245,6 +249,7 @@ struct SpanExtractor {
             // "2,000 separate pieces": a word that qualifies the next noun is no unit.
             let qualifiesNext = next.map { n in
                 n.trailing.isEmpty && i + 2 < words.count && n.core.first?.isLowercase == true && !n.core.hasSuffix("s")
+                    && !Self.magnitudes.contains(Tokenizer.fold(n.core))
                     && words[i + 2].core.first?.isLetter == true && words[i + 2].leading.isEmpty
                     && !StopWords.english.contains(Tokenizer.fold(words[i + 2].core))
                     && !CommonVerbs.all.contains(Tokenizer.fold(words[i + 2].core)) && Tokenizer.fold(words[i + 2].core) != "per"
@@ -322,6 +327,18 @@ struct SpanExtractor {
                let last = run.last, properWords.contains(last.core), !run.contains(where: { ExamLexicon.isAbbreviation($0.core) }) {
                 span.isPerson = personEvidence.contains(last.core)
                 if span.isPerson { span.weight = 6 }
+            }
+            if !isAcronym {
+                let before = first.position > 0 ? Tokenizer.fold(words[first.position - 1].core) : ""
+                let afterIndex = (run.last?.position ?? 0) + 1
+                let after = afterIndex < words.count ? Tokenizer.fold(words[afterIndex].core) : ""
+                if Self.titles.contains(Tokenizer.fold(first.core)) || span.isPerson || ["said", "says", "told", "added", "wrote"].contains(after) {
+                    span.role = "person"
+                } else if ["in", "at", "from", "to", "near", "across", "into"].contains(before) {
+                    span.role = "place"
+                } else {
+                    span.role = "other"
+                }
             }
             out.append(span)
         }
