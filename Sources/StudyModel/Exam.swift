@@ -22,10 +22,18 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
     public var sourceSentence: String
     public var difficulty: Difficulty
     public var points: Int
+    /// What the question tests: `term`, `person`, `name`, `date`, `number`, `identifier` or
+    /// `statement`. Optional: exams stored before it existed have none.
+    public var answerKind: String?
+    /// True/false made false: the words of the source sentence that the statement changed.
+    public var originalSpan: String?
+    /// True/false made false: what the statement says instead of `originalSpan`.
+    public var replacementSpan: String?
 
     public init(
         id: String, kind: Kind, prompt: String, options: [String] = [], correctOptions: [Int] = [],
-        acceptedAnswers: [String] = [], sourceSentence: String, difficulty: Difficulty = .medium, points: Int = 1
+        acceptedAnswers: [String] = [], sourceSentence: String, difficulty: Difficulty = .medium, points: Int = 1,
+        answerKind: String? = nil, originalSpan: String? = nil, replacementSpan: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -36,6 +44,9 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
         self.sourceSentence = sourceSentence
         self.difficulty = difficulty
         self.points = points
+        self.answerKind = answerKind
+        self.originalSpan = originalSpan
+        self.replacementSpan = replacementSpan
     }
 }
 

@@ -78,10 +78,51 @@ struct SummarizeCommand: AsyncParsableCommand {
     }
 }
 
-/// `studycircle exam FILE`: an exam without the app.
+/// `studycircle exam FILE` makes an exam; `studycircle exam grade EXAM.json ANSWERS.json` grades one.
 struct ExamCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "exam", abstract: "Generate an exam from a file (`-` reads standard input) and print it.")
+        commandName: "exam", abstract: "Generate an exam from a file, or grade answers to one.",
+        subcommands: [ExamMakeCommand.self, ExamGradeCommand.self], defaultSubcommand: ExamMakeCommand.self)
+}
+
+/// `studycircle exam grade EXAM.json ANSWERS.json`: grades answers with the app's grader.
+struct ExamGradeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade answers to an exam made with `exam FILE --json`.",
+        discussion: """
+        ANSWERS.json maps question ids to answers: {"q1": "b", "q2": ["a", "c"], "q3": "True", "q4": "congestion window"}.         A choice is an option letter, a 0-based index or the option's text; a fill-in is the typed text, graded as in the app         (case, accents, small typos, plurals, numbers by value and other names the text gives are accepted).
+        """)
+    @Flag(help: "Print JSON.") var json = false
+    @Argument(help: "The exam, as printed by `studycircle exam FILE --json`.") var exam: String
+    @Argument(help: "The answers (JSON object from question id to answer).") var answers: String
+
+    func run() async throws {
+        let graded: GradedAttempt
+        let questions: [Question]
+        do {
+            questions = try AnswerSheet.questions(from: try Data(contentsOf: URL(fileURLWithPath: exam)))
+            let responses = try AnswerSheet.responses(from: try Data(contentsOf: URL(fileURLWithPath: answers)), questions: questions)
+            graded = Grader.grade(questions: questions, responses: responses)
+        } catch let problem as AnswerSheet.Problem {
+            throw CLIError(description: problem.message)
+        } catch let error as CocoaError {
+            throw CLIError(description: "Cannot read the file: \(error.localizedDescription)")
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(graded), as: UTF8.self))
+        } else {
+            print(Sanitizer.clean(AnswerSheet.renderText(graded, questions: questions), keepNewlines: true))
+        }
+    }
+}
+
+/// `studycircle exam FILE`: an exam without the app.
+struct ExamMakeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make", abstract: "Generate an exam from a file (`-` reads standard input) and print it (the default).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Number of questions.") var questions = 10
     @Option(help: "Question types, comma-separated: mc, ma, tf, fill (or multiple_choice, ...).")

@@ -18,12 +18,29 @@ struct DistractorPicker {
     func pick(for answer: AnswerSpan, in candidate: ExamMaterial.Candidate, stem: String, blank: String,
               count: Int, excluding: [String] = [], rng: inout SeededRandom) -> [String] {
         var chosen: [String] = []
-        var keys = Set([answer.key] + excluding.map(AnswerSpan.key))
+        let answerNames = material.lexicon.names(of: answer.text)
+        var keys = Set((answerNames + excluding).map(AnswerSpan.key))
+        let answerEntry = material.lexicon.entryIndex(for: answer.text)
 
         func accept(_ value: String) -> Bool {
             let key = AnswerSpan.key(value)
             guard !key.isEmpty, !keys.contains(key) else { return false }
             if answer.key.contains(key) || key.contains(answer.key) { return false }
+            if let entry = answerEntry, material.lexicon.entryIndex(for: value) == entry { return false }
+            // Names sharing a word may name the same person or place ("Mr Wang", "Wang Dongming").
+            if answer.kind == .name, !Set(Tokenizer.foldedWords(value)).subtracting(StopWords.english)
+                .isDisjoint(with: Tokenizer.foldedWords(answer.text)) { return false }
+            // A term one of whose names holds the answer's words (or the other way round) may
+            // name the same thing ("market-clearing price" is the "equilibrium price" for "equilibrium").
+            if [.term, .acronym].contains(answer.kind), let other = material.lexicon.entry(for: value) {
+                let answerWords = Set(Tokenizer.foldedWords(answer.text).map(ExamLexicon.singular)).subtracting(StopWords.english)
+                for name in [other.text] + other.aliases {
+                    let nameWords = Set(Tokenizer.foldedWords(name).map(ExamLexicon.singular)).subtracting(StopWords.english)
+                    if !answerWords.isEmpty, !nameWords.isEmpty, answerWords.isSubset(of: nameWords) || nameWords.isSubset(of: answerWords) {
+                        return false
+                    }
+                }
+            }
             if WholeWord.contains(value, in: candidate.text) { return false }
             if let v = NumberForm(value)?.value, let a = answer.numericValue, v == a { return false }
             let statement = stem.replacingOccurrences(of: blank, with: value)
@@ -33,45 +50,111 @@ struct DistractorPicker {
             return true
         }
 
-        for span in ordered(pool(for: answer.kind), answer: answer, rng: &rng) where chosen.count < count {
-            _ = accept(span.text)
+        // Options written like the answer: a capital only where the answer has one at the start of the stem.
+        let capitalise = stem.hasPrefix(blank) && answer.text.first?.isUppercase == true
+        for span in ordered(pool(for: answer), answer: answer, candidate: candidate, rng: &rng) where chosen.count < count {
+            let text = caseForm(span)
+            _ = accept(capitalise && [.term, .acronym].contains(answer.kind) ? text.capitalisedFirst : text)
         }
-        if chosen.count < count, let form = NumberForm(answer.text) {
-            for value in invented(answer: answer, form: form, rng: &rng) where chosen.count < count {
+        if chosen.count < count, [.year, .number, .percentage].contains(answer.kind) {
+            for value in invented(answer: answer, rng: &rng) where chosen.count < count {
                 _ = accept(value)
             }
         }
         return chosen
     }
 
-    func pool(for kind: AnswerSpan.Kind) -> [AnswerSpan] {
-        material.pools[kind] ?? []
+    /// Values of the same kind and shape as the answer: numbers with the same unit, dates in
+    /// the same format, labels with the same prefix, terms of the same style (abbreviation,
+    /// singular or plural), defined terms before mere key terms, people before other names.
+    func pool(for answer: AnswerSpan) -> [ExamMaterial.Pooled] {
+        var kinds: [AnswerSpan.Kind] = [answer.kind]
+        if answer.kind == .acronym { kinds.append(.term) }
+        if answer.kind == .term { kinds.append(.acronym) }
+        let all = kinds.flatMap { material.pools[$0] ?? [] }
+        switch answer.kind {
+        case .number, .percentage, .year, .identifier:
+            return all.filter { $0.span.unit == answer.unit }
+        case .term, .acronym:
+            let style = Self.style(caseForm(answer))
+            let defined = answer.weight >= 8
+            return all.filter { Self.style(caseForm($0.span)) == style && (!defined || $0.span.weight >= 8) }
+        case .name:
+            let persons = all.filter { $0.span.isPerson == answer.isPerson }
+            // Places with places, people with people, when the text has enough of them.
+            let sameRole = persons.filter { $0.span.role == answer.role }
+            return sameRole.count >= 3 || answer.role == "person" || answer.role == "place" ? sameRole : persons
+        }
     }
 
-    func ordered(_ pool: [AnswerSpan], answer: AnswerSpan, rng: inout SeededRandom) -> [AnswerSpan] {
+    /// A term as it reads inside a sentence: "Photosynthesis" at a sentence start is "photosynthesis".
+    func caseForm(_ span: AnswerSpan) -> String {
+        guard [.term, .acronym].contains(span.kind), let first = span.text.first, first.isUppercase,
+              let entry = material.lexicon.entry(for: span.text), entry.text.first?.isLowercase == true,
+              let firstWord = span.text.split(separator: " ").first, firstWord.dropFirst().allSatisfy({ !$0.isUppercase }) else {
+            return span.text
+        }
+        return span.text.prefix(1).lowercased() + span.text.dropFirst()
+    }
+
+    /// How a term is written: abbreviation, capitalised name, plural or singular common noun.
+    static func style(_ text: String) -> String {
+        if ExamLexicon.isAbbreviation(text) { return "abbreviation" }
+        let words = text.split(separator: " ")
+        if words.allSatisfy({ $0.first?.isUppercase == true || $0.first?.isNumber == true }) { return "name" }
+        guard let last = words.last.map(String.init) else { return "" }
+        return ExamLexicon.singular(Tokenizer.fold(last)) != Tokenizer.fold(last) ? "plural" : "singular"
+    }
+
+    /// Siblings first (same list or paragraph), then the same section, then the rest; each
+    /// tier in seeded order. Hard prefers look-alikes, easy far ones, within a tier.
+    func ordered(_ pool: [ExamMaterial.Pooled], answer: AnswerSpan, candidate: ExamMaterial.Candidate,
+                 rng: inout SeededRandom) -> [AnswerSpan] {
         let shuffled = rng.shuffled(pool)
-        guard difficulty != .medium else { return shuffled }
-        let hard = difficulty == .hard
+        let answerWords = answer.text.split(separator: " ").count
+        let tier: (ExamMaterial.Pooled) -> Int = { item in
+            // Names match word for word ("JetBlue" with "Southwest", not "Los Angeles"); terms within one word.
+            let gap = abs(item.span.text.split(separator: " ").count - answerWords)
+            let wordGap = gap > (answer.kind == .name ? 0 : 1) ? 1 : 0
+            if item.group == candidate.group { return 0 + wordGap }
+            if item.section == candidate.section { return 2 + wordGap }
+            return 4 + wordGap
+        }
         let distance: (AnswerSpan) -> Double = { span in
             if let v = span.numericValue, let a = answer.numericValue {
                 return abs(log(abs(v) + 1) - log(abs(a) + 1))
             }
-            let wordGap = abs(span.text.split(separator: " ").count - answer.text.split(separator: " ").count)
-            return Double(wordGap) * 10 + Double(abs(span.text.count - answer.text.count)) / 10
+            return Double(abs(span.text.count - answer.text.count)) / 10
         }
-        // Stable sort on a decorated array keeps the seeded order among equals.
-        return shuffled.enumerated()
+        let hard = difficulty == .hard, easy = difficulty == .easy
+        // Keys computed once per value (big documents have long pools); a stable sort on the
+        // decorated array keeps the seeded order among equals.
+        let decorated = shuffled.enumerated().map { offset, item in
+            (offset: offset, span: item.span, tier: tier(item), distance: hard || easy ? distance(item.span) : 0)
+        }
+        return decorated
             .sorted { a, b in
-                let da = distance(a.element), db = distance(b.element)
-                if da != db { return hard ? da < db : da > db }
+                if a.tier != b.tier { return a.tier < b.tier }
+                if a.distance != b.distance { return hard ? a.distance < b.distance : a.distance > b.distance }
                 return a.offset < b.offset
             }
-            .map(\.element)
+            .map(\.span)
     }
 
     /// Believable numbers in the answer's written form: nearby years, scaled amounts,
     /// shifted percentages.
-    func invented(answer: AnswerSpan, form: NumberForm, rng: inout SeededRandom) -> [String] {
+    func invented(answer: AnswerSpan, rng: inout SeededRandom) -> [String] {
+        if answer.kind == .year, answer.unit.hasPrefix("d") || answer.unit == "my" {
+            return inventedDates(answer, rng: &rng)
+        }
+        // "509 BC": the number is the first word.
+        let words = answer.text.split(separator: " ")
+        if answer.kind == .year, words.count == 2, let form = NumberForm(String(words[0])) {
+            let steps: [Double] = [3, 5, 7, 10, 12, 15, 20, 25, 30]
+            return rng.shuffled(steps).map { s in form.written(rng.below(2) == 0 ? form.value - s : form.value + s) + " " + words[1] }
+                .filter { !$0.hasPrefix("-") && !$0.hasPrefix("0 ") }
+        }
+        guard let form = NumberForm(answer.text) else { return [] }
         let v = form.value
         var values: [Double]
         switch answer.kind {
@@ -84,9 +167,27 @@ struct DistractorPicker {
         default:
             let factors: [Double] = form.decimals > 0 ? [0.5, 1.5, 2, 0.8, 1.25, 3] : [0.5, 2, 1.5, 3, 0.25, 10, 4]
             values = rng.shuffled(factors).map { v * $0 }
-            if v < 20 && form.decimals == 0 { values = rng.shuffled([v + 1, v + 2, v - 1, v + 3, v * 2]) }
-            values = values.filter { $0 > 0 }
+            if abs(v) < 20 && form.decimals == 0 { values = rng.shuffled([v + 1, v + 2, v - 1, v + 3, v * 2]) }
+            // A sign is part of the value: negative answers get negative distractors.
+            values = values.filter { v < 0 ? $0 < 0 : $0 > 0 }
         }
         return values.map { form.written($0) }
+    }
+
+    /// Dates in the answer's format: the same day and month in other years, or nearby days.
+    func inventedDates(_ answer: AnswerSpan, rng: inout SeededRandom) -> [String] {
+        var words = answer.text.split(separator: " ").map(String.init)
+        guard let yearIndex = words.lastIndex(where: { SpanExtractor.isYear($0) }) ?? (answer.unit == "dm" ? nil : 0) else {
+            guard let day = Int(words[0]) else { return [] }
+            return rng.shuffled([1, 2, 3, 5, 7, 9, -1, -2, -4, -6]).map { day + $0 }.filter { (1...28).contains($0) }
+                .map { ([String($0)] + words.dropFirst()).joined(separator: " ") }
+        }
+        guard let year = Int(words[yearIndex].filter(\.isNumber)) else { return [] }
+        var out: [String] = []
+        for step in rng.shuffled([1, 2, 3, 4, 5, 6, 8, 10]) {
+            words[yearIndex] = String(rng.below(2) == 0 ? year - step : year + step)
+            out.append(words.joined(separator: " "))
+        }
+        return out
     }
 }

@@ -5,23 +5,43 @@ struct ExamMaterial {
     struct Candidate {
         /// Index into `StudyDocument.sentences`.
         var sentence: Int
+        /// The sentence without Markdown.
         var text: String
+        /// Best first.
         var spans: [AnswerSpan]
         var score: Double
+        var section: String?
+        var group: Int
+    }
+
+    /// A value seen in the document, with where it was seen (for sibling distractors).
+    struct Pooled {
+        var span: AnswerSpan
+        var group: Int
+        var section: String?
     }
 
     let document: StudyDocument
-    /// Best first.
+    /// Clean sentences, one per `document.sentences` entry that was read.
+    let sentences: [ExamSentence]
+    let lexicon: ExamLexicon
+    /// Folded words of the sentences read (for forms the text itself uses).
+    let documentWords: Set<String>
+    /// Capitalised words the text uses alone (surnames, mostly).
+    let loneNames: Set<String>
+    /// Best first, interleaved across sections so that an exam covers the whole text.
     let candidates: [Candidate]
     /// Kind → distinct values in document order.
-    let pools: [AnswerSpan.Kind: [AnswerSpan]]
+    let pools: [AnswerSpan.Kind: [Pooled]]
     private let termIds: [String: Int]
     private let sentencesWithTerm: [[Int]]
 
-    /// Sentences with fewer words are too thin to ask about; longer ones are unreadable as stems.
-    static let wordRange = 6...60
+    /// On big documents only this many sentences (the best-ranked) are read for questions.
+    static let maxReadSentences = 300
+    /// A sentence whose best answer weighs this much is asked before the others.
+    static let strongWeight = 6.0
 
-    init(document: StudyDocument, maxCandidates: Int = 400) {
+    init(document: StudyDocument, maxCandidates: Int = 200) {
         self.document = document
         var tuning = RankingTuning()
         // An exam should cover the whole text, not only its opening.
@@ -34,33 +54,67 @@ struct ExamMaterial {
         var termTexts: [String] = keyTerms.map(\.term).filter { $0 == $0.lowercased() }
         termTexts.sort { (a: String, b: String) -> Bool in a.count != b.count ? a.count > b.count : a < b }
 
-        var order = ranking.candidates.filter { index in
-            let words = document.lengths[index]
-            return Self.wordRange.contains(words) && !document.sentences[index].text.hasSuffix("?")
+        // Which sentences to read: all of a normal text, the best-ranked of a book.
+        var read = Array(0..<document.sentences.count)
+        if read.count > Self.maxReadSentences {
+            read = read.sorted { ranking.scores[$0] != ranking.scores[$1] ? ranking.scores[$0] > ranking.scores[$1] : $0 < $1 }
+            read = Array(read.prefix(Self.maxReadSentences)).sorted()
         }
-        order.sort { ranking.scores[$0] != ranking.scores[$1] ? ranking.scores[$0] > ranking.scores[$1] : $0 < $1 }
-        order = Array(order.prefix(maxCandidates))
+        let all = ExamSentence.make(document, only: read)
+        self.sentences = all
+        let properWords = SpanExtractor.properWords(in: all.map(\.text))
+        let headings = document.split.units.filter { $0.kind == .heading }.map { ExamInlineMarkup($0.text).clean }
+        let lexicon = ExamLexicon(sentences: all, headings: headings, properWords: properWords)
+        self.lexicon = lexicon
+        var extractor = SpanExtractor(properWords: properWords, terms: termTexts, lexicon: lexicon)
+        var documentWords = Set<String>()
+        for sentence in all { documentWords.formUnion(Tokenizer.foldedWords(sentence.text)) }
+        self.documentWords = documentWords
+        let loneNames = Self.loneNames(all.map(\.text))
+        self.loneNames = loneNames
+        extractor.personEvidence = loneNames
 
-        let texts = order.map { document.sentences[$0].text }
-        let extractor = SpanExtractor(properWords: SpanExtractor.properWords(in: texts), terms: termTexts)
         var candidates: [Candidate] = []
-        var pools: [AnswerSpan.Kind: [AnswerSpan]] = [:]
+        var pools: [AnswerSpan.Kind: [Pooled]] = [:]
         var pooled = Set<String>()
-        for index in order.sorted() {
-            let text = document.sentences[index].text
-            let spans = extractor.spans(in: text)
-            for span in spans where pooled.insert(span.kind.rawValue + "|" + span.key).inserted {
-                pools[span.kind, default: []].append(span)
+        var previous: ExamSentence? = nil
+        var mentions: [String: Int] = [:]
+        for var sentence in all {
+            defer { previous = sentence }
+            let spans = extractor.spans(in: sentence)
+            for span in spans where pooled.insert(span.kind.rawValue + "|" + span.unit + "|" + span.key).inserted {
+                pools[span.kind, default: []].append(Pooled(span: span, group: sentence.group, section: sentence.section))
             }
-            guard !spans.isEmpty else { continue }
-            // A sentence that starts with a pronoun leans on the one before: a weaker stem.
-            let first = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
-            let leans = ["it", "this", "these", "they", "he", "she", "its", "their", "his", "her", "that"].contains(first)
-            candidates.append(Candidate(sentence: index, text: text, spans: spans,
-                                        score: ranking.scores[index] * (leans ? 0.5 : 1)))
+            // "It was described by …" leans on the sentence before: joined to it, it stands.
+            // Only onto the sentence that opens the paragraph or item (its subject is what "It"
+            // means there), and only once.
+            if sentence.stemProblem == "dangling reference", let before = previous, before.group == sentence.group,
+               before.index == sentence.index - 1, before.stemProblem == nil, before.opensBlock, !before.joined,
+               (before.text + " " + sentence.text).split(separator: " ").count <= ExamSentence.stemWords.upperBound {
+                sentence.text = before.text + " " + sentence.text
+                sentence.stemProblem = nil
+                sentence.joined = true
+            }
+            for span in spans { mentions[Self.identity(span, lexicon: lexicon), default: 0] += 1 }
+            guard !spans.isEmpty, sentence.stemProblem == nil else { continue }
+            let rank = sentence.index < ranking.scores.count ? ranking.scores[sentence.index] : 0
+            candidates.append(Candidate(sentence: sentence.index, text: sentence.text, spans: spans,
+                                        score: 2 * rank, section: sentence.section, group: sentence.group))
         }
-        candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.sentence < $1.sentence }
-        self.candidates = candidates
+        // What the text keeps coming back to matters more than what it mentions once.
+        for c in candidates.indices {
+            for s in candidates[c].spans.indices {
+                let span = candidates[c].spans[s]
+                candidates[c].spans[s].weight += Self.repetitionBonus(span, mentions: mentions[Self.identity(span, lexicon: lexicon)] ?? 1)
+            }
+            candidates[c].spans.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text.count > $1.text.count }
+            candidates[c].score += candidates[c].spans.first?.weight ?? 0
+        }
+        // Sentences with a defined term, a date or a number with its unit come first.
+        let strong = candidates.filter { ($0.spans.first?.weight ?? 0) >= Self.strongWeight }
+        let weak = candidates.filter { ($0.spans.first?.weight ?? 0) < Self.strongWeight }
+        self.candidates = Array((Self.interleaved(strong, limit: maxCandidates) + Self.interleaved(weak, limit: maxCandidates))
+            .prefix(maxCandidates))
         self.pools = pools
 
         var ids: [String: Int] = [:]
@@ -79,6 +133,71 @@ struct ExamMaterial {
         sentencesWithTerm = index
     }
 
+    /// One key for all names of a term, or the span's own key.
+    static func identity(_ span: AnswerSpan, lexicon: ExamLexicon) -> String {
+        if span.kind == .term || span.kind == .acronym, let entry = lexicon.entryIndex(for: span.text) { return "#\(entry)" }
+        return span.kind.rawValue + "|" + span.key
+    }
+
+    /// Terms and multi-word names the text mentions in several sentences rise a little.
+    /// Numbers and dates are facts however often they occur.
+    static func repetitionBonus(_ span: AnswerSpan, mentions: Int) -> Double {
+        switch span.kind {
+        case .term, .acronym:
+            return span.weight >= 8 && mentions >= 3 ? 0.5 : 0
+        case .name:
+            return !span.isPerson && span.text.contains(" ") && mentions >= 2 ? 1.5 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// Best first within each section, then one from each section in turn (sections in
+    /// the order of their best candidate), so questions spread over the whole text.
+    static func interleaved(_ candidates: [Candidate], limit: Int) -> [Candidate] {
+        var bySection: [String: [Candidate]] = [:]
+        var order: [String] = []
+        for candidate in candidates {
+            let key = candidate.section ?? ""
+            if bySection[key] == nil { order.append(key) }
+            bySection[key, default: []].append(candidate)
+        }
+        var queues = order.map { key in
+            (bySection[key] ?? []).sorted { $0.score != $1.score ? $0.score > $1.score : $0.sentence < $1.sentence }
+        }
+        var out: [Candidate] = []
+        var round = 0
+        while out.count < limit {
+            var any = false
+            // Within a round, the better candidates first.
+            var batch: [Candidate] = []
+            for q in queues.indices where round < queues[q].count {
+                batch.append(queues[q][round])
+                any = true
+            }
+            if !any { break }
+            batch.sort { $0.score != $1.score ? $0.score > $1.score : $0.sentence < $1.sentence }
+            out.append(contentsOf: batch.prefix(limit - out.count))
+            round += 1
+        }
+        queues.removeAll()
+        return out
+    }
+
+    /// Capitalised words standing alone (not next to another capitalised word) inside sentences.
+    static func loneNames(_ texts: [String]) -> Set<String> {
+        var out = Set<String>()
+        for text in texts {
+            let words = SpanExtractor.words(text)
+            for (i, word) in words.enumerated() where word.position > 0 && word.core.first?.isUppercase == true && word.core.count > 2 {
+                let previousCapital = i > 0 && words[i - 1].core.first?.isUppercase == true && words[i - 1].trailing.isEmpty
+                let nextCapital = i + 1 < words.count && words[i + 1].core.first?.isUppercase == true && word.trailing.isEmpty
+                if !previousCapital && !nextCapital && word.core.dropFirst().allSatisfy(\.isLowercase) { out.insert(word.core) }
+            }
+        }
+        return out
+    }
+
     /// Whether `statement` (a sentence with `value` put in) is also what some other
     /// sentence of the document says: then it is not a false statement, and `value` is no
     /// distractor. "Stated" means another sentence contains every term of `value` and at
@@ -88,7 +207,9 @@ struct ExamMaterial {
         let valueTerms = extractor.terms(value).compactMap { termIds[$0] }
         // A value the document never uses cannot be stated in it.
         guard !valueTerms.isEmpty else { return false }
-        let statementTerms = Set(extractor.terms(statement).compactMap { termIds[$0] })
+        // The value's own terms say nothing about whether the rest is stated elsewhere:
+        // sibling list items share a shape ("X: a block can go to …").
+        let statementTerms = Set(extractor.terms(statement).compactMap { termIds[$0] }).subtracting(valueTerms)
         guard !statementTerms.isEmpty else { return false }
         // Walk the rarest term's sentences and check the others in place: no big sets built.
         let lists = Set(valueTerms).map { sentencesWithTerm[$0] }.sorted { $0.count < $1.count }
@@ -98,7 +219,7 @@ struct ExamMaterial {
             let terms = document.terms[other]
             guard uniqueValueTerms.allSatisfy({ terms.contains($0) }) else { continue }
             let overlap = statementTerms.reduce(0) { $0 + (terms.contains($1) ? 1 : 0) }
-            if Double(overlap) >= 0.6 * Double(statementTerms.count) { return true }
+            if Double(overlap) >= 0.8 * Double(statementTerms.count) { return true }
         }
         return false
     }

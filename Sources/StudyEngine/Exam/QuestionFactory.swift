@@ -11,24 +11,43 @@ struct QuestionFactory {
 
     var picker: DistractorPicker { DistractorPicker(material: material, difficulty: difficulty) }
 
-    /// The kinds of span tried first for each difficulty: names and years are easiest to
-    /// recall, terms and exact amounts hardest.
-    var kindOrder: [AnswerSpan.Kind] {
-        switch difficulty {
-        case .easy: return [.name, .year, .percentage, .term, .number, .acronym]
-        case .medium: return [.term, .name, .year, .percentage, .number, .acronym]
-        case .hard: return [.term, .number, .percentage, .acronym, .year, .name]
-        }
-    }
+    /// Answers below this weight (lone key terms that nothing marks as defined) are
+    /// distractor material only: a question on them tests a generic word.
+    static let minimumAnswerWeight = 3.0
+    /// A true/false swap needs an answer at least this strong (see `trueFalse`).
+    static let minimumSwapWeight = 6.0
 
+    /// Spans to ask, best first: by weight, nudged by difficulty (easy favours names and
+    /// dates, hard favours terms and numbers).
     func orderedSpans(_ candidate: ExamMaterial.Candidate, excluding used: Set<String>) -> [AnswerSpan] {
-        candidate.spans.filter { !used.contains($0.key) }.sorted { a, b in
-            let ia = kindOrder.firstIndex(of: a.kind) ?? 99, ib = kindOrder.firstIndex(of: b.kind) ?? 99
-            return ia != ib ? ia < ib : a.text.count > b.text.count
+        func bonus(_ span: AnswerSpan) -> Double {
+            switch (difficulty, span.kind) {
+            case (.easy, .name), (.easy, .year): return 1.5
+            case (.hard, .term), (.hard, .number), (.hard, .percentage): return 1
+            default: return 0
+            }
         }
+        return candidate.spans
+            .filter { span in span.weight >= Self.minimumAnswerWeight && !answerKeys(span).contains(where: used.contains) }
+            .sorted { a, b in
+                let wa = a.weight + bonus(a), wb = b.weight + bonus(b)
+                return wa != wb ? wa > wb : a.text.count > b.text.count
+            }
     }
 
-    /// The sentence with the answer blanked, if the answer then no longer shows in it.
+    /// The keys of every name of the answer, so that one term is asked once under any name.
+    func answerKeys(_ span: AnswerSpan) -> [String] {
+        material.lexicon.names(of: span.text).map(AnswerSpan.key)
+    }
+
+    func accepted(_ span: AnswerSpan) -> [String] {
+        AcceptedAnswers.forms(of: span, lexicon: material.lexicon, loneNames: material.loneNames,
+                              documentWords: material.documentWords)
+    }
+
+    /// The sentence with the answer blanked, if the answer then no longer shows in it and
+    /// nothing gives it away: another name of it in brackets is removed ("_____ (RTT)"),
+    /// anywhere else it rules the sentence out. "a"/"an" before a blank becomes "a(n)".
     func stem(_ candidate: ExamMaterial.Candidate, blanking answers: [AnswerSpan]) -> String? {
         var text = candidate.text
         for answer in answers {
@@ -36,7 +55,30 @@ struct QuestionFactory {
             guard replaced != text else { return nil }
             text = replaced
         }
-        for answer in answers where WholeWord.contains(answer.text, in: text) { return nil }
+        // "_____' route", "_____." in "U.S.": the blank must not be glued to a piece of the answer.
+        if text.contains(Self.blank + "'") || text.contains(Self.blank + "’") || text.contains(Self.blank + ".") && !text.hasSuffix(Self.blank + ".") {
+            return nil
+        }
+        for answer in answers {
+            if WholeWord.contains(answer.text, in: text) { return nil }
+            for name in material.lexicon.names(of: answer.text).dropFirst() where WholeWord.contains(name, in: text) {
+                let bracketed = " (" + name + ")"
+                if text.contains(bracketed) {
+                    text = text.replacingOccurrences(of: bracketed, with: "")
+                } else {
+                    return nil
+                }
+            }
+            for form in SpanExtractor.forms(of: answer.text).dropFirst() where WholeWord.contains(form, in: text) { return nil }
+        }
+        for (article, replacement) in [(" a ", " a(n) "), (" an ", " a(n) "), ("A ", "A(n) "), ("An ", "A(n) ")] {
+            let pattern = article + Self.blank
+            if article.first == " " {
+                text = text.replacingOccurrences(of: pattern, with: replacement + Self.blank)
+            } else if text.hasPrefix(pattern) {
+                text = replacement + Self.blank + text.dropFirst(pattern.count)
+            }
+        }
         // A stem that is nearly all blank asks nothing.
         let remaining = text.replacingOccurrences(of: Self.blank, with: "").split(separator: " ").count
         return remaining >= 4 ? text : nil
@@ -46,14 +88,16 @@ struct QuestionFactory {
         for span in orderedSpans(candidate, excluding: used) {
             guard let stem = stem(candidate, blanking: [span]) else { continue }
             let question = Question(id: "", kind: .fillInBlank, prompt: "Fill in the blank: \"\(stem)\"",
-                                    acceptedAnswers: [span.text], sourceSentence: candidate.text, difficulty: difficulty)
-            return (question, [span.key])
+                                    acceptedAnswers: accepted(span), sourceSentence: candidate.text, difficulty: difficulty,
+                                    answerKind: span.answerKind)
+            return (question, answerKeys(span))
         }
         return nil
     }
 
     func multipleChoice(_ candidate: ExamMaterial.Candidate, used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
-        for span in orderedSpans(candidate, excluding: used) {
+        // Options for a generic key term are random nouns: those are asked as fill-ins only.
+        for span in orderedSpans(candidate, excluding: used) where span.weight > Self.minimumAnswerWeight {
             guard let stem = stem(candidate, blanking: [span]) else { continue }
             let distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 3, rng: &rng)
             guard distractors.count == 3 else { continue }
@@ -61,43 +105,70 @@ struct QuestionFactory {
             guard let correct = options.firstIndex(of: span.text) else { continue }
             let question = Question(id: "", kind: .multipleChoice, prompt: "Which answer fills the blank? \"\(stem)\"",
                                     options: options, correctOptions: [correct], sourceSentence: candidate.text,
-                                    difficulty: difficulty)
-            return (question, [span.key])
+                                    difficulty: difficulty, answerKind: span.answerKind)
+            return (question, answerKeys(span))
         }
         return nil
     }
 
-    /// True/false: the sentence itself, or a false version with one value swapped for
-    /// another of the same kind that the document does not support. Which one is decided by
-    /// the seeded generator, so about half are false.
+    /// True/false: the sentence itself, or a false version with one element swapped for a
+    /// sibling of the same kind that the document does not support (another term of the
+    /// same list, another date, another person), or a word for its opposite
+    /// ("increases" → "decreases"). Which one is decided by the seeded generator, so about
+    /// half are false; with nothing to swap the statement stays true. A false statement
+    /// records the changed span and the original.
     func trueFalse(_ candidate: ExamMaterial.Candidate, used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
         let wantFalse = rng.below(2) == 0
+        let spans = orderedSpans(candidate, excluding: used)
         if wantFalse {
-            for span in orderedSpans(candidate, excluding: used) {
+            // Only a value the text marks (a defined term, date, number, person) has siblings
+            // that make a false statement teach something; a generic key term gives nonsense.
+            for span in spans where span.kind != .acronym && span.weight >= Self.minimumSwapWeight {
                 guard let stem = stem(candidate, blanking: [span]) else { continue }
                 let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 1, rng: &rng)
                 guard let swap = swaps.first else { continue }
                 let statement = stem.replacingOccurrences(of: Self.blank, with: swap)
+                    .replacingOccurrences(of: "a(n) " + swap, with: Self.article(for: swap) + " " + swap)
+                    .replacingOccurrences(of: "A(n) " + swap, with: Self.article(for: swap).capitalisedFirst + " " + swap)
                 let question = Question(id: "", kind: .trueFalse, prompt: "True or false: \"\(statement)\"",
                                         options: ["True", "False"], correctOptions: [1], sourceSentence: candidate.text,
-                                        difficulty: difficulty)
-                return (question, [span.key])
+                                        difficulty: difficulty, answerKind: span.answerKind,
+                                        originalSpan: span.text, replacementSpan: swap)
+                return (question, answerKeys(span))
+            }
+            if let (statement, original, replacement) = Antonyms.swapOne(in: candidate.text) {
+                let question = Question(id: "", kind: .trueFalse, prompt: "True or false: \"\(statement)\"",
+                                        options: ["True", "False"], correctOptions: [1], sourceSentence: candidate.text,
+                                        difficulty: difficulty, answerKind: "statement",
+                                        originalSpan: original, replacementSpan: replacement)
+                return (question, spans.first.map(answerKeys) ?? [])
             }
         }
+        guard let focus = spans.first else { return nil }
         let question = Question(id: "", kind: .trueFalse, prompt: "True or false: \"\(candidate.text)\"",
                                 options: ["True", "False"], correctOptions: [0], sourceSentence: candidate.text,
-                                difficulty: difficulty)
-        return (question, [])
+                                difficulty: difficulty, answerKind: "statement")
+        return (question, answerKeys(focus))
+    }
+
+    static func article(for word: String) -> String {
+        guard let first = word.first else { return "a" }
+        if ExamLexicon.isAbbreviation(word) { return "AEFHILMNORSX".contains(first) ? "an" : "a" }
+        return "aeiouAEIOU".contains(first) ? "an" : "a"
     }
 
     /// Multiple answer: a sentence with two or three values of one kind, all blanked; the
     /// student selects every option that fills a blank. Graded all-or-nothing.
     func multipleAnswer(_ candidate: ExamMaterial.Candidate, used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
-        let spans = orderedSpans(candidate, excluding: used)
-        for kind in kindOrder {
+        let spans = orderedSpans(candidate, excluding: used).filter { $0.weight >= 6 }
+        for kind in AnswerSpan.Kind.allCases {
             var group: [AnswerSpan] = []
-            for span in spans where span.kind == kind && group.count < 3 {
+            for span in spans where (span.kind == kind || kind == .term && span.kind == .acronym) && group.count < 3 {
                 if group.contains(where: { $0.key.contains(span.key) || span.key.contains($0.key) }) { continue }
+                // Two names of one thing are one answer.
+                if let entry = material.lexicon.entryIndex(for: span.text),
+                   group.contains(where: { material.lexicon.entryIndex(for: $0.text) == entry }) { continue }
+                if let first = group.first, first.unit != span.unit { continue }
                 // One blank per answer, or the student cannot tell how many answers there are.
                 let once = WholeWord.replacing(span.text, with: Self.blank, in: candidate.text)
                 if once.components(separatedBy: Self.blank).count != 2 { continue }
@@ -120,9 +191,13 @@ struct QuestionFactory {
             let question = Question(id: "", kind: .multipleAnswer,
                                     prompt: "Select every answer that fills one of the blanks: \"\(stem)\"",
                                     options: options, correctOptions: correct, sourceSentence: candidate.text,
-                                    difficulty: difficulty)
-            return (question, group.map(\.key))
+                                    difficulty: difficulty, answerKind: group[0].answerKind)
+            return (question, group.flatMap(answerKeys))
         }
         return nil
     }
+}
+
+extension String {
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -6,6 +6,9 @@ import Foundation
 /// collapsed, and a leading or trailing article ("the", "a", "an") removed. Then:
 /// - numbers are compared by value: "1,000" = "1000" = "1000.0", "21%" = "21 percent";
 ///   a number never matches a different number, however close its digits look;
+/// - singular and plural count as the same word ("chloroplasts" = "chloroplast"), small
+///   numbers may be written as words ("three ACKs" = "3 ACKs"), and a number with a unit is
+///   compared by value with the same unit ("1460 bytes" = "1,460 bytes");
 /// - words may have small typos, counted with the Damerau–Levenshtein distance (a swap of
 ///   two neighbours is one edit): none for answers of 1–3 characters, one for 4–7, two
 ///   for 8 or more (counted on the expected answer). The middle band is wider than "one
@@ -18,7 +21,24 @@ public enum TypedAnswerMatcher {
         if a == b { return true }
         if let x = number(a), let y = number(b) { return abs(x - y) <= 1e-9 * max(1, abs(y)) }
         if number(a) != nil || number(b) != nil { return false }
+        let wa = canonicalWords(a), wb = canonicalWords(b)
+        if wa == wb { return true }
+        // A number with its unit: the same unit and the same value.
+        if wa.count > 1, wa.count == wb.count, wa.dropFirst() == wb.dropFirst(),
+           let x = number(wa[0]), let y = number(wb[0]) {
+            return abs(x - y) <= 1e-9 * max(1, abs(y))
+        }
+        if wa.first.flatMap(number) != nil || wb.first.flatMap(number) != nil { return false }
         return DamerauLevenshtein.distance(a, b, limit: allowedEdits(for: b)) <= allowedEdits(for: b)
+    }
+
+    /// Words with plurals made singular and small number words as digits.
+    static func canonicalWords(_ normalised: String) -> [String] {
+        normalised.split(separator: " ").map { word in
+            let text = String(word)
+            if let n = AcceptedAnswers.numberWords.firstIndex(of: text) { return String(n) }
+            return ExamLexicon.singular(text)
+        }
     }
 
     /// Typos tolerated for an expected answer of this (normalised) length.

@@ -110,6 +110,9 @@ enum ProviderPrompts {
                 question.correctOptions = []
                 question.acceptedAnswers = [answer]
             }
+            // The offline engine's checks: clean stem, teachable answer, options of one kind.
+            guard QuestionCheck.problems(question).isEmpty else { continue }
+            question.answerKind = QuestionCheck.answerKind(of: question)
             out.append(question)
             if out.count == configuration.questionCount { break }
         }

@@ -56,11 +56,19 @@ public struct StudyAssistant: Sendable {
         guard let client else { return result }
         do {
             try await reserveProviderCall()
-            let questions = try await ProviderPrompts.exam(client: client, document: document, configuration: configuration)
-            result.questions = questions
+            var questions = try await ProviderPrompts.exam(client: client, document: document, configuration: configuration)
             result.engine = client.model
-            result.notes = questions.count < configuration.questionCount
-                ? ["The provider made \(questions.count) usable questions of the \(configuration.questionCount) asked for."] : []
+            result.notes = []
+            if questions.count < configuration.questionCount {
+                // The offline engine stands in for the questions that failed the checks.
+                let sources = Set(questions.map { ProviderPrompts.normalize($0.sourceSentence) })
+                let stand = draft.questions.filter { !sources.contains(ProviderPrompts.normalize($0.sourceSentence)) }
+                    .prefix(configuration.questionCount - questions.count)
+                result.notes = ["The provider made \(questions.count) usable questions of the \(configuration.questionCount) asked for; \(stand.count) came from the offline engine."]
+                questions += stand
+            }
+            for index in questions.indices { questions[index].id = "q\(index + 1)" }
+            result.questions = questions
         } catch {
             result.fallbackReason = "\(Self.reason(error)) The offline engine made this exam instead."
         }

@@ -1,0 +1,88 @@
+/// Every answer a fair teacher would accept for a fill-in, from what the text itself says:
+/// the other names the text gives a term ("congestion window" for "cwnd"), singular and
+/// plural, a person's surname when the text uses it alone, numbers with and without digit
+/// groups or the space before the unit, small numbers as words, and dates in the other
+/// common order. The first entry is the answer as the sentence writes it.
+enum AcceptedAnswers {
+    static let numberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                              "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                              "nineteen", "twenty"]
+
+    static func forms(of span: AnswerSpan, lexicon: ExamLexicon, loneNames: Set<String>,
+                      documentWords: Set<String> = []) -> [String] {
+        var out: [String] = []
+        func add(_ form: String) {
+            let trimmed = form.trimmingWhitespace()
+            guard !trimmed.isEmpty, !out.contains(where: { Tokenizer.fold($0) == Tokenizer.fold(trimmed) }) else { return }
+            out.append(trimmed)
+        }
+        add(span.text)
+        switch span.kind {
+        case .term, .acronym, .name, .identifier:
+            for name in lexicon.names(of: span.text) {
+                add(name)
+                if span.kind != .name, !ExamLexicon.isAbbreviation(name) {
+                    // The other grammatical number, when the text uses it.
+                    for form in SpanExtractor.forms(of: name).dropFirst() {
+                        if let last = form.split(separator: " ").last, documentWords.contains(Tokenizer.fold(String(last))) { add(form) }
+                    }
+                }
+                for form in numberWordForms(name) { add(form) }
+            }
+            if span.isPerson, let last = span.text.split(separator: " ").last, loneNames.contains(String(last)) {
+                add(String(last))
+            }
+        case .number, .percentage:
+            for form in numberForms(span.text) { add(form) }
+        case .year:
+            for form in dateForms(span.text) { add(form) }
+        }
+        return out
+    }
+
+    /// "three duplicate ACKs" ↔ "3 duplicate ACKs".
+    static func numberWordForms(_ text: String) -> [String] {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count > 1, let first = words.first else { return [] }
+        if let n = numberWords.firstIndex(of: Tokenizer.fold(first)) {
+            return [([String(n)] + words.dropFirst()).joined(separator: " ")]
+        }
+        if let n = Int(first), n >= 0, n < numberWords.count {
+            return [([numberWords[n]] + words.dropFirst()).joined(separator: " ")]
+        }
+        return []
+    }
+
+    /// "1,460 bytes" → "1460 bytes", "1,460"; "10 segments" → "ten segments"; "430 nm" → "430nm"; "21%" → "21 percent".
+    static func numberForms(_ text: String) -> [String] {
+        let words = text.split(separator: " ").map(String.init)
+        guard let first = words.first, let form = NumberForm(first) else { return [] }
+        let unit = words.dropFirst().joined(separator: " ")
+        var out: [String] = []
+        let plain = first.replacingOccurrences(of: ",", with: "")
+        if plain != first { out.append(([plain] + words.dropFirst()).joined(separator: " ")) }
+        if form.suffix == "%" { out.append(String(first.dropLast()) + " percent") }
+        if !unit.isEmpty {
+            if !unit.contains(" ") { out.append(first + unit) }
+            // "m/s²" as typed on a keyboard: "m/s^2".
+            let typed = unit.replacingOccurrences(of: "²", with: "^2").replacingOccurrences(of: "³", with: "^3")
+                .replacingOccurrences(of: "·", with: " ")
+            if typed != unit { out.append(first + " " + typed) }
+            if form.decimals == 0, form.prefix.isEmpty, form.value >= 0, form.value <= 20 {
+                out.append(numberWords[Int(form.value)] + " " + unit)
+            }
+        }
+        return out
+    }
+
+    static func dateForms(_ text: String) -> [String] {
+        let words = text.split(separator: " ").map(String.init)
+        if words.count == 3, let day = Int(words[0]), SpanExtractor.months.contains(Tokenizer.fold(words[1])) {
+            return ["\(words[1]) \(day), \(words[2])", "\(words[1]) \(day) \(words[2])"]
+        }
+        if words.count == 2, let era = words.last, ["BC", "BCE"].contains(era) {
+            return [words[0] + (era == "BC" ? " BCE" : " BC")]
+        }
+        return []
+    }
+}

@@ -1,0 +1,39 @@
+/// Opposites for false true/false statements that stay grammatical: one word of the
+/// sentence for its opposite of the same part of speech ("increases" → "decreases").
+/// General English, not tied to any subject.
+enum Antonyms {
+    static let pairs: [(String, String)] = [
+        ("increases", "decreases"), ("increase", "decrease"), ("increased", "decreased"), ("increasing", "decreasing"),
+        ("rises", "falls"), ("rise", "fall"), ("rose", "fell"), ("higher", "lower"),
+        ("larger", "smaller"), ("largest", "smallest"), ("faster", "slower"), ("fastest", "slowest"),
+        ("before", "after"), ("gains", "loses"), ("gain", "loss"), ("maximum", "minimum"), ("inside", "outside"),
+        ("above", "below"), ("always", "never"), ("stronger", "weaker"), ("long-term", "short-term"),
+        ("releases", "absorbs"), ("accepts", "rejects"), ("internal", "external"), ("positive", "negative"),
+        ("directly", "inversely"), ("upward", "downward"), ("doubles", "halves"), ("expands", "contracts"),
+        ("allows", "forbids"), ("cheaper", "dearer"), ("earlier", "later"),
+    ]
+
+    static let map: [String: String] = {
+        var out: [String: String] = [:]
+        for (a, b) in pairs {
+            out[a] = b
+            out[b] = a
+        }
+        return out
+    }()
+
+    /// The sentence with its first word that has an opposite swapped, keeping the capital;
+    /// nil when no word has one.
+    static func swapOne(in sentence: String) -> (statement: String, original: String, replacement: String)? {
+        let words = sentence.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for (i, word) in words.enumerated() {
+            let core = word.trimmingAny(of: ".,;:!?\"“”()")
+            guard let opposite = map[core.lowercased()] else { continue }
+            let replacement = core.first?.isUppercase == true ? opposite.capitalisedFirst : opposite
+            var out = words
+            out[i] = word.replacingOccurrences(of: core, with: replacement)
+            return (out.joined(separator: " "), core, replacement)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,134 @@
+/// One content unit of a document as the exam generator sees it: Markdown read for
+/// structure (emphasis, list heads) and then removed, with where the unit sits (section,
+/// list), and whether it can stand alone as a question stem.
+struct ExamSentence {
+    /// Index into `StudyDocument.sentences`.
+    var index: Int
+    /// The text without Markdown.
+    var text: String
+    var emphasised: [String]
+    /// Italic pieces written as titles (every word capitalised): names of works.
+    var titles: [String]
+    var isListItem: Bool
+    /// Whether the unit opens its paragraph or list item (its subject is then the block's).
+    var opensBlock = false
+    /// Whether `text` is this unit joined to the one before (to resolve an opening "It").
+    var joined = false
+    /// The section heading above, if any.
+    var section: String?
+    /// Sentences of one list (consecutive items of the same section) or of one paragraph
+    /// share a group: their terms are each other's best distractors.
+    var group: Int
+    /// "Head" of a list item written "Head: rest" or "**Head** rest" (before Markdown removal).
+    var listHead: String?
+    /// Why the unit cannot be a stem on its own, or nil when it can.
+    var stemProblem: String?
+
+    /// Words of a stem: fewer ask nothing, more are unreadable.
+    static let stemWords = 6...50
+
+    /// Pronouns and demonstratives that point back to an earlier sentence when they open one.
+    static let danglingOpeners: Set<String> = [
+        "it", "its", "this", "these", "those", "they", "their", "them", "he", "she", "his", "her", "that", "such",
+        "latter", "former",
+    ]
+
+    /// The exam view of the document's sentences at `indexes` (ascending).
+    static func make(_ document: StudyDocument, only indexes: [Int]) -> [ExamSentence] {
+        var out: [ExamSentence] = []
+        out.reserveCapacity(indexes.count)
+        var group = 0
+        var previous: TextUnit? = nil
+        for index in indexes {
+            let unit = document.sentences[index]
+            if let previous {
+                // A list is a run of items in consecutive blocks; a paragraph is one block.
+                let sameList = unit.kind == .listItem && previous.kind == .listItem && unit.section == previous.section
+                    && unit.block <= previous.block + 1
+                if !(sameList || unit.block == previous.block) { group += 1 }
+            }
+            var sentence = ExamSentence(unit: unit, index: index, group: group)
+            sentence.opensBlock = previous?.block != unit.block
+            previous = unit
+            out.append(sentence)
+        }
+        return out
+    }
+
+    init(unit: TextUnit, index: Int, group: Int) {
+        let markup = ExamInlineMarkup(unit.text)
+        self.index = index
+        self.text = markup.clean
+        self.emphasised = markup.emphasised
+        self.titles = markup.italic.filter { piece in
+            piece.split(separator: " ").allSatisfy { $0.first?.isUppercase == true || ExamLexicon.connectors.contains(String($0)) }
+        }
+        self.isListItem = unit.kind == .listItem
+        self.section = unit.section
+        self.group = group
+        self.listHead = Self.head(raw: unit.text, clean: markup.clean, emphasised: markup.emphasised,
+                                  isListItem: unit.kind == .listItem)
+        self.stemProblem = Self.problem(raw: unit.text, clean: markup.clean, isListItem: unit.kind == .listItem)
+    }
+
+    /// "Head: rest" with a short head, or an emphasised opening ("**Autotrophs** make …").
+    static func head(raw: String, clean: String, emphasised: [String], isListItem: Bool) -> String? {
+        if raw.hasPrefix("**") || raw.hasPrefix("__"), let first = emphasised.first, clean.hasPrefix(first) {
+            return first
+        }
+        guard isListItem, let colon = clean.firstIndex(of: ":") else { return nil }
+        let head = clean[..<colon].trimmingWhitespace()
+        let words = head.split(separator: " ")
+        guard (1...5).contains(words.count) else { return nil }
+        return head
+    }
+
+    /// Why the clean text is no fair stem, or nil.
+    static func problem(raw: String, clean: String, isListItem: Bool = false) -> String? {
+        let words = clean.split(separator: " ")
+        guard stemWords.contains(words.count) else { return "length" }
+        if raw.contains("|") || clean.contains("`") || clean.hasPrefix("#") { return "markup" }
+        if clean.hasSuffix(":") || clean.hasSuffix("?") { return "not a statement" }
+        guard let firstCharacter = clean.first(where: { !"\"“‘'(".contains($0) }),
+              firstCharacter.isUppercase || firstCharacter.isNumber || clean.first == "$" else {
+            return "fragment"
+        }
+        let first = words.first.map { Tokenizer.fold(String($0)).filter(\.isLetter) } ?? ""
+        if danglingOpeners.contains(first) { return "dangling reference" }
+        // "Like mitochondria, they have …": a pronoun subject right after an opening phrase.
+        if let comma = words.prefix(6).firstIndex(where: { $0.hasSuffix(",") }), comma + 1 < words.count {
+            let next = Tokenizer.fold(String(words[comma + 1]))
+            if ["it", "they", "he", "she", "this", "these"].contains(next) { return "dangling reference" }
+        }
+        // "In Example 1 it stays …", "Together they explain …": an early subject pronoun points back.
+        if words.count > 1, words[1...min(3, words.count - 1)].contains(where: { ["it", "they", "he", "she"].contains(Tokenizer.fold(String($0))) }) {
+            return "dangling reference"
+        }
+        if !balanced(clean) { return "unbalanced" }
+        // A paragraph line without closing punctuation is a photo caption or a label line.
+        if !isListItem, let last = clean.last, !".!?\"”’')…".contains(last) { return "caption" }
+        // Formulas and arrows read badly as prose.
+        let symbols = clean.filter { "=+→←×÷<>".contains($0) }.count
+        if symbols > 2 || clean.contains(where: { "→←×÷".contains($0) }) { return "formula" }
+        if let equals = words.firstIndex(of: "="), equals <= 2 { return "formula" }
+        return nil
+    }
+
+    /// Brackets pair up and quotation marks are closed.
+    static func balanced(_ text: String) -> Bool {
+        var depth = 0
+        var straight = 0
+        var curly = 0
+        for c in text {
+            switch c {
+            case "(", "[": depth += 1
+            case ")", "]": depth -= 1; if depth < 0 { return false }
+            case "\"": straight += 1
+            case "“": curly += 1
+            case "”": curly -= 1
+            default: break
+            }
+        }
+        return depth == 0 && straight % 2 == 0 && curly == 0
+    }
+}
