@@ -37,8 +37,10 @@ public enum DynamoStore {
         return make(client: client, prefix: prefix, backendName: "dynamodb:\(place)/\(prefix)")
     }
 
-    /// The services on an already configured client (tests, benchmarks).
-    public static func make(client: DynamoDBClient, prefix: String, backendName: String? = nil) -> StudyStore {
+    /// The services on an already configured client (tests, benchmarks). `clock` (ms since 1970)
+    /// is the time the message feed reads activity buckets by; tests move it by hand.
+    public static func make(client: DynamoDBClient, prefix: String, backendName: String? = nil,
+                            clock: @escaping @Sendable () -> Int64 = { Timestamp.now().millisecondsSince1970 }) -> StudyStore {
         let db = Dynamo(client: client)
         let schema = DynamoSchema(prefix: prefix)
         return StudyStore(
@@ -46,7 +48,7 @@ public enum DynamoStore {
             users: DynamoUserService(db, schema), content: DynamoContentService(db, schema),
             summaries: DynamoSummaryService(db, schema), exams: DynamoExamService(db, schema),
             templates: DynamoTemplateService(db, schema), rooms: DynamoChatRoomService(db, schema),
-            messages: DynamoMessageService(db, schema), meetings: DynamoMeetingService(db, schema),
+            messages: DynamoMessageService(db, schema, clock: clock), meetings: DynamoMeetingService(db, schema),
             projects: DynamoProjectService(db, schema), admin: DynamoAdmin(client: client, schema: schema))
     }
 }

@@ -24,6 +24,8 @@ public enum StoreConformance {
         ConformanceCase(name: "messages: history pages, feed exactly once, resend is not a duplicate", run: MessageCases.historyAndFeed),
         ConformanceCase(name: "messages: skewed clocks and batch import", run: MessageCases.skewAndBatch),
         ConformanceCase(name: "messages: a writer far behind is never hidden for good", run: FeedSkewCases.farBehindWriter),
+        ConformanceCase(name: "messages: many rooms polled at once, each message once, skew and bursts", run: RoomsFeedCases.manyRoomsExactlyOnce),
+        ConformanceCase(name: "messages: many-room and per-room feed cursors interchange", run: RoomsFeedCases.cursorsInterchange),
         ConformanceCase(name: "meetings: room, organizer, status, time ranges", run: MeetingCases.all),
         ConformanceCase(name: "projects: room, creator, status", run: ProjectCases.all),
         ConformanceCase(name: "cursors: damaged cursors are refused cleanly", run: CursorCases.badCursor),
