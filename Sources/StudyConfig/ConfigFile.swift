@@ -19,7 +19,10 @@ public enum ConfigFile {
         "llm.model": "STUDYCIRCLE_LLM_MODEL",
         "llm.api_key": "STUDYCIRCLE_LLM_API_KEY",
         "log.level": "STUDYCIRCLE_LOG_LEVEL",
-    ]
+        "jdoodle.client_id": "JDOODLE_CLIENT_ID",
+        "jdoodle.client_secret": "JDOODLE_CLIENT_SECRET",
+        "jdoodle.endpoint": "JDOODLE_ENDPOINT",
+    ].merging(TableNames.configKeys) { first, _ in first }
 
     /// Parses TOML text into variables. Unknown keys are errors: a typo should not be ignored.
     public static func parse(_ text: String, file: String) throws -> [String: String] {

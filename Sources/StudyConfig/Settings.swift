@@ -140,6 +140,7 @@ public struct SettingsLoader: Sendable {
             provider = ProviderSettings(url: url, model: value("STUDYCIRCLE_LLM_MODEL") ?? "gpt-4o-mini",
                                         apiKey: value("STUDYCIRCLE_LLM_API_KEY") ?? "")
         }
+        _ = try TableNames.mapping(from: merged, sources: sources)  // bad table names fail early
         let sqlitePath = value("STUDYCIRCLE_DB").map { Paths.expandTilde($0, home: paths.home) } ?? paths.defaultDatabase
 
         return Settings(

@@ -7,7 +7,7 @@ import StudyStore
 struct RoomCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "room", abstract: "List, create, join and post to study rooms.",
-        subcommands: [List.self, Create.self, Join.self, Post.self, History.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Create.self, Join.self, Post.self, History.self, Run.self], defaultSubcommand: List.self)
 
     /// Finds a room by id, or by name compared as names are (case, width and invisible
     /// characters do not matter).
@@ -102,6 +102,7 @@ struct RoomCommand: AsyncParsableCommand {
         @Option(help: "How many messages (1-\(PageRequest.maxLimit)).") var limit = 50
         @Option(help: "Continue with the messages before this position (printed after each page).") var before: String?
         @Flag(help: "Every message of the room.") var all = false
+        @Flag(help: "Start each line with the message id (for `room run`).") var ids = false
 
         func validate() throws {
             guard (1...PageRequest.maxLimit).contains(limit) else {
@@ -128,7 +129,8 @@ struct RoomCommand: AsyncParsableCommand {
                     cursor = page.older
                 } while all && cursor != nil
                 for message in pages.reversed().joined() {
-                    print("\(message.createdAt.iso8601.prefix(19).replacingOccurrences(of: "T", with: " ")) <\(TextSafety.plain(message.sender))> \(TextSafety.plain(message.text))")
+                    let id = ids ? "\(message.messageId) " : ""
+                    print("\(id)\(message.createdAt.iso8601.prefix(19).replacingOccurrences(of: "T", with: " ")) <\(TextSafety.plain(message.sender))> \(TextSafety.plain(message.text))")
                 }
                 if !all, let cursor {
                     Output.error("Older messages: studycircle room history \(RoomCommand.quoted(target.name)) --before \(cursor)")
