@@ -7,6 +7,7 @@ let groups: [(name: String, run: () async throws -> Void)] = [
     ("dynamo", runDynamoBench),
     ("engine", { try runEngineBench() }),
     ("tui", runTUIBench),
+    ("rooms", runRoomsBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
