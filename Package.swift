@@ -56,7 +56,7 @@ let package = Package(
         ]),
         // DynamoTestSupport (a library, not a test target) starts moto for the DynamoDB figures.
         .executableTarget(name: "StudyBench", dependencies: [
-            "StudyModel", "StudyStore", "StudyEngine", "StudyApp", "StudyTUI", "DynamoDB", "StudyBackend", "DynamoTestSupport",
+            "StudyModel", "StudyStore", "StudyEngine", "StudyApp", "StudyTUI", "DynamoDB", "StudyBackend", "DynamoTestSupport", "StudyStoreDynamo",
         ]),
 
         // The storage conformance suite, written once, run against every backend.

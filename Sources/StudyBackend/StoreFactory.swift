@@ -16,7 +16,8 @@ public enum StoreFactory {
             // setup`" from its first operation, and `setup`/`doctor` must work without them.
             return try await DynamoStore.open(prefix: settings.tablePrefix, endpoint: settings.endpoint,
                                               region: settings.region, profile: settings.profile,
-                                              environment: settings.variables, admin: admin)
+                                              environment: settings.variables, admin: admin,
+                                              tables: try settings.tableNames())
         case .mongodb:
             throw StoreError.unavailable(
                 "The MongoDB backend is not available yet. Use DB_TYPE=sqlite (the default) or DB_TYPE=dynamodb.")
