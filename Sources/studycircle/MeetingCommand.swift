@@ -45,7 +45,7 @@ struct MeetingCommand: AsyncParsableCommand {
                 let target = try await PlanSupport.memberRoom(room, user: user, store: context.store)
                 var invited = PlanSupport.names(participants)
                 if !invited.contains(where: { Username.key($0) == Username.key(user.username) }) { invited.insert(user.username, at: 0) }
-                return try await context.store.meetings.create(Meeting(
+                return try await context.store.access(as: user).schedule(Meeting(
                     roomId: target.roomId, title: title, description: description, organizer: user.username,
                     scheduledTime: start, durationMinutes: duration, participants: invited,
                     meetingLink: link.flatMap { $0.isEmpty ? nil : $0 }))
@@ -84,9 +84,10 @@ struct MeetingCommand: AsyncParsableCommand {
             let (meetings, names) = try await CLIError.wrapAsync { () -> ([Meeting], [String: String]) in
                 var found: [Meeting]
                 var restrictToMyRooms = false
+                let access = store.access(as: user)
                 if let room {
                     let target = try await RoomCommand.find(room, in: store)
-                    found = try await PlanSupport.collect(cap: cap) { try await store.meetings.list(roomId: target.roomId, $0) }
+                    found = try await PlanSupport.collect(cap: cap) { try await access.meetings(roomId: target.roomId, $0) }
                 } else if mine {
                     found = try await PlanSupport.collect(cap: cap) { try await store.meetings.list(organizer: user.username, $0) }
                 } else if let wantedStatus {
@@ -99,6 +100,7 @@ struct MeetingCommand: AsyncParsableCommand {
                     found = try await PlanSupport.collect(cap: cap) { try await store.meetings.list(scheduledFrom: start, to: end, $0) }
                     restrictToMyRooms = true
                 }
+                found = try await access.visible(found, room: \.roomId)
                 let rooms = try await store.rooms.batchGet(ids: Array(Set(found.map(\.roomId))))
                 if restrictToMyRooms {
                     let mineRooms = Set(rooms.filter { PlanSupport.isMember(user, of: $0) }.map(\.roomId))
@@ -133,7 +135,7 @@ struct MeetingCommand: AsyncParsableCommand {
             let context = try await CommandContext.open(global)
             let user = try await context.currentUser()
             let updated = try await CLIError.wrapAsync {
-                guard var meeting = try await context.store.meetings.get(id: id) else {
+                guard var meeting = try await context.store.access(as: user).meeting(id: id) else {
                     throw CLIError(description: "No meeting with id '\(TextSafety.plain(id))'. See `studycircle meeting list`.")
                 }
                 guard Username.key(meeting.organizer) == Username.key(user.username) else {

@@ -43,7 +43,7 @@ struct ProjectCommand: AsyncParsableCommand {
                 let target = try await PlanSupport.memberRoom(room, user: user, store: context.store)
                 var team = PlanSupport.names(members)
                 if !team.contains(where: { Username.key($0) == Username.key(user.username) }) { team.insert(user.username, at: 0) }
-                return try await context.store.projects.create(Project(
+                return try await context.store.access(as: user).createProject(Project(
                     roomId: target.roomId, name: name, description: description, createdBy: user.username,
                     members: team, dueDate: dueDate))
             }
@@ -74,9 +74,10 @@ struct ProjectCommand: AsyncParsableCommand {
             let (projects, names) = try await CLIError.wrapAsync { () -> ([Project], [String: String]) in
                 var found: [Project]
                 var restrictToMyRooms = false
+                let access = store.access(as: user)
                 if let room {
                     let target = try await RoomCommand.find(room, in: store)
-                    found = try await PlanSupport.collect(cap: 1000) { try await store.projects.list(roomId: target.roomId, $0) }
+                    found = try await PlanSupport.collect(cap: 1000) { try await access.projects(roomId: target.roomId, $0) }
                 } else if mine {
                     found = try await PlanSupport.collect(cap: 1000) { try await store.projects.list(createdBy: user.username, $0) }
                 } else if let wantedStatus {
@@ -90,6 +91,7 @@ struct ProjectCommand: AsyncParsableCommand {
                     }
                     restrictToMyRooms = true
                 }
+                found = try await access.visible(found, room: \.roomId)
                 let rooms = try await store.rooms.batchGet(ids: Array(Set(found.map(\.roomId))))
                 if restrictToMyRooms {
                     let mineRooms = Set(rooms.filter { PlanSupport.isMember(user, of: $0) }.map(\.roomId))
@@ -121,7 +123,7 @@ struct ProjectCommand: AsyncParsableCommand {
             let context = try await CommandContext.open(global)
             let user = try await context.currentUser()
             let updated = try await CLIError.wrapAsync {
-                guard var project = try await context.store.projects.get(id: id) else {
+                guard var project = try await context.store.access(as: user).project(id: id) else {
                     throw CLIError(description: "No project with id '\(TextSafety.plain(id))'. See `studycircle project list`.")
                 }
                 guard Username.key(project.createdBy) == Username.key(user.username) else {

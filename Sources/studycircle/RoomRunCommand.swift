@@ -26,7 +26,8 @@ extension RoomCommand {
             }
             let user = try await context.currentUser()
             let (result, reply) = try await CLIError.wrapAsync { () -> (CodeRunResult, Message) in
-                guard let message = try await context.store.messages.get(id: messageId) else {
+                let access = context.store.access(as: user)
+                guard let message = try await access.message(id: messageId) else {
                     throw CLIError(description: "No message with id '\(TextSafety.plain(messageId))'.")
                 }
                 guard let block = CodeBlock.first(in: message.text) else {
@@ -38,7 +39,7 @@ extension RoomCommand {
                 } catch let error as CodeRunError {
                     throw CLIError(description: error.message)
                 }
-                let reply = try await context.store.messages.send(Message(
+                let reply = try await access.send(Message(
                     roomId: message.roomId, sender: user.username,
                     text: result.replyText(to: message.messageId, by: user.username)))
                 return (result, reply)

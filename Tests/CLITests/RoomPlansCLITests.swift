@@ -89,4 +89,32 @@ import Testing
         let spent = try s.run(["room", "run", id], env: env.merging(["JDOODLE_CLIENT_ID": "spent"]) { $1 })
         #expect(spent.status != 0 && spent.stderr.contains("daily credits"))
     }
+
+    @Test("private rooms: create --private, invite, members, remove; a non-member is refused reading, posting and planning")
+    func privateRooms() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        let bo = ["STUDYCIRCLE_USER": "bob"], eve = ["STUDYCIRCLE_USER": "eva"]
+        #expect(try s.run(["room", "list"], env: bo).status == 0)  // bob and eva exist (local users)
+        #expect(try s.run(["room", "list"], env: eve).status == 0)
+        #expect(try s.run(["room", "create", "secret", "--private"]).status == 0)
+        #expect(try s.run(["room", "post", "secret", "members only"]).status == 0)
+        #expect(try s.run(["room", "list"]).stdout.contains("(private)"))
+        #expect(!(try s.run(["room", "list"], env: eve).stdout.contains("secret")), "not listed to outsiders")
+        let read = try s.run(["room", "history", "secret"], env: eve)
+        #expect(read.status != 0 && read.stderr.contains("private room"))
+        #expect(try s.run(["room", "post", "secret", "hi"], env: eve).status != 0)
+        #expect(try s.run(["room", "join", "secret"], env: eve).status != 0)
+        #expect(try s.run(["meeting", "list", "secret"], env: eve).status != 0)
+        #expect(try s.run(["room", "invite", "secret", "eva"], env: bo).status != 0, "only the creator invites")
+        #expect(try s.run(["room", "invite", "secret", "bob"]).status == 0)
+        let members = try s.run(["room", "members", "secret", "--json"], env: bo)
+        let report = try #require(try Self.json(members.stdout) as? [String: Any])
+        #expect(Set(report["members"] as? [String] ?? []) == ["tester", "bob"] && report["isPrivate"] as? Bool == true)
+        #expect(try s.run(["room", "history", "secret"], env: bo).stdout.contains("members only"))
+        #expect(try s.run(["project", "add", "secret", "--name", "Plan"], env: bo).status == 0)
+        #expect(try s.run(["room", "remove", "secret", "bob"]).status == 0)
+        #expect(try s.run(["room", "history", "secret"], env: bo).status != 0)
+        #expect(try s.run(["project", "list", "--mine"], env: bo).stdout.contains("No projects"), "a removed member no longer sees the room's projects")
+    }
 }

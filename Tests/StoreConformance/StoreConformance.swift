@@ -26,6 +26,7 @@ public enum StoreConformance {
         ConformanceCase(name: "messages: a writer far behind is never hidden for good", run: FeedSkewCases.farBehindWriter),
         ConformanceCase(name: "messages: many rooms polled at once, each message once, skew and bursts", run: RoomsFeedCases.manyRoomsExactlyOnce),
         ConformanceCase(name: "messages: many-room and per-room feed cursors interchange", run: RoomsFeedCases.cursorsInterchange),
+        ConformanceCase(name: "rooms: private rooms refuse non-members; invite, remove, leave; public rooms joinable", run: AccessCases.privateRooms),
         ConformanceCase(name: "meetings: room, organizer, status, time ranges", run: MeetingCases.all),
         ConformanceCase(name: "projects: room, creator, status", run: ProjectCases.all),
         ConformanceCase(name: "cursors: damaged cursors are refused cleanly", run: CursorCases.badCursor),
