@@ -61,7 +61,7 @@ let package = Package(
         // DynamoTestSupport (a library, not a test target) starts moto for the DynamoDB figures.
         .executableTarget(name: "StudyBench", dependencies: [
             "StudyModel", "StudyStore", "StudyEngine", "StudyApp", "StudyTUI", "DynamoDB", "StudyBackend", "DynamoTestSupport",
-            "StudyStoreMongo",
+            "StudyStoreMongo", "StudyStoreDynamo",
         ]),
 
         // The storage conformance suite, written once, run against every backend.

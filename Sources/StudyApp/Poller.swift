@@ -4,8 +4,8 @@ import StudyStore
 
 /// Polls the joined rooms for new messages in the background and posts them as actions.
 ///
-/// One loop, so there are never two polls at once. Each room costs one indexed `since` call per
-/// round and nothing is posted when nothing changed, so an idle app does not wake the UI. After
+/// One loop, so there are never two polls at once. Each round is one `since(rooms:)` call (one
+/// storage request when idle) and nothing is posted when nothing changed, so an idle app does not wake the UI. After
 /// `idleAfter` without typing or new messages the interval grows towards `maxPollInterval`.
 public final class Poller: Sendable {
     private struct Shared {
@@ -71,22 +71,20 @@ public final class Poller: Sendable {
     }
 
     private func loop() async {
-        var cursors: [String: PageCursor] = [:]
+        // Issue #11 (cheap polling): one `since(rooms:)` per round through RoomsFeed instead of one
+        // `since` per room, so an idle round costs one storage request on DynamoDB and SQLite.
+        var feed = RoomsFeed()
         var online: Bool?
         while !Task.isCancelled {
             let (rooms, seeds) = shared.withLock { state -> ([String], [String: PageCursor]) in
                 defer { state.seeds = [:] }
                 return (state.rooms, state.seeds)
             }
-            cursors = cursors.filter { rooms.contains($0.key) }
-            for (room, cursor) in seeds where rooms.contains(room) { cursors[room] = cursor }
             do {
-                var arrived = false
-                for room in rooms {
-                    if Task.isCancelled { return }
-                    arrived = try await poll(room: room, cursors: &cursors) || arrived
-                }
-                if arrived { noteActivity() }
+                let arrivals = try await feed.poll(rooms, seeds: seeds, messages: messages)
+                if Task.isCancelled { return }
+                for (room, batch) in arrivals { post(.messagesArrived(roomId: room, messages: batch)) }
+                if !arrivals.isEmpty { noteActivity() }
                 if online != true {
                     online = true
                     post(.connectionChanged(.online))
@@ -102,29 +100,6 @@ public final class Poller: Sendable {
             }
             try? await Task.sleep(for: interval())
         }
-    }
-
-    /// Fetches what arrived in one room since the last round; true if anything did.
-    private func poll(room: String, cursors: inout [String: PageCursor]) async throws -> Bool {
-        guard let cursor = cursors[room] else {
-            // First round for this room: start from its newest message; history covers the past.
-            cursors[room] = try await messages.history(roomId: room, before: nil, limit: 1).feed
-            return false
-        }
-        var position = cursor
-        var any = false
-        // Drain a burst in bounded pages so one busy room cannot starve the others for long.
-        for _ in 0..<10 {
-            let page = try await messages.since(roomId: room, cursor: position, limit: 200)
-            position = page.feed
-            if !page.messages.isEmpty {
-                any = true
-                post(.messagesArrived(roomId: room, messages: page.messages))
-            }
-            if !page.hasMore { break }
-        }
-        cursors[room] = position
-        return any
     }
 }
 

@@ -17,7 +17,8 @@ public enum StoreFactory {
             // setup`" from its first operation, and `setup`/`doctor` must work without them.
             return try await DynamoStore.open(prefix: settings.tablePrefix, endpoint: settings.endpoint,
                                               region: settings.region, profile: settings.profile,
-                                              environment: settings.variables, admin: admin)
+                                              environment: settings.variables, admin: admin,
+                                              tables: try settings.tableNames())
         case .mongodb:
             // Outside admin mode the indexes are ensured (idempotent) so uniqueness holds from
             // the first write; an unreachable server or refused login is reported here.

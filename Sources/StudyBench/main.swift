@@ -9,6 +9,7 @@ let groups: [(name: String, run: () async throws -> Void)] = [
     ("engine", { try runEngineBench() }),
     ("tui", runTUIBench),
     ("pty", runPtyBench),
+    ("rooms", runRoomsBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

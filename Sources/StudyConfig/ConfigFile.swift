@@ -20,7 +20,10 @@ public enum ConfigFile {
         "llm.api_key": "STUDYCIRCLE_LLM_API_KEY",
         "log.level": "STUDYCIRCLE_LOG_LEVEL",
         "mongodb.uri": "MONGODB_URI",
-    ].merging(mongoCollectionKeys) { a, _ in a }
+        "jdoodle.client_id": "JDOODLE_CLIENT_ID",
+        "jdoodle.client_secret": "JDOODLE_CLIENT_SECRET",
+        "jdoodle.endpoint": "JDOODLE_ENDPOINT",
+    ].merging(mongoCollectionKeys) { a, _ in a }.merging(TableNames.configKeys) { first, _ in first }
 
     /// `mongodb.collections.<name>` renames one of StudyCircle's MongoDB collections.
     static let mongoCollectionKeys: [String: String] = Dictionary(uniqueKeysWithValues:

@@ -163,6 +163,7 @@ public struct SettingsLoader: Sendable {
         for (key, name) in merged where key.hasPrefix("MONGODB_COLLECTION_") && !name.isEmpty {
             mongoCollections[String(key.dropFirst("MONGODB_COLLECTION_".count)).lowercased()] = name
         }
+        _ = try TableNames.mapping(from: merged, sources: sources)  // bad table names fail early
         let sqlitePath = value("STUDYCIRCLE_DB").map { Paths.expandTilde($0, home: paths.home) } ?? paths.defaultDatabase
 
         return Settings(

@@ -11,6 +11,9 @@ public struct ChatRoom: Codable, Sendable, Hashable, Identifiable {
     public var createdBy: String
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
+    /// Private rooms, their messages, meetings and projects are for members only (checked by
+    /// `RoomAccess`). Absent in records made before rooms could be private: public.
+    public var isPrivate: Bool = false
 
     public var id: String { roomId }
 
@@ -35,6 +38,21 @@ public struct ChatRoom: Codable, Sendable, Hashable, Identifiable {
         if members.count > ChatRoom.maxMembers {
             throw ValidationError("members", "A room may have at most \(ChatRoom.maxMembers) members.")
         }
+    }
+}
+
+extension ChatRoom {
+    private enum StoredKeys: String, CodingKey { case roomId, name, description, members, createdBy, createdAt, updatedAt, isPrivate }
+
+    /// Decodes rooms stored before `isPrivate` existed as public.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: StoredKeys.self)
+        self.init(roomId: try c.decode(String.self, forKey: .roomId), name: try c.decode(String.self, forKey: .name),
+                  description: try c.decodeIfPresent(String.self, forKey: .description) ?? "",
+                  members: try c.decodeIfPresent([String].self, forKey: .members) ?? [],
+                  createdBy: try c.decode(String.self, forKey: .createdBy), createdAt: try c.decode(Timestamp.self, forKey: .createdAt),
+                  updatedAt: try c.decodeIfPresent(Timestamp.self, forKey: .updatedAt))
+        isPrivate = try c.decodeIfPresent(Bool.self, forKey: .isPrivate) ?? false
     }
 }
 

@@ -157,6 +157,10 @@ public protocol MessageService: Sendable {
     /// Messages that arrived after `cursor`, oldest first. Across successive calls each
     /// message is returned exactly once, even when writers' clocks differ by a few seconds.
     func since(roomId: String, cursor: PageCursor, limit: Int) async throws -> MessagePage
+    /// What arrived in many rooms since `rooms`, each room's messages oldest first and each
+    /// message exactly once across successive calls (as `since(roomId:)`). A backend may answer
+    /// an idle poll without reading every room; the default (RoomsFeed.swift) reads each room.
+    func since(rooms: RoomsCursor, limit: Int) async throws -> RoomsPage
 }
 
 /// Meetings of rooms.

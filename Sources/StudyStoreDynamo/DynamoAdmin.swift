@@ -109,7 +109,8 @@ struct DynamoAdmin: StoreAdmin {
 
     func listTables() async throws -> [TableInfo] {
         do {
-            let present = Set(try await client.listTables(prefix: schema.prefix + "-"))
+            // Mapped tables (any name) are looked up one by one; the prefix's by listing.
+            let present = Set(try await client.listTables(prefix: schema.prefix + "-")).union(schema.mapped.values)
             var infos: [TableInfo] = []
             for name in schema.tableNames where present.contains(name) {
                 if let description = try await describe(name) {
@@ -122,8 +123,9 @@ struct DynamoAdmin: StoreAdmin {
         }
     }
 
+    /// Never a mapped table: those belong to an existing deployment.
     func tablesToDelete() async throws -> [String] {
-        try await listTables().map(\.name)
+        try await listTables().map(\.name).filter { schema.ownedTableNames.contains($0) }
     }
 
     func deleteTables() async throws -> [String] {
@@ -173,7 +175,11 @@ struct DynamoAdmin: StoreAdmin {
         for name in schema.tableNames {
             do {
                 let description = try await client.describeTable(name)
-                if description.isActive {
+                let missing = schema.tables.first { $0.name == name }.map { SchemaCheck.problems(needed: $0, found: description) } ?? []
+                if !missing.isEmpty {
+                    checks.append(HealthCheck(name: "table \(name)", status: .problem, detail: missing.joined(separator: "; "),
+                                              fix: SchemaCheck.fix(table: name, logical: schema.logical(of: name), mapped: schema.mapped.values.contains(name))))
+                } else if description.isActive {
                     checks.append(HealthCheck(name: "table \(name)", status: .ok, detail: "ACTIVE"))
                 } else {
                     checks.append(HealthCheck(name: "table \(name)", status: .warning, detail: description.status,

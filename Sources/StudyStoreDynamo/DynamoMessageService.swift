@@ -21,6 +21,10 @@ import StudyStore
 struct DynamoMessageService: MessageService {
     let table: ItemTable<Message>
     let db: Dynamo
+    /// Where the activity buckets live (`<prefix>-unique`; see DynamoActivity.swift).
+    let activityTable: String
+    /// The reader's clock for activity buckets (ms since 1970); injectable for tests.
+    let clock: @Sendable () -> Int64
 
     /// How far behind the newest delivered message a late message is caught at once.
     static let overlap: Int64 = 10_000
@@ -30,8 +34,10 @@ struct DynamoMessageService: MessageService {
     static let deepEvery = 10
     static let maxSeen = 2000
 
-    init(_ db: Dynamo, _ schema: DynamoSchema) {
+    init(_ db: Dynamo, _ schema: DynamoSchema, clock: @escaping @Sendable () -> Int64 = { Timestamp.now().millisecondsSince1970 }) {
         self.db = db
+        self.clock = clock
+        activityTable = schema.unique
         table = ItemTable(db: db, name: schema.messages, entity: "message", keyName: "messageId", key: { $0.messageId },
                           indexes: ["RoomIdIndex": ["roomId", "createdAt"]])
     }
@@ -53,12 +59,15 @@ struct DynamoMessageService: MessageService {
         _ = try validated(message) { try $0.validate() }
         do {
             try await table.insert(try table.encode(message), id: message.messageId)
+            await markActivity([message])
             return message
         } catch StoreError.duplicate {
             // A resend after a lost answer: return what is stored, never a second copy.
             guard let stored = try await table.get(id: message.messageId) else {
                 throw StoreError.conflict(entity: "message", id: message.messageId)
             }
+            // The first attempt may have stopped before its activity mark.
+            await markActivity([stored])
             return stored
         }
     }
@@ -77,6 +86,9 @@ struct DynamoMessageService: MessageService {
             let fresh = chunk.filter { !existing.contains($0.messageId) }
             try await db.batchWrite(try fresh.map { BatchWrite(table: table.name, .put(try table.encode($0))) })
             written += fresh.count
+            // Only recent messages concern live readers; old imports would only grow old buckets.
+            let recent = clock() - Activity.bucketWidth * 2
+            await markActivity(fresh.filter { $0.createdAt.millisecondsSince1970 >= recent })
         }
         return written
     }

@@ -7,25 +7,56 @@ import DynamoDB
 /// - `-exam-attempts`: one item per attempt (an exam item stays small however often it is taken);
 /// - `-unique`: guard items that make email and username unique (a GSI cannot);
 /// - `-content-chunks`: the tail of documents too long for one 400 KB item.
+///
+/// Any logical table can be mapped to an existing table name (`tables`, from
+/// `[dynamodb.tables]` / `DYNAMODB_TABLE_<NAME>`), e.g. `rooms` → `ChatRooms` as the seeds'
+/// study-room backend names it. Mapped tables belong to that deployment: they are used,
+/// checked and created when missing, but never deleted by `tables delete`.
 public struct DynamoSchema: Sendable, Equatable {
     public let prefix: String
+    /// Logical name (`rooms`, `messages`, … see `logicalNames`) → mapped table name.
+    public let mapped: [String: String]
 
-    public init(prefix: String) { self.prefix = prefix }
+    public init(prefix: String, tables: [String: String] = [:]) {
+        self.prefix = prefix
+        mapped = tables
+    }
 
     public func name(_ suffix: String) -> String { "\(prefix)-\(suffix)" }
 
-    public var users: String { name("users") }
-    public var content: String { name("content") }
-    public var contentChunks: String { name("content-chunks") }
-    public var summaries: String { name("summaries") }
-    public var exams: String { name("exams") }
-    public var examAttempts: String { name("exam-attempts") }
-    public var templates: String { name("templates") }
-    public var rooms: String { name("chat-rooms") }
-    public var messages: String { name("messages") }
-    public var meetings: String { name("meetings") }
-    public var projects: String { name("projects") }
-    public var unique: String { name("unique") }
+    /// Each logical table and its default suffix, in `setup` order.
+    public static let logicalNames: [(logical: String, suffix: String)] = [
+        ("users", "users"), ("unique", "unique"), ("content", "content"), ("content_chunks", "content-chunks"),
+        ("summaries", "summaries"), ("exams", "exams"), ("exam_attempts", "exam-attempts"), ("templates", "templates"),
+        ("rooms", "chat-rooms"), ("messages", "messages"), ("meetings", "meetings"), ("projects", "projects"),
+    ]
+
+    /// The table name of a logical table: its mapping, else `<prefix>-<suffix>`.
+    public func table(_ logical: String) -> String {
+        if let name = mapped[logical] { return name }
+        return name(Self.logicalNames.first { $0.logical == logical }?.suffix ?? logical)
+    }
+
+    /// The logical name of a table name of this schema, if it is one.
+    public func logical(of tableName: String) -> String? {
+        Self.logicalNames.first { table($0.logical) == tableName }?.logical
+    }
+
+    public var users: String { table("users") }
+    public var content: String { table("content") }
+    public var contentChunks: String { table("content_chunks") }
+    public var summaries: String { table("summaries") }
+    public var exams: String { table("exams") }
+    public var examAttempts: String { table("exam_attempts") }
+    public var templates: String { table("templates") }
+    public var rooms: String { table("rooms") }
+    public var messages: String { table("messages") }
+    public var meetings: String { table("meetings") }
+    public var projects: String { table("projects") }
+    public var unique: String { table("unique") }
+
+    /// The tables this schema may delete: those named by the prefix, never mapped ones.
+    public var ownedTableNames: [String] { tableNames.filter { name in !mapped.values.contains(name) } }
 
     /// Every table with its keys and GSIs, in the order `setup` creates them.
     public var tables: [TableDefinition] {

@@ -7,7 +7,7 @@ import StudyStore
 struct RoomCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "room", abstract: "List, create, join and post to study rooms.",
-        subcommands: [List.self, Create.self, Join.self, Post.self, History.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Create.self, Join.self, Post.self, History.self, Run.self, Invite.self, Members.self, Remove.self, Leave.self], defaultSubcommand: List.self)
 
     /// Finds a room by id, or by name compared as names are (case, width and invisible
     /// characters do not matter).
@@ -25,10 +25,12 @@ struct RoomCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         func run() async throws {
             let context = try await CommandContext.open(global)
-            _ = try await context.currentUser()
-            let rooms = try await CLIError.wrapAsync { try await context.store.rooms.list(PageRequest(limit: 200)) }
+            let user = try await context.currentUser()
+            // Private rooms of others are not listed (RoomAccess).
+            let rooms = try await CLIError.wrapAsync { try await context.store.access(as: user).rooms(PageRequest(limit: 200)) }
             for room in rooms.items {
-                print("#\(TextSafety.plain(room.name).padding(toLength: 24, withPad: " ", startingAt: 0)) \(room.members.count) members  \(TextSafety.plain(room.description))")
+                let kind = room.isPrivate ? " (private)" : ""
+                print("#\(TextSafety.plain(room.name).padding(toLength: 24, withPad: " ", startingAt: 0)) \(room.members.count) members\(kind)  \(TextSafety.plain(room.description))")
             }
             if rooms.items.isEmpty { print("No rooms yet. Create one with `studycircle room create NAME`.") }
         }
@@ -39,12 +41,13 @@ struct RoomCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name.") var name: String
         @Option(help: "What the room is for.") var description = ""
+        @Flag(help: "Only members (whom you invite) can see and use the room.") var `private` = false
         func run() async throws {
             let context = try await CommandContext.open(global)
             let user = try await context.currentUser()
             let room = try await CLIError.wrapAsync {
                 do {
-                    return try await context.store.rooms.create(ChatRoom(name: name, description: description, members: [user.username], createdBy: user.username))
+                    return try await context.store.access(as: user).createRoom(name: name, description: description, isPrivate: `private`)
                 } catch StoreError.duplicate(_, "name", _) {
                     let existing = try await context.store.rooms.find(name: name)
                     let shown = TextSafety.plain(existing?.name ?? NameKey.cleaned(name))
@@ -71,7 +74,7 @@ struct RoomCommand: AsyncParsableCommand {
             try await CLIError.wrapAsync {
                 let target = try await RoomCommand.find(room, in: context.store)
                 do {
-                    _ = try await context.store.messages.send(Message(roomId: target.roomId, sender: user.username, text: text))
+                    _ = try await context.store.access(as: user).send(Message(roomId: target.roomId, sender: user.username, text: text))
                 } catch StoreError.outcomeUnknown(let known) {
                     throw CLIError(description: "\(known) See `studycircle room history \(TextSafety.plain(target.name)) --limit 5` before posting it again.")
                 }
@@ -88,7 +91,7 @@ struct RoomCommand: AsyncParsableCommand {
             let user = try await context.currentUser()
             let joined = try await CLIError.wrapAsync {
                 let target = try await RoomCommand.find(room, in: context.store)
-                return try await context.store.rooms.join(roomId: target.roomId, username: user.username)
+                return try await context.store.access(as: user).join(roomId: target.roomId)
             }
             print("Joined #\(TextSafety.plain(joined.name)) (\(joined.members.count) members).")
         }
@@ -102,6 +105,7 @@ struct RoomCommand: AsyncParsableCommand {
         @Option(help: "How many messages (1-\(PageRequest.maxLimit)).") var limit = 50
         @Option(help: "Continue with the messages before this position (printed after each page).") var before: String?
         @Flag(help: "Every message of the room.") var all = false
+        @Flag(help: "Start each line with the message id (for `room run`).") var ids = false
 
         func validate() throws {
             guard (1...PageRequest.maxLimit).contains(limit) else {
@@ -112,15 +116,16 @@ struct RoomCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = try await CommandContext.open(global)
-            _ = try await context.currentUser()
+            let user = try await context.currentUser()
             try await CLIError.wrapAsync {
                 let target = try await RoomCommand.find(room, in: context.store)
+                let access = context.store.access(as: user)
                 var pages: [[Message]] = []
                 var cursor: PageCursor? = before.map { PageCursor(token: $0) }
                 repeat {
                     let page: MessagePage
                     do {
-                        page = try await context.store.messages.history(roomId: target.roomId, before: cursor, limit: limit)
+                        page = try await access.history(roomId: target.roomId, before: cursor, limit: limit)
                     } catch StoreError.badCursor {
                         throw CLIError(description: "--before '\(TextSafety.plain(before ?? ""))' is not a position printed by `room history`; run it without --before to start from the newest messages.")
                     }
@@ -128,7 +133,8 @@ struct RoomCommand: AsyncParsableCommand {
                     cursor = page.older
                 } while all && cursor != nil
                 for message in pages.reversed().joined() {
-                    print("\(message.createdAt.iso8601.prefix(19).replacingOccurrences(of: "T", with: " ")) <\(TextSafety.plain(message.sender))> \(TextSafety.plain(message.text))")
+                    let id = ids ? "\(message.messageId) " : ""
+                    print("\(id)\(message.createdAt.iso8601.prefix(19).replacingOccurrences(of: "T", with: " ")) <\(TextSafety.plain(message.sender))> \(TextSafety.plain(message.text))")
                 }
                 if !all, let cursor {
                     Output.error("Older messages: studycircle room history \(RoomCommand.quoted(target.name)) --before \(cursor)")

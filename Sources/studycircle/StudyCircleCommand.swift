@@ -24,7 +24,7 @@ struct StudyCircleCommand: AsyncParsableCommand {
         """,
         version: StudyCircleVersion.current,
         subcommands: [SetupCommand.self, TablesCommand.self, LibraryCommand.self, UserCommand.self, DoctorCommand.self,
-                      SummarizeCommand.self, ExamCommand.self, RoomCommand.self, TemplateCommand.self, ExportCommand.self, ImportCommand.self, MigrateCommand.self])
+                      SummarizeCommand.self, ExamCommand.self, RoomCommand.self, MeetingCommand.self, ProjectCommand.self, TemplateCommand.self, ExportCommand.self, ImportCommand.self, MigrateCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

@@ -99,4 +99,39 @@ struct SQLiteMessageService: MessageService {
                                hasMore: rows.count > limit)
         }
     }
+    /// All watched rooms in one query: each room's rows after its own `seq`, at most `limit + 1`
+    /// per room (a window function), so an idle poll costs one indexed read however many rooms.
+    public func since(rooms: RoomsCursor, limit: Int) async throws -> RoomsPage {
+        let limit = max(1, min(limit, PageRequest.maxLimit))
+        var positions: [String: Int64] = [:]
+        for (room, cursor) in rooms.rooms { positions[room] = try CursorCodec.decode(FeedCursor.self, from: cursor).seq }
+        var next = rooms
+        next.fresh = []
+        guard !positions.isEmpty else { return RoomsPage(messages: [:], hasMore: [], cursor: next) }
+        let ordered = positions.sorted { $0.key < $1.key }
+        let rows = try await db.read { database -> [(seq: Int64, n: Int, message: Message)] in
+            // (roomId, seq) pairs as a VALUES table; the join uses messages_room_seq per room.
+            let values = Array(repeating: "(?, ?)", count: ordered.count).joined(separator: ", ")
+            var args: StatementArguments = []
+            for (room, seq) in ordered { args += [room, seq] }
+            args += [limit + 1]
+            let rows = try Row.fetchAll(database, sql: """
+                WITH wanted(room, after) AS (VALUES \(values))
+                SELECT * FROM (
+                    SELECT m.seq, m.messageId, m.roomId, m.sender, m.text, m.createdAt,
+                           ROW_NUMBER() OVER (PARTITION BY m.roomId ORDER BY m.seq) AS n
+                    FROM wanted w JOIN messages m ON m.roomId = w.room AND m.seq > w.after)
+                WHERE n <= ? ORDER BY seq
+                """, arguments: args)
+            return try rows.map { (seq: $0["seq"], n: $0["n"], message: try Self.decode($0)) }
+        }
+        var messages: [String: [Message]] = [:]
+        var more = Set<String>()
+        for (seq, n, message) in rows {
+            if n > limit { more.insert(message.roomId); continue }
+            messages[message.roomId, default: []].append(message)
+            next.rooms[message.roomId] = CursorCodec.encode(FeedCursor(seq: seq))
+        }
+        return RoomsPage(messages: messages, hasMore: more, cursor: next)
+    }
 }
