@@ -7,11 +7,11 @@ import Foundation
 /// millisecond (the random part is incremented), so a page ordered by id is ordered by time.
 public enum StudyID {
     private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
-    private static let state = LockedState()
+    private static let state = Mutex(IDState())
 
     /// A new id for an entity created now.
     public static func make(at time: Timestamp = .now()) -> String {
-        let (ms, hi, lo) = state.next(ms: UInt64(max(0, time.millisecondsSince1970)))
+        let (ms, hi, lo) = state.withLock { $0.next(ms: UInt64(max(0, time.millisecondsSince1970))) }
         return encode(ms: ms, randomHigh: hi, randomLow: lo)
     }
 
@@ -45,15 +45,13 @@ public enum StudyID {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private final class LockedState: @unchecked Sendable {
-        private let lock = NSLock()
-        private var lastMs: UInt64 = 0
-        private var hi: UInt16 = 0
-        private var lo: UInt64 = 0
+    /// The last id's time and random part, so ids made in the same millisecond increase.
+    private struct IDState: Sendable {
+        var lastMs: UInt64 = 0
+        var hi: UInt16 = 0
+        var lo: UInt64 = 0
 
-        func next(ms: UInt64) -> (UInt64, UInt16, UInt64) {
-            lock.lock()
-            defer { lock.unlock() }
+        mutating func next(ms: UInt64) -> (UInt64, UInt16, UInt64) {
             if ms > lastMs {
                 lastMs = ms
                 var rng = SystemRandomNumberGenerator()
