@@ -20,17 +20,30 @@ public enum Pane: Int, CaseIterable, Sendable {
 public enum ConnectionState: Equatable, Sendable {
     case connecting
     case online
-    /// The last call failed; the text says why.
-    case offline(String)
+    /// The last call failed; the error says why.
+    case offline(AppError)
 }
 
 /// A one-line message for the status bar.
+///
+/// Failures of effects are kept as values (`failure`) and put into words by the frontend, in
+/// one place; other notices carry their text.
 public struct Notice: Equatable, Sendable {
     public var text: String
     public var isError: Bool
+    /// The failed effect this notice reports; `text` is then empty.
+    public var failure: EffectFailure?
+
     public init(_ text: String, isError: Bool = false) {
         self.text = text
         self.isError = isError
+    }
+
+    /// An error notice for a failed effect.
+    public init(failure: EffectFailure) {
+        self.text = ""
+        self.isError = true
+        self.failure = failure
     }
 }
 
@@ -91,174 +104,4 @@ public struct QuitConfirm: Equatable, Sendable {
     /// One line per kind of unsaved work.
     public var reasons: [String]
     public init(reasons: [String]) { self.reasons = reasons }
-}
-
-/// One room in the Rooms pane.
-public struct RoomEntry: Equatable, Sendable {
-    public var room: ChatRoom
-    public var joined: Bool
-    /// Messages from others that arrived since the room was last read.
-    public var unread = 0
-    /// Of those, how many mention the user.
-    public var mentions = 0
-    /// The newest message seen when the room was last open.
-    public var lastRead: MessageKey?
-
-    public init(room: ChatRoom, joined: Bool) {
-        self.room = room
-        self.joined = joined
-    }
-}
-
-/// The Rooms pane: joined rooms first, then the others.
-public struct RoomsState: Equatable, Sendable {
-    public var entries: [RoomEntry] = []
-    public var selected = 0
-    public var loaded = false
-    /// Narrows the list by name (`/` in the Rooms pane).
-    public var filter: String?
-
-    /// The entries shown, after the filter.
-    public var visible: [RoomEntry] {
-        guard let filter, !filter.isEmpty else { return entries }
-        return entries.filter { $0.room.name.localizedCaseInsensitiveContains(filter) }
-    }
-
-    public func index(of roomId: String) -> Int? { entries.firstIndex { $0.room.roomId == roomId } }
-}
-
-/// The room shown in the Messages pane, with the part of its history held in memory.
-public struct OpenRoom: Equatable, Sendable {
-    public var roomId: String
-    public var name: String
-    public var window: MessageWindow
-    /// The message drawn on the last line; nil follows the newest message.
-    public var bottom: MessageKey?
-    /// The newest message read before this visit; the "new messages" line is drawn after it.
-    public var readMarker: MessageKey?
-    public var loadingOlder = false
-    public var loadingNewer = false
-    public var loadingReset = true
-
-    public init(roomId: String, name: String, capacity: Int, readMarker: MessageKey?) {
-        self.roomId = roomId
-        self.name = name
-        self.window = MessageWindow(capacity: capacity)
-        self.readMarker = readMarker
-    }
-
-    /// Index in `window.messages` of the message on the last line.
-    public var bottomIndex: Int {
-        let count = window.messages.count
-        guard let bottom else { return count - 1 }
-        return min(window.lowerBound(bottom), count - 1)
-    }
-}
-
-/// A message waiting for the backend.
-public struct OutboxEntry: Equatable, Sendable {
-    public var message: Message
-    public var attempts = 0
-    public var lastError: String?
-    public var inFlight = false
-    public init(message: Message) { self.message = message }
-}
-
-/// What the library list shows of a document (the text is loaded only when it is opened).
-public struct DocumentSummary: Equatable, Sendable {
-    public var id: String
-    public var title: String
-    public var category: String
-    public var contentType: Content.ContentType
-    public var wordCount: Int
-    public var createdAt: Timestamp
-
-    public init(_ content: Content) {
-        id = content.id
-        title = content.title
-        category = content.category
-        contentType = content.contentType
-        wordCount = content.sourceMetadata.wordCount
-        createdAt = content.createdAt
-    }
-}
-
-/// The Library pane's list.
-public struct LibraryState: Equatable, Sendable {
-    public var items: [DocumentSummary] = []
-    /// Where the next page starts; nil when all pages are loaded.
-    public var next: PageCursor?
-    public var selected = 0
-    public var category: String?
-    public var query: String?
-    /// Categories seen so far, sorted; `c` cycles through them.
-    public var categories: [String] = []
-    public var loading = false
-    public var loaded = false
-    /// Identifies the current list; results of an older request are dropped.
-    public var requestId = 0
-
-    public var selectedItem: DocumentSummary? { items.indices.contains(selected) ? items[selected] : nil }
-}
-
-/// A document open for reading.
-public struct ReaderState: Equatable, Sendable {
-    public var documentId: String
-    public var title: String
-    public var contentType: Content.ContentType
-    public var text: String
-    /// First line shown (after wrapping to the pane's width).
-    public var top: Int
-    /// What `/` searched for in this document (highlighted; `n`/`N` go to the next and previous line).
-    public var searchQuery: String?
-    /// The line of the current match.
-    public var matchLine: Int?
-
-    public init(documentId: String, title: String, contentType: Content.ContentType, text: String, top: Int) {
-        self.documentId = documentId
-        self.title = title
-        self.contentType = contentType
-        self.text = text
-        self.top = top
-    }
-}
-
-/// The Summaries pane: summaries of the selected document.
-public struct SummariesState: Equatable, Sendable {
-    public var contentId: String?
-    public var items: [Summary] = []
-    public var selected = 0
-    public var loading = false
-    /// True while a summary is being generated (the pane shows "working…").
-    public var generating = false
-    /// The summary open for reading, by id.
-    public var reading: String?
-    public var top = 0
-    public var filter: String?
-
-    public var visible: [Summary] {
-        guard let filter, !filter.isEmpty else { return items }
-        return items.filter { $0.summaryText.localizedCaseInsensitiveContains(filter) }
-    }
-    public var selectedItem: Summary? { visible.indices.contains(selected) ? visible[selected] : nil }
-}
-
-/// The Exams pane: exams of the selected document and their scores.
-public struct ExamsState: Equatable, Sendable {
-    public var contentId: String?
-    public var items: [Exam] = []
-    public var selected = 0
-    public var loading = false
-    /// True while an exam is being generated.
-    public var generating = false
-    /// The exam whose attempts are shown, and those attempts (newest first).
-    public var attemptsFor: String?
-    public var attempts: [ExamAttempt] = []
-    public var filter: String?
-
-    public var visible: [Exam] {
-        guard let filter, !filter.isEmpty else { return items }
-        return items.filter { $0.title.localizedCaseInsensitiveContains(filter) }
-    }
-    public var selectedItem: Exam? { visible.indices.contains(selected) ? visible[selected] : nil }
 }
