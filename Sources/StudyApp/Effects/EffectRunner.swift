@@ -10,11 +10,11 @@ import StudyStore
 /// outbox and of the exam in progress each go through one `SerialJobs`, so they land in the
 /// order the reducer asked for. Timers wait on the injected clock. A failure comes back as
 /// `Action.failed` with what failed and a typed `AppError`.
-public final class EffectRunner: Sendable {
-    public let store: StudyStore
+final class EffectRunner: Sendable {
+    let store: StudyStore
     let poller: Poller
     /// Makes summaries and exams: offline by default, or through a configured provider.
-    public let assistant: StudyAssistant
+    let assistant: StudyAssistant
     let clock: any StudyClock
     private let outbox: OutboxFile?
     private let readMarksPath: String?
@@ -230,9 +230,10 @@ public final class EffectRunner: Sendable {
         case .recordAttempt: return .recordAttempt
         case .loadExamProgress: return .loadExamProgress
         case .loadReadingPositions: return .loadReadingPositions
-        // Handled in `run`, which reports their failures itself (timers and poller calls cannot fail).
+        // Handled in `run`, which reports their failures itself (timers and the poller's
+        // bookkeeping cannot fail); listed so that a new effect must be placed here.
         case .send, .retryOutbox, .watchRooms, .seedFeed: return .sendMessage
-        case let .saveOutbox(messages): return .saveOutbox(path: messages.isEmpty ? "" : "outbox")
+        case .saveOutbox: return .saveOutbox(path: "")
         case .saveExamProgress, .examTick: return .saveExamProgress
         }
     }

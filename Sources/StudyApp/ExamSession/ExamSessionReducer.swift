@@ -44,7 +44,7 @@ extension AppReducer {
             state.examSession = session
             if session.secondsLeft == 0 {
                 state.examSession?.timedOut = true
-                return finishExam(&state, now: tickTime)
+                return finishExam(&state, now: now)
             }
             return [.examTick(sessionId: sessionId, after: examTickInterval)]
         case .escape:

@@ -15,6 +15,11 @@ final class SerialJobs: Sendable {
         }
     }
 
+    deinit {
+        // Ends the task once the queued jobs are done, when the runner goes away unfinished.
+        continuation.finish()
+    }
+
     /// Queues `job` behind every job given before it.
     func enqueue(_ job: @escaping Job) {
         continuation.yield(job)
