@@ -47,7 +47,7 @@ let package = Package(
         // Summaries, exams, grading; optional OpenAI-compatible provider.
         .target(name: "StudyEngine", dependencies: ["StudyModel", "StudyHTTP"]),
         // Application core: state, actions, reducer, effects. No curses here.
-        .target(name: "StudyApp", dependencies: ["StudyModel", "StudyStore", "StudyEngine", "StudyConfig"]),
+        .target(name: "StudyApp", dependencies: ["StudyModel", "StudyStore", "StudyEngine", "StudyConfig", "StudyHTTP"]),
         // ncurses frontend.
         .target(name: "StudyTUI", dependencies: [
             "StudyApp", "CNCursesW", "CCmark", "StudyConfig",

@@ -113,57 +113,34 @@ enum TUIBenchData {
     }
 }
 
-/// Runs the app core and renderer without a terminal: actions from the effect runner are
-/// queued and handled on this thread, as the TUI's loop would.
-final class HeadlessDriver: @unchecked Sendable {
-    private let lock = NSLock()
-    private var queue: [Action] = []
-    private let semaphore = DispatchSemaphore(value: 0)
-    private var runner: EffectRunner!
-    private(set) var state: AppState
+/// Runs the app core and renderer without a terminal, through the same `AppStore` as the TUI:
+/// effects post into the store, the store wakes this thread (a semaphore here, a pipe in the
+/// TUI), and this thread handles what was posted and draws. The poller is not started (the
+/// benchmark measures paging, not polling); every effect the reducer asks for still runs.
+final class HeadlessDriver {
+    private let semaphore: DispatchSemaphore
+    private let app: AppStore
+    var state: AppState { app.state }
     private var ui = UIState()
     private(set) var frame: Frame?
     let rows = 24, cols = 80
 
     init(store: StudyStore, settings: AppSettings) {
-        state = AppState(settings: settings, backendName: store.backendName)
-        runner = EffectRunner(store: store, settings: settings) { [weak self] action in self?.post(action) }
-    }
-
-    private func post(_ action: Action) {
-        lock.lock()
-        queue.append(action)
-        lock.unlock()
-        semaphore.signal()
-    }
-
-    private func take() -> [Action] {
-        lock.lock()
-        defer { lock.unlock() }
-        let actions = queue
-        queue = []
-        return actions
-    }
-
-    private func dispatch(_ action: Action) {
-        let effects = AppReducer.reduce(&state, action).filter {
-            if case .watchRooms = $0 { return false }  // no poller in the benchmark
-            if case .seedFeed = $0 { return false }
-            return true
-        }
-        runner.run(effects)
+        let semaphore = DispatchSemaphore(value: 0)
+        self.semaphore = semaphore
+        app = AppStore(store: store, settings: settings, wake: { semaphore.signal() })
     }
 
     private func render() {
-        frame = FrameRenderer.render(state: state, ui: &ui, rows: rows, cols: cols)
+        frame = FrameRenderer.render(state: app.state, ui: &ui, rows: rows, cols: cols)
     }
 
     func startAndWaitForFirstFrame(roomId: String) throws {
-        dispatch(.start)
+        app.start(polling: false)
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             _ = semaphore.wait(timeout: .now() + 0.05)
-            for action in take() { dispatch(action) }
+            app.processPending()
             if state.openRoom?.roomId == roomId, state.openRoom?.window.isLoaded == true, state.library.loaded {
                 render()
                 return
@@ -180,8 +157,8 @@ final class HeadlessDriver: @unchecked Sendable {
     }
 
     func key(_ key: Key) {
-        for command in KeyHandler.handle(key, state: state, ui: &ui, rows: rows, cols: cols) {
-            if case let .action(action) = command { dispatch(action) }
+        for command in KeyHandler.handle(key, state: app.state, ui: &ui, rows: rows, cols: cols) {
+            if case let .action(action) = command { app.send(action) }
         }
         render()
     }
@@ -192,14 +169,12 @@ final class HeadlessDriver: @unchecked Sendable {
         while rounds < 200 {
             let open = state.openRoom
             let busy = open?.loadingOlder == true || open?.loadingNewer == true || open?.loadingReset == true || state.library.loading
-            let actions = take()
-            if actions.isEmpty {
+            if !app.processPending() {
                 if !busy { return }
                 _ = semaphore.wait(timeout: .now() + 0.01)
                 rounds += 1
                 continue
             }
-            for action in actions { dispatch(action) }
             render()
         }
     }

@@ -7,8 +7,10 @@ import Foundation
 /// millisecond (the random part is incremented), so a page ordered by id is ordered by time.
 public enum StudyID {
     private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
-    private static let state = LockedState()
-    private static let objectIds = ObjectIdState()
+    private static let state = Mutex(IDState())
+    private static let objectIds = Mutex(ObjectIdState())
+    /// Five random bytes per process, as MongoDB's drivers make them.
+    private static let processBytes: [UInt8] = (0..<5).map { _ in UInt8.random(in: 0...255) }
 
     /// How new ids look.
     public enum Format: Sendable {
@@ -21,23 +23,24 @@ public enum StudyID {
 
     /// The process's id format; the command line switches it once, at start, for MongoDB.
     public static var format: Format {
-        get { objectIds.format }
-        set { objectIds.format = newValue }
+        get { objectIds.withLock { $0.chosen } }
+        set { objectIds.withLock { $0.chosen = newValue } }
     }
 
     /// A new id for an entity created now, in the process's `format`.
     public static func make(at time: Timestamp = .now()) -> String {
         if format == .objectId { return makeObjectId(at: time) }
-        let (ms, hi, lo) = state.next(ms: UInt64(max(0, time.millisecondsSince1970)))
+        let (ms, hi, lo) = state.withLock { $0.next(ms: UInt64(max(0, time.millisecondsSince1970))) }
         return encode(ms: ms, randomHigh: hi, randomLow: lo)
     }
 
     /// A new MongoDB ObjectId (seconds, 5 random bytes per process, a counter), as 24 hex
     /// digits. Within one process they increase, like ULIDs.
     public static func makeObjectId(at time: Timestamp = .now()) -> String {
-        let (seconds, counter) = objectIds.next(seconds: UInt32(truncatingIfNeeded: max(0, time.millisecondsSince1970 / 1000)))
+        let seconds1970 = UInt32(truncatingIfNeeded: max(0, time.millisecondsSince1970 / 1000))
+        let (seconds, counter) = objectIds.withLock { $0.next(seconds: seconds1970) }
         var bytes: [UInt8] = [UInt8(seconds >> 24), UInt8(seconds >> 16 & 255), UInt8(seconds >> 8 & 255), UInt8(seconds & 255)]
-        bytes += objectIds.processBytes
+        bytes += processBytes
         bytes += [UInt8(counter >> 16 & 255), UInt8(counter >> 8 & 255), UInt8(counter & 255)]
         let digits = Array("0123456789abcdef".utf8)
         return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
@@ -77,37 +80,27 @@ public enum StudyID {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private final class ObjectIdState: @unchecked Sendable {
-        private let lock = NSLock()
-        private var chosen: Format = .ulid
-        private var lastSeconds: UInt32 = 0
-        private var counter = UInt32.random(in: 0..<0x80_0000)
-        let processBytes: [UInt8] = (0..<5).map { _ in UInt8.random(in: 0...255) }
-
-        var format: Format {
-            get { lock.withLock { chosen } }
-            set { lock.withLock { chosen = newValue } }
-        }
+    /// The process's ObjectId format choice, and the last ObjectId's time and counter.
+    private struct ObjectIdState: Sendable {
+        var chosen: Format = .ulid
+        var lastSeconds: UInt32 = 0
+        var counter = UInt32.random(in: 0..<0x80_0000)
 
         /// The time (never going back) and the next counter value.
-        func next(seconds: UInt32) -> (UInt32, UInt32) {
-            lock.withLock {
-                lastSeconds = max(lastSeconds, seconds)
-                counter = (counter + 1) & 0xFF_FFFF
-                return (lastSeconds, counter)
-            }
+        mutating func next(seconds: UInt32) -> (UInt32, UInt32) {
+            lastSeconds = max(lastSeconds, seconds)
+            counter = (counter + 1) & 0xFF_FFFF
+            return (lastSeconds, counter)
         }
     }
 
-    private final class LockedState: @unchecked Sendable {
-        private let lock = NSLock()
-        private var lastMs: UInt64 = 0
-        private var hi: UInt16 = 0
-        private var lo: UInt64 = 0
+    /// The last id's time and random part, so ids made in the same millisecond increase.
+    private struct IDState: Sendable {
+        var lastMs: UInt64 = 0
+        var hi: UInt16 = 0
+        var lo: UInt64 = 0
 
-        func next(ms: UInt64) -> (UInt64, UInt16, UInt64) {
-            lock.lock()
-            defer { lock.unlock() }
+        mutating func next(ms: UInt64) -> (UInt64, UInt16, UInt64) {
             if ms > lastMs {
                 lastMs = ms
                 var rng = SystemRandomNumberGenerator()

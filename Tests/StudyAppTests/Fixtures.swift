@@ -19,11 +19,11 @@ func room(_ id: String, _ name: String, members: [String]) -> ChatRoom {
 /// A state with rooms r1 (joined, open) and r2 (joined), r3 (not joined).
 func stateWithOpenRoom(messages: [Message] = []) -> AppState {
     var state = AppState(settings: settings(), backendName: "test")
-    _ = AppReducer.reduce(&state, .roomsLoaded([room("r1", "alpha", members: ["alice"]),
+    _ = AppReducer.reduce(&state, .rooms(.loaded([room("r1", "alpha", members: ["alice"]),
                                                 room("r2", "beta", members: ["alice", "bob"]),
-                                                room("r3", "gamma", members: ["bob"])]))
+                                                room("r3", "gamma", members: ["bob"])])))
     let page = MessagePage(messages: messages, older: messages.isEmpty ? nil : PageCursor(token: "older-\(messages.first?.messageId ?? "")"),
                            feed: PageCursor(token: "feed"))
-    _ = AppReducer.reduce(&state, .historyLoaded(roomId: "r1", page: page, before: nil, direction: .newest))
+    _ = AppReducer.reduce(&state, .messages(.historyLoaded(roomId: "r1", page: page, before: nil, direction: .newest)))
     return state
 }

@@ -19,7 +19,7 @@ import StudyStore
         #expect(state.focus == .messages, "Enter on the open room starts writing")
 
         state.focus = .library
-        _ = AppReducer.reduce(&state, .roomJoined(room("r3", "gamma", members: ["alice", "bob"])))
+        _ = AppReducer.reduce(&state, .rooms(.joined(room("r3", "gamma", members: ["alice", "bob"]))))
         #expect(state.openRoom?.roomId == "r3")
         #expect(state.focus == .rooms)
         #expect(state.rooms.visible[state.rooms.selected].room.roomId == "r3", "the joined room is selected")
@@ -41,7 +41,7 @@ import StudyStore
         #expect(typing.quitRequested, "a second Ctrl-C while asking quits")
 
         var exam = stateWithExam()
-        _ = AppReducer.reduce(&exam, .takeExam(examId: "x1"))
+        _ = AppReducer.reduce(&exam, .examSession(.take(examId: "x1")))
         _ = AppReducer.reduce(&exam, .requestQuit(draft: false))
         #expect(!exam.quitRequested && exam.quitConfirm?.reasons.first?.contains(":resume") == true)
         _ = AppReducer.reduce(&exam, .answerQuit(true))
@@ -50,14 +50,14 @@ import StudyStore
 
     @Test func everyAnswerIsSavedAndTheExamResumesWhereItStopped() throws {
         var state = stateWithExam(sampleExam(timeLimit: 600))
-        _ = AppReducer.reduce(&state, .takeExam(examId: "x1"))
-        let effects = AppReducer.reduce(&state, .examChoose(1))
+        _ = AppReducer.reduce(&state, .examSession(.take(examId: "x1")))
+        let effects = AppReducer.reduce(&state, .examSession(.choose(1)))
         guard case let .saveExamProgress(saved?)? = effects.last else {
             Issue.record("choosing an answer saves the progress: \(effects)")
             return
         }
         #expect(saved.responses["q1"]?.selectedOptions == [1])
-        _ = AppReducer.reduce(&state, .examNavigate(1))
+        _ = AppReducer.reduce(&state, .examSession(.navigate(1)))
         let progress = try #require(ExamProgress(state.examSession, now: .now().adding(milliseconds: 90_000)))
         #expect(progress.index == 1)
 
@@ -72,9 +72,9 @@ import StudyStore
 
         // A new run: offered, resumed with the answers, the question and the time already spent.
         var next = stateWithExam(sampleExam(timeLimit: 600))
-        _ = AppReducer.reduce(&next, .examProgressLoaded(loaded))
+        _ = AppReducer.reduce(&next, .examSession(.progressLoaded(loaded)))
         #expect(next.notice?.text.contains(":resume") == true)
-        _ = AppReducer.reduce(&next, .resumeExam)
+        _ = AppReducer.reduce(&next, .examSession(.resume))
         let session = try #require(next.examSession)
         #expect(session.index == 1)
         #expect(session.responses["q1"]?.selectedOptions == [1])
@@ -82,8 +82,8 @@ import StudyStore
         #expect(next.savedExam == nil)
 
         // Submitting removes the saved progress.
-        _ = AppReducer.reduce(&next, .examSubmit)
-        let submitted = AppReducer.reduce(&next, .examConfirm(true))
+        _ = AppReducer.reduce(&next, .examSession(.submit))
+        let submitted = AppReducer.reduce(&next, .examSession(.confirm(true)))
         #expect(submitted.contains(.saveExamProgress(nil)))
         try ExamProgressFile.save(nil, path: path)
         #expect(!FileManager.default.fileExists(atPath: path))
@@ -94,8 +94,8 @@ import StudyStore
         let exam = try #require(state.exams.items.first)
         let progress = ExamProgress(exam: exam, index: 2, responses: ["q1": QuestionResponse(selectedOptions: [0])],
                                     elapsedMilliseconds: 1000)
-        _ = AppReducer.reduce(&state, .examProgressLoaded(progress))
-        _ = AppReducer.reduce(&state, .takeExam(examId: exam.id))
+        _ = AppReducer.reduce(&state, .examSession(.progressLoaded(progress)))
+        _ = AppReducer.reduce(&state, .examSession(.take(examId: exam.id)))
         #expect(state.examSession?.index == 2)
         #expect(state.examSession?.responses["q1"]?.selectedOptions == [0])
     }
@@ -104,14 +104,14 @@ import StudyStore
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("private-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let outbox = OutboxFile(path: dir + "/state/outbox-1.json")
-        try await outbox.save([message(1)], sequence: 1)
+        try outbox.save([message(1)])
         #expect(try permissions(dir + "/state/outbox-1.json") == 0o600)
         #expect(try permissions(dir + "/state") == 0o700)
         try ReadMarksFile.save(["r1": message(1).key], path: dir + "/state/read-1.json")
         #expect(try permissions(dir + "/state/read-1.json") == 0o600)
         try ReadingPositionsFile.save(["d1": 3], path: dir + "/state/reading-1.json")
         #expect(try permissions(dir + "/state/reading-1.json") == 0o600)
-        #expect(try await outbox.load() == [message(1)])
+        #expect(try outbox.load() == [message(1)])
         #expect(ReadMarksFile.load(path: dir + "/state/read-1.json") == ["r1": message(1).key])
         // Rewriting an existing file keeps it private and leaves no temporary file behind.
         try ReadMarksFile.save(["r1": message(2).key], path: dir + "/state/read-1.json")
@@ -125,20 +125,20 @@ import StudyStore
         let docs = [("d1", "biology"), ("d2", "History")].map { id, category in
             DocumentSummary(Content(id: id, title: id, owner: "alice", sourceText: "text", category: category))
         }
-        _ = AppReducer.reduce(&state, .libraryLoaded(requestId: 0, items: docs, next: nil, append: false))
-        let refused = AppReducer.reduce(&state, .setCategory("nosuch"))
+        _ = AppReducer.reduce(&state, .library(.loaded(requestId: 0, items: docs, next: nil, append: false)))
+        let refused = AppReducer.reduce(&state, .library(.setCategory("nosuch")))
         #expect(refused.isEmpty)
         #expect(state.notice?.isError == true)
         #expect(state.notice?.text.contains("nosuch") == true && state.notice?.text.contains("biology, History") == true)
         #expect(state.library.items.count == 2, "the list is left as it was")
         // Names match without regard to case.
-        _ = AppReducer.reduce(&state, .setCategory("history"))
+        _ = AppReducer.reduce(&state, .library(.setCategory("history")))
         #expect(state.library.category == "History")
         // When not every document was listed, the store is asked; an empty answer says the same.
         var partial = AppState(settings: settings(), backendName: "t")
-        _ = AppReducer.reduce(&partial, .libraryLoaded(requestId: 0, items: docs, next: PageCursor(token: "p2"), append: false))
-        #expect(!AppReducer.reduce(&partial, .setCategory("rare")).isEmpty)
-        _ = AppReducer.reduce(&partial, .libraryLoaded(requestId: partial.library.requestId, items: [], next: nil, append: false))
+        _ = AppReducer.reduce(&partial, .library(.loaded(requestId: 0, items: docs, next: PageCursor(token: "p2"), append: false)))
+        #expect(!AppReducer.reduce(&partial, .library(.setCategory("rare"))).isEmpty)
+        _ = AppReducer.reduce(&partial, .library(.loaded(requestId: partial.library.requestId, items: [], next: nil, append: false)))
         #expect(partial.notice?.text.contains("There is no category 'rare'") == true)
     }
 

@@ -48,23 +48,23 @@ import StudyStore
     @Test func newestPageSeedsThePollerSoNothingIsSkipped() {
         var state = stateWithOpenRoom()
         let page = MessagePage(messages: [message(1)], older: nil, feed: PageCursor(token: "feed-7"))
-        let effects = AppReducer.reduce(&state, .historyLoaded(roomId: "r1", page: page, before: nil, direction: .newest))
+        let effects = AppReducer.reduce(&state, .messages(.historyLoaded(roomId: "r1", page: page, before: nil, direction: .newest)))
         #expect(effects == [.seedFeed(roomId: "r1", cursor: PageCursor(token: "feed-7"))])
     }
 
     @Test func scrollingNearTheTopLoadsOlderOnce() {
         var state = stateWithOpenRoom(messages: (1...10).map { message($0) })
-        let effects = AppReducer.reduce(&state, .scrollMessages(-8))
+        let effects = AppReducer.reduce(&state, .messages(.scroll(-8)))
         #expect(effects.count == 1)
         #expect(state.openRoom?.bottom == message(2).key)
-        #expect(AppReducer.reduce(&state, .scrollMessages(-1)).isEmpty)  // already loading
+        #expect(AppReducer.reduce(&state, .messages(.scroll(-1))).isEmpty)  // already loading
     }
 
     @Test func scrollingBackToTheBottomFollowsLiveMessages() {
         var state = stateWithOpenRoom(messages: (1...10).map { message($0) })
-        _ = AppReducer.reduce(&state, .scrollMessages(-3))
+        _ = AppReducer.reduce(&state, .messages(.scroll(-3)))
         #expect(state.openRoom?.bottom != nil)
-        _ = AppReducer.reduce(&state, .scrollMessages(3))
+        _ = AppReducer.reduce(&state, .messages(.scroll(3)))
         #expect(state.openRoom?.bottom == nil)
     }
 }

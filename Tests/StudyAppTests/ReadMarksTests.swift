@@ -23,27 +23,27 @@ import Testing
         let marks = ["r1": message(3).key, "r2": message(5, room: "r2").key, "r3": message(1, room: "r3").key]
         // Marks first, then rooms.
         var a = AppState(settings: settings(), backendName: "test")
-        #expect(countEffects(AppReducer.reduce(&a, .readMarksLoaded(marks))).isEmpty)
-        let effectsA = AppReducer.reduce(&a, .roomsLoaded(rooms))
+        #expect(countEffects(AppReducer.reduce(&a, .rooms(.readMarksLoaded(marks)))).isEmpty)
+        let effectsA = AppReducer.reduce(&a, .rooms(.loaded(rooms)))
         #expect(countEffects(effectsA) == ["r2": marks["r2"]!], "r1 is opened, r3 is not joined")
         // Rooms first, then marks.
         var b = AppState(settings: settings(), backendName: "test")
-        _ = AppReducer.reduce(&b, .roomsLoaded(rooms))
-        #expect(countEffects(AppReducer.reduce(&b, .readMarksLoaded(marks))) == ["r2": marks["r2"]!])
+        _ = AppReducer.reduce(&b, .rooms(.loaded(rooms)))
+        #expect(countEffects(AppReducer.reduce(&b, .rooms(.readMarksLoaded(marks)))) == ["r2": marks["r2"]!])
         // Counted messages show as unread, added to what the poller found meanwhile.
-        _ = AppReducer.reduce(&b, .messagesArrived(roomId: "r2", messages: [message(9, room: "r2")]))
-        _ = AppReducer.reduce(&b, .unreadCounted(roomId: "r2", unread: 4, mentions: 1))
+        _ = AppReducer.reduce(&b, .messages(.arrived(roomId: "r2", messages: [message(9, room: "r2")])))
+        _ = AppReducer.reduce(&b, .rooms(.unreadCounted(roomId: "r2", unread: 4, mentions: 1)))
         let beta = b.rooms.entries.first { $0.room.roomId == "r2" }
         #expect(beta?.unread == 5)
         #expect(beta?.mentions == 1)
         // The open room never shows an unread count.
-        _ = AppReducer.reduce(&b, .unreadCounted(roomId: "r1", unread: 7, mentions: 0))
+        _ = AppReducer.reduce(&b, .rooms(.unreadCounted(roomId: "r1", unread: 7, mentions: 0)))
         #expect(b.rooms.entries.first { $0.room.roomId == "r1" }?.unread == 0)
     }
 
     @Test func quittingRemembersTheOpenRoomUpToItsNewestMessage() {
         var state = stateWithOpenRoom(messages: (1...4).map { message($0) })
-        _ = AppReducer.reduce(&state, .readMarksLoaded(["r2": message(2, room: "r2").key]))
+        _ = AppReducer.reduce(&state, .rooms(.readMarksLoaded(["r2": message(2, room: "r2").key])))
         let marks = AppReducer.currentReadMarks(state)
         #expect(marks["r1"] == message(4).key)
         #expect(marks["r2"] == message(2, room: "r2").key)

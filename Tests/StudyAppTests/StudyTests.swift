@@ -20,7 +20,7 @@ func stateWithExam(_ exam: Exam = sampleExam()) -> AppState {
     var state = AppState(settings: settings(), backendName: "test")
     state.focus = .exams
     state.exams.contentId = exam.contentId
-    _ = AppReducer.reduce(&state, .examsLoaded(contentId: exam.contentId, exams: [exam]))
+    _ = AppReducer.reduce(&state, .exams(.loaded(contentId: exam.contentId, exams: [exam])))
     return state
 }
 
@@ -28,13 +28,13 @@ func stateWithExam(_ exam: Exam = sampleExam()) -> AppState {
     @Test func summaryDialogBecomesSummarizeEffectAndResultIsShown() throws {
         var state = AppState(settings: settings(), backendName: "test")
         state.summaries.contentId = "d1"
-        _ = AppReducer.reduce(&state, .generateSummary(contentId: "d1"))
-        _ = AppReducer.reduce(&state, .dialogAdjust(1))   // brief -> detailed
-        _ = AppReducer.reduce(&state, .dialogMove(1))
-        _ = AppReducer.reduce(&state, .dialogAdjust(2))   // academic -> concise
-        _ = AppReducer.reduce(&state, .dialogMove(1))
-        _ = AppReducer.reduce(&state, .dialogAdjust(2))   // auto -> 2 sentences
-        let effects = AppReducer.reduce(&state, .dialogSubmit)
+        _ = AppReducer.reduce(&state, .generate(.summary(contentId: "d1")))
+        _ = AppReducer.reduce(&state, .generate(.adjust(1)))   // brief -> detailed
+        _ = AppReducer.reduce(&state, .generate(.move(1)))
+        _ = AppReducer.reduce(&state, .generate(.adjust(2)))   // academic -> concise
+        _ = AppReducer.reduce(&state, .generate(.move(1)))
+        _ = AppReducer.reduce(&state, .generate(.adjust(2)))   // auto -> 2 sentences
+        let effects = AppReducer.reduce(&state, .generate(.submit))
         #expect(state.dialog == nil)
         #expect(state.summaries.generating)
         let options = try #require(effects.compactMap { effect -> SummaryOptions? in
@@ -47,26 +47,26 @@ func stateWithExam(_ exam: Exam = sampleExam()) -> AppState {
 
         let made = Summary(id: "s1", owner: "alice", contentId: "d1", summaryText: "Plants grow.", summaryType: .detailed,
                            metadata: Summary.Metadata(engine: "offline"))
-        _ = AppReducer.reduce(&state, .summaryGenerated(made, fallbackReason: "The provider timed out."))
+        _ = AppReducer.reduce(&state, .generate(.summaryGenerated(made, fallbackReason: "The provider timed out.")))
         #expect(!state.summaries.generating)
         #expect(state.summaries.items.first?.id == "s1")
         #expect(state.summaries.reading == "s1")
         #expect(state.notice == Notice("The provider timed out.", isError: true))
         // Rating the new summary still works with number keys.
-        #expect(AppReducer.reduce(&state, .rateSummary(score: 4)).contains { if case .saveSummary = $0 { true } else { false } })
+        #expect(AppReducer.reduce(&state, .summaries(.rate(score: 4))).contains { if case .saveSummary = $0 { true } else { false } })
     }
 
     @Test func applyingATemplateUsesItsSettingsAndCountsTheUse() throws {
         var state = AppState(settings: settings(), backendName: "test")
-        _ = AppReducer.reduce(&state, .generateSummary(contentId: "d1"))
+        _ = AppReducer.reduce(&state, .generate(.summary(contentId: "d1")))
         let template = Template(id: "t1", name: "Terms", type: .summary,
                                 summaryConfig: Template.SummaryConfig(summaryType: .keyTerms, sentences: 6), createdBy: "alice")
         let examOnly = Template(id: "t2", name: "Quiz", type: .exam, examConfig: Exam.Configuration(), createdBy: "alice")
-        _ = AppReducer.reduce(&state, .templatesLoaded([examOnly, template]))
-        _ = AppReducer.reduce(&state, .dialogMove(10))    // the template row is last
-        _ = AppReducer.reduce(&state, .dialogAdjust(1))
+        _ = AppReducer.reduce(&state, .generate(.templatesLoaded([examOnly, template])))
+        _ = AppReducer.reduce(&state, .generate(.move(10)))    // the template row is last
+        _ = AppReducer.reduce(&state, .generate(.adjust(1)))
         #expect(state.dialog?.templateId == "t1", "exam-only templates are skipped in the summary dialog")
-        let effects = AppReducer.reduce(&state, .dialogSubmit)
+        let effects = AppReducer.reduce(&state, .generate(.submit))
         #expect(effects.contains(.recordTemplateUse(id: "t1")))
         #expect(effects.contains(.summarize(contentId: "d1", options: SummaryOptions(type: .keyTerms, sentences: 6),
                                             templateId: "t1", owner: "alice")))
@@ -74,13 +74,13 @@ func stateWithExam(_ exam: Exam = sampleExam()) -> AppState {
 
     @Test func examDialogBuildsTheConfiguration() throws {
         var state = AppState(settings: settings(), backendName: "test")
-        _ = AppReducer.reduce(&state, .generateExam(contentId: "d1"))
-        _ = AppReducer.reduce(&state, .dialogAdjust(3))   // 5 -> 8 questions
-        _ = AppReducer.reduce(&state, .dialogMove(3))     // true/false row
-        _ = AppReducer.reduce(&state, .dialogToggle)      // leave it out
-        _ = AppReducer.reduce(&state, .dialogMove(3))     // time limit
-        _ = AppReducer.reduce(&state, .dialogAdjust(3))   // 5 minutes
-        let effects = AppReducer.reduce(&state, .dialogSubmit)
+        _ = AppReducer.reduce(&state, .generate(.exam(contentId: "d1")))
+        _ = AppReducer.reduce(&state, .generate(.adjust(3)))   // 5 -> 8 questions
+        _ = AppReducer.reduce(&state, .generate(.move(3)))     // true/false row
+        _ = AppReducer.reduce(&state, .generate(.toggle))      // leave it out
+        _ = AppReducer.reduce(&state, .generate(.move(3)))     // time limit
+        _ = AppReducer.reduce(&state, .generate(.adjust(3)))   // 5 minutes
+        let effects = AppReducer.reduce(&state, .generate(.submit))
         let configuration = try #require(effects.compactMap { effect -> Exam.Configuration? in
             if case let .makeExam(_, configuration, _, _) = effect { return configuration }
             return nil
@@ -97,27 +97,27 @@ func stateWithExam(_ exam: Exam = sampleExam()) -> AppState {
         var state = stateWithExam()
         #expect(AppReducer.reduce(&state, .activate).isEmpty, "untimed: no ticks")
         #expect(state.examSession?.index == 0)
-        _ = AppReducer.reduce(&state, .examChoose(0))
-        _ = AppReducer.reduce(&state, .examChoose(1))           // single choice: replaces
-        _ = AppReducer.reduce(&state, .examNavigate(1))
-        _ = AppReducer.reduce(&state, .examChoose(0))
-        _ = AppReducer.reduce(&state, .examChoose(3))
-        _ = AppReducer.reduce(&state, .examChoose(3))           // multiple answer: toggles off
-        _ = AppReducer.reduce(&state, .examChoose(2))
-        _ = AppReducer.reduce(&state, .examToggleFlag)
-        _ = AppReducer.reduce(&state, .examNavigate(-1))
+        _ = AppReducer.reduce(&state, .examSession(.choose(0)))
+        _ = AppReducer.reduce(&state, .examSession(.choose(1)))           // single choice: replaces
+        _ = AppReducer.reduce(&state, .examSession(.navigate(1)))
+        _ = AppReducer.reduce(&state, .examSession(.choose(0)))
+        _ = AppReducer.reduce(&state, .examSession(.choose(3)))
+        _ = AppReducer.reduce(&state, .examSession(.choose(3)))           // multiple answer: toggles off
+        _ = AppReducer.reduce(&state, .examSession(.choose(2)))
+        _ = AppReducer.reduce(&state, .examSession(.toggleFlag))
+        _ = AppReducer.reduce(&state, .examSession(.navigate(-1)))
         #expect(state.examSession?.index == 0)
-        _ = AppReducer.reduce(&state, .examNavigate(2))
-        _ = AppReducer.reduce(&state, .examChoose(0))           // ignored on a fill-in question
+        _ = AppReducer.reduce(&state, .examSession(.navigate(2)))
+        _ = AppReducer.reduce(&state, .examSession(.choose(0)))           // ignored on a fill-in question
         #expect(state.examSession?.responses["q3"] == nil)
         // Past the last question: asks to submit, naming the unanswered one.
-        _ = AppReducer.reduce(&state, .examNavigate(1))
+        _ = AppReducer.reduce(&state, .examSession(.navigate(1)))
         #expect(state.examSession?.confirm == .submit(unanswered: [3]))
-        _ = AppReducer.reduce(&state, .examConfirm(false))
-        _ = AppReducer.reduce(&state, .examSetText("Chlorophyl"))  // one typo is tolerated
-        _ = AppReducer.reduce(&state, .examSubmit)
+        _ = AppReducer.reduce(&state, .examSession(.confirm(false)))
+        _ = AppReducer.reduce(&state, .examSession(.setText("Chlorophyl")))  // one typo is tolerated
+        _ = AppReducer.reduce(&state, .examSession(.submit))
         #expect(state.examSession?.confirm == .submit(unanswered: []))
-        let effects = AppReducer.reduce(&state, .examConfirm(true))
+        let effects = AppReducer.reduce(&state, .examSession(.confirm(true)))
         let result = try #require(state.examSession?.result)
         #expect(result.correctCount == 3)
         #expect(result.score == 100)
@@ -128,24 +128,24 @@ func stateWithExam(_ exam: Exam = sampleExam()) -> AppState {
         }.first)
         #expect(attempt.examId == "x1" && attempt.userId == "alice" && attempt.score == 100)
         // Answers cannot change after submitting.
-        _ = AppReducer.reduce(&state, .examChoose(0))
+        _ = AppReducer.reduce(&state, .examSession(.choose(0)))
         #expect(state.examSession?.result?.score == 100)
     }
 
     @Test func wrongAnswersScoreLessAndResultsCloseIntoHistory() throws {
         var state = stateWithExam()
-        _ = AppReducer.reduce(&state, .takeExam(examId: "x1"))
-        _ = AppReducer.reduce(&state, .examChoose(0))           // wrong
-        _ = AppReducer.reduce(&state, .examSubmit)
+        _ = AppReducer.reduce(&state, .examSession(.take(examId: "x1")))
+        _ = AppReducer.reduce(&state, .examSession(.choose(0)))           // wrong
+        _ = AppReducer.reduce(&state, .examSession(.submit))
         #expect(state.examSession?.confirm == .submit(unanswered: [2, 3]))
-        _ = AppReducer.reduce(&state, .examConfirm(true))
+        _ = AppReducer.reduce(&state, .examSession(.confirm(true)))
         #expect(state.examSession?.result?.correctCount == 0)
         var recorded = sampleExam()
         recorded.attempts = Exam.AttemptSummary(count: 1, bestScore: 0, lastScore: 0, averageScore: 0)
-        _ = AppReducer.reduce(&state, .attemptRecorded(recorded))
+        _ = AppReducer.reduce(&state, .examSession(.attemptRecorded(recorded)))
         #expect(state.examSession?.recorded == true)
         #expect(state.exams.items.first?.attempts.count == 1)
-        let effects = AppReducer.reduce(&state, .examEscape)
+        let effects = AppReducer.reduce(&state, .examSession(.escape))
         #expect(state.examSession == nil)
         #expect(state.exams.attemptsFor == "x1")
         #expect(effects.contains(.loadAttempts(examId: "x1")))
@@ -153,38 +153,38 @@ func stateWithExam(_ exam: Exam = sampleExam()) -> AppState {
 
     @Test func escapeAsksBeforeAbandoning() {
         var state = stateWithExam()
-        _ = AppReducer.reduce(&state, .takeExam(examId: "x1"))
-        _ = AppReducer.reduce(&state, .examChoose(1))
-        _ = AppReducer.reduce(&state, .examEscape)
+        _ = AppReducer.reduce(&state, .examSession(.take(examId: "x1")))
+        _ = AppReducer.reduce(&state, .examSession(.choose(1)))
+        _ = AppReducer.reduce(&state, .examSession(.escape))
         #expect(state.examSession?.confirm == .abandon)
-        _ = AppReducer.reduce(&state, .examConfirm(false))
+        _ = AppReducer.reduce(&state, .examSession(.confirm(false)))
         #expect(state.examSession?.responses["q1"]?.selectedOptions == [1], "staying keeps the answers")
-        _ = AppReducer.reduce(&state, .examEscape)
-        #expect(AppReducer.reduce(&state, .examConfirm(true)) == [.saveExamProgress(nil)],
+        _ = AppReducer.reduce(&state, .examSession(.escape))
+        #expect(AppReducer.reduce(&state, .examSession(.confirm(true))) == [.saveExamProgress(nil)],
                 "abandoning records nothing and removes the saved progress")
         #expect(state.examSession == nil)
     }
 
     @Test func timerTicksAndSubmitsWhenTimeIsUp() throws {
         var state = stateWithExam(sampleExam(timeLimit: 60))
-        let first = AppReducer.reduce(&state, .takeExam(examId: "x1"))
+        let first = AppReducer.reduce(&state, .examSession(.take(examId: "x1")))
         let session = try #require(state.examSession)
         #expect(first.first == .examTick(sessionId: session.id, after: .seconds(1)))
         #expect(first.dropFirst().allSatisfy { if case .saveExamProgress(.some) = $0 { true } else { false } })
         #expect(session.secondsLeft == 60)
-        _ = AppReducer.reduce(&state, .examChoose(1))
+        _ = AppReducer.reduce(&state, .examSession(.choose(1)))
         let halfway = session.startedAt.adding(milliseconds: 30_000)
-        #expect(AppReducer.reduce(&state, .examTick(sessionId: session.id, now: halfway)).count == 1)
+        #expect(AppReducer.reduce(&state, .examSession(.tick(sessionId: session.id, now: halfway))).count == 1)
         #expect(state.examSession?.secondsLeft == 30)
         // A tick of an older session changes nothing.
         let late = session.startedAt.adding(milliseconds: 61_000)
-        #expect(AppReducer.reduce(&state, .examTick(sessionId: session.id - 1, now: late)).isEmpty)
+        #expect(AppReducer.reduce(&state, .examSession(.tick(sessionId: session.id - 1, now: late))).isEmpty)
         #expect(state.examSession?.result == nil)
-        let effects = AppReducer.reduce(&state, .examTick(sessionId: session.id, now: late))
+        let effects = AppReducer.reduce(&state, .examSession(.tick(sessionId: session.id, now: late)))
         #expect(state.examSession?.timedOut == true)
         #expect(state.examSession?.result?.correctCount == 1, "answers given before the limit count")
         #expect(effects.contains { if case .recordAttempt = $0 { true } else { false } })
         // No more ticks once submitted.
-        #expect(AppReducer.reduce(&state, .examTick(sessionId: session.id, now: late.adding(milliseconds: 1000))).isEmpty)
+        #expect(AppReducer.reduce(&state, .examSession(.tick(sessionId: session.id, now: late.adding(milliseconds: 1000)))).isEmpty)
     }
 }

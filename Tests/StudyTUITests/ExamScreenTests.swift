@@ -19,7 +19,7 @@ import StudyModel
         var state = AppState(settings: AppSettings(user: "alice", outboxPath: nil), backendName: "sqlite:test")
         state.focus = .exams
         state.exams.contentId = "d1"
-        _ = AppReducer.reduce(&state, .examsLoaded(contentId: "d1", exams: [exam]))
+        _ = AppReducer.reduce(&state, .exams(.loaded(contentId: "d1", exams: [exam])))
         return state
     }
 
@@ -45,7 +45,7 @@ import StudyModel
         #expect(state.examSession?.responses["q1"]?.flagged == true)
         #expect(state.examSession?.responses["q2"]?.text == "chl", "letters on a fill-in question are typed, not commands")
         let startedAt = try #require(state.examSession?.startedAt)
-        _ = AppReducer.reduce(&state, .examTick(sessionId: state.examSessionCounter, now: startedAt.adding(milliseconds: 75_000)))
+        _ = AppReducer.reduce(&state, .examSession(.tick(sessionId: state.examSessionCounter, now: startedAt.adding(milliseconds: 75_000))))
         for (rows, cols) in [(24, 80), (12, 44), (40, 120)] {
             let screen = text(state, rows: rows, cols: cols)
             #expect(screen.contains("Question 2 of 2"), "\(cols)x\(rows):\n\(screen)")
@@ -82,9 +82,9 @@ import StudyModel
 
     @Test func dialogOverlayListsFieldsAndTemplates() {
         var state = state(exam())
-        _ = AppReducer.reduce(&state, .generateExam(contentId: "d1"))
-        _ = AppReducer.reduce(&state, .templatesLoaded([Template(name: "Weekly quiz", type: .exam, examConfig: Exam.Configuration(),
-                                                                 isPublic: true, createdBy: "bob")]))
+        _ = AppReducer.reduce(&state, .generate(.exam(contentId: "d1")))
+        _ = AppReducer.reduce(&state, .generate(.templatesLoaded([Template(name: "Weekly quiz", type: .exam, examConfig: Exam.Configuration(),
+                                                                 isPublic: true, createdBy: "bob")])))
         let screen = text(state, rows: 24, cols: 80)
         #expect(screen.contains("New exam"), "\(screen)")
         #expect(screen.contains("Questions") && screen.contains("Time limit"), "\(screen)")

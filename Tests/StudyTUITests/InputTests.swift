@@ -48,7 +48,7 @@ import StudyApp
         let messages = state(focus: .messages)
         for c in "3 hi" { _ = KeyHandler.handle(.char(c), state: messages, ui: &ui, rows: 24, cols: 80) }
         #expect(ui.message.text == "3 hi")
-        #expect(KeyHandler.handle(.enter, state: messages, ui: &ui, rows: 24, cols: 80) == [.action(.sendMessage("3 hi"))])
+        #expect(KeyHandler.handle(.enter, state: messages, ui: &ui, rows: 24, cols: 80) == [.action(.messages(.send("3 hi")))])
         #expect(ui.message.isEmpty)
     }
 
@@ -60,12 +60,12 @@ import StudyApp
     }
 
     @Test func commandLineParsesCommands() {
-        #expect(CommandParser.parse("join physics") == [.action(.joinRoom(name: "physics"))])
-        #expect(CommandParser.parse("room new Study Group") == [.action(.createRoom(name: "Study Group"))])
+        #expect(CommandParser.parse("join physics") == [.action(.rooms(.join(name: "physics")))])
+        #expect(CommandParser.parse("room new Study Group") == [.action(.rooms(.create(name: "Study Group")))])
         #expect(CommandParser.parse("theme light") == [.theme("light")])
         #expect(CommandParser.parse("q") == [.action(.requestQuit(draft: false))])
         #expect(CommandParser.parse("help") == [.help])
-        #expect(CommandParser.parse("resume") == [.action(.resumeExam)])
+        #expect(CommandParser.parse("resume") == [.action(.examSession(.resume))])
         if case .action(.showNotice(let notice))? = CommandParser.parse("frobnicate").first {
             #expect(notice.isError)
         } else {

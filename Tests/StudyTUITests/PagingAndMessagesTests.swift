@@ -14,14 +14,14 @@ import StudyStore
     static func state(count: Int = 300) -> AppState {
         var state = AppState(settings: AppSettings(user: "alice", historyPageSize: 500, messageWindow: 1000, outboxPath: nil),
                              backendName: "t")
-        _ = AppReducer.reduce(&state, .roomsLoaded([ChatRoom(roomId: "r1", name: "alpha", members: ["alice"], createdBy: "bob")]))
+        _ = AppReducer.reduce(&state, .rooms(.loaded([ChatRoom(roomId: "r1", name: "alpha", members: ["alice"], createdBy: "bob")])))
         let start: Int64 = 1_700_000_000_000
         let messages = (0..<count).map { n in
             Message(messageId: String(format: "M%05d", n), roomId: "r1", sender: "bob", text: String(format: "m-%03d", n),
                     createdAt: Timestamp(millisecondsSince1970: start + Int64(n) * 3_600_000))
         }
         let page = MessagePage(messages: messages, older: nil, feed: PageCursor(token: "feed"))
-        _ = AppReducer.reduce(&state, .historyLoaded(roomId: "r1", page: page, before: nil, direction: .newest))
+        _ = AppReducer.reduce(&state, .messages(.historyLoaded(roomId: "r1", page: page, before: nil, direction: .newest)))
         state.focus = .messages
         return state
     }

@@ -73,25 +73,25 @@ import StudyModel
         run(KeyHandler.handle(.char("N"), state: state, ui: &ui, rows: 24, cols: 80), &state)
         #expect(state.reader?.matchLine == 87)
         // Not found: said, and the reader stays.
-        _ = AppReducer.reduce(&state, .findInDocument(query: "absent", line: nil))
+        _ = AppReducer.reduce(&state, .library(.findInDocument(query: "absent", line: nil)))
         #expect(state.notice?.isError == true && state.reader != nil)
     }
 
     @Test func reopeningADocumentReturnsToWhereReadingStopped() throws {
         var state = readerState("x")
-        _ = AppReducer.reduce(&state, .scrollText(toLine: 42))
+        _ = AppReducer.reduce(&state, .library(.scrollText(toLine: 42)))
         _ = AppReducer.reduce(&state, .back)
         #expect(state.reader == nil)
         let content = Content(id: "d1", title: "Doc", owner: "alice", contentType: .text, sourceText: "x")
-        _ = AppReducer.reduce(&state, .documentLoaded(content))
+        _ = AppReducer.reduce(&state, .library(.documentLoaded(content)))
         #expect(state.reader?.top == 42)
         // Across runs: the positions file.
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reading-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try ReadingPositionsFile.save(state.readerPositions, path: dir + "/reading.json")
         var next = AppState(settings: AppSettings(user: "alice", outboxPath: nil), backendName: "t")
-        _ = AppReducer.reduce(&next, .readingPositionsLoaded(ReadingPositionsFile.load(path: dir + "/reading.json")))
-        _ = AppReducer.reduce(&next, .documentLoaded(content))
+        _ = AppReducer.reduce(&next, .library(.readingPositionsLoaded(ReadingPositionsFile.load(path: dir + "/reading.json"))))
+        _ = AppReducer.reduce(&next, .library(.documentLoaded(content)))
         #expect(next.reader?.top == 42)
     }
 

@@ -63,8 +63,8 @@ import StudyApp
         }
         // And the selected row is drawn in that role.
         var state = AppState(settings: AppSettings(user: "alice", outboxPath: nil), backendName: "t")
-        _ = AppReducer.reduce(&state, .roomsLoaded([.init(roomId: "r1", name: "alpha", members: ["alice"], createdBy: "b"),
-                                                    .init(roomId: "r2", name: "beta", members: ["alice"], createdBy: "b")]))
+        _ = AppReducer.reduce(&state, .rooms(.loaded([.init(roomId: "r1", name: "alpha", members: ["alice"], createdBy: "b"),
+                                                    .init(roomId: "r2", name: "beta", members: ["alice"], createdBy: "b")])))
         state.rooms.selected = 1
         var ui = UIState()
         let canvas = FrameRenderer.render(state: state, ui: &ui, rows: 24, cols: 80).canvas

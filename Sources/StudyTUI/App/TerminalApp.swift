@@ -15,19 +15,18 @@ public enum TerminalApp {
     /// `assistant` makes summaries and exams (offline unless the caller configures a provider).
     public static func run(store: StudyStore, settings: AppSettings, assistant: StudyAssistant = StudyAssistant()) throws -> Int32 {
         let signalFD = try TerminalGuard.install()
-        let inbox = try Inbox()
+        let wake = try WakePipe()
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let screen = try CursesScreen(noColor: noColor)
         defer { screen.stop() }
-        let runner = EffectRunner(store: store, settings: settings, assistant: assistant, post: inbox.post)
-        defer { runner.poller.stop() }
-        let loop = MainLoop(screen: screen, runner: runner, inbox: inbox, signalFD: signalFD,
-                            state: AppState(settings: settings, backendName: store.backendName),
+        let app = AppStore(store: store, settings: settings, assistant: assistant, wake: wake.signal)
+        let loop = MainLoop(screen: screen, app: app, wake: wake, signalFD: signalFD,
                             noColor: noColor || screen.depth == .none)
         loop.setTheme(settings.themeName)
-        runner.poller.start()
-        return loop.run()
+        let status = loop.run()
+        app.shutdown()
+        return status
     }
 
     /// The same, for async callers: the loop gets a thread of its own, so it never occupies one
@@ -47,14 +46,15 @@ public enum TerminalApp {
     }
 }
 
-/// The single-threaded loop: wait for input, a signal or an inbox action; handle all of them;
-/// draw once.
+/// The single-threaded loop: wait for input, a signal or a wake-up from the app core; decode
+/// keys into actions and send them to the `AppStore`, let it handle what effects posted, and
+/// draw once. The state, the reducer, the effects and the poller all live in the store.
 final class MainLoop {
     private let screen: CursesScreen
-    private let runner: EffectRunner
-    private let inbox: Inbox
+    private let app: AppStore
+    private let wake: WakePipe
     private let signalFD: Int32
-    private var state: AppState
+    private var state: AppState { app.state }
     private var ui = UIState()
     private var decoder = InputDecoder()
     private var exitStatus: Int32?
@@ -62,14 +62,13 @@ final class MainLoop {
     /// No colours (NO_COLOR or the terminal has none): themes are drawn with attributes only.
     private let noColor: Bool
 
-    init(screen: CursesScreen, runner: EffectRunner, inbox: Inbox, signalFD: Int32, state: AppState, noColor: Bool) {
+    init(screen: CursesScreen, app: AppStore, wake: WakePipe, signalFD: Int32, noColor: Bool) {
         self.noColor = noColor
         self.screen = screen
-        self.runner = runner
-        self.inbox = inbox
+        self.app = app
+        self.wake = wake
         self.signalFD = signalFD
-        self.state = state
-        self.themeDirectories = ThemeLoader.searchDirectories(configured: state.settings.themesDirectory)
+        self.themeDirectories = ThemeLoader.searchDirectories(configured: app.state.settings.themesDirectory)
     }
 
     /// Loads and applies a theme; `announce` (`:theme NAME`) says which theme is now in use.
@@ -77,18 +76,18 @@ final class MainLoop {
         let (theme, error) = ThemeLoader.load(name, directories: themeDirectories)
         screen.apply(noColor ? theme.withoutColor() : theme)
         if let error {
-            state.notice = Notice("Theme: \(error.message)", isError: true)
+            app.send(.showNotice(Notice("Theme: \(error.message)", isError: true)))
         } else if announce {
-            state.notice = Notice("Theme \(theme.name).")
+            app.send(.showNotice(Notice("Theme \(theme.name).")))
         }
     }
 
     func run() -> Int32 {
-        dispatch([.start])
+        app.start()
         render()
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: inbox.fd, events: Int16(POLLIN), revents: 0)]
+                   pollfd(fd: wake.fd, events: Int16(POLLIN), revents: 0)]
         while exitStatus == nil && !state.quitRequested {
             for i in fds.indices { fds[i].revents = 0 }
             // With half an escape sequence held back, wait only briefly for the rest.
@@ -102,41 +101,15 @@ final class MainLoop {
             }
             let raw = screen.readInput()
             if !raw.isEmpty {
-                runner.poller.noteActivity()
+                app.noteActivity()
                 changed = true
                 handle(decoder.decode(raw, keyCodes: screen.keyCodes))
             }
-            let actions = inbox.drain()
-            if !actions.isEmpty {
-                changed = true
-                dispatch(actions)
-            }
+            if fds[2].revents != 0 { wake.drain() }
+            if app.processPending() { changed = true }
             if changed && exitStatus == nil && !state.quitRequested { render() }
         }
-        saveReadMarks()
-        saveExamProgress()
-        saveReadingPositions()
         return exitStatus ?? 0
-    }
-
-    /// An exam still being answered is saved as it stands (with the time spent), so the next
-    /// run can resume it; a finished or abandoned one leaves nothing behind.
-    private func saveExamProgress() {
-        guard let path = state.settings.examProgressPath,
-              let progress = ExamProgress(state.examSession, now: .now()) else { return }
-        try? ExamProgressFile.save(progress, path: path)
-    }
-
-    private func saveReadingPositions() {
-        guard let path = state.settings.readingPositionsPath, !state.readerPositions.isEmpty else { return }
-        try? ReadingPositionsFile.save(state.readerPositions, path: path)
-    }
-
-    /// Unread counts of the next run start from where the user stopped reading now. Written
-    /// here, synchronously, because the process ends right after the loop.
-    private func saveReadMarks() {
-        guard let path = state.settings.readMarksPath else { return }
-        try? ReadMarksFile.save(AppReducer.currentReadMarks(state), path: path)
     }
 
     /// Returns true when the screen must be redrawn.
@@ -156,7 +129,7 @@ final class MainLoop {
                     redraw = true
                 case SIGINT:
                     // Ctrl-C asks first when an exam or a typed message would be lost.
-                    dispatch([.requestQuit(draft: !ui.message.isEmpty)])
+                    app.send(.requestQuit(draft: !ui.message.isEmpty))
                     if state.quitRequested { exitStatus = 128 + SIGINT }
                     redraw = true
                 case let signal where TerminalGuard.endSignals.contains(signal):
@@ -177,7 +150,7 @@ final class MainLoop {
             }
             for command in KeyHandler.handle(key, state: state, ui: &ui, rows: screen.rows, cols: screen.cols) {
                 switch command {
-                case let .action(action): dispatch([action])
+                case let .action(action): app.send(action)
                 case let .theme(name): setTheme(name, announce: true)
                 case .repaint: screen.invalidate()
                 case .help:
@@ -185,12 +158,6 @@ final class MainLoop {
                     ui.helpTop = 0
                 }
             }
-        }
-    }
-
-    private func dispatch(_ actions: [Action]) {
-        for action in actions {
-            runner.run(AppReducer.reduce(&state, action))
         }
     }
 

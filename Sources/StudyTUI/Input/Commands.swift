@@ -26,33 +26,33 @@ public enum CommandParser {
         case "help", "h", "?":
             return [.help]
         case "resume":
-            return [.action(.resumeExam)]
+            return [.action(.examSession(.resume))]
         case "join", "j":
-            return [.action(.joinRoom(name: argument))]
+            return [.action(.rooms(.join(name: argument)))]
         case "leave", "part":
-            return [.action(.leaveRoom)]
+            return [.action(.rooms(.leave))]
         case "room":
             let sub = argument.split(separator: " ", maxSplits: 1)
             if sub.first.map({ $0.lowercased() }) == "new", sub.count == 2 {
-                return [.action(.createRoom(name: String(sub[1])))]
+                return [.action(.rooms(.create(name: String(sub[1]))))]
             }
             return [.action(.showNotice(Notice("Usage: :room new NAME", isError: true)))]
         case "add", "import":
-            return [.action(.importFile(path: argument))]
+            return [.action(.library(.importFile(path: argument)))]
         case "theme":
             guard !argument.isEmpty else {
                 return [.action(.showNotice(Notice("Usage: :theme NAME (dark, light, high-contrast, monochrome)", isError: true)))]
             }
             return [.theme(argument)]
         case "category", "cat":
-            return [.action(.setCategory(argument.isEmpty ? nil : argument))]
+            return [.action(.library(.setCategory(argument.isEmpty ? nil : argument)))]
         case "search":
             return [.action(.search(argument))]
         case "rate":
             guard let score = Int(argument) else {
                 return [.action(.showNotice(Notice("Usage: :rate 1-5", isError: true)))]
             }
-            return [.action(.rateSummary(score: score))]
+            return [.action(.summaries(.rate(score: score)))]
         default:
             return [.action(.showNotice(Notice("Unknown command :\(name). Press ? for the list of commands.", isError: true)))]
         }

@@ -42,19 +42,19 @@ public enum KeyHandler {
             if state.focus == .library, state.reader != nil {
                 // `/` in the reader searches the document, not the library.
                 var mode = ui.mode
-                let commands = prompt(key, editor: &editor, mode: &mode) { [.action(.findInDocument(query: $0, line: nil))] }
+                let commands = prompt(key, editor: &editor, mode: &mode) { [.action(.library(.findInDocument(query: $0, line: nil)))] }
                 ui.mode = mode
                 return commands.map { command in
-                    guard case let .action(.findInDocument(query?, _)) = command, !query.isEmpty else { return command }
+                    guard case let .action(.library(.findInDocument(query?, _))) = command, !query.isEmpty else { return command }
                     let line = ReaderSearch.next(query, after: -1, state: state, ui: &ui, rows: rows, cols: cols)
-                    return .action(.findInDocument(query: query, line: line))
+                    return .action(.library(.findInDocument(query: query, line: line)))
                 }
             }
             return prompt(key, editor: &editor, mode: &ui.mode) { [.action(.search($0))] }
         case .rate:
             ui.mode = .normal
             if case let .char(c) = key, let score = c.wholeNumberValue, (1...5).contains(score) {
-                return [.action(.rateSummary(score: score))]
+                return [.action(.summaries(.rate(score: score)))]
             }
             return []
         case .normal:
@@ -154,18 +154,18 @@ public enum KeyHandler {
             return openHelp(&ui)
         case .enter:
             guard !ui.message.isEmpty else { return [] }
-            return [.action(.sendMessage(ui.message.submit()))]
+            return [.action(.messages(.send(ui.message.submit())))]
         case .escape:
             if state.openRoom?.bottom != nil || state.openRoom?.window.isLive == false { return [.action(.back)] }
             return [.action(.focus(.rooms))]
         case .pageUp:
-            return [.action(.scrollMessages(-MessagePaging.page(state, rows: rows, cols: cols, up: true)))]
+            return [.action(.messages(.scroll(-MessagePaging.page(state, rows: rows, cols: cols, up: true))))]
         case .pageDown:
-            return [.action(.scrollMessages(MessagePaging.page(state, rows: rows, cols: cols, up: false)))]
+            return [.action(.messages(.scroll(MessagePaging.page(state, rows: rows, cols: cols, up: false))))]
         case .wheelUp:
-            return [.action(.scrollMessages(-3))]
+            return [.action(.messages(.scroll(-3)))]
         case .wheelDown:
-            return [.action(.scrollMessages(3))]
+            return [.action(.messages(.scroll(3)))]
         case .end where empty:
             return [.action(.back)]
         case .home where empty:
@@ -193,7 +193,7 @@ public enum KeyHandler {
             let line = key == .char("n")
                 ? ReaderSearch.next(query, after: from, state: state, ui: &ui, rows: rows, cols: cols)
                 : ReaderSearch.previous(query, before: from, state: state, ui: &ui, rows: rows, cols: cols)
-            return [.action(.findInDocument(query: query, line: line))]
+            return [.action(.library(.findInDocument(query: query, line: line)))]
         case .char(":"):
             ui.mode = .command
             return []
@@ -216,18 +216,18 @@ public enum KeyHandler {
         case .char("l"), .right: return [.action(.focusNext)]
         case .enter: return [.action(.activate)]
         case .escape: return [.action(.back)]
-        case .char("c") where state.focus == .library: return [.action(.cycleCategory)]
+        case .char("c") where state.focus == .library: return [.action(.library(.cycleCategory))]
         case .char("r") where state.focus == .summaries:
             ui.mode = .rate
             return []
         case .char("s") where state.focus == .library || state.focus == .summaries:
-            return state.selectedDocumentId.map { [.action(.generateSummary(contentId: $0))] } ?? []
+            return state.selectedDocumentId.map { [.action(.generate(.summary(contentId: $0)))] } ?? []
         case .char("e") where state.focus == .library || state.focus == .exams:
-            return state.selectedDocumentId.map { [.action(.generateExam(contentId: $0))] } ?? []
+            return state.selectedDocumentId.map { [.action(.generate(.exam(contentId: $0)))] } ?? []
         case .char("t") where state.focus == .exams:
-            return state.exams.selectedItem.map { [.action(.takeExam(examId: $0.id))] } ?? []
+            return state.exams.selectedItem.map { [.action(.examSession(.take(examId: $0.id)))] } ?? []
         case .char("v") where state.focus == .exams:
-            return state.exams.selectedItem.map { [.action(.showExamHistory(examId: $0.id))] } ?? []
+            return state.exams.selectedItem.map { [.action(.exams(.showHistory(examId: $0.id)))] } ?? []
         default:
             return []
         }
@@ -241,7 +241,7 @@ public enum KeyHandler {
         let top = state.focus == .summaries ? state.summaries.top : (state.reader?.top ?? 0)
         let maxTop = ReaderView.maxTop(count: extent.count, height: extent.height)
         let target = min(max(0, min(top, maxTop).addingReportingOverflow(delta).partialValue), maxTop)
-        return [.action(.scrollText(toLine: target))]
+        return [.action(.library(.scrollText(toLine: target)))]
     }
 }
 

@@ -7,13 +7,13 @@ import StudyModel
 enum StudyKeys {
     static func dialog(_ key: Key) -> [UICommand] {
         switch key {
-        case .up, .char("k"), .backTab: return [.action(.dialogMove(-1))]
-        case .down, .char("j"), .tab: return [.action(.dialogMove(1))]
-        case .left, .char("h"), .char("-"), .wheelUp: return [.action(.dialogAdjust(-1))]
-        case .right, .char("l"), .char("+"), .wheelDown: return [.action(.dialogAdjust(1))]
-        case .char(" "): return [.action(.dialogToggle)]
-        case .enter: return [.action(.dialogSubmit)]
-        case .escape, .char("q"): return [.action(.dialogCancel)]
+        case .up, .char("k"), .backTab: return [.action(.generate(.move(-1)))]
+        case .down, .char("j"), .tab: return [.action(.generate(.move(1)))]
+        case .left, .char("h"), .char("-"), .wheelUp: return [.action(.generate(.adjust(-1)))]
+        case .right, .char("l"), .char("+"), .wheelDown: return [.action(.generate(.adjust(1)))]
+        case .char(" "): return [.action(.generate(.toggle))]
+        case .enter: return [.action(.generate(.submit))]
+        case .escape, .char("q"): return [.action(.generate(.cancel))]
         default: return []
         }
     }
@@ -22,30 +22,30 @@ enum StudyKeys {
         if session.result != nil { return results(key) }
         if session.confirm != nil {
             switch key {
-            case .char("y"), .char("Y"), .enter: return [.action(.examConfirm(true))]
-            case .char("n"), .char("N"), .escape: return [.action(.examConfirm(false))]
+            case .char("y"), .char("Y"), .enter: return [.action(.examSession(.confirm(true)))]
+            case .char("n"), .char("N"), .escape: return [.action(.examSession(.confirm(false)))]
             default: return []
             }
         }
         // Keys that work on every question.
         switch key {
-        case .escape: return [.action(.examEscape)]
-        case .right, .pageDown, .tab, .wheelDown: return [.action(.examNavigate(1))]
-        case .left, .pageUp, .backTab, .wheelUp: return [.action(.examNavigate(-1))]
-        case .ctrl("f"), .function(2): return [.action(.examToggleFlag)]
-        case .ctrl("s"), .function(10): return [.action(.examSubmit)]
+        case .escape: return [.action(.examSession(.escape))]
+        case .right, .pageDown, .tab, .wheelDown: return [.action(.examSession(.navigate(1)))]
+        case .left, .pageUp, .backTab, .wheelUp: return [.action(.examSession(.navigate(-1)))]
+        case .ctrl("f"), .function(2): return [.action(.examSession(.toggleFlag))]
+        case .ctrl("s"), .function(10): return [.action(.examSession(.submit))]
         default: break
         }
         guard let question = session.question else { return [] }
         if question.kind == .fillInBlank { return typed(key, current: session.response(question).text ?? "") }
         switch key {
-        case .enter, .char("n"): return [.action(.examNavigate(1))]
-        case .char("p"): return [.action(.examNavigate(-1))]
-        case .char("f"): return [.action(.examToggleFlag)]
-        case .char("s"): return [.action(.examSubmit)]
+        case .enter, .char("n"): return [.action(.examSession(.navigate(1)))]
+        case .char("p"): return [.action(.examSession(.navigate(-1)))]
+        case .char("f"): return [.action(.examSession(.toggleFlag))]
+        case .char("s"): return [.action(.examSession(.submit))]
         case let .char(c):
             guard let option = optionIndex(c), question.options.indices.contains(option) else { return [] }
-            return [.action(.examChoose(option))]
+            return [.action(.examSession(.choose(option)))]
         default: return []
         }
     }
@@ -60,27 +60,27 @@ enum StudyKeys {
     /// The answer line of a fill-in question: typing appends, Backspace deletes, Enter goes on.
     static func typed(_ key: Key, current: String) -> [UICommand] {
         switch key {
-        case let .char(c): return [.action(.examSetText(current + String(c)))]
+        case let .char(c): return [.action(.examSession(.setText(current + String(c))))]
         case let .paste(text):
             let line = KeyHandler.cleanPaste(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
-            return [.action(.examSetText(current + line))]
-        case .backspace: return current.isEmpty ? [] : [.action(.examSetText(String(current.dropLast())))]
-        case .ctrl("u"): return [.action(.examSetText(""))]
-        case .enter: return [.action(.examNavigate(1))]
+            return [.action(.examSession(.setText(current + line)))]
+        case .backspace: return current.isEmpty ? [] : [.action(.examSession(.setText(String(current.dropLast()))))]
+        case .ctrl("u"): return [.action(.examSession(.setText("")))]
+        case .enter: return [.action(.examSession(.navigate(1)))]
         default: return []
         }
     }
 
     static func results(_ key: Key) -> [UICommand] {
         switch key {
-        case .down, .char("j"): return [.action(.examScrollReview(1))]
-        case .up, .char("k"): return [.action(.examScrollReview(-1))]
-        case .wheelDown: return [.action(.examScrollReview(3))]
-        case .wheelUp: return [.action(.examScrollReview(-3))]
-        case .pageDown, .char(" "): return [.action(.examScrollReview(10))]
-        case .pageUp: return [.action(.examScrollReview(-10))]
-        case .home, .char("g"): return [.action(.examScrollReview(Int.min / 2))]
-        case .escape, .enter, .char("q"): return [.action(.examEscape)]
+        case .down, .char("j"): return [.action(.examSession(.scrollReview(1)))]
+        case .up, .char("k"): return [.action(.examSession(.scrollReview(-1)))]
+        case .wheelDown: return [.action(.examSession(.scrollReview(3)))]
+        case .wheelUp: return [.action(.examSession(.scrollReview(-3)))]
+        case .pageDown, .char(" "): return [.action(.examSession(.scrollReview(10)))]
+        case .pageUp: return [.action(.examSession(.scrollReview(-10)))]
+        case .home, .char("g"): return [.action(.examSession(.scrollReview(Int.min / 2)))]
+        case .escape, .enter, .char("q"): return [.action(.examSession(.escape))]
         default: return []
         }
     }

@@ -170,7 +170,7 @@ public enum FrameRenderer {
             return nil
         case .normal:
             if let notice = state.notice {
-                canvas.put(notice.text, row: rect.y, col: rect.x, role: notice.isError ? .error : .notice)
+                canvas.put(FailureText.text(of: notice), row: rect.y, col: rect.x, role: notice.isError ? .error : .notice)
             } else {
                 canvas.put(hint(for: state), row: rect.y, col: rect.x, role: .hint)
             }

@@ -3,11 +3,10 @@ import StudyModel
 
 /// The outbox on disk, so a message typed while the backend was unreachable survives a restart.
 ///
-/// Saves are numbered by the caller in the order the reducer asked for them; a save that lost
-/// the race to a newer one is skipped, so the file always ends as the latest outbox.
-public actor OutboxFile {
+/// The runner writes it through one `SerialJobs`, so saves never overlap and the file always
+/// ends as the latest outbox asked for.
+public struct OutboxFile: Sendable {
     public let path: String
-    private var lastWritten = -1
 
     public init(path: String) { self.path = path }
 
@@ -20,9 +19,7 @@ public actor OutboxFile {
     }
 
     /// Writes the outbox atomically (temporary file and rename); an empty outbox removes the file.
-    public func save(_ messages: [Message], sequence: Int) throws {
-        guard sequence > lastWritten else { return }
-        lastWritten = sequence
+    public func save(_ messages: [Message]) throws {
         if messages.isEmpty {
             try? FileManager.default.removeItem(atPath: path)
             return

@@ -3,10 +3,11 @@ import StudyModel
 import StudyStore
 
 extension AppReducer {
-    static func reduceRooms(_ state: inout AppState, _ action: Action) -> [Effect] {
+    /// The Rooms pane's actions.
+    static func reduceRooms(_ state: inout AppState, _ action: RoomsAction) -> [Effect] {
         let user = state.settings.user
         switch action {
-        case let .roomsLoaded(rooms):
+        case let .loaded(rooms):
             let firstLoad = !state.rooms.loaded
             state.rooms.loaded = true
             let previous = Dictionary(state.rooms.entries.map { ($0.room.roomId, $0) }, uniquingKeysWith: { a, _ in a })
@@ -34,7 +35,7 @@ extension AppReducer {
             state.rooms.entries[index].unread += unread
             state.rooms.entries[index].mentions += mentions
             return []
-        case let .openRoom(roomId):
+        case let .open(roomId):
             guard let index = state.rooms.index(of: roomId) else { return [] }
             if !state.rooms.entries[index].joined {
                 state.notice = Notice("Joining \(state.rooms.entries[index].room.name)…")
@@ -42,27 +43,27 @@ extension AppReducer {
             }
             // Focus stays in the list: the pane keys 1-5 must not be typed into the new room.
             return open(&state, roomId: roomId, focusMessages: false)
-        case let .joinRoom(name):
+        case let .join(name):
             let name = name.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else {
                 state.notice = Notice("Usage: :join NAME", isError: true)
                 return []
             }
             return [.joinRoom(name: name, user: user)]
-        case let .createRoom(name):
+        case let .create(name):
             let name = name.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else {
                 state.notice = Notice("Usage: :room new NAME", isError: true)
                 return []
             }
             return [.createRoom(name: name, user: user)]
-        case .leaveRoom:
+        case .leave:
             guard let open = state.openRoom else {
                 state.notice = Notice("No room is open; open one in the Rooms pane first.", isError: true)
                 return []
             }
             return [.leaveRoom(roomId: open.roomId, user: user)]
-        case let .roomJoined(room):
+        case let .joined(room):
             var entry = RoomEntry(room: room, joined: true)
             if let index = state.rooms.index(of: room.roomId) {
                 entry = state.rooms.entries[index]
@@ -80,7 +81,7 @@ extension AppReducer {
             // Opened, with focus in the room list until the student starts writing (i, Enter, 2).
             state.focus = .rooms
             return [.watchRooms(joinedRoomIds(state))] + open(&state, roomId: room.roomId, focusMessages: false)
-        case let .roomLeft(roomId):
+        case let .left(roomId):
             if let index = state.rooms.index(of: roomId) {
                 state.rooms.entries[index].joined = false
                 state.rooms.entries[index].unread = 0
@@ -90,8 +91,6 @@ extension AppReducer {
             if state.openRoom?.roomId == roomId { state.openRoom = nil }
             sortRooms(&state.rooms)
             return [.watchRooms(joinedRoomIds(state))]
-        default:
-            return []
         }
     }
 

@@ -2,32 +2,33 @@ import StudyEngine
 import StudyModel
 
 extension AppReducer {
-    static func reduceGenerate(_ state: inout AppState, _ action: Action) -> [Effect] {
+    /// The generate dialog's actions, and the generated summaries and exams.
+    static func reduceGenerate(_ state: inout AppState, _ action: GenerateAction, now: Timestamp) -> [Effect] {
         switch action {
-        case let .generateSummary(contentId):
+        case let .summary(contentId):
             return openDialog(&state, GenerateDialog(kind: .summary, contentId: contentId))
-        case let .generateExam(contentId):
+        case let .exam(contentId):
             return openDialog(&state, GenerateDialog(kind: .exam, contentId: contentId))
-        case let .dialogMove(delta):
+        case let .move(delta):
             guard var dialog = state.dialog else { return [] }
             dialog.field = clamp(dialog.field, delta, dialog.fields.count)
             state.dialog = dialog
             return []
-        case let .dialogAdjust(delta):
+        case let .adjust(delta):
             guard var dialog = state.dialog else { return [] }
             adjust(&dialog, by: delta, templates: state.templates.items)
             state.dialog = dialog
             return []
-        case .dialogToggle:
+        case .toggle:
             guard var dialog = state.dialog else { return [] }
             adjust(&dialog, by: 1, templates: state.templates.items)
             state.dialog = dialog
             return []
-        case .dialogCancel:
+        case .cancel:
             state.dialog = nil
             return []
-        case .dialogSubmit:
-            return submitDialog(&state)
+        case .submit:
+            return submitDialog(&state, now: now)
         case let .templatesLoaded(templates):
             state.templates.items = templates
             state.templates.loaded = true
@@ -54,8 +55,6 @@ extension AppReducer {
             state.exams.selected = 0
             state.notice = fallbackReason.map { Notice($0, isError: true) }
                 ?? Notice("Exam ready: \(exam.questions.count) questions. Enter starts it.")
-            return []
-        default:
             return []
         }
     }
@@ -117,7 +116,7 @@ extension AppReducer {
         return all[((index + delta) % all.count + all.count) % all.count]
     }
 
-    static func submitDialog(_ state: inout AppState) -> [Effect] {
+    static func submitDialog(_ state: inout AppState, now: Timestamp) -> [Effect] {
         guard let dialog = state.dialog else { return [] }
         state.dialog = nil
         let template = dialog.templateId.flatMap { id in state.templates.items.first { $0.id == id } }
@@ -138,7 +137,7 @@ extension AppReducer {
             state.exams.generating = true
             state.notice = Notice("Generating the exam…")
             // A new seed each time, so asking again gives a differently ordered exam.
-            let seed = UInt64(truncatingIfNeeded: Timestamp.now().millisecondsSince1970)
+            let seed = UInt64(truncatingIfNeeded: now.millisecondsSince1970)
             effects.append(.makeExam(contentId: dialog.contentId, configuration: configuration, owner: owner, seed: seed))
         }
         return effects

@@ -3,7 +3,8 @@ import StudyModel
 import StudyStore
 
 extension AppReducer {
-    static func reduceMessages(_ state: inout AppState, _ action: Action) -> [Effect] {
+    /// The Messages pane's actions: history, the outbox and live messages.
+    static func reduceMessages(_ state: inout AppState, _ action: MessagesAction) -> [Effect] {
         switch action {
         case let .historyLoaded(roomId, page, before, direction):
             guard var open = state.openRoom, open.roomId == roomId else { return [] }
@@ -21,11 +22,11 @@ extension AppReducer {
             keepBottomInWindow(&open)
             state.openRoom = open
             return direction == .newest ? [.seedFeed(roomId: roomId, cursor: page.feed)] : []
-        case let .scrollMessages(delta):
+        case let .scroll(delta):
             return scrollMessages(&state, by: delta)
-        case let .sendMessage(text):
+        case let .send(text):
             return send(&state, text)
-        case let .messageSent(message):
+        case let .sent(message):
             state.outbox.removeAll { $0.message.messageId == message.messageId }
             if state.openRoom?.roomId == message.roomId { state.openRoom?.window.appendLive([message]) }
             var effects: [Effect] = [.saveOutbox(state.outbox.map(\.message))]
@@ -34,11 +35,11 @@ extension AppReducer {
                 effects += resendWaiting(&state)
             }
             return effects
-        case let .messageFailed(messageId, error, permanent):
+        case let .sendFailed(messageId, error):
             guard let index = state.outbox.firstIndex(where: { $0.message.messageId == messageId }) else { return [] }
-            if permanent {
+            if error.isPermanent {
                 state.outbox.remove(at: index)
-                state.notice = Notice("Message not sent: \(error)", isError: true)
+                state.notice = Notice(failure: EffectFailure(.sendMessage, error))
                 return [.saveOutbox(state.outbox.map(\.message))]
             }
             state.outbox[index].inFlight = false
@@ -56,14 +57,12 @@ extension AppReducer {
             state.outbox += fresh.map { OutboxEntry(message: $0) }
             state.outbox.sort { $0.message.key < $1.message.key }
             return resendWaiting(&state)
-        case let .messagesArrived(roomId, messages):
+        case let .arrived(roomId, messages):
             return arrived(&state, roomId: roomId, messages: messages)
         case let .connectionChanged(connection):
             guard state.connection != connection else { return [] }
             state.connection = connection
             if connection == .online, !state.outboxRetryScheduled { return resendWaiting(&state) }
-            return []
-        default:
             return []
         }
     }
@@ -81,7 +80,7 @@ extension AppReducer {
         do {
             try message.validate()
         } catch {
-            state.notice = Notice("Message not sent: \(error)", isError: true)
+            state.notice = Notice(failure: EffectFailure(.sendMessage, AppError(error)))
             return []
         }
         var entry = OutboxEntry(message: message)

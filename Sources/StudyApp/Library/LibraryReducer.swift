@@ -3,9 +3,10 @@ import StudyModel
 import StudyStore
 
 extension AppReducer {
-    static func reduceLibrary(_ state: inout AppState, _ action: Action) -> [Effect] {
+    /// The Library pane's actions: the list, categories, the reader and imports.
+    static func reduceLibrary(_ state: inout AppState, _ action: LibraryAction) -> [Effect] {
         switch action {
-        case let .libraryLoaded(requestId, items, next, append):
+        case let .loaded(requestId, items, next, append):
             guard requestId == state.library.requestId else { return [] }  // an older list's answer
             state.library.loading = false
             state.library.loaded = true
@@ -77,7 +78,7 @@ extension AppReducer {
             state.notice = Notice("Importing \(path)…")
             // `~` is expanded by the runner, from $HOME.
             return [.importFile(path: path, owner: state.settings.user)]
-        case let .documentImported(content):
+        case let .imported(content):
             state.notice = Notice("Added \"\(content.title)\" to the library.")
             let item = DocumentSummary(content)
             state.library.items.removeAll { $0.id == item.id }
@@ -86,42 +87,6 @@ extension AppReducer {
             if !state.library.categories.contains(item.category) {
                 state.library.categories = (state.library.categories + [item.category]).sorted()
             }
-            return []
-        case let .summariesLoaded(contentId, summaries):
-            guard state.summaries.contentId == contentId else { return [] }
-            state.summaries.items = summaries
-            state.summaries.loading = false
-            state.summaries.selected = min(state.summaries.selected, max(0, summaries.count - 1))
-            return []
-        case let .rateSummary(score):
-            guard (1...5).contains(score) else {
-                state.notice = Notice("A rating is a number from 1 to 5.", isError: true)
-                return []
-            }
-            guard var summary = state.summaries.selectedItem else {
-                state.notice = Notice("Select a summary to rate in the Summaries pane.", isError: true)
-                return []
-            }
-            summary.rating = Summary.Rating(score: score)
-            summary.updatedAt = .now()
-            return [.saveSummary(summary)]
-        case let .summaryUpdated(summary):
-            if let index = state.summaries.items.firstIndex(where: { $0.id == summary.id }) {
-                state.summaries.items[index] = summary
-            }
-            if let score = summary.rating?.score { state.notice = Notice("Rated \(score)/5.") }
-            return []
-        case let .examsLoaded(contentId, exams):
-            guard state.exams.contentId == contentId else { return [] }
-            state.exams.items = exams
-            state.exams.loading = false
-            state.exams.selected = min(state.exams.selected, max(0, exams.count - 1))
-            return []
-        case let .attemptsLoaded(examId, attempts):
-            guard state.exams.attemptsFor == examId else { return [] }
-            state.exams.attempts = attempts
-            return []
-        default:
             return []
         }
     }

@@ -5,69 +5,71 @@ extension AppReducer {
     /// How often a timed exam's clock is redrawn (and its deadline checked).
     static let examTickInterval: Duration = .seconds(1)
 
-    static func reduceExamSession(_ state: inout AppState, _ action: Action) -> [Effect] {
+    /// The exam screen's actions; every change to the answers is also saved (see
+    /// `reduceExamSessionSaving`), so nothing typed is lost if the app ends.
+    static func reduceExamSessionSaving(_ state: inout AppState, _ action: ExamSessionAction, now: Timestamp) -> [Effect] {
+        let before = ExamProgress(state.examSession, now: state.examSession?.now ?? now)
+        var effects = reduceExamSession(&state, action, now: now)
+        let after = ExamProgress(state.examSession, now: state.examSession?.now ?? now)
+        if before != nil || after != nil, !(after?.sameAnswers(as: before) ?? false) {
+            effects.append(.saveExamProgress(after))
+        }
+        return effects
+    }
+
+    static func reduceExamSession(_ state: inout AppState, _ action: ExamSessionAction, now: Timestamp) -> [Effect] {
         switch action {
-        case let .takeExam(examId):
-            return startExam(&state, examId: examId)
-        case let .examProgressLoaded(progress):
+        case let .take(examId):
+            return startExam(&state, examId: examId, now: now)
+        case let .progressLoaded(progress):
             state.savedExam = progress
             if let progress, state.examSession == nil {
                 state.notice = Notice("An unfinished exam was saved: \(progress.exam.title). :resume continues it.")
             }
             return []
-        case .resumeExam:
+        case .resume:
             guard let progress = state.savedExam else {
                 state.notice = Notice("There is no unfinished exam to resume.", isError: true)
                 return []
             }
-            return begin(&state, exam: progress.exam, progress: progress)
-        case let .showExamHistory(examId):
-            state.exams.attemptsFor = examId
-            state.exams.attempts = []
-            return [.loadAttempts(examId: examId)]
+            return begin(&state, exam: progress.exam, progress: progress, now: now)
         case let .attemptRecorded(exam):
             if let index = state.exams.items.firstIndex(where: { $0.id == exam.id }) { state.exams.items[index] = exam }
             if state.examSession?.exam.id == exam.id { state.examSession?.recorded = true }
             if state.exams.attemptsFor == exam.id { return [.loadAttempts(examId: exam.id)] }
             return []
-        case let .examTick(sessionId, now):
+        case let .tick(sessionId, tickTime):
             guard var session = state.examSession, session.id == sessionId, session.result == nil else { return [] }
-            session.now = max(session.now, now)
+            session.now = max(session.now, tickTime)
             state.examSession = session
             if session.secondsLeft == 0 {
                 state.examSession?.timedOut = true
-                return finishExam(&state)
+                return finishExam(&state, now: now)
             }
             return [.examTick(sessionId: sessionId, after: examTickInterval)]
-        default:
-            break
-        }
-        // The rest act on a running exam only (not on its results, not under a confirmation).
-        guard var session = state.examSession else { return [] }
-        switch action {
-        case .examEscape:
+        case .escape:
+            guard var session = state.examSession else { return [] }
             if session.result != nil { return closeResults(&state) }
             session.confirm = session.confirm == nil ? .abandon : nil
             state.examSession = session
             return []
-        case let .examConfirm(yes):
-            return confirm(&state, yes)
-        case let .examScrollReview(delta):
-            guard session.result != nil else { return [] }
+        case let .confirm(yes):
+            return confirm(&state, yes, now: now)
+        case let .scrollReview(delta):
+            guard var session = state.examSession, session.result != nil else { return [] }
             session.reviewTop = max(0, session.reviewTop.addingClamped(delta))
             state.examSession = session
             return []
-        default:
-            break
-        }
-        guard session.result == nil, session.confirm == nil, let question = session.question else { return [] }
-        switch action {
-        case let .examNavigate(delta):
+        // The rest act on a running exam only (not on its results, not under a confirmation).
+        case let .navigate(delta):
+            guard var session = answering(state) else { return [] }
             let target = session.index.addingClamped(delta)
-            if target >= session.exam.questions.count { return reduceExamSession(&state, .examSubmit) }
+            if target >= session.exam.questions.count { return reduceExamSession(&state, .submit, now: now) }
             session.index = max(0, target)
-        case let .examChoose(option):
-            guard question.kind != .fillInBlank, question.options.indices.contains(option) else { return [] }
+            state.examSession = session
+        case let .choose(option):
+            guard var session = answering(state), let question = session.question,
+                  question.kind != .fillInBlank, question.options.indices.contains(option) else { return [] }
             var response = session.response(question)
             if question.kind == .multipleAnswer {
                 if let at = response.selectedOptions.firstIndex(of: option) { response.selectedOptions.remove(at: at) }
@@ -76,26 +78,37 @@ extension AppReducer {
                 response.selectedOptions = [option]
             }
             session.responses[question.id] = response
-        case let .examSetText(text):
-            guard question.kind == .fillInBlank else { return [] }
+            state.examSession = session
+        case let .setText(text):
+            guard var session = answering(state), let question = session.question, question.kind == .fillInBlank
+            else { return [] }
             var response = session.response(question)
             // Bounded: an answer is a word or a phrase, and a pasted essay must not bloat the attempt.
             response.text = String(text.prefix(200))
             session.responses[question.id] = response
-        case .examToggleFlag:
+            state.examSession = session
+        case .toggleFlag:
+            guard var session = answering(state), let question = session.question else { return [] }
             var response = session.response(question)
             response.flagged.toggle()
             session.responses[question.id] = response
-        case .examSubmit:
+            state.examSession = session
+        case .submit:
+            guard var session = answering(state) else { return [] }
             session.confirm = .submit(unanswered: session.unanswered)
-        default:
-            return []
+            state.examSession = session
         }
-        state.examSession = session
         return []
     }
 
-    static func startExam(_ state: inout AppState, examId: String) -> [Effect] {
+    /// The session while a question is being answered: not submitted, nothing being asked.
+    static func answering(_ state: AppState) -> ExamSession? {
+        guard let session = state.examSession, session.result == nil, session.confirm == nil,
+              session.question != nil else { return nil }
+        return session
+    }
+
+    static func startExam(_ state: inout AppState, examId: String, now: Timestamp) -> [Effect] {
         guard let exam = state.exams.items.first(where: { $0.id == examId }) else {
             state.notice = Notice("That exam is no longer listed; reopen the Exams pane.", isError: true)
             return []
@@ -106,14 +119,13 @@ extension AppReducer {
         }
         // Taking the exam that was left unfinished continues it.
         let progress = state.savedExam?.exam.id == examId ? state.savedExam : nil
-        return begin(&state, exam: exam, progress: progress)
+        return begin(&state, exam: exam, progress: progress, now: now)
     }
 
     /// Starts a session, from the saved progress when there is one (the clock keeps the time
     /// already spent).
-    static func begin(_ state: inout AppState, exam: Exam, progress: ExamProgress?) -> [Effect] {
+    static func begin(_ state: inout AppState, exam: Exam, progress: ExamProgress?, now: Timestamp) -> [Effect] {
         state.examSessionCounter += 1
-        let now = Timestamp.now()
         var session = ExamSession(id: state.examSessionCounter, exam: exam,
                                   startedAt: now.adding(milliseconds: -(progress?.elapsedMilliseconds ?? 0)))
         session.now = now
@@ -127,18 +139,18 @@ extension AppReducer {
         state.notice = progress == nil ? nil : Notice("Continuing the exam where you stopped.")
         if session.secondsLeft == 0 {
             state.examSession?.timedOut = true
-            return finishExam(&state)
+            return finishExam(&state, now: now)
         }
         return session.deadline == nil ? [] : [.examTick(sessionId: session.id, after: examTickInterval)]
     }
 
-    static func confirm(_ state: inout AppState, _ yes: Bool) -> [Effect] {
+    static func confirm(_ state: inout AppState, _ yes: Bool, now: Timestamp) -> [Effect] {
         guard let confirm = state.examSession?.confirm else { return [] }
         state.examSession?.confirm = nil
         guard yes else { return [] }
         switch confirm {
         case .submit:
-            return finishExam(&state)
+            return finishExam(&state, now: now)
         case .abandon:
             state.examSession = nil
             state.notice = Notice("Exam left without submitting; nothing was recorded.")
@@ -147,14 +159,14 @@ extension AppReducer {
     }
 
     /// Grades the answers, shows the results and asks the backend to record the attempt.
-    static func finishExam(_ state: inout AppState) -> [Effect] {
+    static func finishExam(_ state: inout AppState, now: Timestamp) -> [Effect] {
         guard var session = state.examSession, session.result == nil else { return [] }
         let graded = Grader.grade(session.exam, responses: session.responses)
         session.result = graded
         session.confirm = nil
         session.reviewTop = 0
         state.examSession = session
-        let finishedAt = max(session.now, Timestamp.now())
+        let finishedAt = max(session.now, now)
         let attempt = graded.makeAttempt(examId: session.exam.id, userId: state.settings.userId,
                                          startedAt: session.startedAt, finishedAt: finishedAt)
         return [.recordAttempt(attempt)]
@@ -165,6 +177,6 @@ extension AppReducer {
         guard let session = state.examSession else { return [] }
         state.examSession = nil
         state.focus = .exams
-        return reduceExamSession(&state, .showExamHistory(examId: session.exam.id))
+        return reduceExams(&state, .showHistory(examId: session.exam.id))
     }
 }

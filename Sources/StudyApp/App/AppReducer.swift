@@ -5,9 +5,14 @@ import StudyStore
 /// The application's logic: `reduce(&state, action)` updates the state and returns the work to do.
 ///
 /// It never performs I/O and never waits, so it can run on the UI thread and be tested without a
-/// terminal or a database. Effects come back as actions through the `EffectRunner`.
+/// terminal or a database. Effects come back as actions through the `EffectRunner`; `AppStore`
+/// ties the two together. This root reducer handles the app-wide actions and hands each feature
+/// action to that feature's reducer (`reduceRooms`, `reduceMessages`, …), each an exhaustive
+/// switch over its own action type.
 public enum AppReducer {
-    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    /// - Parameter now: the time on the store's clock (exam start and end, ratings, seeds), so
+    ///   tests with a manual clock control every timestamp the reducer writes.
+    public static func reduce(_ state: inout AppState, _ action: Action, now: Timestamp = .now()) -> [Effect] {
         switch action {
         case .start:
             state.library.loading = true
@@ -37,7 +42,7 @@ public enum AppReducer {
         case .moveToBottom:
             return move(&state, by: Int.max / 2)
         case .activate:
-            return activate(&state)
+            return activate(&state, now: now)
         case .back:
             return back(&state)
         case let .search(query):
@@ -48,38 +53,48 @@ public enum AppReducer {
         case let .showNotice(notice):
             state.notice = notice
             return []
-        case let .failed(operation, message):
-            state.notice = Notice("Could not \(operation): \(message)", isError: true)
-            state.library.loading = false
-            state.summaries.loading = false
-            state.exams.loading = false
-            state.summaries.generating = false
-            state.exams.generating = false
-            state.templates.loading = false
-            return []
-        case .generateSummary, .generateExam, .dialogMove, .dialogAdjust, .dialogToggle, .dialogSubmit, .dialogCancel,
-             .templatesLoaded, .summaryGenerated, .examGenerated:
-            return reduceGenerate(&state, action)
-        case .takeExam, .showExamHistory, .examNavigate, .examChoose, .examSetText, .examToggleFlag, .examSubmit,
-             .examEscape, .examConfirm, .examTick, .examScrollReview, .attemptRecorded, .examProgressLoaded, .resumeExam:
-            // Every change to the answers is saved, so nothing typed is lost if the app ends.
-            let before = ExamProgress(state.examSession, now: state.examSession?.now ?? .now())
-            var effects = reduceExamSession(&state, action)
-            let after = ExamProgress(state.examSession, now: state.examSession?.now ?? .now())
-            if before != nil || after != nil, !(after?.sameAnswers(as: before) ?? false) {
-                effects.append(.saveExamProgress(after))
-            }
-            return effects
-        case .roomsLoaded, .openRoom, .joinRoom, .createRoom, .leaveRoom, .roomJoined, .roomLeft, .readMarksLoaded, .unreadCounted:
+        case let .failed(failure):
+            return failed(&state, failure)
+        case let .rooms(action):
             return reduceRooms(&state, action)
-        case .historyLoaded, .scrollMessages, .sendMessage, .messageSent, .messageFailed, .retryOutbox,
-             .outboxLoaded, .messagesArrived, .connectionChanged:
+        case let .messages(action):
             return reduceMessages(&state, action)
-        case .libraryLoaded, .setCategory, .cycleCategory, .documentLoaded, .scrollText, .findInDocument,
-             .readingPositionsLoaded, .importFile,
-             .documentImported, .summariesLoaded, .rateSummary, .summaryUpdated, .examsLoaded, .attemptsLoaded:
+        case let .library(action):
             return reduceLibrary(&state, action)
+        case let .summaries(action):
+            return reduceSummaries(&state, action, now: now)
+        case let .exams(action):
+            return reduceExams(&state, action)
+        case let .examSession(action):
+            return reduceExamSessionSaving(&state, action, now: now)
+        case let .generate(action):
+            return reduceGenerate(&state, action, now: now)
         }
+    }
+
+    /// Reports a failed effect and ends only that effect's "loading" state, so a failure of one
+    /// pane never hides another pane's work in progress.
+    static func failed(_ state: inout AppState, _ failure: EffectFailure) -> [Effect] {
+        state.notice = Notice(failure: failure)
+        switch failure.operation {
+        case .loadLibrary: state.library.loading = false
+        case .loadSummaries: state.summaries.loading = false
+        case .summarize: state.summaries.generating = false
+        case .loadExams: state.exams.loading = false
+        case .makeExam: state.exams.generating = false
+        case .loadTemplates: state.templates.loading = false
+        case let .loadHistory(direction):
+            switch direction {
+            case .newest: state.openRoom?.loadingReset = false
+            case .older: state.openRoom?.loadingOlder = false
+            case .newer: state.openRoom?.loadingNewer = false
+            }
+        case .loadRooms, .loadReadMarks, .countUnread, .loadOutbox, .sendMessage, .saveOutbox, .joinRoom, .createRoom,
+             .leaveRoom, .loadDocument, .importFile, .saveRating, .loadAttempts, .recordTemplateUse, .recordAttempt,
+             .loadExamProgress, .saveExamProgress, .loadReadingPositions:
+            break
+        }
+        return []
     }
 
     /// Quits, unless work would be lost: then asks first (a second request while asking quits).
@@ -136,13 +151,13 @@ public enum AppReducer {
             return scrollMessages(&state, by: delta)
         case .library:
             if let reader = state.reader {
-                return reduce(&state, .scrollText(toLine: max(0, reader.top.addingClamped(delta))))
+                return reduceLibrary(&state, .scrollText(toLine: max(0, reader.top.addingClamped(delta))))
             }
             state.library.selected = clamp(state.library.selected, delta, state.library.items.count)
             return loadMoreLibraryIfNeeded(&state)
         case .summaries:
             if state.summaries.reading != nil {
-                return reduce(&state, .scrollText(toLine: max(0, state.summaries.top.addingClamped(delta))))
+                return reduceLibrary(&state, .scrollText(toLine: max(0, state.summaries.top.addingClamped(delta))))
             }
             state.summaries.selected = clamp(state.summaries.selected, delta, state.summaries.visible.count)
             return []
@@ -152,7 +167,7 @@ public enum AppReducer {
         }
     }
 
-    static func activate(_ state: inout AppState) -> [Effect] {
+    static func activate(_ state: inout AppState, now: Timestamp) -> [Effect] {
         switch state.focus {
         case .rooms:
             guard state.rooms.visible.indices.contains(state.rooms.selected) else { return [] }
@@ -162,7 +177,7 @@ public enum AppReducer {
                 state.focus = .messages
                 return []
             }
-            return reduceRooms(&state, .openRoom(roomId: entry.room.roomId))
+            return reduceRooms(&state, .open(roomId: entry.room.roomId))
         case .messages:
             return []
         case .library:
@@ -176,7 +191,7 @@ public enum AppReducer {
         case .exams:
             // Enter takes the exam; `h` shows its history.
             guard let exam = state.exams.selectedItem else { return [] }
-            return reduceExamSession(&state, .takeExam(examId: exam.id))
+            return reduceExamSession(&state, .take(examId: exam.id), now: now)
         }
     }
 
@@ -191,7 +206,8 @@ public enum AppReducer {
             state.exams.attempts = []
         case .messages:
             return jumpToNewest(&state)
-        default:
+        case .rooms, .library, .summaries, .exams:
+            // Nothing open in the pane: Esc clears the status line.
             state.notice = nil
         }
         return []

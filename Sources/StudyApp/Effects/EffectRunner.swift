@@ -1,0 +1,240 @@
+import Foundation
+import StudyEngine
+import StudyModel
+import StudyStore
+
+/// Performs effects off the UI thread and posts their results as actions.
+///
+/// Every effect runs in a task of its own, kept in a `TaskSet` so that `cancelAll` stops them
+/// when the app quits; nothing here touches state, so the UI thread never waits. Writes of the
+/// outbox and of the exam in progress each go through one `SerialJobs`, so they land in the
+/// order the reducer asked for. Timers wait on the injected clock. A failure comes back as
+/// `Action.failed` with what failed and a typed `AppError`.
+final class EffectRunner: Sendable {
+    let store: StudyStore
+    let poller: Poller
+    /// Makes summaries and exams: offline by default, or through a configured provider.
+    let assistant: StudyAssistant
+    let clock: any StudyClock
+    private let outbox: OutboxFile?
+    private let readMarksPath: String?
+    private let examProgressPath: String?
+    private let readingPositionsPath: String?
+    private let tasks = TaskSet()
+    private let outboxWrites = SerialJobs()
+    private let progressWrites = SerialJobs()
+    private let post: @Sendable (Action) -> Void
+
+    /// - Parameter post: called from any thread with each result; it must hand the action to the UI loop.
+    init(store: StudyStore, settings: AppSettings, assistant: StudyAssistant, clock: any StudyClock,
+         post: @escaping @Sendable (Action) -> Void) {
+        self.store = store
+        self.assistant = assistant
+        self.clock = clock
+        self.post = post
+        self.outbox = settings.outboxPath.map(OutboxFile.init(path:))
+        self.readMarksPath = settings.readMarksPath
+        self.examProgressPath = settings.examProgressPath
+        self.readingPositionsPath = settings.readingPositionsPath
+        self.poller = Poller(messages: store.messages, settings: settings, clock: clock, post: post)
+    }
+
+    /// Effects still running (timers included).
+    var runningCount: Int { tasks.count }
+
+    func run(_ effects: [Effect]) {
+        for effect in effects { run(effect) }
+    }
+
+    func run(_ effect: Effect) {
+        switch effect {
+        case let .watchRooms(rooms):
+            poller.watch(rooms)
+        case let .seedFeed(roomId, cursor):
+            poller.seed(roomId: roomId, cursor: cursor)
+        case let .saveOutbox(messages):
+            guard let outbox else { return }
+            outboxWrites.enqueue { [post] in
+                do {
+                    try outbox.save(messages)
+                } catch {
+                    post(.failed(EffectFailure(.saveOutbox(path: outbox.path), AppError(error))))
+                }
+            }
+        case let .send(message):
+            tasks.spawn { [store, post] in
+                do {
+                    post(.messages(.sent(try await store.messages.send(message))))
+                } catch is CancellationError {
+                    return  // quitting: the outbox file still holds the message
+                } catch {
+                    post(.messages(.sendFailed(messageId: message.messageId, error: AppError(error))))
+                }
+            }
+        case let .retryOutbox(delay):
+            tasks.spawn { [clock, post] in
+                guard (try? await clock.sleep(for: delay)) != nil else { return }
+                post(.messages(.retryOutbox))
+            }
+        case let .saveExamProgress(progress):
+            guard let path = examProgressPath else { return }
+            progressWrites.enqueue { [post] in
+                do {
+                    try ExamProgressFile.save(progress, path: path)
+                } catch {
+                    post(.failed(EffectFailure(.saveExamProgress, AppError(error))))
+                }
+            }
+        case let .examTick(sessionId, delay):
+            tasks.spawn { [clock, post] in
+                guard (try? await clock.sleep(for: delay)) != nil else { return }
+                post(.examSession(.tick(sessionId: sessionId, now: clock.now())))
+            }
+        case .loadRooms, .loadHistory, .loadOutbox, .loadReadMarks, .countUnread, .joinRoom, .joinRoomById, .createRoom,
+             .leaveRoom, .loadLibrary, .loadDocument, .importFile, .loadSummaries, .saveSummary, .loadExams,
+             .loadAttempts, .loadTemplates, .summarize, .makeExam, .recordTemplateUse, .recordAttempt,
+             .loadExamProgress, .loadReadingPositions:
+            let perform = self.perform
+            tasks.spawn { [post] in
+                do {
+                    if let action = try await perform(effect) { post(action) }
+                } catch is CancellationError {
+                    return
+                } catch {
+                    post(.failed(EffectFailure(Self.operation(effect), AppError(error))))
+                }
+            }
+        }
+    }
+
+    /// Cancels every running effect and timer (the app is quitting).
+    func cancelAll() {
+        tasks.cancelAll()
+    }
+
+    /// Lets the queued file writes finish (the outbox, the exam in progress); no more are taken.
+    func finishWrites() async {
+        await outboxWrites.finish()
+        await progressWrites.finish()
+    }
+
+    /// Effects that read or write the store and answer with one action.
+    @Sendable private func perform(_ effect: Effect) async throws -> Action? {
+        switch effect {
+        case .loadRooms:
+            return .rooms(.loaded(try await loadAllRooms()))
+        case let .loadHistory(roomId, before, limit, direction):
+            let page = try await store.messages.history(roomId: roomId, before: before, limit: limit)
+            return .messages(.historyLoaded(roomId: roomId, page: page, before: before, direction: direction))
+        case .loadReadMarks:
+            return .rooms(.readMarksLoaded(readMarksPath.map(ReadMarksFile.load(path:)) ?? [:]))
+        case .loadExamProgress:
+            guard let path = examProgressPath, let progress = ExamProgressFile.load(path: path) else { return nil }
+            return .examSession(.progressLoaded(progress))
+        case .loadReadingPositions:
+            guard let path = readingPositionsPath else { return nil }
+            let positions = ReadingPositionsFile.load(path: path)
+            return positions.isEmpty ? nil : .library(.readingPositionsLoaded(positions))
+        case let .countUnread(roomId, after, user):
+            let page = try await store.messages.history(roomId: roomId, before: nil, limit: 100)
+            let fresh = page.messages.filter { $0.key > after && $0.sender != user }
+            return .rooms(.unreadCounted(roomId: roomId, unread: fresh.count,
+                                         mentions: fresh.filter { mentions($0.text, user: user) }.count))
+        case .loadOutbox:
+            guard let outbox else { return nil }
+            let messages = try outbox.load()
+            return messages.isEmpty ? nil : .messages(.outboxLoaded(messages))
+        case let .joinRoom(name, user):
+            guard let room = try await store.rooms.list(name: name).first else {
+                throw AppError.noSuchRoom(name: name)
+            }
+            return .rooms(.joined(try await store.rooms.join(roomId: room.roomId, username: user)))
+        case let .joinRoomById(roomId, user):
+            return .rooms(.joined(try await store.rooms.join(roomId: roomId, username: user)))
+        case let .createRoom(name, user):
+            let room = ChatRoom(name: name, members: [user], createdBy: user)
+            return .rooms(.joined(try await store.rooms.create(room)))
+        case let .leaveRoom(roomId, user):
+            _ = try await store.rooms.leave(roomId: roomId, username: user)
+            return .rooms(.left(roomId: roomId))
+        case let .loadLibrary(requestId, category, query, cursor, limit):
+            let request = PageRequest(limit: limit, cursor: cursor)
+            let page = if let query { try await store.content.search(query, request) }
+                       else { try await store.content.list(category: category, request) }
+            return .library(.loaded(requestId: requestId, items: page.items.map(DocumentSummary.init),
+                                    next: page.next, append: cursor != nil))
+        case let .loadDocument(id):
+            guard let content = try await store.content.get(id: id) else {
+                throw AppError.documentGone
+            }
+            return .library(.documentLoaded(content))
+        case let .importFile(path, owner):
+            // The same importer as `studycircle library add`: one set of checks (size, UTF-8,
+            // empty, folder) and PDF support through pdftotext.
+            let home = ProcessInfo.processInfo.environment["HOME"]
+            let document = try DocumentImporter().document(from: HomePath.expand(path, home: home), owner: owner)
+            return .library(.imported(try await store.content.create(document)))
+        case let .loadSummaries(contentId):
+            let page = try await store.summaries.list(contentId: contentId, PageRequest(limit: 100))
+            return .summaries(.loaded(contentId: contentId, summaries: page.items))
+        case let .saveSummary(summary):
+            return .summaries(.updated(try await store.summaries.update(summary)))
+        case let .loadExams(contentId):
+            let page = try await store.exams.list(contentId: contentId, PageRequest(limit: 100))
+            return .exams(.loaded(contentId: contentId, exams: page.items))
+        case let .loadAttempts(examId):
+            let page = try await store.exams.attempts(examId: examId, userId: nil, PageRequest(limit: 100))
+            return .exams(.attemptsLoaded(examId: examId, attempts: page.items))
+        case .loadTemplates, .summarize, .makeExam, .recordTemplateUse, .recordAttempt:
+            return try await performStudy(effect)
+        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed, .examTick, .saveExamProgress:
+            return nil  // handled in `run`
+        }
+    }
+
+    /// Rooms are few, but still read page by page (bounded, in case a backend holds thousands).
+    private func loadAllRooms() async throws -> [ChatRoom] {
+        var rooms: [ChatRoom] = []
+        var cursor: PageCursor?
+        for _ in 0..<20 {
+            let page = try await store.rooms.list(PageRequest(limit: 200, cursor: cursor))
+            rooms += page.items
+            guard let next = page.next else { break }
+            cursor = next
+        }
+        return rooms
+    }
+
+    /// What a failed effect was doing, for `EffectFailure`.
+    static func operation(_ effect: Effect) -> EffectFailure.Operation {
+        switch effect {
+        case .loadRooms: return .loadRooms
+        case .loadReadMarks: return .loadReadMarks
+        case .countUnread: return .countUnread
+        case let .loadHistory(_, _, _, direction): return .loadHistory(direction)
+        case .loadOutbox: return .loadOutbox
+        case .joinRoom, .joinRoomById: return .joinRoom
+        case .createRoom: return .createRoom
+        case .leaveRoom: return .leaveRoom
+        case .loadLibrary: return .loadLibrary
+        case .loadDocument: return .loadDocument
+        case let .importFile(path, _): return .importFile(path: path)
+        case .loadSummaries: return .loadSummaries
+        case .saveSummary: return .saveRating
+        case .loadExams: return .loadExams
+        case .loadAttempts: return .loadAttempts
+        case .loadTemplates: return .loadTemplates
+        case .summarize: return .summarize
+        case .makeExam: return .makeExam
+        case .recordTemplateUse: return .recordTemplateUse
+        case .recordAttempt: return .recordAttempt
+        case .loadExamProgress: return .loadExamProgress
+        case .loadReadingPositions: return .loadReadingPositions
+        // Handled in `run`, which reports their failures itself (timers and the poller's
+        // bookkeeping cannot fail); listed so that a new effect must be placed here.
+        case .send, .retryOutbox, .watchRooms, .seedFeed: return .sendMessage
+        case .saveOutbox: return .saveOutbox(path: "")
+        case .saveExamProgress, .examTick: return .saveExamProgress
+        }
+    }
+}
