@@ -9,8 +9,11 @@ import Testing
     @Test func failuresAreWordedWithWhatFailedAndWhy() {
         let load = EffectFailure(.loadRooms, .store(.unavailable("The database is locked by another program.")))
         #expect(FailureText.message(load) == "Could not load the rooms: The database is locked by another program.")
-        let send = EffectFailure(.sendMessage, .validation(ValidationError("text", "is longer than 4000 characters")))
-        #expect(FailureText.message(send) == "Message not sent: text: is longer than 4000 characters")
+        // Validation messages are whole sentences for students; the stored field name stays out.
+        let tooLong = String(repeating: "a", count: Message.maxLength + 1)
+        let send = EffectFailure(.sendMessage, .validation(ValidationError("text", "Message must be at most 4000 characters (it has 4001).")))
+        #expect(FailureText.message(send) == "Message not sent: Message must be at most 4000 characters (it has 4001).")
+        #expect(throws: ValidationError.self) { try Message(roomId: "r", sender: "s", text: tooLong).validate() }
         let join = EffectFailure(.joinRoom, .noSuchRoom(name: "chem"))
         #expect(FailureText.message(join) == "Could not join the room: There is no room named 'chem'; create it with :room new chem")
     }
