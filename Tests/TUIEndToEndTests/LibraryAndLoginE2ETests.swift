@@ -111,7 +111,7 @@ struct LibraryAndLoginE2ETests {
         try s.tmux.start("w", command: command(user: "alice", password: "wrong-guess"))
         let wrong = s.tmux.wait("w", timeout: 20) { $0.contains("EXIT=") }
         #expect(wrong.ok && !wrong.screen.contains("EXIT=0"), "refused:\n\(wrong.screen)")
-        #expect(wrong.screen.lowercased().contains("password"), "the message names the password:\n\(wrong.screen)")
+        #expect(wrong.screen.contains("password is wrong"), "a clear message:\n\(wrong.screen)")
         #expect(!wrong.screen.contains("Library"), "the app did not open")
 
         // No password: the app asks for it on the terminal; a wrong answer is refused.
@@ -121,12 +121,14 @@ struct LibraryAndLoginE2ETests {
         try s.tmux.send("p", "Enter")
         let refused = s.tmux.wait("p", timeout: 20) { $0.contains("EXIT=") }
         #expect(refused.ok && !refused.screen.contains("EXIT=0"), "refused:\n\(refused.screen)")
+        #expect(refused.screen.contains("password is wrong"), "a clear message:\n\(refused.screen)")
         #expect(!refused.screen.contains("not-it"), "the typed password is not echoed")
 
         // An unknown user is refused too.
         try s.tmux.start("g", command: command(user: "ghost", password: "whatever-1"))
         let ghost = s.tmux.wait("g", timeout: 20) { $0.contains("EXIT=") }
         #expect(ghost.ok && !ghost.screen.contains("EXIT=0"), "unknown user refused:\n\(ghost.screen)")
+        #expect(ghost.screen.contains("password is wrong"), "the same message, naming no account:\n\(ghost.screen)")
 
         // The right password, typed at the prompt: the app opens as alice.
         try s.tmux.start("r", width: 100, height: 30, command: command(user: "alice", password: nil))
