@@ -5,6 +5,12 @@ public struct DocumentDeletion: Sendable, Equatable {
     public var document: Content
     public var summariesDeleted: Int
     public var examsDeleted: Int
+
+    public init(document: Content, summariesDeleted: Int, examsDeleted: Int) {
+        self.document = document
+        self.summariesDeleted = summariesDeleted
+        self.examsDeleted = examsDeleted
+    }
 }
 
 /// What `addDocument` did.

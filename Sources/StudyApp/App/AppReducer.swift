@@ -89,6 +89,8 @@ public enum AppReducer {
             case .older: state.openRoom?.loadingOlder = false
             case .newer: state.openRoom?.loadingNewer = false
             }
+        case .deleteDocument:
+            return deleteFailed(&state, failure)
         case .loadRooms, .loadReadMarks, .countUnread, .loadOutbox, .sendMessage, .saveOutbox, .joinRoom, .createRoom,
              .leaveRoom, .loadDocument, .importFile, .saveRating, .loadAttempts, .recordTemplateUse, .recordAttempt,
              .loadExamProgress, .saveExamProgress, .loadReadingPositions:

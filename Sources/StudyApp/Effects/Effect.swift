@@ -28,6 +28,8 @@ public enum Effect: Equatable, Sendable {
     case loadLibrary(requestId: Int, category: String?, query: String?, cursor: PageCursor?, limit: Int)
     case loadDocument(id: String)
     case importFile(path: String, owner: String)
+    /// Deletes a document with its summaries and exams, as `userId` (the store checks the owner).
+    case deleteDocument(id: String, title: String, userId: String)
     case loadSummaries(contentId: String)
     case saveSummary(Summary)
     case loadExams(contentId: String)

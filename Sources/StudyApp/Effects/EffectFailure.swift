@@ -60,6 +60,7 @@ public struct EffectFailure: Equatable, Sendable {
         case joinRoom, createRoom, leaveRoom
         case loadLibrary, loadDocument
         case importFile(path: String)
+        case deleteDocument(id: String, title: String)
         case loadSummaries, saveRating, loadExams, loadAttempts, loadTemplates
         case summarize, makeExam, recordTemplateUse, recordAttempt
         case loadExamProgress, saveExamProgress, loadReadingPositions

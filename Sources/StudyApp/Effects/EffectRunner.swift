@@ -91,7 +91,7 @@ final class EffectRunner: Sendable {
                 post(.examSession(.tick(sessionId: sessionId, now: clock.now())))
             }
         case .loadRooms, .loadHistory, .loadOutbox, .loadReadMarks, .countUnread, .joinRoom, .joinRoomById, .createRoom,
-             .leaveRoom, .loadLibrary, .loadDocument, .importFile, .loadSummaries, .saveSummary, .loadExams,
+             .leaveRoom, .loadLibrary, .loadDocument, .importFile, .deleteDocument, .loadSummaries, .saveSummary, .loadExams,
              .loadAttempts, .loadTemplates, .summarize, .makeExam, .recordTemplateUse, .recordAttempt,
              .loadExamProgress, .loadReadingPositions:
             let perform = self.perform
@@ -173,7 +173,18 @@ final class EffectRunner: Sendable {
             // empty, folder) and PDF support through pdftotext.
             let home = ProcessInfo.processInfo.environment["HOME"]
             let document = try DocumentImporter().document(from: HomePath.expand(path, home: home), owner: owner)
-            return .library(.imported(try await store.content.create(document)))
+            // `addDocument` recognises a file whose text this user already added (content hash),
+            // so adding it again neither stores a copy nor fails.
+            switch try await store.addDocument(document) {
+            case let .added(stored): return .library(.imported(stored))
+            case let .alreadyPresent(existing): return .library(.alreadyInLibrary(existing))
+            }
+        case let .deleteDocument(id, _, userId):
+            do {
+                return .library(.deleted(try await store.deleteDocument(id: id, requestedBy: userId)))
+            } catch StoreError.notFound {
+                throw AppError.documentGone
+            }
         case let .loadSummaries(contentId):
             let page = try await store.summaries.list(contentId: contentId, PageRequest(limit: 100))
             return .summaries(.loaded(contentId: contentId, summaries: page.items))
@@ -219,6 +230,7 @@ final class EffectRunner: Sendable {
         case .loadLibrary: return .loadLibrary
         case .loadDocument: return .loadDocument
         case let .importFile(path, _): return .importFile(path: path)
+        case let .deleteDocument(id, title, _): return .deleteDocument(id: id, title: title)
         case .loadSummaries: return .loadSummaries
         case .saveSummary: return .saveRating
         case .loadExams: return .loadExams

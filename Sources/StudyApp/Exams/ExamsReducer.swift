@@ -10,6 +10,10 @@ extension AppReducer {
             state.exams.loading = false
             state.exams.selected = min(state.exams.selected, max(0, exams.count - 1))
             return []
+        case let .documentDeleted(contentId):
+            if state.exams.contentId == contentId { state.exams = ExamsState() }
+            if state.dialog?.kind == .exam, state.dialog?.contentId == contentId { state.dialog = nil }
+            return loadDocumentPanesIfNeeded(&state)
         case let .attemptsLoaded(examId, attempts):
             guard state.exams.attemptsFor == examId else { return [] }
             state.exams.attempts = attempts

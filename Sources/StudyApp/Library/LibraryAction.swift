@@ -16,4 +16,13 @@ public enum LibraryAction: Equatable, Sendable {
     case readingPositionsLoaded([String: Int])
     case importFile(path: String)
     case imported(Content)
+    /// `:add` of a file whose text the user already has in the library: nothing was stored.
+    case alreadyInLibrary(Content)
+    /// `d` or Delete: asks to delete the selected (or open) document. Only its owner may; anyone
+    /// else is told so before any question.
+    case requestDelete
+    /// The answer to the delete question.
+    case answerDelete(Bool)
+    /// The document is gone, with its summaries and exams.
+    case deleted(DocumentDeletion)
 }

@@ -34,6 +34,7 @@ extension AppReducer {
         case let .documentLoaded(content):
             state.reader = ReaderState(documentId: content.id, title: content.title, contentType: content.contentType,
                                        text: content.sourceText, top: state.readerPositions[content.id] ?? 0)
+            state.reader?.owner = content.owner
             state.focus = .library
             return []
         case let .readingPositionsLoaded(positions):
@@ -76,8 +77,9 @@ extension AppReducer {
                 return []
             }
             state.notice = Notice("Importing \(path)…")
-            // `~` is expanded by the runner, from $HOME.
-            return [.importFile(path: path, owner: state.settings.user)]
+            // `~` is expanded by the runner, from $HOME. Documents belong to the user's id, as
+            // with `studycircle library add`, so the owner check of a delete recognises them.
+            return [.importFile(path: path, owner: state.settings.userId)]
         case let .imported(content):
             state.notice = Notice("Added \"\(content.title)\" to the library.")
             let item = DocumentSummary(content)
@@ -88,7 +90,77 @@ extension AppReducer {
                 state.library.categories = (state.library.categories + [item.category]).sorted()
             }
             return []
+        case let .alreadyInLibrary(existing):
+            state.notice = Notice("“\(existing.title)” is already in your library with the same text; nothing was added.")
+            if let index = state.library.items.firstIndex(where: { $0.id == existing.id }), state.reader == nil {
+                state.library.selected = index
+            }
+            return []
+        case .requestDelete:
+            return requestDelete(&state)
+        case let .answerDelete(yes):
+            guard let pending = state.library.pendingDeletion else { return [] }
+            state.library.pendingDeletion = nil
+            guard yes else {
+                state.notice = Notice("“\(pending.title)” was not deleted.")
+                return []
+            }
+            state.notice = Notice("Deleting “\(pending.title)”…")
+            return [.deleteDocument(id: pending.documentId, title: pending.title, userId: state.settings.userId)]
+        case let .deleted(deletion):
+            let document = deletion.document
+            state.notice = Notice("Deleted “\(document.title)” with \(count(deletion.summariesDeleted, "summary", "summaries")) "
+                                  + "and \(count(deletion.examsDeleted, "exam", "exams")).")
+            return removeDocument(&state, id: document.id)
         }
+    }
+
+    /// `d` or Delete: the open document in the reader, else the selected one. Someone else's
+    /// document is refused here, before asking (the store checks the owner again).
+    static func requestDelete(_ state: inout AppState) -> [Effect] {
+        let target: (id: String, title: String, owner: String?)
+        if let reader = state.reader {
+            let listed = state.library.items.first { $0.id == reader.documentId }
+            target = (reader.documentId, reader.title, reader.owner ?? listed?.owner)
+        } else if let item = state.library.selectedItem {
+            target = (item.id, item.title, item.owner)
+        } else {
+            state.notice = Notice("Select a document in the Library to delete it.", isError: true)
+            return []
+        }
+        if let owner = target.owner, owner != state.settings.userId {
+            state.notice = Notice("Only the owner of “\(target.title)” can delete it; it stays in the library.", isError: true)
+            return []
+        }
+        state.library.pendingDeletion = PendingDeletion(documentId: target.id, title: target.title)
+        state.notice = nil
+        return []
+    }
+
+    /// Takes a deleted document out of the list, closes it in the reader, and lets the Summaries
+    /// and Exams panes forget it (they load the next selected document's when focused).
+    static func removeDocument(_ state: inout AppState, id: String) -> [Effect] {
+        if let index = state.library.items.firstIndex(where: { $0.id == id }) {
+            state.library.items.remove(at: index)
+            state.library.selected = min(state.library.selected, max(0, state.library.items.count - 1))
+        }
+        if state.reader?.documentId == id { state.reader = nil }
+        state.readerPositions[id] = nil
+        if state.library.pendingDeletion?.documentId == id { state.library.pendingDeletion = nil }
+        // `now` is unused by this action (it stamps ratings only).
+        return reduceSummaries(&state, .documentDeleted(contentId: id), now: .now())
+            + reduceExams(&state, .documentDeleted(contentId: id))
+    }
+
+    /// A delete that failed; a document someone else deleted meanwhile leaves the list too.
+    static func deleteFailed(_ state: inout AppState, _ failure: EffectFailure) -> [Effect] {
+        guard case let .deleteDocument(id, _) = failure.operation, failure.error == .documentGone else { return [] }
+        return removeDocument(&state, id: id)
+    }
+
+    /// "1 summary", "3 summaries".
+    static func count(_ n: Int, _ one: String, _ many: String) -> String {
+        "\(n) \(n == 1 ? one : many)"
     }
 
     /// `:category NAME`: filters by a category, matched without regard to case. A name that is

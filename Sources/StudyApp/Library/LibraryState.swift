@@ -6,6 +6,8 @@ public struct DocumentSummary: Equatable, Sendable {
     public var id: String
     public var title: String
     public var category: String
+    /// The owner's user id: only the owner may delete the document.
+    public var owner: String
     public var contentType: Content.ContentType
     public var wordCount: Int
     public var createdAt: Timestamp
@@ -14,6 +16,7 @@ public struct DocumentSummary: Equatable, Sendable {
         id = content.id
         title = content.title
         category = content.category
+        owner = content.owner
         contentType = content.contentType
         wordCount = content.sourceMetadata.wordCount
         createdAt = content.createdAt
@@ -34,8 +37,21 @@ public struct LibraryState: Equatable, Sendable {
     public var loaded = false
     /// Identifies the current list; results of an older request are dropped.
     public var requestId = 0
+    /// The document the student asked to delete, while "Delete …? y/n" is shown.
+    public var pendingDeletion: PendingDeletion?
 
     public var selectedItem: DocumentSummary? { items.indices.contains(selected) ? items[selected] : nil }
+}
+
+/// A delete waiting for the student's yes or no.
+public struct PendingDeletion: Equatable, Sendable {
+    public var documentId: String
+    public var title: String
+
+    public init(documentId: String, title: String) {
+        self.documentId = documentId
+        self.title = title
+    }
 }
 
 /// A document open for reading.
@@ -50,6 +66,8 @@ public struct ReaderState: Equatable, Sendable {
     public var searchQuery: String?
     /// The line of the current match.
     public var matchLine: Int?
+    /// The owner's user id, when known: only the owner may delete the document.
+    public var owner: String?
 
     public init(documentId: String, title: String, contentType: Content.ContentType, text: String, top: Int) {
         self.documentId = documentId

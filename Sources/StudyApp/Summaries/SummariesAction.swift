@@ -6,4 +6,7 @@ public enum SummariesAction: Equatable, Sendable {
     /// `r` then 1-5, or `:rate N`: rates the selected summary.
     case rate(score: Int)
     case updated(Summary)
+    /// The document was deleted: the pane forgets it (and shows the next selected document's
+    /// summaries when it is focused).
+    case documentDeleted(contentId: String)
 }

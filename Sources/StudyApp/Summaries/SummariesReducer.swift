@@ -22,6 +22,10 @@ extension AppReducer {
             summary.rating = Summary.Rating(score: score)
             summary.updatedAt = now
             return [.saveSummary(summary)]
+        case let .documentDeleted(contentId):
+            if state.summaries.contentId == contentId { state.summaries = SummariesState() }
+            if state.dialog?.kind == .summary, state.dialog?.contentId == contentId { state.dialog = nil }
+            return loadDocumentPanesIfNeeded(&state)
         case let .updated(summary):
             if let index = state.summaries.items.firstIndex(where: { $0.id == summary.id }) {
                 state.summaries.items[index] = summary

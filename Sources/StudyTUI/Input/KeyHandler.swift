@@ -20,6 +20,14 @@ public enum KeyHandler {
             default: return []
             }
         }
+        if state.library.pendingDeletion != nil {
+            // Deleting needs a plain `y`: Enter, a stray key or Esc keep the document.
+            switch key {
+            case .char("y"), .char("Y"): return [.action(.library(.answerDelete(true)))]
+            case .char("n"), .char("N"), .escape, .char("q"), .ctrl("c"): return [.action(.library(.answerDelete(false)))]
+            default: return []
+            }
+        }
         if ui.helpVisible { return help(key, ui: &ui, rows: rows, cols: cols) }
         if let session = state.examSession {
             if key == .ctrl("l") { return [.repaint] }
@@ -217,6 +225,8 @@ public enum KeyHandler {
         case .enter: return [.action(.activate)]
         case .escape: return [.action(.back)]
         case .char("c") where state.focus == .library: return [.action(.library(.cycleCategory))]
+        case .char("d") where state.focus == .library, .delete where state.focus == .library:
+            return [.action(.library(.requestDelete))]
         case .char("r") where state.focus == .summaries:
             ui.mode = .rate
             return []

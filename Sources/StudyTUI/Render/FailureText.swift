@@ -35,6 +35,7 @@ public enum FailureText {
         case .loadLibrary: return "load the library"
         case .loadDocument: return "open the document"
         case let .importFile(path): return "add \(path)"
+        case let .deleteDocument(_, title): return "delete “\(title)”"
         case .loadSummaries: return "load summaries"
         case .saveRating: return "save the rating"
         case .loadExams: return "load exams"

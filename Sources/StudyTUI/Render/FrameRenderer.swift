@@ -45,6 +45,10 @@ public enum FrameRenderer {
             DialogView(dialog: dialog, templates: state.templates).draw(into: &canvas, rows: rows, cols: cols)
             cursor = nil
         }
+        if let pending = state.library.pendingDeletion {
+            DeleteConfirmView.draw(pending, into: &canvas, rows: rows, cols: cols)
+            cursor = nil
+        }
         if ui.helpVisible {
             drawHelp(ui, into: &canvas, rows: rows, cols: cols)
             cursor = nil
