@@ -4,6 +4,7 @@ import Foundation
 import StudyHTTP
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import StudyStoreDynamo
 
 /// `StudyBench rooms`: what polling joined rooms costs and how fast a message shows (issue #11).
