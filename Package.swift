@@ -29,21 +29,24 @@ let package = Package(
             "StudyModel",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
-        // Service protocols, password hashing, and the embedded SQLite backend.
-        .target(name: "StudyStore", dependencies: [
-            "StudyModel", "COpenSSL",
+        // Service protocols, errors, cursors, the importer, password hashing, room access and
+        // the checks every backend shares. No database library here.
+        .target(name: "StudyStore", dependencies: ["StudyModel", "COpenSSL"]),
+        // The embedded SQLite backend (GRDB).
+        .target(name: "StudyStoreSQLite", dependencies: [
+            "StudyStore", "StudyModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // HTTP over libcurl, shared by the DynamoDB client and the LLM provider.
-        .target(name: "StudyHTTP", dependencies: ["CCurl"]),
+        .target(name: "StudyHTTP", dependencies: ["StudyModel", "CCurl"]),
         // Our own DynamoDB client: SigV4, credentials, codec, operations, retries.
-        .target(name: "DynamoDB", dependencies: ["StudyHTTP", "COpenSSL"]),
+        .target(name: "DynamoDB", dependencies: ["StudyModel", "StudyHTTP", "COpenSSL"]),
         // The storage services on DynamoDB tables.
         .target(name: "StudyStoreDynamo", dependencies: ["StudyStore", "DynamoDB"]),
         // The storage services on MongoDB collections, through the official C driver.
         .target(name: "StudyStoreMongo", dependencies: ["StudyStore", "CMongoC"]),
         // Picks a backend from configuration.
-        .target(name: "StudyBackend", dependencies: ["StudyStore", "StudyStoreDynamo", "StudyStoreMongo", "StudyConfig", "StudyHTTP"]),
+        .target(name: "StudyBackend", dependencies: ["StudyStore", "StudyStoreSQLite", "StudyStoreDynamo", "StudyStoreMongo", "StudyConfig", "StudyHTTP"]),
         // Summaries, exams, grading; optional OpenAI-compatible provider.
         .target(name: "StudyEngine", dependencies: ["StudyModel", "StudyHTTP"]),
         // Application core: state, actions, reducer, effects. No curses here.
@@ -61,7 +64,7 @@ let package = Package(
         // DynamoTestSupport (a library, not a test target) starts moto for the DynamoDB figures.
         .executableTarget(name: "StudyBench", dependencies: [
             "StudyModel", "StudyStore", "StudyEngine", "StudyApp", "StudyTUI", "DynamoDB", "StudyBackend", "DynamoTestSupport",
-            "StudyStoreMongo", "StudyStoreDynamo",
+            "StudyStoreMongo", "StudyStoreDynamo", "StudyStoreSQLite",
         ]),
 
         // The storage conformance suite, written once, run against every backend.
@@ -70,22 +73,25 @@ let package = Package(
         // Temp folders, built-product lookup and process running, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // A second process for the multi-process SQLite tests.
-        .executableTarget(name: "store-writer", dependencies: ["StudyStore", "StudyModel"], path: "Tests/StoreWriter"),
+        .executableTarget(name: "store-writer", dependencies: ["StudyStore", "StudyStoreSQLite", "StudyModel"], path: "Tests/StoreWriter"),
 
         .testTarget(name: "StudyModelTests", dependencies: ["StudyModel"]),
         .testTarget(name: "StudyConfigTests", dependencies: ["StudyConfig"]),
-        .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "StoreConformance", "StudyBackend", "StudyConfig", "TestSupport"]),
+        .testTarget(name: "StudyStoreTests", dependencies: [
+            "StudyStore", "StudyStoreSQLite", "StoreConformance", "StudyBackend", "StudyConfig", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Local moto server and fault proxy launchers, shared by the DynamoDB test targets.
         .target(name: "DynamoTestSupport", dependencies: ["DynamoDB", "StudyHTTP"], path: "Tests/DynamoTestSupport"),
 
         .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "StudyHTTP", "DynamoTestSupport"]),
         .testTarget(name: "StudyStoreDynamoTests", dependencies: ["StudyStoreDynamo", "StoreConformance", "DynamoDB", "StudyBackend", "StudyConfig", "StudyStore", "StudyModel", "DynamoTestSupport", "TestSupport"]),
-        .testTarget(name: "StudyStoreMongoTests", dependencies: ["StudyStoreMongo", "StoreConformance", "StudyBackend", "StudyConfig", "StudyStore", "StudyModel", "StudyStoreDynamo", "DynamoTestSupport", "TestSupport"]),
+        .testTarget(name: "StudyStoreMongoTests", dependencies: ["StudyStoreMongo", "StudyStoreSQLite", "StoreConformance", "StudyBackend", "StudyConfig", "StudyStore", "StudyModel", "StudyStoreDynamo", "DynamoTestSupport", "TestSupport"]),
         .testTarget(name: "StudyEngineTests", dependencies: ["StudyEngine", "StudyModel", "TestSupport", "StudyHTTP"]),
-        .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore"]),
+        .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore", "StudyStoreSQLite"]),
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp", "StudyModel"]),
         // The real `studycircle` binary driven in tmux (`make test` builds it first).
-        .testTarget(name: "TUIEndToEndTests", dependencies: ["StudyStore", "StudyModel", "TestSupport", "DynamoTestSupport"]),
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["StudyStore", "StudyStoreSQLite", "StudyModel", "TestSupport", "DynamoTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["StudyStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

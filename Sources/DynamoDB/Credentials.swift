@@ -1,5 +1,6 @@
 import Foundation
 import StudyHTTP
+import StudyModel
 
 /// An AWS access key pair, with a session token for temporary credentials.
 public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible {
@@ -173,16 +174,19 @@ func nonEmpty(_ value: String?) -> String? {
 /// Concurrent callers share one resolution (single flight): while the chain is being walked,
 /// every other caller waits for that walk's answer instead of starting its own, so a burst of
 /// requests at start-up or at expiry asks the credential service once.
-public final class AWSCredentialChain: AWSCredentialProvider, @unchecked Sendable {
-    // @unchecked: `cached` and `inFlight` are only touched under `lock`; the rest is immutable.
+public final class AWSCredentialChain: AWSCredentialProvider, Sendable {
     private let environment: [String: String]
     private let files: AWSSharedConfigFiles
     private let transport: any HTTPTransport
     private let now: @Sendable () -> Date
-    private let lock = NSLock()
-    private var cached: AWSCredentials?
-    /// The resolution now running, which later callers join; nil when none is.
-    private var inFlight: Task<AWSCredentials, any Error>?
+    private let state = Mutex(State())
+
+    /// What changes after `init`, reached only under the lock.
+    private struct State {
+        var cached: AWSCredentials?
+        /// The resolution now running, which later callers join; nil when none is.
+        var inFlight: Task<AWSCredentials, any Error>?
+    }
 
     /// - Parameters:
     ///   - environment: the process environment (injected so tests are deterministic).
@@ -203,23 +207,23 @@ public final class AWSCredentialChain: AWSCredentialProvider, @unchecked Sendabl
     /// but not cached: the next call walks the chain again.
     public func credentials() async throws -> AWSCredentials {
         // Checked and joined under one lock, so no caller can miss a running resolution.
-        let (current, task) = lock.withLock { () -> (AWSCredentials?, Task<AWSCredentials, any Error>?) in
-            if let current = cached, !needsRefresh(current) { return (current, nil) }
-            if let running = inFlight { return (nil, running) }
+        let (current, task) = state.withLock { state -> (AWSCredentials?, Task<AWSCredentials, any Error>?) in
+            if let current = state.cached, !needsRefresh(current) { return (current, nil) }
+            if let running = state.inFlight { return (nil, running) }
             // The task fills the cache and clears itself under the lock when it ends, so the
             // hand-over does not depend on which waiting caller wakes up first. It cannot take
             // the lock before `inFlight` is set: this closure holds it.
             let started = Task { [self] in
                 do {
                     let fresh = try await resolve()
-                    lock.withLock { cached = fresh; inFlight = nil }
+                    self.state.withLock { $0.cached = fresh; $0.inFlight = nil }
                     return fresh
                 } catch {
-                    lock.withLock { inFlight = nil }
+                    self.state.withLock { $0.inFlight = nil }
                     throw error
                 }
             }
-            inFlight = started
+            state.inFlight = started
             return (nil, started)
         }
         if let current { return current }

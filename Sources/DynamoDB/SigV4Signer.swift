@@ -1,4 +1,5 @@
 import Foundation
+import StudyModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -391,25 +392,26 @@ struct AmzTime {
 }
 
 /// Derived signing keys change once a day; caching them saves four HMACs on every request.
-final class SigningKeyCache: @unchecked Sendable {
-    // @unchecked: `last` is only touched under `lock`.
+final class SigningKeyCache: Sendable {
     static let shared = SigningKeyCache()
-    private let lock = NSLock()
     /// One entry is enough: a process signs with one identity, region and service per day.
     /// The secret is compared so that new credentials never reuse an old key.
-    private var last: (secret: String, date: String, region: String, service: String, key: [UInt8])?
+    private let last = Mutex<Entry?>(nil)
+
+    private struct Entry {
+        let secret: String, date: String, region: String, service: String, key: [UInt8]
+    }
 
     func key(secret: String, date: String, region: String, service: String, derive: () -> [UInt8]) -> [UInt8] {
-        lock.lock()
-        if let last, last.date == date, last.secret == secret, last.region == region, last.service == service {
-            lock.unlock()
+        let hit = last.withLock { last -> [UInt8]? in
+            guard let last, last.date == date, last.secret == secret, last.region == region, last.service == service else { return nil }
             return last.key
         }
-        lock.unlock()
+        if let hit { return hit }
+        // Derived outside the lock: two signers racing on a new day both derive, which is
+        // harmless, and neither waits on the other's HMACs.
         let key = derive()
-        lock.lock()
-        last = (secret, date, region, service, key)
-        lock.unlock()
+        last.withLock { $0 = Entry(secret: secret, date: date, region: region, service: service, key: key) }
         return key
     }
 }

@@ -3,6 +3,7 @@ import StudyConfig
 import StudyHTTP
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import StudyStoreMongo
 
 /// `studycircle doctor`: every check, with what is wrong and the fix in plain words. Each

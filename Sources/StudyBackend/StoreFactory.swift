@@ -1,6 +1,7 @@
 import StudyConfig
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import StudyStoreDynamo
 import StudyStoreMongo
 

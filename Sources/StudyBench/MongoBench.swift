@@ -3,6 +3,7 @@ import Foundation
 import StudyBackend
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import StudyStoreMongo
 
 /// The MongoDB backend benchmark, against the wire-protocol stand-in (scripts/mongo_standin.py,

@@ -1,6 +1,7 @@
 import Foundation
 import StudyBackend
 import StudyStore
+import StudyStoreSQLite
 
 /// The black-box terminal benchmark (issue 13): the release `studycircle` binary and weechat,
 /// each under a pseudo-terminal, driven by scripts/bench_pty.py in the same run.

@@ -4,6 +4,7 @@ import Foundation
 import StudyHTTP
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import StudyStoreDynamo
 
 /// `StudyBench rooms`: what polling joined rooms costs and how fast a message shows (issue #11).
@@ -33,11 +34,10 @@ enum RoomsBench {
     static let pollInterval: Double = 1.0
     static let messages = Int(ProcessInfo.processInfo.environment["ROOMS_BENCH_MESSAGES"] ?? "") ?? 30
 
-    final class Clock: @unchecked Sendable {
-        private let lock = NSLock()
-        private var ms = Timestamp.now().millisecondsSince1970
-        var now: Int64 { lock.withLock { ms } }
-        func advance(_ delta: Int64) { lock.withLock { ms += delta } }
+    final class Clock: Sendable {
+        private let ms = Mutex(Timestamp.now().millisecondsSince1970)
+        var now: Int64 { ms.withLock { $0 } }
+        func advance(_ delta: Int64) { ms.withLock { $0 += delta } }
     }
 
     static func idleCost(moto: MotoServer, prefix: String, rooms count: Int) async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 
 /// Storage figures on a temporary SQLite database (issue 2's targets:
 /// 100,000 inserts < 2 s, newest page < 1 ms, search < 10 ms).

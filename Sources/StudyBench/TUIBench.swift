@@ -2,6 +2,7 @@ import Foundation
 import StudyApp
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import StudyTUI
 
 /// The terminal UI's figures, with 100,000 messages in the open room and 10,000 documents.

@@ -1,6 +1,7 @@
 import CCurl
 import Dispatch
 import Foundation
+import StudyModel
 
 /// An `HTTPTransport` on libcurl.
 ///
@@ -15,19 +16,24 @@ import Foundation
 ///   quarter of the client's CPU per request against a local server and more on a busy machine.
 /// - Every failure becomes a `TransportError` with a kind the caller can act on.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
-    // @unchecked: the mutable state (idle handle list, inline count) is guarded by `lock`; the
-    // share handle is internally locked by libcurl through the callbacks installed in sc_curl_share_new.
-    private let lock = NSLock()
-    private var idle: [EasyHandle] = []
+    // @unchecked: the mutable state (idle handle list, inline count) lives in `pool`, reached only
+    // under its lock; the share handle is internally locked by libcurl through the callbacks
+    // installed in sc_curl_share_new.
+    private let pool = Mutex(Pool())
     private let maxIdleHandles: Int
     /// How many requests may block their calling threads at once.
     public let inlineLimit: Int
-    private var inlineRunning = 0
     private let share: UnsafeMutablePointer<sc_curl_share>?
     private let queue = DispatchQueue(label: "StudyHTTP.curl", qos: .userInitiated, attributes: .concurrent)
     /// Timeouts for requests that do not set their own.
     public let defaultTimeouts: HTTPTimeouts
     private let userAgent: String
+
+    /// Handles kept for reuse and how many requests run on their callers' threads now.
+    private struct Pool {
+        var idle: [EasyHandle] = []
+        var inlineRunning = 0
+    }
 
     private static let globalInit: Bool = {
         sc_curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
@@ -50,8 +56,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     deinit {
-        for handle in idle { handle.close() }
-        idle.removeAll()
+        for handle in pool.withLock({ $0.idle }) { handle.close() }
+        pool.withLock { $0.idle.removeAll() }
         sc_curl_share_free(share)
     }
 
@@ -68,7 +74,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 
     private func sendOffActor(_ request: HTTPRequest) async throws -> HTTPResponse {
         if takeInlineSlot() {
-            defer { lock.withLock { inlineRunning -= 1 } }
+            defer { pool.withLock { $0.inlineRunning -= 1 } }
             return try sendBlocking(request)
         }
         return try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<HTTPResponse, any Error>) in
@@ -87,17 +93,15 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     private func takeInlineSlot() -> Bool {
-        lock.withLock {
-            guard inlineRunning < inlineLimit else { return false }
-            inlineRunning += 1
+        pool.withLock { pool in
+            guard pool.inlineRunning < inlineLimit else { return false }
+            pool.inlineRunning += 1
             return true
         }
     }
 
     private func checkOut(url: String) throws -> EasyHandle {
-        lock.lock()
-        let reused = idle.popLast()
-        lock.unlock()
+        let reused = pool.withLock { $0.idle.popLast() }
         if let reused { return reused }
         guard let handle = EasyHandle() else {
             throw TransportError(kind: .other, host: Self.host(of: url), detail: "libcurl could not create a handle (out of memory?)")
@@ -106,14 +110,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     private func checkIn(_ handle: EasyHandle) {
-        lock.lock()
-        if idle.count < maxIdleHandles {
-            idle.append(handle)
-            lock.unlock()
-        } else {
-            lock.unlock()
-            handle.close()
+        let kept = pool.withLock { pool -> Bool in
+            guard pool.idle.count < maxIdleHandles else { return false }
+            pool.idle.append(handle)
+            return true
         }
+        if !kept { handle.close() }
     }
 
     /// The `host[:port]` part of an absolute URL, for messages.

@@ -89,12 +89,6 @@ func failedConditions(_ error: Error) -> Set<Int> {
     return Set(error.cancellationReasons.enumerated().filter { $0.element.code == "ConditionalCheckFailed" }.map(\.offset))
 }
 
-/// Runs an entity's own validation and reports it as a store error.
-func validated<T>(_ item: T, _ check: (T) throws -> Void) throws -> T {
-    do { try check(item) } catch let error as ValidationError { throw StoreError.invalid(error) }
-    return item
-}
-
 /// A short pause with jitter before retrying an optimistic write that lost a race.
 func backoff(_ attempt: Int) async {
     let ms = min(200, 5 << min(attempt, 5))

@@ -130,12 +130,7 @@ struct DynamoChatRoomService: ChatRoomService, DynamoGuardedService {
 
     func join(roomId: String, username: String) async throws -> ChatRoom {
         try await table.modify(id: roomId) { room in
-            guard !room.members.contains(username) else { return }
-            guard room.members.count < ChatRoom.maxMembers else {
-                throw StoreError.invalid(ValidationError("members", "The room is full (\(ChatRoom.maxMembers) members)."))
-            }
-            room.members.append(username)
-            room.updatedAt = .now()
+            try room.admit(username)
         }
     }
 

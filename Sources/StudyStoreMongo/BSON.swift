@@ -1,4 +1,5 @@
 import Foundation
+import StudyModel
 
 /// A 12-byte MongoDB ObjectId. Its first four bytes are the creation second, so ids made
 /// later sort after ids made earlier.
@@ -49,22 +50,20 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static let process: [UInt8] = (0..<5).map { _ in UInt8.random(in: 0...255) }
-    private static let counter = Counter()
+    /// The last counter value; starts at a random point, as the drivers do.
+    private static let counter = Mutex(UInt32.random(in: 0..<0xFFFFFF))
 
     /// A new id: time, a per-process random value and a counter, as the drivers make them.
     public static func make(at date: Date = Date()) -> ObjectID {
         let time = UInt32(truncatingIfNeeded: Int64(date.timeIntervalSince1970))
-        let count = counter.next()
+        let count = counter.withLock { value -> UInt32 in
+            value = (value + 1) & 0xFFFFFF
+            return value
+        }
         var out: [UInt8] = [UInt8(time >> 24), UInt8(time >> 16 & 255), UInt8(time >> 8 & 255), UInt8(time & 255)]
         out += process
         out += [UInt8(count >> 16 & 255), UInt8(count >> 8 & 255), UInt8(count & 255)]
         return ObjectID(exactly: out)
-    }
-
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = UInt32.random(in: 0..<0xFFFFFF)
-        func next() -> UInt32 { lock.withLock { value = (value + 1) & 0xFFFFFF; return value } }
     }
 }
 

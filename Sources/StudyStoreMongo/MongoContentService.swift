@@ -2,12 +2,6 @@ import Foundation
 import StudyModel
 import StudyStore
 
-/// Runs an entity's own validation and reports it as a store error.
-func validated<T>(_ item: T, _ check: (T) throws -> Void) throws -> T {
-    do { try check(item) } catch let error as ValidationError { throw StoreError.invalid(error) }
-    return item
-}
-
 /// The library on `contents` (OwnerIndex(owner, createdAt)).
 ///
 /// Search: every document also holds `searchTerms`, the distinct lowercased words of its title

@@ -149,7 +149,7 @@ struct MongoChatRoomService: ChatRoomService {
         if let room = try await table.modify(id: roomId, update, filter: notFull) { return room }
         guard let room = try await get(id: roomId) else { throw StoreError.notFound(entity: "room", id: roomId) }
         if room.members.contains(username) { return room }
-        throw StoreError.invalid(ValidationError("members", "The room is full (\(ChatRoom.maxMembers) members)."))
+        throw StoreError.roomFull
     }
 
     func leave(roomId: String, username: String) async throws -> ChatRoom {

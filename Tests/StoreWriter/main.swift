@@ -4,6 +4,7 @@
 import Foundation
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 
 let args = CommandLine.arguments
 guard args.count == 4, let count = Int(args[3]) else {

@@ -2,6 +2,7 @@ import Foundation
 import StudyApp
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import Testing
 
 /// The app store with a manual clock: timers and the poller's pace are driven by advancing the

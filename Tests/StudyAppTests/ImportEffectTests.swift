@@ -2,6 +2,7 @@ import Foundation
 import StudyApp
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import Testing
 
 /// `:add PATH` goes through the same importer as `studycircle library add`.

@@ -3,6 +3,7 @@ import Foundation
 import StudyBackend
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import StudyStoreDynamo
 import StudyStoreMongo
 import TestSupport

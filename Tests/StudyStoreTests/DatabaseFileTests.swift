@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import StudyModel
 @testable import StudyStore
+@testable import StudyStoreSQLite
 import TestSupport
 import Testing
 

@@ -3,6 +3,7 @@ import StudyBackend
 import StudyConfig
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import TestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import StoreConformance
 import StudyStore
+import StudyStoreSQLite
 import TestSupport
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import StudyBackend
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import TestSupport
 import Testing
 

@@ -3,6 +3,7 @@ import GRDB
 import StudyBackend
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import TestSupport
 import Testing
 

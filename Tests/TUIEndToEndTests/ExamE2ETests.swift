@@ -1,6 +1,7 @@
 import Foundation
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import TestSupport
 import Testing
 

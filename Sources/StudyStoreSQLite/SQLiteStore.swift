@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StudyModel
+import StudyStore
 
 /// Builds the services of the embedded SQLite backend.
 public enum SQLiteStore {

@@ -1,5 +1,6 @@
 import GRDB
 import StudyModel
+import StudyStore
 
 /// Versioned migrations of the embedded database. Never edit a shipped migration: add one.
 enum SQLiteSchema {

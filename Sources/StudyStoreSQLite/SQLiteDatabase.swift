@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StudyModel
+import StudyStore
 
 /// The embedded database: one SQLite file in WAL mode that several processes may share.
 public final class SQLiteDatabase: Sendable {

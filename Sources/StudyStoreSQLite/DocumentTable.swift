@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StudyModel
+import StudyStore
 
 /// Keyset position in a list ordered by (sort column, key column).
 struct KeysetCursor: Codable {

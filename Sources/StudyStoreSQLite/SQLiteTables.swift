@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StudyModel
+import StudyStore
 
 /// The mapping of each entity to its table.
 enum Tables {
@@ -59,10 +60,4 @@ enum Tables {
     static let projects = DocumentTable<Project>(
         table: "projects", entity: "project", keyColumn: "projectId", columns: ["roomId", "createdBy", "status", "createdAt"],
         key: { $0.projectId }, values: { [$0.roomId, $0.createdBy, $0.status.rawValue, $0.createdAt.iso8601] })
-}
-
-/// Runs an entity's own validation and reports it as a store error.
-func validated<T>(_ item: T, _ check: (T) throws -> Void) throws -> T {
-    do { try check(item) } catch let error as ValidationError { throw StoreError.invalid(error) }
-    return item
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StudyModel
+import StudyStore
 
 /// Messages have a column per attribute (no JSON) because rooms hold hundreds of thousands.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StudyModel
+import StudyStore
 
 /// Create/get/batchGet/update/delete shared by the services whose entity has its own `validate()`.
 protocol SQLiteCRUD: Sendable {
@@ -326,12 +327,7 @@ struct SQLiteChatRoomService: ChatRoomService, SQLiteCRUD {
     }
     public func join(roomId: String, username: String) async throws -> ChatRoom {
         try await modify(id: roomId) { room in
-            guard !room.members.contains(username) else { return }
-            guard room.members.count < ChatRoom.maxMembers else {
-                throw StoreError.invalid(ValidationError("members", "The room is full (\(ChatRoom.maxMembers) members)."))
-            }
-            room.members.append(username)
-            room.updatedAt = .now()
+            try room.admit(username)
         }
     }
     public func leave(roomId: String, username: String) async throws -> ChatRoom {
