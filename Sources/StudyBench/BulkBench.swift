@@ -21,19 +21,21 @@ func runBulkBench() async throws {
         try BulkBenchData.writeExport(to: file, messages: 100_000)
         if haveApp {
             let db = dir + "/import.db"
-            report("bulk_import_100k_messages_cli", try BulkBenchData.run(app, ["--db", db, "import", file], home: dir), "s")
-            report("bulk_import_100k_messages_again_cli", try BulkBenchData.run(app, ["--db", db, "import", file], home: dir), "s")
+            try BulkBenchData.reportCost("bulk_import_100k_messages_cli", BulkBenchData.run(app, ["--db", db, "import", file], home: dir))
+            try BulkBenchData.reportCost("bulk_import_100k_messages_again_cli", BulkBenchData.run(app, ["--db", db, "import", file], home: dir))
         }
         let records = try BulkBenchData.decode(file)
         let storeDb = try SQLiteStore.open(path: dir + "/store-import.db")
         var imported = TransferCounts()
-        let storeImport = try await time { imported = try await DataTransfer.importRecords(records, into: storeDb) }
-        report("bulk_import_100k_messages_store", storeImport, "s")
+        BulkBenchData.reportCost("bulk_import_100k_messages_store", try await BulkBenchData.measure {
+            imported = try await DataTransfer.importRecords(records, into: storeDb)
+        })
         if imported.written["message"] != 100_000 { print("# warning: imported \(imported)") }
 
         let target = try SQLiteStore.open(path: dir + "/migrated.db")
-        let migrate = try await time { _ = try await DataTransfer.migrate(from: storeDb, to: target) { _ in } }
-        report("bulk_migrate_100k_messages_sqlite", migrate, "s")
+        BulkBenchData.reportCost("bulk_migrate_100k_messages_sqlite", try await BulkBenchData.measure {
+            _ = try await DataTransfer.migrate(from: storeDb, to: target) { _ in }
+        })
 
         // library: 10,000 documents of 5 KB, in batches as `library add` stores them.
         let library = try SQLiteStore.open(path: dir + "/library.db")
@@ -41,12 +43,11 @@ func runBulkBench() async throws {
         let documents = (0..<10_000).map { i in
             Content(title: "Document \(i) \(generator.word())", owner: "bench", sourceText: generator.text(bytes: 5000), category: "c\(i % 20)")
         }
-        let add = try await time {
+        BulkBenchData.reportCost("bulk_add_10k_documents_5kb_store", try await BulkBenchData.measure {
             for start in stride(from: 0, to: documents.count, by: 500) {
                 _ = try await library.addDocuments(Array(documents[start..<start + 500]))
             }
-        }
-        report("bulk_add_10k_documents_5kb_store", add, "s")
+        })
 
         if haveApp {
             let folder = dir + "/files"
@@ -60,7 +61,7 @@ func runBulkBench() async throws {
             let db = dir + "/library-cli.db"
             let prepare = try SQLiteStore.open(path: db)
             _ = try await Session.localUser(in: prepare, username: PtyBench.user)
-            report("bulk_library_add_10k_files_5kb_cli", try BulkBenchData.run(app, ["--db", db, "library", "add"] + paths, home: dir), "s")
+            try BulkBenchData.reportCost("bulk_library_add_10k_files_5kb_cli", BulkBenchData.run(app, ["--db", db, "library", "add"] + paths, home: dir))
         }
 
         try await BulkBenchData.searches(library)
@@ -68,6 +69,29 @@ func runBulkBench() async throws {
 }
 
 enum BulkBenchData {
+    /// Wall and CPU seconds (user + system) of one step.
+    struct Cost { var wall: Double; var cpu: Double }
+
+    /// Prints `name` (wall seconds) and `name_cpu`: on a busy machine the CPU figure says
+    /// what the step costs, the wall figure what the machine gave it.
+    static func reportCost(_ name: String, _ cost: Cost) {
+        report(name, cost.wall, "s")
+        report(name + "_cpu", cost.cpu, "s")
+    }
+
+    static func cpuSeconds(_ who: __rusage_who) -> Double {
+        var usage = rusage()
+        getrusage(who.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    static func measure(_ body: () async throws -> Void) async throws -> Cost {
+        let cpu = cpuSeconds(RUSAGE_SELF)
+        let wall = try await time(body)
+        return Cost(wall: wall, cpu: cpuSeconds(RUSAGE_SELF) - cpu)
+    }
+
     /// Writes a JSON Lines export: a user, a room and `messages` messages in it.
     static func writeExport(to path: String, messages: Int) throws {
         let encoder = JSONEncoder()
@@ -96,8 +120,8 @@ enum BulkBenchData {
         return try data.split(separator: 0x0A).map { try decoder.decode(TransferRecord.self, from: Data($0)) }
     }
 
-    /// Runs the binary with a clean environment and its own HOME; returns the wall seconds.
-    static func run(_ app: String, _ arguments: [String], home: String) throws -> Double {
+    /// Runs the binary with a clean environment and its own HOME; returns its wall and CPU seconds.
+    static func run(_ app: String, _ arguments: [String], home: String) throws -> Cost {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: app)
         process.arguments = arguments
@@ -112,6 +136,7 @@ enum BulkBenchData {
         let errors = Pipe()
         process.standardError = errors
         let start = now()
+        let cpu = cpuSeconds(RUSAGE_CHILDREN)
         try process.run()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -119,7 +144,7 @@ enum BulkBenchData {
         guard process.terminationStatus == 0 else {
             throw BenchError("studycircle \(arguments.prefix(4).joined(separator: " ")) failed: \(String(decoding: stderr.prefix(500), as: UTF8.self))")
         }
-        return elapsed
+        return Cost(wall: elapsed, cpu: cpuSeconds(RUSAGE_CHILDREN) - cpu)
     }
 
     /// Search over the library: the storage group's two-word queries, plus the kinds that
@@ -142,6 +167,8 @@ enum BulkBenchData {
         report("bulk_search_10k_docs_median", median(times) * 1000, "ms")
         report("bulk_search_10k_docs_p99", percentile(times, 0.99) * 1000, "ms")
         report("bulk_search_10k_docs_max", (times.max() ?? 0) * 1000, "ms")
+        let slowest = zip(queries, times).sorted { $0.1 > $1.1 }.prefix(3)
+        print("# slowest searches: " + slowest.map { "'\($0.0)' " + String(format: "%.1f ms", $0.1 * 1000) }.joined(separator: ", "))
         if hits == 0 { print("# warning: searches found nothing") }
     }
 }
