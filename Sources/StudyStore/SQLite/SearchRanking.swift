@@ -11,7 +11,7 @@ import GRDB
 ///   than half), and documents lacking any of the other words are left out: the same order
 ///   as bm25 of the whole query, up to that 1e-6 floor;
 /// - when no word carries weight (every word is in most documents), bm25 has nothing to rank
-///   by; title matches come first, then the most recently added.
+///   by; documents with one of the words in the title come first, then the most recently added.
 enum SearchRanking {
     /// Up to this many matches, the whole query is scored by bm25 directly.
     static let scoreAllUpTo = 1500
@@ -30,7 +30,9 @@ enum SearchRanking {
         let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM content") ?? 0
         let weighty = try terms.filter { try carriesWeight(db, $0, documents: documents) }
         if weighty.isEmpty {
-            let inTitle = Set(try Int64.fetchAll(db, sql: fromIndex, arguments: ["{title} : (\(query))"]))
+            // A title with any of the words ranks first, as bm25 weighs titles ten times.
+            let anyInTitle = "{title} : (\(terms.joined(separator: " OR ")))"
+            let inTitle = Set(try Int64.fetchAll(db, sql: fromIndex, arguments: [anyInTitle]))
             let ordered = matching.sorted { a, b in
                 let (ta, tb) = (inTitle.contains(a), inTitle.contains(b))
                 return ta != tb ? ta : a > b
