@@ -22,11 +22,12 @@ enum SearchRanking {
     /// Row ids of the documents matching every term, best first, `count` of them from `offset`.
     static func rowids(_ db: Database, terms: [String], offset: Int, count: Int) throws -> [Int64] {
         let query = terms.joined(separator: " ")
-        let head = try Int64.fetchAll(db, sql: fromIndex + " LIMIT ?", arguments: [query, scoreAllUpTo + 1])
-        if head.count <= scoreAllUpTo {
+        // Every match at once (a prefix is expanded once for this, not again for a count).
+        let all = try Int64.fetchAll(db, sql: fromIndex, arguments: [query])
+        if all.count <= scoreAllUpTo {
             return try Int64.fetchAll(db, sql: byScore + " LIMIT ? OFFSET ?", arguments: [query, count, offset])
         }
-        let matching = Set(try Int64.fetchAll(db, sql: fromIndex, arguments: [query]))
+        let matching = Set(all)
         let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM content") ?? 0
         let weighty = try terms.filter { try carriesWeight(db, $0, documents: documents) }
         if weighty.isEmpty {
