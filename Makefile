@@ -31,7 +31,7 @@ bench:
 	$(SWIFT) build -c release --product StudyBench
 	$(SWIFT) build -c release --product studycircle
 	@# One process per group, so that each group's memory figure is its own.
-	@for group in storage tui engine dynamo mongo pty; do .build/release/StudyBench $$group || exit 1; done
+	@for group in storage bulk tui engine dynamo mongo rooms pty; do .build/release/StudyBench $$group || exit 1; done
 
 # The binary, the built-in themes ($(PREFIX)/share/studycircle/themes) and completions for
 # bash, zsh and fish, which swift-argument-parser generates from the commands themselves.

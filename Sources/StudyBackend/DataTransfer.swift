@@ -218,32 +218,30 @@ public enum DataTransfer {
         }
     }
 
-    /// Copies everything from one backend into another. `progress` is told the counts after
-    /// every record (and every batch of messages); the caller decides how often to show them.
+    /// Copies everything from one backend into another, through `BatchedImport` (messages and
+    /// documents in batches). Safe to run again: what the target has is skipped. `progress` is
+    /// told the counts after every record or batch; the caller decides how often to show them.
     public static func migrate(from source: StudyStore, to target: StudyStore,
                                progress: (TransferCounts) -> Void) async throws -> TransferCounts {
-        var counts = TransferCounts()
-        var messages: [Message] = []
-        func flushMessages() async throws {
-            guard !messages.isEmpty else { return }
-            let added = try await target.messages.send(batch: messages)
-            counts.written["message", default: 0] += added
-            counts.skipped["message", default: 0] += messages.count - added
-            messages.removeAll()
-        }
+        var writer = BatchedImport(into: target)
         try await export(source) { record in
-            if case .message(let m) = record {
-                messages.append(m)
-                if messages.count >= 500 { try await flushMessages() }
-            } else {
-                try await flushMessages()
-                counts.add(try await importRecord(record, into: target), record.typeName)
-            }
-            progress(counts)
+            if try await writer.add(record) { progress(writer.counts) }
         }
-        try await flushMessages()
-        progress(counts)
-        return counts
+        try await writer.finish()
+        progress(writer.counts)
+        return writer.counts
+    }
+
+    /// Imports `records` in order through `BatchedImport`; `progress` as for `migrate`.
+    public static func importRecords(_ records: some Sequence<TransferRecord>, into store: StudyStore,
+                                     progress: (TransferCounts) -> Void = { _ in }) async throws -> TransferCounts {
+        var writer = BatchedImport(into: store)
+        for record in records {
+            if try await writer.add(record) { progress(writer.counts) }
+        }
+        try await writer.finish()
+        progress(writer.counts)
+        return writer.counts
     }
 
     /// How many records of each type (`user`, `message`, ...) the store holds, as far as its

@@ -4,6 +4,7 @@ import Foundation
 
 let groups: [(name: String, run: () async throws -> Void)] = [
     ("storage", runStorageBench),
+    ("bulk", runBulkBench),
     ("dynamo", runDynamoBench),
     ("mongo", runMongoBench),
     ("engine", { try runEngineBench() }),

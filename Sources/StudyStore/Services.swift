@@ -45,6 +45,10 @@ public protocol ContentService: Sendable {
     func list(category: String?, _ page: PageRequest) async throws -> Page<Content>
     /// Documents whose title or text matches every word of `query`, best match first.
     func search(_ query: String, _ page: PageRequest) async throws -> Page<Content>
+    /// Adds many documents at once, with `StudyStore.addDocument`'s rules for each (see
+    /// `ContentBatch`); one result per document, in order. A default in `ContentBatch.swift`
+    /// adds them one by one; SQLite writes them in one transaction.
+    func add(batch documents: [Content]) async throws -> [Result<DocumentAddition, Error>]
 }
 
 /// Summaries of documents.

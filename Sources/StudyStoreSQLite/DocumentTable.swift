@@ -31,11 +31,14 @@ struct DocumentTable<Entity: Codable & Sendable>: Sendable {
 
     private var selectList: String { (["data"] + extraSelect).joined(separator: ", ") }
 
-    func insert(_ db: Database, _ item: Entity) throws {
-        let cols = [keyColumn] + columns + ["data"]
+    /// Inserts one row. `extra` sets columns outside `columns` in the same statement (e.g.
+    /// content's `contentHash`): a later UPDATE would fire the full-text trigger again.
+    func insert(_ db: Database, _ item: Entity, extra: [(column: String, value: (any DatabaseValueConvertible)?)] = []) throws {
+        let cols = [keyColumn] + columns + extra.map(\.column) + ["data"]
         let placeholders = Array(repeating: "?", count: cols.count).joined(separator: ", ")
         var args: [(any DatabaseValueConvertible)?] = [key(item)]
         args += values(item)
+        args += extra.map(\.value)
         args.append(try encode(item))
         do {
             try db.cachedStatement(sql: "INSERT INTO \(table) (\(cols.joined(separator: ", "))) VALUES (\(placeholders))")

@@ -87,11 +87,55 @@ struct SQLiteContentService: ContentService, SQLiteCRUD {
     public func create(_ content: Content) async throws -> Content {
         try check(content)
         let table = self.table
+        let hash = ContentHash.of(content.sourceText)
         return try await db.write { database in
-            try table.insert(database, content)
-            try Self.setHash(database, content, ContentHash.of(content.sourceText))
+            if let existing = try Self.owner(database, content.owner, has: hash, except: content.id) {
+                throw StoreError.duplicate(entity: "document", field: "contentHash", value: existing)
+            }
+            try table.insert(database, content, extra: [("contentHash", hash)])
             return content
         }
+    }
+
+    /// Many documents in one write transaction (see `ContentBatch`). Hashing and checks run
+    /// before the transaction, so the write lock is held only for the lookups and inserts.
+    public func add(batch documents: [Content]) async throws -> [Result<DocumentAddition, Error>] {
+        var results = [Result<DocumentAddition, Error>?](repeating: nil, count: documents.count)
+        var ready: [(index: Int, document: Content, hash: String)] = []
+        ready.reserveCapacity(documents.count)
+        for (index, document) in documents.enumerated() {
+            do {
+                try check(document)
+                ready.append((index, document, ContentHash.of(document.sourceText)))
+            } catch let error as StoreError where error.concernsOneDocument {
+                results[index] = .failure(error)
+            }
+        }
+        let table = self.table
+        let toWrite = ready
+        let written = try await db.write { database -> [(Int, Result<DocumentAddition, Error>)] in
+            try toWrite.map { index, document, hash in
+                if let stored = try table.fetch(database, id: document.id) { return (index, .success(.alreadyPresent(stored))) }
+                if let existing = try table.fetchOne(database, where: "owner = ? AND contentHash = ?", [document.owner, hash]) {
+                    return (index, .success(.alreadyPresent(existing)))
+                }
+                do {
+                    try table.insert(database, document, extra: [("contentHash", hash)])
+                } catch let error as StoreError {
+                    // A failed INSERT undoes only itself; the others in the batch go on.
+                    return (index, .failure(error))
+                }
+                return (index, .success(.added(document)))
+            }
+        }
+        for (index, result) in written { results[index] = result }
+        return results.map { $0 ?? .failure(StoreError.conflict(entity: "document", id: "")) }
+    }
+
+    /// The id of the owner's document with this text hash, if any.
+    static func owner(_ database: Database, _ owner: String, has hash: String, except id: String? = nil) throws -> String? {
+        try String.fetchOne(database, sql: "SELECT id FROM content WHERE owner = ? AND contentHash = ? AND id != ?",
+                            arguments: [owner, hash, id ?? ""])
     }
 
     /// A changed text takes its new hash (refused when the owner has that text elsewhere); an
@@ -116,8 +160,7 @@ struct SQLiteContentService: ContentService, SQLiteCRUD {
 
     /// Records the hash of a stored document; the owner's same text elsewhere is a duplicate.
     static func setHash(_ database: Database, _ content: Content, _ hash: String) throws {
-        if let existing = try String.fetchOne(database, sql: "SELECT id FROM content WHERE owner = ? AND contentHash = ? AND id != ?",
-                                              arguments: [content.owner, hash, content.id]) {
+        if let existing = try owner(database, content.owner, has: hash, except: content.id) {
             throw StoreError.duplicate(entity: "document", field: "contentHash", value: existing)
         }
         try database.execute(sql: "UPDATE content SET contentHash = ? WHERE id = ?", arguments: [hash, content.id])
@@ -136,16 +179,14 @@ struct SQLiteContentService: ContentService, SQLiteCRUD {
         return try await self.page(page)
     }
     public func search(_ query: String, _ page: PageRequest) async throws -> Page<Content> {
-        guard let match = FullTextQuery.match(query) else { return Page(items: [], next: nil) }
+        guard let terms = FullTextQuery.terms(query) else { return Page(items: [], next: nil) }
         let offset = try page.cursor.map { try CursorCodec.decode(Int.self, from: $0) } ?? 0
         let limit = page.limit
-        // bm25 ranks title matches above body matches; offset paging is fine for ranked results.
-        // Rank first on the index alone, then load only the page's rows: joining before the
-        // sort would read every matching document's text.
+        // Rank first on the index alone (see `SearchRanking`), then load only the page's rows:
+        // joining before the sort would read every matching document's text. Offset paging
+        // is fine for ranked results.
         return try await db.read { database in
-            let ranked = try Int64.fetchAll(database, sql: """
-                SELECT rowid FROM content_fts WHERE content_fts MATCH ? ORDER BY bm25(content_fts, 10.0, 1.0) LIMIT ? OFFSET ?
-                """, arguments: [match, limit + 1, offset])
+            let ranked = try SearchRanking.rowids(database, terms: terms, offset: offset, count: limit + 1)
             let pageIds = Array(ranked.prefix(limit))
             guard !pageIds.isEmpty else { return Page(items: [], next: nil) }
             let marks = Array(repeating: "?", count: pageIds.count).joined(separator: ",")
@@ -164,11 +205,16 @@ struct SQLiteContentService: ContentService, SQLiteCRUD {
 /// you type), and only from three letters: a short prefix expands to thousands of terms.
 enum FullTextQuery {
     static func match(_ query: String) -> String? {
+        terms(query)?.joined(separator: " ")
+    }
+
+    /// The query's terms, each a quoted FTS5 phrase (the last a prefix from three letters).
+    static func terms(_ query: String) -> [String]? {
         let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(16)
         guard let last = words.last else { return nil }
         var terms = words.dropLast().map { "\"\($0)\"" }
         terms.append(last.count >= 3 ? "\"\(last)\"*" : "\"\(last)\"")
-        return terms.joined(separator: " ")
+        return terms
     }
 }
 

@@ -23,33 +23,57 @@ struct LibraryCommand: AsyncParsableCommand {
             if files.isEmpty { throw ValidationError("Name at least one file to add.") }
         }
 
+        /// Files per store write: one transaction on SQLite, and a bounded amount of text in memory.
+        static let batchSize = 500
+
         func run() async throws {
             let context = try await CommandContext.open(global)
             let user = try await context.currentUser()
             let importer = DocumentImporter()
             var failures = 0
-            for (index, path) in files.enumerated() {
-                let counter = files.count > 1 ? "[\(index + 1)/\(files.count)] " : ""
+            for start in stride(from: 0, to: files.count, by: Self.batchSize) {
+                let paths = Array(files[start..<min(start + Self.batchSize, files.count)])
+                // Read and check every file of the batch, then store the good ones at once;
+                // the lines are printed in the order of the files either way.
+                var read: [Result<Content, Error>] = []
+                for path in paths {
+                    read.append(Result { try importer.document(from: path, owner: user.id, category: category) })
+                }
+                let documents = read.compactMap { try? $0.get() }
+                let stored: [Result<DocumentAddition, Error>]
                 do {
-                    let document = try importer.document(from: path, owner: user.id, category: category)
-                    switch try await context.store.addDocument(document) {
-                    case .added(let stored):
-                        print("\(counter)Added “\(TextSafety.plain(stored.title))” (\(stored.sourceMetadata.wordCount) words) from \(TextSafety.plain(path))")
-                    case .alreadyPresent(let existing):
-                        print("\(counter)Already in your library: \(TextSafety.plain(path)) is unchanged since it was added as \(existing.id) “\(TextSafety.plain(existing.title))”; nothing added.")
-                    }
-                } catch StoreError.outcomeUnknown(let known) {
-                    failures += 1
-                    Output.error("\(counter)\(TextSafety.plain(path)): \(known) Running the same command again is safe: a document already stored is recognised and not added twice.")
+                    stored = try await context.store.addDocuments(documents)
                 } catch {
-                    failures += 1
-                    Output.error("\(counter)Skipped \(CLIError.message(for: error))")
+                    stored = documents.map { _ in .failure(error) }
+                }
+                var next = stored.makeIterator()
+                for (offset, (path, document)) in zip(paths, read).enumerated() {
+                    let counter = files.count > 1 ? "[\(start + offset + 1)/\(files.count)] " : ""
+                    let outcome = document.flatMap { _ in next.next() ?? .failure(StoreError.conflict(entity: "document", id: "")) }
+                    if !report(outcome, path: path, counter: counter) { failures += 1 }
                 }
             }
             if failures > 0 {
                 Output.error("\(failures) of \(files.count) files were not added (or not confirmed); the others are in the library.")
                 throw ExitCode(1)
             }
+        }
+
+        /// Prints what happened to one file; false when it was not added (or not confirmed).
+        func report(_ outcome: Result<DocumentAddition, Error>, path: String, counter: String) -> Bool {
+            switch outcome {
+            case .success(.added(let stored)):
+                print("\(counter)Added “\(TextSafety.plain(stored.title))” (\(stored.sourceMetadata.wordCount) words) from \(TextSafety.plain(path))")
+            case .success(.alreadyPresent(let existing)):
+                print("\(counter)Already in your library: \(TextSafety.plain(path)) is unchanged since it was added as \(existing.id) “\(TextSafety.plain(existing.title))”; nothing added.")
+            case .failure(StoreError.outcomeUnknown(let known)):
+                Output.error("\(counter)\(TextSafety.plain(path)): \(known) Running the same command again is safe: a document already stored is recognised and not added twice.")
+                return false
+            case .failure(let error):
+                Output.error("\(counter)Skipped \(CLIError.message(for: error))")
+                return false
+            }
+            return true
         }
     }
 

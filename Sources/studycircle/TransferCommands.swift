@@ -93,11 +93,9 @@ struct ImportCommand: AsyncParsableCommand {
         var counts = TransferCounts()
         let expected = Dictionary(grouping: records, by: \.typeName).mapValues(\.count)
         let progress = TransferProgress(verb: "importing", expected: expected)
+        // Messages and documents go in batches (one transaction each on SQLite).
         try await CLIError.wrapAsync {
-            for record in records {
-                counts.add(try await DataTransfer.importRecord(record, into: context.store), record.typeName)
-                progress.update(counts)
-            }
+            counts = try await DataTransfer.importRecords(records, into: context.store) { progress.update($0) }
         }
         progress.finish("Imported \(counts) into \(context.store.backendName).")
     }

@@ -34,5 +34,6 @@ public enum StoreConformance {
         ConformanceCase(name: "users: Unicode names, NFKC and case-insensitive, never rewritten", run: TrustCases.unicodeUsernames),
         ConformanceCase(name: "rooms: names unique ignoring case, width, invisible characters, also racing", run: TrustCases.uniqueRoomNames),
         ConformanceCase(name: "content: same text recognised by hash; delete takes summaries and exams", run: TrustCases.documentsByHashAndDelete),
+        ConformanceCase(name: "content: a batch adds each new text once and names what is there", run: ContentBatchCases.addBatch),
     ]
 }

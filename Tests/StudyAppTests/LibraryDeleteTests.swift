@@ -2,6 +2,7 @@ import Foundation
 import StudyApp
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import Testing
 
 /// Issue #9 item 7 in the app: `d` in the Library deletes a document (owner only, after a

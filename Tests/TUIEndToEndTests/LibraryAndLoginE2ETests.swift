@@ -2,6 +2,7 @@ import DynamoTestSupport
 import Foundation
 import StudyModel
 import StudyStore
+import StudyStoreSQLite
 import TestSupport
 import Testing
 

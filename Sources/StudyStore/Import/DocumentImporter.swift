@@ -54,7 +54,7 @@ public struct DocumentImporter: Sendable {
         default:
             throw ImportError(path: path, reason: "has the extension .\(ext); the library takes .txt, .md and .pdf files.")
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextMeasure.trimmed(text)
         guard !trimmed.isEmpty else {
             throw ImportError(path: path, reason: "is empty; there is nothing to add.")
         }
@@ -64,8 +64,8 @@ public struct DocumentImporter: Sendable {
             title: String(docTitle.prefix(200)), owner: owner, contentType: type, sourceText: trimmed,
             filePath: (path as NSString).standardizingPath, category: category,
             sourceMetadata: Content.SourceMetadata(
-                fileName: fileName, fileSize: size, wordCount: trimmed.split(whereSeparator: { $0.isWhitespace }).count,
-                characterCount: trimmed.count))
+                fileName: fileName, fileSize: size, wordCount: TextMeasure.words(trimmed),
+                characterCount: TextMeasure.characters(trimmed)))
         do { try content.validate() } catch let error as ValidationError {
             throw ImportError(path: path, reason: error.message)
         }
@@ -115,14 +115,17 @@ public struct DocumentImporter: Sendable {
         environment.filter { key, _ in key == "PATH" || key == "LANG" || key == "LANGUAGE" || key.hasPrefix("LC_") }
     }
 
-    /// A Markdown file's first heading, or a text file's first short line.
+    /// A Markdown file's first heading (`# …`) among its first five non-empty lines.
+    ///
+    /// Lines are found on the bytes: a file without line breaks is not segmented into
+    /// characters just to learn that it has one line. CR LF ends a line like LF.
     static func title(of text: String, type: Content.ContentType) -> String? {
-        for line in text.split(separator: "\n").prefix(5) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if type == .markdown, trimmed.hasPrefix("#") {
-                let heading = trimmed.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
-                if !heading.isEmpty { return heading }
-            }
+        guard type == .markdown else { return nil }
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: 5).prefix(5) {
+            let line = Substring(bytes).drop(while: { $0.isWhitespace })
+            guard line.hasPrefix("#") else { continue }
+            let heading = TextMeasure.trimmed(String(line.drop(while: { $0 == "#" })))
+            if !heading.isEmpty { return heading }
         }
         return nil
     }
