@@ -16,6 +16,10 @@ public enum AppError: Error, Equatable, Sendable {
     case validation(ValidationError)
     /// A file to add to the library was refused (not UTF-8, empty, too large, a folder…).
     case importer(ImportError)
+    /// The room rules refused: a private room of which the user is not a member, a member
+    /// change by someone other than the creator, a status change by someone other than the
+    /// organizer, or a move the status rules do not allow. The text says why and what to do.
+    case refused(String)
     /// `:join NAME` named no room.
     case noSuchRoom(name: String)
     /// The document was removed from the library meanwhile.
@@ -36,6 +40,7 @@ public enum AppError: Error, Equatable, Sendable {
         case let error as TransportError: self = .transport(error)
         case let error as ValidationError: self = .validation(error)
         case let error as ImportError: self = .importer(error)
+        case let error as RoomAccessError: self = .refused(error.message)
         default: self = .unexpected(String(describing: error))
         }
     }
@@ -43,7 +48,7 @@ public enum AppError: Error, Equatable, Sendable {
     /// True when trying again cannot help: the backend refused the input itself.
     public var isPermanent: Bool {
         switch self {
-        case .validation, .store(.invalid): return true
+        case .validation, .store(.invalid), .refused: return true
         default: return false
         }
     }
@@ -58,6 +63,8 @@ public struct EffectFailure: Equatable, Sendable {
         case sendMessage
         case saveOutbox(path: String)
         case joinRoom, createRoom, leaveRoom
+        case inviteMember, removeMember
+        case loadPlans, scheduleMeeting, createProject, moveMeeting, moveProject, loadReminders
         case loadLibrary, loadDocument
         case importFile(path: String)
         case loadSummaries, saveRating, loadExams, loadAttempts, loadTemplates
