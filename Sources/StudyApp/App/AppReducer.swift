@@ -16,7 +16,7 @@ public enum AppReducer {
         switch action {
         case .start:
             state.library.loading = true
-            return [.loadRooms, .loadOutbox, .loadReadMarks, .loadExamProgress, .loadReadingPositions, .reminderTick(after: .zero),
+            return [.loadRooms, .loadOutbox, .loadReadMarks, .loadExamProgress, .loadReadingPositions] + startReminders(state, now: now) + [
                     .loadLibrary(requestId: state.library.requestId, category: nil, query: nil, cursor: nil,
                                  limit: state.settings.libraryPageSize)]
         case .quit:

@@ -31,6 +31,9 @@ public struct AppSettings: Sendable, Equatable {
     /// The user's role: an admin may read and manage every room (set by the executable from
     /// the logged-in account; a student unless told).
     public var role: User.Role = .student
+    /// How often meeting reminders are looked for (one query on the meetings' time index);
+    /// nil turns reminders off (tests that count the poller's timers).
+    public var reminderInterval: Duration? = .seconds(30)
 
     public init(user: String, pollInterval: Duration = .seconds(1), maxPollInterval: Duration = .seconds(5),
                 idleAfter: Duration = .seconds(60), themeName: String = "dark", historyPageSize: Int = 100,

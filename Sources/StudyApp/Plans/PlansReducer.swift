@@ -3,8 +3,7 @@ import StudyModel
 import StudyStore
 
 extension AppReducer {
-    /// How often reminders are looked for, and how far ahead the first one is given.
-    static let reminderInterval: Duration = .seconds(30)
+    /// How far ahead the first reminder is given.
     static let reminderLead: Int64 = 10 * 60_000
     /// Meetings are looked up from this far back, so one still under way is found.
     static let reminderLookBack: Int64 = 24 * 3_600_000
@@ -115,8 +114,7 @@ extension AppReducer {
             state.plans.panel = .projects
             return state.openRoom?.roomId == project.roomId ? loadPlans(&state, roomId: project.roomId) : []
         case let .reminderTick(now):
-            return [.loadReminders(from: now.adding(milliseconds: -reminderLookBack), to: now.adding(milliseconds: reminderLead)),
-                    .reminderTick(after: reminderInterval)]
+            return startReminders(state, now: now)
         case let .remindersLoaded(meetings, now):
             remind(&state, meetings, now: now)
             return []
@@ -145,6 +143,13 @@ extension AppReducer {
                 state.notice = Notice("⏰ #\(room): '\(meeting.title)' starts in \(minutes) min (\(TimeInput.format(start))).")
             }
         }
+    }
+
+    /// Looks for meetings starting soon now, and again after the interval.
+    static func startReminders(_ state: AppState, now: Timestamp) -> [Effect] {
+        guard let interval = state.settings.reminderInterval else { return [] }
+        return [.loadReminders(from: now.adding(milliseconds: -reminderLookBack), to: now.adding(milliseconds: reminderLead)),
+                .reminderTick(after: interval)]
     }
 
     static func loadPlans(_ state: inout AppState, roomId: String) -> [Effect] {
