@@ -72,7 +72,8 @@ struct StudyCircleCommand: AsyncParsableCommand {
             userId: user.id)
         app.role = user.role  // an admin reads and manages every room in the app as in the CLI
         let status = try await TerminalApp.run(store: context.store, settings: app,
-                                               assistant: Self.assistant(settings.provider, store: context.store, user: user))
+                                               assistant: Self.assistant(settings.provider, store: context.store, user: user),
+                                               codeRunner: try? JDoodleClient.from(settings.variables))
         if status != 0 { throw ExitCode(status) }
     }
 }

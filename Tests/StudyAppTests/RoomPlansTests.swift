@@ -2,6 +2,8 @@ import Foundation
 import StudyApp
 import StudyModel
 import StudyStore
+import StudyEngine
+import StudyHTTP
 import Testing
 
 /// Issue 11 in the app: private rooms through `RoomAccess`, `:room new` of a taken name, member
@@ -209,5 +211,78 @@ import Testing
         #expect(state.plans.panel == .members)
         _ = AppReducer.reduce(&state, .focus(.messages))
         #expect(state.plans.panel == .messages)
+    }
+}
+
+/// A JDoodle stand-in: answers every request with `status` and `body`, and keeps the requests.
+final class StubJDoodle: HTTPTransport, @unchecked Sendable {
+    let status: Int
+    let body: String
+    private let lock = NSLock()
+    private var seen: [HTTPRequest] = []
+    init(status: Int, body: String) {
+        self.status = status
+        self.body = body
+    }
+    var requests: [HTTPRequest] { lock.withLock { seen } }
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        lock.withLock { seen.append(request) }
+        return HTTPResponse(status: status, body: Array(body.utf8))
+    }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct RunCodeTests {
+    static let code = "Try this:\n```python\nprint(6 * 7)\n```"
+
+    static func roomWithCode(_ store: StudyStore) async throws -> ChatRoom {
+        _ = try await store.users.create(User(username: "alice", email: "a@x.org"))
+        let room = try await store.rooms.create(ChatRoom(name: "code", members: ["alice"], createdBy: "alice"))
+        _ = try await store.messages.send(Message(roomId: room.roomId, sender: "alice", text: Self.code))
+        return room
+    }
+
+    @Test func runPostsTheOutputAsAReplyEveryoneSees() async throws {
+        let (store, cleanup) = try AppStoreTests.temporaryStore()
+        defer { cleanup() }
+        let room = try await Self.roomWithCode(store)
+        let stub = StubJDoodle(status: 200, body: #"{"output":"42\n","statusCode":200,"memory":"7340","cpuTime":"0.01","isCompiled":true,"isExecutionSuccess":true}"#)
+        let client = JDoodleClient(clientId: "id", clientSecret: "secret", endpoint: "http://127.0.0.1:9/run", transport: stub)
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self)
+        var wakeups = stream.makeAsyncIterator()
+        let app = AppStore(store: store, settings: AppSettings(user: "alice", outboxPath: nil), clock: ManualClock(),
+                           codeRunner: client, wake: { continuation.yield() })
+        app.send(.rooms(.joined(room)))
+        while app.state.openRoom?.window.messages.isEmpty != false { if !app.processPending() { _ = await wakeups.next() } }
+        app.send(.messages(.runCode))
+        while app.state.openRoom?.window.messages.count != 2 { if !app.processPending() { _ = await wakeups.next() } }
+        let reply = try #require(app.state.openRoom?.window.messages.last)
+        #expect(reply.text.contains("42") && reply.text.contains("finished successfully") && reply.text.contains("CPU 0.01 s"))
+        #expect(stub.requests.count == 1)
+        #expect(String(decoding: stub.requests[0].body, as: UTF8.self).contains("print(6 * 7)"))
+        let stored = try await store.messages.history(roomId: room.roomId, before: nil, limit: 10).messages
+        #expect(stored.count == 2, "the reply is in the room for everyone")
+    }
+
+    @Test func withoutCredentialsTheKeySaysHowToEnableIt() async throws {
+        let (store, cleanup) = try AppStoreTests.temporaryStore()
+        defer { cleanup() }
+        let room = try await Self.roomWithCode(store)
+        let harness = StoreHarness(store: store, settings: AppSettings(user: "alice", outboxPath: nil))
+        harness.app.send(.rooms(.joined(room)))
+        await harness.run { $0.openRoom?.window.messages.isEmpty == false }
+        harness.app.send(.messages(.runCode))
+        await harness.run { $0.notice?.failure != nil }
+        guard case let .codeRun(error)? = harness.state.notice?.failure?.error else {
+            Issue.record("expected a code-run failure, got \(String(describing: harness.state.notice))")
+            return
+        }
+        #expect(error.kind == .notConfigured && error.message.contains("JDOODLE_CLIENT_ID"))
+        #expect(try await store.messages.history(roomId: room.roomId, before: nil, limit: 10).messages.count == 1)
+    }
+
+    @Test func noCodeInViewSaysSoAndSendsNothing() {
+        var state = stateWithOpenRoom(messages: [message(1, text: "no code here")])
+        #expect(AppReducer.reduce(&state, .messages(.runCode)).isEmpty)
+        #expect(state.notice?.isError == true)
     }
 }

@@ -93,7 +93,7 @@ public enum AppReducer {
             }
         case .loadPlans: state.plans.loading = false
         case .loadRooms, .loadReadMarks, .countUnread, .loadOutbox, .sendMessage, .saveOutbox, .joinRoom, .createRoom,
-             .inviteMember, .removeMember, .scheduleMeeting, .createProject, .moveMeeting, .moveProject, .loadReminders,
+             .inviteMember, .removeMember, .scheduleMeeting, .createProject, .moveMeeting, .moveProject, .loadReminders, .runCode,
              .leaveRoom, .loadDocument, .importFile, .saveRating, .loadAttempts, .recordTemplateUse, .recordAttempt,
              .loadExamProgress, .saveExamProgress, .loadReadingPositions:
             break

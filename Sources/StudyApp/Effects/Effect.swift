@@ -20,6 +20,8 @@ public enum Effect: Equatable, Sendable {
     case joinRoomById(roomId: String, user: String)
     /// Creates a room; a taken name comes back as `RoomsAction.offerJoin`.
     case createRoom(name: String, user: String, isPrivate: Bool)
+    /// Runs `code` (from a message's fenced block) on JDoodle and posts the reply to the room.
+    case runCode(message: Message, block: CodeBlock)
     /// Adds a user to the room (its creator or an admin only).
     case inviteMember(roomId: String, username: String)
     /// Removes a member (the creator or an admin; anyone may remove themselves).

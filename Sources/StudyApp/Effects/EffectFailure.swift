@@ -20,6 +20,9 @@ public enum AppError: Error, Equatable, Sendable {
     /// change by someone other than the creator, a status change by someone other than the
     /// organizer, or a move the status rules do not allow. The text says why and what to do.
     case refused(String)
+    /// Running a message's code on JDoodle failed (not configured, credentials, credits,
+    /// language, timeout); the message says what to do.
+    case codeRun(CodeRunError)
     /// `:join NAME` named no room.
     case noSuchRoom(name: String)
     /// The document was removed from the library meanwhile.
@@ -41,6 +44,7 @@ public enum AppError: Error, Equatable, Sendable {
         case let error as ValidationError: self = .validation(error)
         case let error as ImportError: self = .importer(error)
         case let error as RoomAccessError: self = .refused(error.message)
+        case let error as CodeRunError: self = .codeRun(error)
         default: self = .unexpected(String(describing: error))
         }
     }
@@ -64,6 +68,7 @@ public struct EffectFailure: Equatable, Sendable {
         case saveOutbox(path: String)
         case joinRoom, createRoom, leaveRoom
         case inviteMember, removeMember
+        case runCode
         case loadPlans, scheduleMeeting, createProject, moveMeeting, moveProject, loadReminders
         case loadLibrary, loadDocument
         case importFile(path: String)

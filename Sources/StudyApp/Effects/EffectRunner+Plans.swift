@@ -1,3 +1,4 @@
+import StudyEngine
 import StudyModel
 import StudyStore
 
@@ -42,6 +43,14 @@ extension EffectRunner {
                 project = try await store.projects.update(project)
             }
             return .plans(.projectSaved(project))
+        case let .runCode(message, block):
+            // The program text goes to JDoodle only here, on the student's request.
+            guard let codeRunner else { throw CodeRunError(.notConfigured, JDoodleClient.howToEnable) }
+            let result = try await codeRunner.run(code: block.code, fenceTag: block.language)
+            let user = access.user.username
+            let reply = Message(roomId: message.roomId, sender: user, text: result.replyText(to: message.messageId, by: user),
+                                createdAt: clock.now())
+            return .messages(.sent(try await access.send(reply)))
         case let .loadReminders(from, to):
             // One query on the time index; the reducer keeps the user's joined rooms.
             let found = try await store.meetings.list(scheduledFrom: from, to: to, PageRequest(limit: 200)).items

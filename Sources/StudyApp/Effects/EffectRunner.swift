@@ -15,6 +15,8 @@ final class EffectRunner: Sendable {
     /// The room services behind the membership rules, as the logged-in user: every room,
     /// message, meeting and project effect goes through it, so private rooms hold in the app too.
     let access: RoomAccess
+    /// Runs code blocks on JDoodle; nil when no credentials are configured.
+    let codeRunner: JDoodleClient?
     let poller: Poller
     /// Makes summaries and exams: offline by default, or through a configured provider.
     let assistant: StudyAssistant
@@ -30,9 +32,10 @@ final class EffectRunner: Sendable {
 
     /// - Parameter post: called from any thread with each result; it must hand the action to the UI loop.
     init(store: StudyStore, settings: AppSettings, assistant: StudyAssistant, clock: any StudyClock,
-         post: @escaping @Sendable (Action) -> Void) {
+         codeRunner: JDoodleClient? = nil, post: @escaping @Sendable (Action) -> Void) {
         self.store = store
         self.access = store.access(as: settings.currentUser)
+        self.codeRunner = codeRunner
         self.assistant = assistant
         self.clock = clock
         self.post = post
@@ -103,7 +106,7 @@ final class EffectRunner: Sendable {
              .leaveRoom, .loadLibrary, .loadDocument, .importFile, .loadSummaries, .saveSummary, .loadExams,
              .loadAttempts, .loadTemplates, .summarize, .makeExam, .recordTemplateUse, .recordAttempt,
              .loadExamProgress, .loadReadingPositions, .inviteMember, .removeMember, .loadPlans, .scheduleMeeting,
-             .createProject, .moveMeeting, .moveProject, .loadReminders:
+             .createProject, .moveMeeting, .moveProject, .loadReminders, .runCode:
             let perform = self.perform
             tasks.spawn { [post] in
                 do {
@@ -175,7 +178,7 @@ final class EffectRunner: Sendable {
             return .rooms(.membersChanged(try await access.invite(roomId: roomId, username: username)))
         case let .removeMember(roomId, username):
             return .rooms(.membersChanged(try await access.remove(roomId: roomId, username: username)))
-        case .loadPlans, .scheduleMeeting, .createProject, .moveMeeting, .moveProject, .loadReminders:
+        case .loadPlans, .scheduleMeeting, .createProject, .moveMeeting, .moveProject, .loadReminders, .runCode:
             return try await performPlans(effect)
         case let .loadLibrary(requestId, category, query, cursor, limit):
             let request = PageRequest(limit: limit, cursor: cursor)
@@ -237,6 +240,7 @@ final class EffectRunner: Sendable {
         case .createRoom: return .createRoom
         case .leaveRoom: return .leaveRoom
         case .inviteMember: return .inviteMember
+        case .runCode: return .runCode
         case .removeMember: return .removeMember
         case .loadPlans: return .loadPlans
         case .scheduleMeeting: return .scheduleMeeting

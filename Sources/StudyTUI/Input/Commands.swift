@@ -34,6 +34,8 @@ public enum CommandParser {
             return [.action(.rooms(.leave))]
         case "room":
             return room(argument)
+        case "run":
+            return [.action(.messages(.runCode))]
         case "invite":
             return [.action(.rooms(.invite(username: argument)))]
         case "remove", "kick":

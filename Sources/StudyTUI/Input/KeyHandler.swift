@@ -175,6 +175,8 @@ public enum KeyHandler {
             return [.action(.messages(.scroll(3)))]
         case .end where empty:
             return [.action(.back)]
+        case .ctrl("r"):
+            return [.action(.messages(.runCode))]
         case .home where empty:
             return [.action(.moveToTop)]
         default:

@@ -32,6 +32,7 @@ public enum FailureText {
         case .joinRoom: return "join the room"
         case .createRoom: return "create the room"
         case .leaveRoom: return "leave the room"
+        case .runCode: return "run the code"
         case .inviteMember: return "invite the member"
         case .removeMember: return "remove the member"
         case .loadPlans: return "load the room's meetings and projects"
@@ -71,6 +72,7 @@ public enum FailureText {
         case let .nothingToAsk(note): return note ?? "the document has too little text to ask questions about"
         case let .file(path, reason): return "\(path): \(reason)"
         case let .refused(reason): return reason
+        case let .codeRun(error): return error.message
         case let .unexpected(description): return description
         }
     }

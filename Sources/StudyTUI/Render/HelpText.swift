@@ -41,6 +41,7 @@ public enum HelpText {
         ("↑ ↓", "recall sent lines"),
         ("PgUp PgDn  wheel", "scroll history (older pages load as you go)"),
         ("End", "jump to the newest message (when the input is empty)"),
+        ("Ctrl-R  :run", "run the code block (```python …) of the message on the bottom line on JDoodle; the output is posted"),
         ("Esc", "newest message; again: back to Rooms"),
         ("Ctrl-S  Ctrl-Q", "keys, not flow control: the screen never freezes"),
         (": or ? on an empty line", "command line / help"),
