@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyStore"]),
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyApp", "StudyModel"]),
         // The real `studycircle` binary driven in tmux (`make test` builds it first).
-        .testTarget(name: "TUIEndToEndTests", dependencies: ["StudyStore", "StudyModel", "TestSupport"]),
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["StudyStore", "StudyModel", "TestSupport", "DynamoTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["StudyStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
