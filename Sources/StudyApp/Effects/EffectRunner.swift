@@ -178,8 +178,20 @@ final class EffectRunner: Sendable {
             return .rooms(.membersChanged(try await access.invite(roomId: roomId, username: username)))
         case let .removeMember(roomId, username):
             return .rooms(.membersChanged(try await access.remove(roomId: roomId, username: username)))
-        case .loadPlans, .scheduleMeeting, .createProject, .moveMeeting, .moveProject, .loadReminders, .runCode:
-            return try await performPlans(effect)
+        case let .loadPlans(roomId):
+            return try await loadPlans(roomId: roomId)
+        case let .scheduleMeeting(meeting):
+            return .plans(.meetingSaved(try await access.schedule(meeting)))
+        case let .createProject(project):
+            return .plans(.projectSaved(try await access.createProject(project)))
+        case let .moveMeeting(id, target):
+            return try await moveMeeting(id: id, to: target)
+        case let .moveProject(id, target):
+            return try await moveProject(id: id, to: target)
+        case let .loadReminders(from, to):
+            return try await loadReminders(from: from, to: to)
+        case let .runCode(message, block):
+            return try await runCode(message, block)
         case let .loadLibrary(requestId, category, query, cursor, limit):
             let request = PageRequest(limit: limit, cursor: cursor)
             let page = if let query { try await store.content.search(query, request) }
