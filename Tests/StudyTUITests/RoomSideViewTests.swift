@@ -70,6 +70,7 @@ import StudyApp
         var ui = UIState()
         var text = FrameRenderer.render(state: state, ui: &ui, rows: 24, cols: 80).canvas.text
         #expect(text.contains("#study · Meetings"))
+        #expect(text.contains("c Chat m Meetings p Projects u Members"), "the whole tab line fits at 80x24")
         #expect(text.contains("1. " + TimeInput.format(Self.start.adding(milliseconds: 3_600_000))))
         #expect(text.contains("Exam prep"))
         state.plans.panel = .projects

@@ -19,13 +19,15 @@ struct RoomPlansView {
         }
     }
 
-    /// `c Messages  m Meetings  p Projects  u Members`, the shown one highlighted.
+    /// `c Chat m Meetings p Projects u Members` (38 columns, the width of the middle pane at
+    /// 80x24), the shown one highlighted.
     func tabLine() -> StyledLine {
         let keys: [(String, RoomPanel)] = [("c", .messages), ("m", .meetings), ("p", .projects), ("u", .members)]
         var spans: [Span] = []
-        for (key, panel) in keys {
+        for (index, (key, panel)) in keys.enumerated() {
+            if index > 0 { spans.append(Span(" ", .dim)) }
             spans.append(Span(key, .helpKey))
-            spans.append(Span(" \(panel.title) ", panel == state.plans.panel ? .titleFocused : .dim))
+            spans.append(Span(" " + (panel == .messages ? "Chat" : panel.title), panel == state.plans.panel ? .titleFocused : .dim))
         }
         return StyledLine(spans)
     }
