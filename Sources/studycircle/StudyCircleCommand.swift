@@ -64,14 +64,16 @@ struct StudyCircleCommand: AsyncParsableCommand {
             return
         }
         let settings = context.settings
-        let app = AppSettings(
+        var app = AppSettings(
             user: user.username, pollInterval: .milliseconds(Int64(settings.pollInterval * 1000)),
             themeName: settings.theme,
             outboxPath: AppSettings.outboxPath(stateDirectory: settings.paths.stateHome,
                                                backend: context.store.backendName, user: user.username),
             userId: user.id)
+        app.role = user.role  // an admin reads and manages every room in the app as in the CLI
         let status = try await TerminalApp.run(store: context.store, settings: app,
-                                               assistant: Self.assistant(settings.provider, store: context.store, user: user))
+                                               assistant: Self.assistant(settings.provider, store: context.store, user: user),
+                                               codeRunner: try? JDoodleClient.from(settings.variables))
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -54,8 +54,9 @@ import Testing
         let (store, cleanup) = try Self.temporaryStore()
         defer { cleanup() }
         let room = try await store.rooms.create(ChatRoom(name: "alpha", members: ["alice", "bob"], createdBy: "bob"))
-        let settings = AppSettings(user: "alice", pollInterval: .seconds(1), maxPollInterval: .seconds(5),
+        var settings = AppSettings(user: "alice", pollInterval: .seconds(1), maxPollInterval: .seconds(5),
                                    idleAfter: .seconds(60), outboxPath: nil)
+        settings.reminderInterval = nil  // only the poller's timer on this clock
         let harness = StoreHarness(store: store, settings: settings)
         let clock = harness.clock
         harness.app.start()

@@ -38,6 +38,7 @@ public enum Action: Equatable, Sendable {
     // Features.
     case rooms(RoomsAction)
     case messages(MessagesAction)
+    case plans(PlansAction)
     case library(LibraryAction)
     case summaries(SummariesAction)
     case exams(ExamsAction)

@@ -16,7 +16,7 @@ public enum AppReducer {
         switch action {
         case .start:
             state.library.loading = true
-            return [.loadRooms, .loadOutbox, .loadReadMarks, .loadExamProgress, .loadReadingPositions,
+            return [.loadRooms, .loadOutbox, .loadReadMarks, .loadExamProgress, .loadReadingPositions] + startReminders(state, now: now) + [
                     .loadLibrary(requestId: state.library.requestId, category: nil, query: nil, cursor: nil,
                                  limit: state.settings.libraryPageSize)]
         case .quit:
@@ -59,6 +59,8 @@ public enum AppReducer {
             return reduceRooms(&state, action)
         case let .messages(action):
             return reduceMessages(&state, action)
+        case let .plans(action):
+            return reducePlans(&state, action, now: now)
         case let .library(action):
             return reduceLibrary(&state, action)
         case let .summaries(action):
@@ -91,7 +93,9 @@ public enum AppReducer {
             }
         case .deleteDocument:
             return deleteFailed(&state, failure)
+        case .loadPlans: state.plans.loading = false
         case .loadRooms, .loadReadMarks, .countUnread, .loadOutbox, .sendMessage, .saveOutbox, .joinRoom, .createRoom,
+             .inviteMember, .removeMember, .scheduleMeeting, .createProject, .moveMeeting, .moveProject, .loadReminders, .runCode,
              .leaveRoom, .loadDocument, .importFile, .saveRating, .loadAttempts, .recordTemplateUse, .recordAttempt,
              .loadExamProgress, .saveExamProgress, .loadReadingPositions:
             break
@@ -121,6 +125,8 @@ public enum AppReducer {
 
     static func focus(_ state: inout AppState, _ pane: Pane) -> [Effect] {
         state.focus = pane
+        // Writing shows the conversation, not the room's side view.
+        if pane == .messages { state.plans.panel = .messages }
         return loadDocumentPanesIfNeeded(&state)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import StudyModel
 
 /// What the application core needs to know about the person and the session.
 /// The executable fills it from configuration (flags, environment, config file).
@@ -27,6 +28,12 @@ public struct AppSettings: Sendable, Equatable {
     /// A folder the TUI looks in first for theme files; nil uses only the standard folders
     /// (the built-in themes need none).
     public var themesDirectory: String?
+    /// The user's role: an admin may read and manage every room (set by the executable from
+    /// the logged-in account; a student unless told).
+    public var role: User.Role = .student
+    /// How often meeting reminders are looked for (one query on the meetings' time index);
+    /// nil turns reminders off (tests that count the poller's timers).
+    public var reminderInterval: Duration? = .seconds(30)
 
     public init(user: String, pollInterval: Duration = .seconds(1), maxPollInterval: Duration = .seconds(5),
                 idleAfter: Duration = .seconds(60), themeName: String = "dark", historyPageSize: Int = 100,
@@ -62,4 +69,7 @@ public struct AppSettings: Sendable, Equatable {
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return home + "/.local/state/studycircle/outbox.json"
     }
+
+    /// The logged-in user as the room rules (`RoomAccess`) see them: name, id and role.
+    public var currentUser: User { User(id: userId, username: user, email: "", role: role) }
 }

@@ -58,6 +58,8 @@ public struct AppState: Equatable, Sendable {
     public var rooms = RoomsState()
     /// The room shown in the Messages pane.
     public var openRoom: OpenRoom?
+    /// The room side view (meetings, projects, members) and meeting reminders.
+    public var plans = RoomPlansState()
     /// Messages not yet confirmed by the backend, oldest first.
     public var outbox: [OutboxEntry] = []
     /// True while a retry of the outbox is scheduled, so only one timer runs.

@@ -18,7 +18,27 @@ public enum Effect: Equatable, Sendable {
     case retryOutbox(after: Duration)
     case joinRoom(name: String, user: String)
     case joinRoomById(roomId: String, user: String)
-    case createRoom(name: String, user: String)
+    /// Creates a room; a taken name comes back as `RoomsAction.offerJoin`.
+    case createRoom(name: String, user: String, isPrivate: Bool)
+    /// Runs `code` (from a message's fenced block) on JDoodle and posts the reply to the room.
+    case runCode(message: Message, block: CodeBlock)
+    /// Adds a user to the room (its creator or an admin only).
+    case inviteMember(roomId: String, username: String)
+    /// Removes a member (the creator or an admin; anyone may remove themselves).
+    case removeMember(roomId: String, username: String)
+    /// The room's upcoming meetings and its projects, for the room side view.
+    case loadPlans(roomId: String)
+    case scheduleMeeting(Meeting)
+    case createProject(Project)
+    /// Moves a meeting's status: organizer only, along the allowed transitions (checked again
+    /// against the stored meeting).
+    case moveMeeting(id: String, to: Meeting.Status)
+    /// Moves a project's status: creator only, along the allowed transitions.
+    case moveProject(id: String, to: Project.Status)
+    /// Meetings of the user's rooms scheduled in [from, to], for reminders.
+    case loadReminders(from: Timestamp, to: Timestamp)
+    /// Posts `PlansAction.reminderTick` after the delay (on the store's clock).
+    case reminderTick(after: Duration)
     case leaveRoom(roomId: String, user: String)
     /// Tells the poller which rooms to watch.
     case watchRooms([String])

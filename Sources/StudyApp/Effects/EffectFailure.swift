@@ -16,6 +16,13 @@ public enum AppError: Error, Equatable, Sendable {
     case validation(ValidationError)
     /// A file to add to the library was refused (not UTF-8, empty, too large, a folder…).
     case importer(ImportError)
+    /// The room rules refused: a private room of which the user is not a member, a member
+    /// change by someone other than the creator, a status change by someone other than the
+    /// organizer, or a move the status rules do not allow. The text says why and what to do.
+    case refused(String)
+    /// Running a message's code on JDoodle failed (not configured, credentials, credits,
+    /// language, timeout); the message says what to do.
+    case codeRun(CodeRunError)
     /// `:join NAME` named no room.
     case noSuchRoom(name: String)
     /// The document was removed from the library meanwhile.
@@ -36,6 +43,8 @@ public enum AppError: Error, Equatable, Sendable {
         case let error as TransportError: self = .transport(error)
         case let error as ValidationError: self = .validation(error)
         case let error as ImportError: self = .importer(error)
+        case let error as RoomAccessError: self = .refused(error.message)
+        case let error as CodeRunError: self = .codeRun(error)
         default: self = .unexpected(String(describing: error))
         }
     }
@@ -43,7 +52,7 @@ public enum AppError: Error, Equatable, Sendable {
     /// True when trying again cannot help: the backend refused the input itself.
     public var isPermanent: Bool {
         switch self {
-        case .validation, .store(.invalid): return true
+        case .validation, .store(.invalid), .refused: return true
         default: return false
         }
     }
@@ -58,6 +67,9 @@ public struct EffectFailure: Equatable, Sendable {
         case sendMessage
         case saveOutbox(path: String)
         case joinRoom, createRoom, leaveRoom
+        case inviteMember, removeMember
+        case runCode
+        case loadPlans, scheduleMeeting, createProject, moveMeeting, moveProject, loadReminders
         case loadLibrary, loadDocument
         case importFile(path: String)
         case deleteDocument(id: String, title: String)

@@ -12,6 +12,11 @@ import StudyStore
 /// `Action.failed` with what failed and a typed `AppError`.
 final class EffectRunner: Sendable {
     let store: StudyStore
+    /// The room services behind the membership rules, as the logged-in user: every room,
+    /// message, meeting and project effect goes through it, so private rooms hold in the app too.
+    let access: RoomAccess
+    /// Runs code blocks on JDoodle; nil when no credentials are configured.
+    let codeRunner: JDoodleClient?
     let poller: Poller
     /// Makes summaries and exams: offline by default, or through a configured provider.
     let assistant: StudyAssistant
@@ -27,8 +32,10 @@ final class EffectRunner: Sendable {
 
     /// - Parameter post: called from any thread with each result; it must hand the action to the UI loop.
     init(store: StudyStore, settings: AppSettings, assistant: StudyAssistant, clock: any StudyClock,
-         post: @escaping @Sendable (Action) -> Void) {
+         codeRunner: JDoodleClient? = nil, post: @escaping @Sendable (Action) -> Void) {
         self.store = store
+        self.access = store.access(as: settings.currentUser)
+        self.codeRunner = codeRunner
         self.assistant = assistant
         self.clock = clock
         self.post = post
@@ -62,9 +69,9 @@ final class EffectRunner: Sendable {
                 }
             }
         case let .send(message):
-            tasks.spawn { [store, post] in
+            tasks.spawn { [access, post] in
                 do {
-                    post(.messages(.sent(try await store.messages.send(message))))
+                    post(.messages(.sent(try await access.send(message))))
                 } catch is CancellationError {
                     return  // quitting: the outbox file still holds the message
                 } catch {
@@ -85,6 +92,11 @@ final class EffectRunner: Sendable {
                     post(.failed(EffectFailure(.saveExamProgress, AppError(error))))
                 }
             }
+        case let .reminderTick(delay):
+            tasks.spawn { [clock, post] in
+                guard (try? await clock.sleep(for: delay)) != nil else { return }
+                post(.plans(.reminderTick(now: clock.now())))
+            }
         case let .examTick(sessionId, delay):
             tasks.spawn { [clock, post] in
                 guard (try? await clock.sleep(for: delay)) != nil else { return }
@@ -93,7 +105,8 @@ final class EffectRunner: Sendable {
         case .loadRooms, .loadHistory, .loadOutbox, .loadReadMarks, .countUnread, .joinRoom, .joinRoomById, .createRoom,
              .leaveRoom, .loadLibrary, .loadDocument, .importFile, .deleteDocument, .loadSummaries, .saveSummary, .loadExams,
              .loadAttempts, .loadTemplates, .summarize, .makeExam, .recordTemplateUse, .recordAttempt,
-             .loadExamProgress, .loadReadingPositions:
+             .loadExamProgress, .loadReadingPositions, .inviteMember, .removeMember, .loadPlans, .scheduleMeeting,
+             .createProject, .moveMeeting, .moveProject, .loadReminders, .runCode:
             let perform = self.perform
             tasks.spawn { [post] in
                 do {
@@ -124,7 +137,7 @@ final class EffectRunner: Sendable {
         case .loadRooms:
             return .rooms(.loaded(try await loadAllRooms()))
         case let .loadHistory(roomId, before, limit, direction):
-            let page = try await store.messages.history(roomId: roomId, before: before, limit: limit)
+            let page = try await access.history(roomId: roomId, before: before, limit: limit)
             return .messages(.historyLoaded(roomId: roomId, page: page, before: before, direction: direction))
         case .loadReadMarks:
             return .rooms(.readMarksLoaded(readMarksPath.map(ReadMarksFile.load(path:)) ?? [:]))
@@ -136,7 +149,7 @@ final class EffectRunner: Sendable {
             let positions = ReadingPositionsFile.load(path: path)
             return positions.isEmpty ? nil : .library(.readingPositionsLoaded(positions))
         case let .countUnread(roomId, after, user):
-            let page = try await store.messages.history(roomId: roomId, before: nil, limit: 100)
+            let page = try await access.history(roomId: roomId, before: nil, limit: 100)
             let fresh = page.messages.filter { $0.key > after && $0.sender != user }
             return .rooms(.unreadCounted(roomId: roomId, unread: fresh.count,
                                          mentions: fresh.filter { mentions($0.text, user: user) }.count))
@@ -144,19 +157,41 @@ final class EffectRunner: Sendable {
             guard let outbox else { return nil }
             let messages = try outbox.load()
             return messages.isEmpty ? nil : .messages(.outboxLoaded(messages))
-        case let .joinRoom(name, user):
-            guard let room = try await store.rooms.list(name: name).first else {
+        case let .joinRoom(name, _):
+            guard let room = try await store.rooms.find(name: name) else {
                 throw AppError.noSuchRoom(name: name)
             }
-            return .rooms(.joined(try await store.rooms.join(roomId: room.roomId, username: user)))
-        case let .joinRoomById(roomId, user):
-            return .rooms(.joined(try await store.rooms.join(roomId: roomId, username: user)))
-        case let .createRoom(name, user):
-            let room = ChatRoom(name: name, members: [user], createdBy: user)
-            return .rooms(.joined(try await store.rooms.create(room)))
-        case let .leaveRoom(roomId, user):
-            _ = try await store.rooms.leave(roomId: roomId, username: user)
+            return .rooms(.joined(try await access.join(roomId: room.roomId)))
+        case let .joinRoomById(roomId, _):
+            return .rooms(.joined(try await access.join(roomId: roomId)))
+        case let .createRoom(name, _, isPrivate):
+            do {
+                return .rooms(.joined(try await access.createRoom(name: name, isPrivate: isPrivate)))
+            } catch StoreError.duplicate(entity: "room", field: "name", value: _) {
+                // The name is taken: offer to join that room instead of failing.
+                return .rooms(.offerJoin(name: name))
+            }
+        case let .leaveRoom(roomId, _):
+            _ = try await access.leave(roomId: roomId)
             return .rooms(.left(roomId: roomId))
+        case let .inviteMember(roomId, username):
+            return .rooms(.membersChanged(try await access.invite(roomId: roomId, username: username)))
+        case let .removeMember(roomId, username):
+            return .rooms(.membersChanged(try await access.remove(roomId: roomId, username: username)))
+        case let .loadPlans(roomId):
+            return try await loadPlans(roomId: roomId)
+        case let .scheduleMeeting(meeting):
+            return .plans(.meetingSaved(try await access.schedule(meeting)))
+        case let .createProject(project):
+            return .plans(.projectSaved(try await access.createProject(project)))
+        case let .moveMeeting(id, target):
+            return try await moveMeeting(id: id, to: target)
+        case let .moveProject(id, target):
+            return try await moveProject(id: id, to: target)
+        case let .loadReminders(from, to):
+            return try await loadReminders(from: from, to: to)
+        case let .runCode(message, block):
+            return try await runCode(message, block)
         case let .loadLibrary(requestId, category, query, cursor, limit):
             let request = PageRequest(limit: limit, cursor: cursor)
             let page = if let query { try await store.content.search(query, request) }
@@ -198,7 +233,7 @@ final class EffectRunner: Sendable {
             return .exams(.attemptsLoaded(examId: examId, attempts: page.items))
         case .loadTemplates, .summarize, .makeExam, .recordTemplateUse, .recordAttempt:
             return try await performStudy(effect)
-        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed, .examTick, .saveExamProgress:
+        case .send, .saveOutbox, .retryOutbox, .watchRooms, .seedFeed, .examTick, .saveExamProgress, .reminderTick:
             return nil  // handled in `run`
         }
     }
@@ -208,7 +243,7 @@ final class EffectRunner: Sendable {
         var rooms: [ChatRoom] = []
         var cursor: PageCursor?
         for _ in 0..<20 {
-            let page = try await store.rooms.list(PageRequest(limit: 200, cursor: cursor))
+            let page = try await access.rooms(PageRequest(limit: 200, cursor: cursor))
             rooms += page.items
             guard let next = page.next else { break }
             cursor = next
@@ -227,6 +262,15 @@ final class EffectRunner: Sendable {
         case .joinRoom, .joinRoomById: return .joinRoom
         case .createRoom: return .createRoom
         case .leaveRoom: return .leaveRoom
+        case .inviteMember: return .inviteMember
+        case .runCode: return .runCode
+        case .removeMember: return .removeMember
+        case .loadPlans: return .loadPlans
+        case .scheduleMeeting: return .scheduleMeeting
+        case .createProject: return .createProject
+        case .moveMeeting: return .moveMeeting
+        case .moveProject: return .moveProject
+        case .loadReminders, .reminderTick: return .loadReminders
         case .loadLibrary: return .loadLibrary
         case .loadDocument: return .loadDocument
         case let .importFile(path, _): return .importFile(path: path)

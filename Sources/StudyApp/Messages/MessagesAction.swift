@@ -26,4 +26,7 @@ public enum MessagesAction: Equatable, Sendable {
     /// New messages of a joined room, from the poller, oldest first, each exactly once.
     case arrived(roomId: String, messages: [Message])
     case connectionChanged(ConnectionState)
+    /// `:run` or Ctrl-R: runs the fenced code block of the message on the bottom line (or the
+    /// newest one above it that has one) and posts the output to the room.
+    case runCode
 }

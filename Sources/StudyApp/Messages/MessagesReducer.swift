@@ -1,5 +1,6 @@
 import Foundation
 import StudyModel
+import StudyEngine
 import StudyStore
 
 extension AppReducer {
@@ -59,6 +60,22 @@ extension AppReducer {
             return resendWaiting(&state)
         case let .arrived(roomId, messages):
             return arrived(&state, roomId: roomId, messages: messages)
+        case .runCode:
+            guard let open = state.openRoom else {
+                state.notice = Notice("Open a room first; :run runs the code of a message in it.", isError: true)
+                return []
+            }
+            let messages = open.window.messages
+            var index = min(open.bottomIndex, messages.count - 1)
+            while index >= 0 {
+                if let block = CodeBlock.first(in: messages[index].text) {
+                    state.notice = Notice("Running \(messages[index].sender)'s \(block.language) code on JDoodle…")
+                    return [.runCode(message: messages[index], block: block)]
+                }
+                index -= 1
+            }
+            state.notice = Notice("No message in view has a fenced code block with a language (```python … ```); scroll to one and press Ctrl-R again.", isError: true)
+            return []
         case let .connectionChanged(connection):
             guard state.connection != connection else { return [] }
             state.connection = connection

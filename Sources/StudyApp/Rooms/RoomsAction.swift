@@ -6,8 +6,18 @@ public enum RoomsAction: Equatable, Sendable {
     case open(roomId: String)
     /// `:join NAME`.
     case join(name: String)
-    /// `:room new NAME`.
-    case create(name: String)
+    /// `:room new NAME [--private]`, `:room private NAME`.
+    case create(name: String, isPrivate: Bool = false)
+    /// The name asked for is taken: ask whether to join that room instead.
+    case offerJoin(name: String)
+    /// The answer to `offerJoin` (y / n).
+    case answerJoinOffer(Bool)
+    /// `:invite USER`: adds a user to the open room (its creator or an admin).
+    case invite(username: String)
+    /// `:remove USER`: removes a member from the open room.
+    case remove(username: String)
+    /// The room after a member change (invite, removal).
+    case membersChanged(ChatRoom)
     /// `:leave`: leaves the open room.
     case leave
     case joined(ChatRoom)

@@ -50,13 +50,46 @@ extension AppReducer {
                 return []
             }
             return [.joinRoom(name: name, user: user)]
-        case let .create(name):
+        case let .create(name, isPrivate):
             let name = name.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else {
-                state.notice = Notice("Usage: :room new NAME", isError: true)
+                state.notice = Notice("Usage: :room new NAME [--private]", isError: true)
                 return []
             }
-            return [.createRoom(name: name, user: user)]
+            return [.createRoom(name: name, user: user, isPrivate: isPrivate)]
+        case let .offerJoin(name):
+            state.rooms.joinOffer = name
+            state.notice = nil
+            return []
+        case let .answerJoinOffer(yes):
+            guard let name = state.rooms.joinOffer else { return [] }
+            state.rooms.joinOffer = nil
+            if !yes {
+                state.notice = Notice("Nothing created: a room named '\(name)' already exists.")
+                return []
+            }
+            return [.joinRoom(name: name, user: user)]
+        case let .invite(username), let .remove(username):
+            let username = username.trimmingCharacters(in: .whitespaces)
+            let verb = if case .invite = action { "invite" } else { "remove" }
+            guard let open = state.openRoom else {
+                state.notice = Notice("Open a room first; :\(verb) works on the open room.", isError: true)
+                return []
+            }
+            guard !username.isEmpty, !username.contains(" ") else {
+                state.notice = Notice("Usage: :\(verb) USERNAME", isError: true)
+                return []
+            }
+            if case .invite = action { return [.inviteMember(roomId: open.roomId, username: username)] }
+            return [.removeMember(roomId: open.roomId, username: username)]
+        case let .membersChanged(room):
+            if let index = state.rooms.index(of: room.roomId) {
+                state.rooms.entries[index].room = room
+                state.rooms.entries[index].joined = room.members.contains(user)
+            }
+            state.notice = Notice("#\(room.name) members: \(room.members.joined(separator: ", ")).")
+            if !room.members.contains(user) { return reduceRooms(&state, .left(roomId: room.roomId)) }
+            return []
         case .leave:
             guard let open = state.openRoom else {
                 state.notice = Notice("No room is open; open one in the Rooms pane first.", isError: true)
@@ -106,7 +139,9 @@ extension AppReducer {
         state.rooms.entries[index].mentions = 0
         state.openRoom = OpenRoom(roomId: roomId, name: entry.room.name, capacity: state.settings.messageWindow,
                                   readMarker: entry.lastRead)
-        return [.loadHistory(roomId: roomId, before: nil, limit: state.settings.historyPageSize, direction: .newest)]
+        let history: [Effect] = [.loadHistory(roomId: roomId, before: nil, limit: state.settings.historyPageSize, direction: .newest)]
+        // The side view follows the room: its meetings, projects or members stay in view.
+        return history + (state.plans.panel == .messages ? [] : loadPlans(&state, roomId: roomId))
     }
 
     /// The newest message of the open room counts as read when the user leaves it.

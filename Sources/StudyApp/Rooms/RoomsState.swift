@@ -26,6 +26,8 @@ public struct RoomsState: Equatable, Sendable {
     public var loaded = false
     /// Narrows the list by name (`/` in the Rooms pane).
     public var filter: String?
+    /// A room name that `:room new` found taken: the app asks whether to join it.
+    public var joinOffer: String?
 
     /// The entries shown, after the filter.
     public var visible: [RoomEntry] {

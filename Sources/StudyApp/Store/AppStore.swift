@@ -22,17 +22,19 @@ public final class AppStore {
 
     /// - Parameters:
     ///   - assistant: makes summaries and exams (offline unless the caller configures a provider).
+    ///   - codeRunner: runs messages' code blocks (`:run`); nil says how to enable it.
     ///   - clock: the time for timers, the poller and timestamps; the system's unless testing.
     ///   - wake: called from any thread when an effect has posted an action; it must make the
     ///     frontend's thread call `processPending` soon (write to a pipe, signal a semaphore).
     public init(store: StudyStore, settings: AppSettings, assistant: StudyAssistant = StudyAssistant(),
-                clock: any StudyClock = SystemClock(), wake: @escaping @Sendable () -> Void) {
+                clock: any StudyClock = SystemClock(), codeRunner: JDoodleClient? = nil,
+                wake: @escaping @Sendable () -> Void) {
         let queue = ActionQueue(wake: wake)
         self.queue = queue
         self.clock = clock
         self.state = AppState(settings: settings, backendName: store.backendName)
         self.runner = EffectRunner(store: store, settings: settings, assistant: assistant, clock: clock,
-                                   post: queue.post)
+                                   codeRunner: codeRunner, post: queue.post)
     }
 
     deinit {

@@ -13,14 +13,15 @@ public enum TerminalApp {
     /// Runs the app on `store`. Returns the process exit status: 0 after `:quit`, 128+N after
     /// signal N (SIGINT, SIGTERM, SIGHUP). Throws when there is no usable terminal.
     /// `assistant` makes summaries and exams (offline unless the caller configures a provider).
-    public static func run(store: StudyStore, settings: AppSettings, assistant: StudyAssistant = StudyAssistant()) throws -> Int32 {
+    public static func run(store: StudyStore, settings: AppSettings, assistant: StudyAssistant = StudyAssistant(),
+                           codeRunner: JDoodleClient? = nil) throws -> Int32 {
         let signalFD = try TerminalGuard.install()
         let wake = try WakePipe()
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let screen = try CursesScreen(noColor: noColor)
         defer { screen.stop() }
-        let app = AppStore(store: store, settings: settings, assistant: assistant, wake: wake.signal)
+        let app = AppStore(store: store, settings: settings, assistant: assistant, codeRunner: codeRunner, wake: wake.signal)
         let loop = MainLoop(screen: screen, app: app, wake: wake, signalFD: signalFD,
                             noColor: noColor || screen.depth == .none)
         loop.setTheme(settings.themeName)
@@ -31,11 +32,12 @@ public enum TerminalApp {
 
     /// The same, for async callers: the loop gets a thread of its own, so it never occupies one
     /// of the few threads that run the effects and the poller.
-    public static func run(store: StudyStore, settings: AppSettings, assistant: StudyAssistant = StudyAssistant()) async throws -> Int32 {
+    public static func run(store: StudyStore, settings: AppSettings, assistant: StudyAssistant = StudyAssistant(),
+                           codeRunner: JDoodleClient? = nil) async throws -> Int32 {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
-                    continuation.resume(returning: try run(store: store, settings: settings, assistant: assistant) as Int32)
+                    continuation.resume(returning: try run(store: store, settings: settings, assistant: assistant, codeRunner: codeRunner) as Int32)
                 } catch {
                     continuation.resume(throwing: error)
                 }

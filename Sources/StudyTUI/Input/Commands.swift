@@ -1,3 +1,4 @@
+import Foundation
 import StudyApp
 
 /// What a key or a `:` command asks of the frontend: an action for the core, or something
@@ -32,11 +33,20 @@ public enum CommandParser {
         case "leave", "part":
             return [.action(.rooms(.leave))]
         case "room":
-            let sub = argument.split(separator: " ", maxSplits: 1)
-            if sub.first.map({ $0.lowercased() }) == "new", sub.count == 2 {
-                return [.action(.rooms(.create(name: String(sub[1]))))]
-            }
-            return [.action(.showNotice(Notice("Usage: :room new NAME", isError: true)))]
+            return room(argument)
+        case "run":
+            return [.action(.messages(.runCode))]
+        case "invite":
+            return [.action(.rooms(.invite(username: argument)))]
+        case "remove", "kick":
+            return [.action(.rooms(.remove(username: argument)))]
+        case "meetings", "projects", "members", "messages", "chat":
+            let panel = RoomPanel(rawValue: name == "chat" ? "messages" : name) ?? .messages
+            return [.action(.plans(.show(panel)))]
+        case "meeting":
+            return PlanCommands.meeting(argument)
+        case "project":
+            return PlanCommands.project(argument)
         case "add", "import":
             return [.action(.library(.importFile(path: argument)))]
         case "theme":
@@ -56,5 +66,21 @@ public enum CommandParser {
         default:
             return [.action(.showNotice(Notice("Unknown command :\(name). Press ? for the list of commands.", isError: true)))]
         }
+    }
+
+    /// `:room new NAME [--private]`, `:room private NAME`.
+    static func room(_ argument: String) -> [UICommand] {
+        var words = argument.split(separator: " ").map(String.init)
+        let usage = [UICommand.action(.showNotice(Notice("Usage: :room new NAME [--private], or :room private NAME", isError: true)))]
+        guard let sub = words.first?.lowercased(), sub == "new" || sub == "private" else { return usage }
+        words.removeFirst()
+        var isPrivate = sub == "private"
+        if let flag = words.firstIndex(where: { $0 == "--private" || $0 == "-p" }) {
+            isPrivate = true
+            words.remove(at: flag)
+        }
+        let name = words.joined(separator: " ")
+        guard !name.isEmpty else { return usage }
+        return [.action(.rooms(.create(name: name, isPrivate: isPrivate)))]
     }
 }

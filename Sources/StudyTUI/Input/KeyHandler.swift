@@ -28,6 +28,13 @@ public enum KeyHandler {
             default: return []
             }
         }
+        if state.rooms.joinOffer != nil, ui.mode == .normal {
+            switch key {
+            case .char("y"), .char("Y"), .enter: return [.action(.rooms(.answerJoinOffer(true)))]
+            case .char("n"), .char("N"), .escape, .ctrl("c"): return [.action(.rooms(.answerJoinOffer(false)))]
+            default: return []
+            }
+        }
         if ui.helpVisible { return help(key, ui: &ui, rows: rows, cols: cols) }
         if let session = state.examSession {
             if key == .ctrl("l") { return [.repaint] }
@@ -176,6 +183,8 @@ public enum KeyHandler {
             return [.action(.messages(.scroll(3)))]
         case .end where empty:
             return [.action(.back)]
+        case .ctrl("r"):
+            return [.action(.messages(.runCode))]
         case .home where empty:
             return [.action(.moveToTop)]
         default:
@@ -223,10 +232,17 @@ public enum KeyHandler {
         case .char("h"), .left: return [.action(.focusPrevious)]
         case .char("l"), .right: return [.action(.focusNext)]
         case .enter: return [.action(.activate)]
+        case .escape where state.focus == .rooms && state.plans.panel != .messages:
+            return [.action(.plans(.show(.messages)))]
         case .escape: return [.action(.back)]
         case .char("c") where state.focus == .library: return [.action(.library(.cycleCategory))]
         case .char("d") where state.focus == .library, .delete where state.focus == .library:
             return [.action(.library(.requestDelete))]
+        case .char("c") where state.focus == .rooms:
+            return [.action(.plans(.show(.messages)))]
+        case .char("m") where state.focus == .rooms: return [.action(.plans(.show(.meetings)))]
+        case .char("p") where state.focus == .rooms: return [.action(.plans(.show(.projects)))]
+        case .char("u") where state.focus == .rooms: return [.action(.plans(.show(.members)))]
         case .char("r") where state.focus == .summaries:
             ui.mode = .rate
             return []

@@ -32,6 +32,15 @@ public enum FailureText {
         case .joinRoom: return "join the room"
         case .createRoom: return "create the room"
         case .leaveRoom: return "leave the room"
+        case .runCode: return "run the code"
+        case .inviteMember: return "invite the member"
+        case .removeMember: return "remove the member"
+        case .loadPlans: return "load the room's meetings and projects"
+        case .scheduleMeeting: return "schedule the meeting"
+        case .createProject: return "create the project"
+        case .moveMeeting: return "change the meeting's status"
+        case .moveProject: return "change the project's status"
+        case .loadReminders: return "check for upcoming meetings"
         case .loadLibrary: return "load the library"
         case .loadDocument: return "open the document"
         case let .importFile(path): return "add \(path)"
@@ -63,6 +72,8 @@ public enum FailureText {
         case .documentGone: return "the document is no longer in the library"
         case let .nothingToAsk(note): return note ?? "the document has too little text to ask questions about"
         case let .file(path, reason): return "\(path): \(reason)"
+        case let .refused(reason): return reason
+        case let .codeRun(error): return error.message
         case let .unexpected(description): return description
         }
     }

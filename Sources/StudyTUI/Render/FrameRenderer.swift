@@ -112,6 +112,13 @@ public enum FrameRenderer {
             ExamHistoryView(state: state, exam: exam).draw(into: &canvas, rect: rect)
             return nil
         }
+        // The room side view (meetings, projects, members) replaces the conversation until
+        // the student writes again; in the compact layout it shows instead of the room list.
+        if state.plans.panel != .messages, state.openRoom != nil,
+           state.focus == .messages || state.focus == .rooms || mode == .full {
+            RoomPlansView(state: state).draw(into: &canvas, rect: rect, focused: state.focus == .rooms)
+            return nil
+        }
         // Full layout: the main area is the Messages pane. Compact: it is the focused pane.
         if mode == .compact && state.focus != .messages {
             drawList(state.focus, state, into: &canvas, rect: rect)
@@ -173,6 +180,10 @@ public enum FrameRenderer {
             canvas.put("Rate the summary: press 1-5 (Esc cancels)", row: rect.y, col: rect.x, role: .notice)
             return nil
         case .normal:
+            if let name = state.rooms.joinOffer {
+                canvas.put("A room named '\(name)' already exists. Join it? y/n", row: rect.y, col: rect.x, role: .notice)
+                return nil
+            }
             if let notice = state.notice {
                 canvas.put(FailureText.text(of: notice), row: rect.y, col: rect.x, role: notice.isError ? .error : .notice)
             } else {
@@ -184,7 +195,8 @@ public enum FrameRenderer {
 
     static func hint(for state: AppState) -> String {
         switch state.focus {
-        case .rooms: return "Enter open · i write · / filter · :join NAME · :room new NAME"
+        case .rooms: return state.plans.panel == .messages ? "Enter open · i write · m meetings · p projects · u members · :room new NAME"
+            : "c chat · m meetings · p projects · u members · :meeting · :project · :invite"
         case .messages: return "Enter send · PgUp/PgDn scroll · Esc newest/back · Tab next pane"
         case .library: return state.reader == nil ? "Enter read · / search · c category · :add PATH"
             : "↑↓ PgUp PgDn scroll · / find · n N next/previous · Esc close"
