@@ -14,11 +14,13 @@ enum PasswordPrompt {
         let interactive = isatty(STDIN_FILENO) == 1
         var saved = termios()
         if interactive {
-            Output.prompt(prompt)
+            // Echo goes off before the prompt shows, so nothing typed as soon as it appears is
+            // echoed; TCSANOW keeps what was already typed instead of discarding it.
             tcgetattr(STDIN_FILENO, &saved)
             var silent = saved
             silent.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+            tcsetattr(STDIN_FILENO, TCSANOW, &silent)
+            Output.prompt(prompt)
         }
         defer {
             if interactive {
