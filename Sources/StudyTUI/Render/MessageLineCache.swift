@@ -25,7 +25,7 @@ enum MessageLineCache {
     }
 
     /// A few screens of history at a few widths; small next to the message window itself.
-    static let limit = 2048
+    static let limit = 1024
 
     private static let storage = Mutex<[Key: Entry]>([:])
 

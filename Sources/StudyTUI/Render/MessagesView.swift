@@ -122,7 +122,9 @@ struct MessagesView {
     func format(_ message: Message, width: Int, pending: String?) -> [StyledLine] {
         let user = state.settings.user
         let own = message.sender == user
-        let mentioned = !own && mentions(message.text, user: user)
+        // Most messages hold no `@` at all: then there is no mention, and the case-insensitive
+        // search (Foundation, through ICU) is not needed. Lowercasing never makes an `@`.
+        let mentioned = !own && message.text.utf8.contains(UInt8(ascii: "@")) && mentions(message.text, user: user)
         let senderRole: Role = own ? .own : Role.sender(message.sender)
         let textRole: Role = pending != nil ? .pending : (mentioned ? .mention : .normal)
         let head = [Span(TimeFormat.clock(message.createdAt) + " ", .timestamp),
