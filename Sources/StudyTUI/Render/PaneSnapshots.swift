@@ -11,6 +11,8 @@ struct PaneSnapshots: Sendable {
         var inputs: Inputs
     }
 
+    /// Everything `RoomsView` and `LibraryView` read. A view that starts reading more state
+    /// must add it here, or its pane would not be redrawn when that state changes.
     enum Inputs: Equatable, Sendable {
         case rooms(RoomsState, openRoomId: String?)
         case library(LibraryState, readerId: String?)
