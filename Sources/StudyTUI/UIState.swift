@@ -22,6 +22,8 @@ public struct UIState: Sendable {
     /// Laid-out reader text for (document, width); rebuilt only when either changes.
     var readerCache: TextCache?
     var summaryCache: TextCache?
+    /// The side panes of the last frame, copied when unchanged.
+    var panes = PaneSnapshots()
 
     public init() {}
 }

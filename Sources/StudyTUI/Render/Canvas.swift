@@ -41,6 +41,9 @@ public struct Canvas: Equatable, Sendable {
 
     public subscript(row: Int, col: Int) -> Cell { cells[row * cols + col] }
 
+    /// One-character strings of the ASCII range, made once rather than per drawn cell.
+    private static let ascii: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
     /// Draws `text` at (row, col), at most `maxWidth` columns (default: to the right edge).
     /// Returns the columns used.
     @discardableResult
@@ -53,7 +56,7 @@ public struct Canvas: Equatable, Sendable {
         if clean.utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in clean.utf8 {
                 if x - col >= limit { break }
-                set(row, x, Cell(text: String(UnicodeScalar(byte)), width: 1, role: role))
+                set(row, x, Cell(text: Self.ascii[Int(byte)], width: 1, role: role))
                 x += 1
             }
             return x - col
@@ -98,22 +101,43 @@ public struct Canvas: Equatable, Sendable {
         let border: Role = focused ? .borderFocused : .border
         let right = rect.x + rect.width - 1
         let bottom = rect.y + rect.height - 1
+        // The border glyphs are measured once, not per cell: a box is drawn on every frame.
+        let glyphs = BoxGlyphs.shared
         for x in rect.x...right {
-            put("─", row: rect.y, col: x, maxWidth: 1, role: border)
-            put("─", row: bottom, col: x, maxWidth: 1, role: border)
+            put(glyphs.horizontal, row: rect.y, col: x, role: border)
+            put(glyphs.horizontal, row: bottom, col: x, role: border)
         }
         for y in rect.y...bottom {
-            put("│", row: y, col: rect.x, maxWidth: 1, role: border)
-            put("│", row: y, col: right, maxWidth: 1, role: border)
+            put(glyphs.vertical, row: y, col: rect.x, role: border)
+            put(glyphs.vertical, row: y, col: right, role: border)
         }
-        put("┌", row: rect.y, col: rect.x, maxWidth: 1, role: border)
-        put("┐", row: rect.y, col: right, maxWidth: 1, role: border)
-        put("└", row: bottom, col: rect.x, maxWidth: 1, role: border)
-        put("┘", row: bottom, col: right, maxWidth: 1, role: border)
+        put(glyphs.topLeft, row: rect.y, col: rect.x, role: border)
+        put(glyphs.topRight, row: rect.y, col: right, role: border)
+        put(glyphs.bottomLeft, row: bottom, col: rect.x, role: border)
+        put(glyphs.bottomRight, row: bottom, col: right, role: border)
         if rect.width > 4 {
             put(" " + title + " ", row: rect.y, col: rect.x + 1, maxWidth: rect.width - 2,
                 role: focused ? .titleFocused : .title)
         }
+    }
+
+    /// Draws one known glyph in one column, as `put(glyph.text, …, maxWidth: 1)` would.
+    private mutating func put(_ glyph: Glyph, row: Int, col: Int, role: Role) {
+        guard row >= 0, row < rows, col >= 0, col < cols else { return }
+        // A glyph wider than the one column leaves a blank, as `put` does.
+        set(row, col, glyph.width == 1 ? Cell(text: glyph.text, width: 1, role: role) : Cell(text: " ", width: 1, role: role))
+    }
+
+    /// Copies the cells of `rect` from `other`, a frame of the same size; false (nothing
+    /// copied) when the sizes differ or `rect` is not inside the frame.
+    mutating func copy(_ rect: Rect, from other: Canvas) -> Bool {
+        guard other.rows == rows, other.cols == cols, rect.x >= 0, rect.y >= 0,
+              rect.x + rect.width <= cols, rect.y + rect.height <= rows else { return false }
+        for y in rect.y..<rect.y + rect.height {
+            let start = y * cols + rect.x
+            cells.replaceSubrange(start..<start + rect.width, with: other.cells[start..<start + rect.width])
+        }
+        return true
     }
 
     /// The text of one row (for tests and diagnostics).
@@ -135,6 +159,20 @@ public struct Canvas: Equatable, Sendable {
         return false
     }
 
+    /// The columns of `row` that differ from `other` (whole wide glyphs), nil when none do;
+    /// the whole row when the sizes differ.
+    public func changedColumns(_ other: Canvas, row: Int) -> Range<Int>? {
+        guard other.rows == rows, other.cols == cols else { return 0..<cols }
+        let start = row * cols
+        guard var first = (0..<cols).first(where: { cells[start + $0] != other.cells[start + $0] }),
+              let last = (first..<cols).last(where: { cells[start + $0] != other.cells[start + $0] }) else { return nil }
+        var end = last + 1
+        // Never start or end inside a wide glyph, in either frame.
+        while first > 0, cells[start + first].width == 0 || other.cells[start + first].width == 0 { first -= 1 }
+        while end < cols, cells[start + end].width == 0 || other.cells[start + end].width == 0 { end += 1 }
+        return first..<end
+    }
+
     private mutating func set(_ row: Int, _ col: Int, _ cell: Cell) {
         let i = row * cols + col
         // Overwriting half of a wide glyph blanks its other half, so no half glyph remains.
@@ -142,4 +180,14 @@ public struct Canvas: Equatable, Sendable {
         if cells[i].width == 2, col + 1 < cols, cell.width != 2 { cells[i + 1] = Cell(text: " ", width: 1, role: cells[i + 1].role) }
         cells[i] = cell
     }
+}
+
+/// The glyphs of `Canvas.box`, measured once (after the locale is set, on first use).
+private struct BoxGlyphs: Sendable {
+    let horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: Glyph
+
+    static let shared = BoxGlyphs(
+        horizontal: DisplayWidth.glyph(for: "─"), vertical: DisplayWidth.glyph(for: "│"),
+        topLeft: DisplayWidth.glyph(for: "┌"), topRight: DisplayWidth.glyph(for: "┐"),
+        bottomLeft: DisplayWidth.glyph(for: "└"), bottomRight: DisplayWidth.glyph(for: "┘"))
 }

@@ -16,6 +16,8 @@ public enum FrameRenderer {
     public static func render(state: AppState, ui: inout UIState, rows: Int, cols: Int) -> Frame {
         var canvas = Canvas(rows: rows, cols: cols)
         let layout = ScreenLayout.compute(rows: rows, cols: cols, focus: state.focus)
+        let last = ui.panes
+        ui.panes = PaneSnapshots()  // kept again below only when nothing covers the panes
         if layout.mode == .tooSmall {
             drawTooSmall(into: &canvas, rows: rows, cols: cols)
             return Frame(canvas: canvas, cursor: nil)
@@ -31,8 +33,15 @@ public enum FrameRenderer {
         }
         if let tabs = layout.tabs { drawTabs(state, into: &canvas, rect: tabs) }
         var cursor: Frame.Cursor?
+        var drawn: [Pane: PaneSnapshots.Key] = [:]
         for (pane, rect) in layout.panes where rect != layout.main {
+            let key = PaneSnapshots.key(pane, state, rect: rect)
+            if let key, last.restore(key, pane: pane, into: &canvas) {
+                drawn[pane] = key
+                continue
+            }
             drawList(pane, state, into: &canvas, rect: rect)
+            if let key { drawn[pane] = key }
         }
         if let position = drawMain(state, ui: &ui, mode: layout.mode, into: &canvas, rect: layout.main) {
             cursor = Frame.Cursor(row: position.row, col: position.col)
@@ -56,6 +65,9 @@ public enum FrameRenderer {
         if let confirm = state.quitConfirm {
             QuitConfirmView.draw(confirm, into: &canvas, rows: rows, cols: cols)
             cursor = nil
+        }
+        if state.dialog == nil && !ui.helpVisible && state.quitConfirm == nil {
+            ui.panes = PaneSnapshots(frame: canvas, keys: drawn)
         }
         return Frame(canvas: canvas, cursor: cursor)
     }

@@ -4,9 +4,17 @@ import StudyModel
 /// Draws a scrolling list with the selection kept in view.
 struct ListDrawer {
     static func draw(_ rows: [StyledLine], selected: Int, into canvas: inout Canvas, rect: Rect, focused: Bool) {
+        draw(count: rows.count, selected: selected, into: &canvas, rect: rect, focused: focused) { rows[$0] }
+    }
+
+    /// Like `draw(_:…)`, but builds only the rows in view, so a long list costs what is shown.
+    static func draw(count: Int, selected: Int, into canvas: inout Canvas, rect: Rect, focused: Bool,
+                     row line: (Int) -> StyledLine) {
         guard rect.height > 0, rect.width > 0 else { return }
-        let top = max(0, min(selected - rect.height / 2, rows.count - rect.height))
-        for (offset, row) in rows.dropFirst(top).prefix(rect.height).enumerated() {
+        let top = max(0, min(selected - rect.height / 2, count - rect.height))
+        for index in top..<max(top, min(count, top + rect.height)) {
+            let offset = index - top
+            let row = line(index)
             let y = rect.y + offset
             if top + offset == selected {
                 canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: focused ? .selected : .selectedUnfocused)
@@ -71,11 +79,11 @@ struct LibraryView {
             canvas.put(text, row: inner.y, col: inner.x, maxWidth: inner.width, role: .dim)
             return
         }
-        let rows = library.items.map { item -> StyledLine in
-            let open = state.reader?.documentId == item.id
-            return ListDrawer.line((open ? "▸" : " ") + item.title, .normal, right: "", .dim, width: inner.width)
+        let items = library.items
+        ListDrawer.draw(count: items.count, selected: library.selected, into: &canvas, rect: inner, focused: focused) {
+            let open = state.reader?.documentId == items[$0].id
+            return ListDrawer.line((open ? "▸" : " ") + items[$0].title, .normal, right: "", .dim, width: inner.width)
         }
-        ListDrawer.draw(rows, selected: library.selected, into: &canvas, rect: inner, focused: focused)
     }
 }
 

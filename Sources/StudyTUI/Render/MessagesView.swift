@@ -67,7 +67,7 @@ struct MessagesView {
         if atLiveEnd {
             for entry in state.outbox.reversed() where entry.message.roomId == open.roomId {
                 let label = entry.inFlight ? " (sending…)" : " (not sent yet, retrying)"
-                lines += format(entry.message, width: width, pending: label).reversed()
+                lines += cached(entry.message, width: width, pending: label).lines.reversed()
             }
         } else {
             let below = open.window.pendingBelow
@@ -75,17 +75,19 @@ struct MessagesView {
             lines.append(StyledLine(DisplayWidth.truncate(more, to: width), .readMarker))
         }
         var index = min(bottomIndex, messages.count - 1)
-        while index >= 0 && lines.count < height {
+        var entry = index >= 0 ? cached(messages[index], width: width, pending: nil) : nil
+        while index >= 0 && lines.count < height, let current = entry {
             let message = messages[index]
             if let marker = open.readMarker, message.key == marker, index < messages.count - 1 {
                 let label = "── new ──"
                 let pad = max(0, (width - DisplayWidth.of(label)) / 2)
                 lines.append(StyledLine(String(repeating: " ", count: pad) + label, .readMarker))
             }
-            lines += format(message, width: width, pending: nil).reversed()
+            lines += current.lines.reversed()
             if lines.count <= height { topFull = index }
-            let newDay = index == 0 ? open.window.reachedStart
-                : TimeFormat.day(messages[index - 1].createdAt) != TimeFormat.day(message.createdAt)
+            // The message above is formatted now: it is drawn next unless the screen is full.
+            entry = index > 0 ? cached(messages[index - 1], width: width, pending: nil) : nil
+            let newDay = entry.map { $0.day != current.day } ?? open.window.reachedStart
             if newDay { lines.append(separator(TimeFormat.date(message.createdAt), width: width)) }
             index -= 1
         }
@@ -107,13 +109,22 @@ struct MessagesView {
         return StyledLine(String(repeating: "─", count: side) + text + String(repeating: "─", count: max(0, width - side - DisplayWidth.of(text))), .daySeparator)
     }
 
+    /// `format` through the shared cache, with the message's local day.
+    func cached(_ message: Message, width: Int, pending: String?) -> MessageLineCache.Entry {
+        MessageLineCache.entry(message, width: width, pending: pending, user: state.settings.user) {
+            format(message, width: width, pending: pending)
+        }
+    }
+
     /// `14:05 alice: text`, continuation lines (wrapped, or after a line break in the message)
     /// indented under the text, so no line of a message can pass for a line of its own, and the
     /// sender is always on the first line.
     func format(_ message: Message, width: Int, pending: String?) -> [StyledLine] {
         let user = state.settings.user
         let own = message.sender == user
-        let mentioned = !own && mentions(message.text, user: user)
+        // Most messages hold no `@` at all: then there is no mention, and the case-insensitive
+        // search (Foundation, through ICU) is not needed. Lowercasing never makes an `@`.
+        let mentioned = !own && message.text.utf8.contains(UInt8(ascii: "@")) && mentions(message.text, user: user)
         let senderRole: Role = own ? .own : Role.sender(message.sender)
         let textRole: Role = pending != nil ? .pending : (mentioned ? .mention : .normal)
         let head = [Span(TimeFormat.clock(message.createdAt) + " ", .timestamp),

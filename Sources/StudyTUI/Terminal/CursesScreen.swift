@@ -153,8 +153,14 @@ final class CursesScreen {
         let canvas = frame.canvas
         let window = sc_stdscr()
         for row in 0..<canvas.rows {
-            if let shown, !shown.rowDiffers(canvas, row: row) { continue }
-            drawRow(canvas, row: row, window: window)
+            // Only the changed part of a row: while paging, the side panes on the same rows
+            // are not sent to curses again.
+            var columns = 0..<canvas.cols
+            if let shown {
+                guard let changed = canvas.changedColumns(shown, row: row) else { continue }
+                columns = changed
+            }
+            drawRow(canvas, row: row, columns: columns, window: window)
         }
         shown = canvas
         if let cursor = frame.cursor {
@@ -167,15 +173,15 @@ final class CursesScreen {
         doupdate()
     }
 
-    private func drawRow(_ canvas: Canvas, row: Int, window: UnsafeMutablePointer<WINDOW>?) {
-        var col = 0
+    private func drawRow(_ canvas: Canvas, row: Int, columns: Range<Int>, window: UnsafeMutablePointer<WINDOW>?) {
+        var col = columns.lowerBound
         var buffer: [wchar_t] = []
         buffer.reserveCapacity(canvas.cols + 8)
-        while col < canvas.cols {
+        while col < columns.upperBound {
             let role = canvas[row, col].role
             let start = col
             buffer.removeAll(keepingCapacity: true)
-            while col < canvas.cols, canvas[row, col].role == role {
+            while col < columns.upperBound, canvas[row, col].role == role {
                 let cell = canvas[row, col]
                 if cell.width > 0 {
                     for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
