@@ -48,6 +48,11 @@ import StudyStore
             _ = AppReducer.reduce(&state, .move(n == 1 ? 40 : 1))
             Self.expectSameAsFresh(state, ui: &ui, "library move \(n)")
         }
+        // A confirmation box over the panes, then gone: the panes under it are drawn again.
+        state.library.pendingDeletion = PendingDeletion(documentId: "d1", title: "document 1")
+        Self.expectSameAsFresh(state, ui: &ui, "delete question shown")
+        state.library.pendingDeletion = nil
+        Self.expectSameAsFresh(state, ui: &ui, "delete question answered")
         ui.helpVisible = true
         Self.expectSameAsFresh(state, ui: &ui, "help shown")
         ui.helpVisible = false

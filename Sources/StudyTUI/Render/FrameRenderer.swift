@@ -50,23 +50,27 @@ public enum FrameRenderer {
         if let position = drawBottom(state, ui: ui, into: &canvas, rect: layout.bottom) {
             cursor = Frame.Cursor(row: position.row, col: position.col)
         }
+        // Boxes drawn over the panes; a frame with any of them is not kept for copying panes.
+        var covered = false
         if let dialog = state.dialog {
             DialogView(dialog: dialog, templates: state.templates).draw(into: &canvas, rows: rows, cols: cols)
-            cursor = nil
+            covered = true
         }
         if let pending = state.library.pendingDeletion {
             DeleteConfirmView.draw(pending, into: &canvas, rows: rows, cols: cols)
-            cursor = nil
+            covered = true
         }
         if ui.helpVisible {
             drawHelp(ui, into: &canvas, rows: rows, cols: cols)
-            cursor = nil
+            covered = true
         }
         if let confirm = state.quitConfirm {
             QuitConfirmView.draw(confirm, into: &canvas, rows: rows, cols: cols)
-            cursor = nil
+            covered = true
         }
-        if state.dialog == nil && !ui.helpVisible && state.quitConfirm == nil {
+        if covered {
+            cursor = nil
+        } else {
             ui.panes = PaneSnapshots(frame: canvas, keys: drawn)
         }
         return Frame(canvas: canvas, cursor: cursor)
