@@ -83,7 +83,10 @@ struct DistractorPicker {
             let persons = all.filter { $0.span.isPerson == answer.isPerson }
             // Places with places, people with people, when the text has enough of them.
             let sameRole = persons.filter { $0.span.role == answer.role }
-            return sameRole.count >= 3 || answer.role == "person" || answer.role == "place" ? sameRole : persons
+            // Every name with a known role keeps to it, whatever the two-word shape says (a
+            // person named once in full and then "Roberts said"); an unmarked name (an airline,
+            // a club) never gets people or places as options.
+            return answer.role.isEmpty ? persons : all.filter { $0.span.role == answer.role }
         }
     }
 
