@@ -52,7 +52,11 @@ struct DistractorPicker {
 
         // Options written like the answer: a capital only where the answer has one at the start of the stem.
         let capitalise = stem.hasPrefix(blank) && answer.text.first?.isUppercase == true
-        for span in ordered(pool(for: answer), answer: answer, candidate: candidate, rng: &rng) where chosen.count < count {
+        let pool = pool(for: answer)
+        // Names and terms are never invented: a pool too small for the count cannot give
+        // enough options, so the checks below (the costly part) are not run at all.
+        if pool.count < count, ![.year, .number, .percentage].contains(answer.kind) { return [] }
+        for span in ordered(pool, answer: answer, candidate: candidate, rng: &rng) where chosen.count < count {
             let text = caseForm(span)
             _ = accept(capitalise && [.term, .acronym].contains(answer.kind) ? text.capitalisedFirst : text)
         }

@@ -341,7 +341,7 @@ struct SpanExtractor {
                 let speaks = Self.speechVerbs.contains(after) && !StopWords.english.contains(before)
                 if Self.titles.contains(Tokenizer.fold(first.core)) || span.isPerson || speaks {
                     span.role = "person"
-                } else if !possessive, ["in", "at", "near", "across", "outside", "throughout"].contains(before) {
+                } else if !possessive, ["in", "at", "from", "near", "across", "outside", "throughout"].contains(before) {
                     span.role = "place"
                 } else {
                     span.role = "other"
