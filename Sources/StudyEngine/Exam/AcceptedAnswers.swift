@@ -21,6 +21,8 @@ enum AcceptedAnswers {
         case .term, .acronym, .name, .identifier:
             for name in lexicon.names(of: span.text) {
                 add(name)
+                // "additive increase, multiplicative decrease" is also typed without the comma.
+                if name.contains(", ") { add(name.replacingOccurrences(of: ", ", with: " ")) }
                 if span.kind != .name, !ExamLexicon.isAbbreviation(name) {
                     // The other grammatical number, when the text uses it.
                     for form in SpanExtractor.forms(of: name).dropFirst() {
@@ -29,6 +31,7 @@ enum AcceptedAnswers {
                 }
                 for form in numberWordForms(name) { add(form) }
             }
+            for name in headOf(span.text, lexicon: lexicon) { add(name) }
             if span.isPerson, let last = span.text.split(separator: " ").last, loneNames.contains(String(last)) {
                 add(String(last))
             }
@@ -38,6 +41,21 @@ enum AcceptedAnswers {
             for form in dateForms(span.text) { add(form) }
         }
         return out
+    }
+
+    /// "timeout" where the text names only one longer term ending in it ("retransmission
+    /// timeout (RTO)"): the short form is that term, so its names are accepted too.
+    static func headOf(_ text: String, lexicon: ExamLexicon) -> [String] {
+        let word = ExamLexicon.key(text)
+        // A word the text names otherwise itself ("acknowledgement (ACK)") is its own term.
+        guard !word.isEmpty, !word.contains(" "), lexicon.entry(for: text)?.aliases.isEmpty ?? true,
+              lexicon.entry(for: text)?.text.contains(" ") != true else { return [] }
+        let longer = lexicon.entries.filter { entry in
+            let key = ExamLexicon.key(entry.text)
+            return key.hasSuffix(" " + word) && key.split(separator: " ").count <= 4
+        }
+        guard longer.count == 1, let entry = longer.first else { return [] }
+        return [entry.text] + entry.aliases
     }
 
     /// "three duplicate ACKs" ↔ "3 duplicate ACKs".
@@ -64,6 +82,12 @@ enum AcceptedAnswers {
         if form.suffix == "%" { out.append(String(first.dropLast()) + " percent") }
         if !unit.isEmpty {
             if !unit.contains(" ") { out.append(first + unit) }
+            // "30.5 kJ per mole": also "30.5 kJ/mole", and the amount with its main unit, "30.5 kJ".
+            let parts = unit.components(separatedBy: " per ")
+            if parts.count == 2, let main = parts.first, let per = parts.last, !main.isEmpty, !per.isEmpty {
+                out.append(first + " " + main + "/" + per)
+                out.append(first + " " + main)
+            }
             // "m/s²" as typed on a keyboard: "m/s^2".
             let typed = unit.replacingOccurrences(of: "²", with: "^2").replacingOccurrences(of: "³", with: "^3")
                 .replacingOccurrences(of: "·", with: " ")

@@ -52,7 +52,11 @@ struct DistractorPicker {
 
         // Options written like the answer: a capital only where the answer has one at the start of the stem.
         let capitalise = stem.hasPrefix(blank) && answer.text.first?.isUppercase == true
-        for span in ordered(pool(for: answer), answer: answer, candidate: candidate, rng: &rng) where chosen.count < count {
+        let pool = pool(for: answer)
+        // Names and terms are never invented: a pool too small for the count cannot give
+        // enough options, so the checks below (the costly part) are not run at all.
+        if pool.count < count, ![.year, .number, .percentage].contains(answer.kind) { return [] }
+        for span in ordered(pool, answer: answer, candidate: candidate, rng: &rng) where chosen.count < count {
             let text = caseForm(span)
             _ = accept(capitalise && [.term, .acronym].contains(answer.kind) ? text.capitalisedFirst : text)
         }
@@ -83,7 +87,10 @@ struct DistractorPicker {
             let persons = all.filter { $0.span.isPerson == answer.isPerson }
             // Places with places, people with people, when the text has enough of them.
             let sameRole = persons.filter { $0.span.role == answer.role }
-            return sameRole.count >= 3 || answer.role == "person" || answer.role == "place" ? sameRole : persons
+            // Every name with a known role keeps to it, whatever the two-word shape says (a
+            // person named once in full and then "Roberts said"); an unmarked name (an airline,
+            // a club) never gets people or places as options.
+            return answer.role.isEmpty ? persons : all.filter { $0.span.role == answer.role }
         }
     }
 

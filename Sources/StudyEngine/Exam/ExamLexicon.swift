@@ -305,7 +305,12 @@ struct ExamLexicon {
         for words in candidates.reversed() {
             guard let first = words.first, !connectors.contains(Tokenizer.fold(core(first))),
                   !StopWords.english.contains(Tokenizer.fold(core(first))) else { continue }
-            if initials(words) == letters { return words.map(core).joined(separator: " ") }
+            // "additive increase, multiplicative decrease (AIMD)": the comma is part of the name.
+            if initials(words) == letters {
+                return words.enumerated().map { i, word in
+                    core(word) + (i < words.count - 1 && word.hasSuffix(",") ? "," : "")
+                }.joined(separator: " ")
+            }
         }
         // No exact initials: the longest run of content words that starts with the first letter.
         var best: [String]? = nil

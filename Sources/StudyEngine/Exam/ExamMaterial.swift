@@ -79,6 +79,9 @@ struct ExamMaterial {
         var pooled = Set<String>()
         var previous: ExamSentence? = nil
         var mentions: [String: Int] = [:]
+        // What each name is (person, place), from every sentence that says: a cue in one
+        // sentence ("Smith said") tells what the name is in the others.
+        var roleVotes: [String: [String: Int]] = [:]
         for var sentence in all {
             defer { previous = sentence }
             let spans = extractor.spans(in: sentence)
@@ -96,16 +99,35 @@ struct ExamMaterial {
                 sentence.joined = true
             }
             for span in spans { mentions[Self.identity(span, lexicon: lexicon), default: 0] += 1 }
+            for span in spans where span.kind == .name && span.role != "other" { roleVotes[span.key, default: [:]][span.role, default: 0] += 1 }
             guard !spans.isEmpty, sentence.stemProblem == nil else { continue }
             let rank = sentence.index < ranking.scores.count ? ranking.scores[sentence.index] : 0
             candidates.append(Candidate(sentence: sentence.index, text: sentence.text, spans: spans,
                                         score: 2 * rank, section: sentence.section, group: sentence.group))
         }
-        // What the text keeps coming back to matters more than what it mentions once.
+        func role(of span: AnswerSpan) -> String {
+            guard span.kind == .name, let votes = roleVotes[span.key],
+                  let best = votes.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return span.role }
+            return best.key
+        }
+        for (kind, items) in pools {
+            pools[kind] = items.map { item in
+                var item = item
+                item.span.role = role(of: item.span)
+                return item
+            }
+        }
+        for c in candidates.indices {
+            for s in candidates[c].spans.indices { candidates[c].spans[s].role = role(of: candidates[c].spans[s]) }
+        }
+        // What the text keeps coming back to matters more than what it mentions once, and
+        // what the key-term ranking lists matters more than what it leaves out.
+        let ranks = KeyTermRanks(terms: keyTerms.map(\.term), lexicon: lexicon)
         for c in candidates.indices {
             for s in candidates[c].spans.indices {
                 let span = candidates[c].spans[s]
                 candidates[c].spans[s].weight += Self.repetitionBonus(span, mentions: mentions[Self.identity(span, lexicon: lexicon)] ?? 1)
+                    + ranks.adjustment(for: span, lexicon: lexicon)
             }
             candidates[c].spans.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text.count > $1.text.count }
             candidates[c].score += candidates[c].spans.first?.weight ?? 0

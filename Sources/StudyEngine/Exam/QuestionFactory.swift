@@ -16,6 +16,8 @@ struct QuestionFactory {
     static let minimumAnswerWeight = 3.0
     /// A true/false swap needs an answer at least this strong (see `trueFalse`).
     static let minimumSwapWeight = 6.0
+    /// True/false statements longer than this are not used.
+    static let maxStatementWords = 30
 
     /// Spans to ask, best first: by weight, nudged by difficulty (easy favours names and
     /// dates, hard favours terms and numbers).
@@ -55,6 +57,8 @@ struct QuestionFactory {
             guard replaced != text else { return nil }
             text = replaced
         }
+        // The same answer blanked twice gives itself away twice over ("in _____ … from _____").
+        if text.components(separatedBy: Self.blank).count != answers.count + 1 { return nil }
         // "_____' route", "_____." in "U.S.": the blank must not be glued to a piece of the answer.
         if text.contains(Self.blank + "'") || text.contains(Self.blank + "’") || text.contains(Self.blank + ".") && !text.hasSuffix(Self.blank + ".") {
             return nil
@@ -119,6 +123,8 @@ struct QuestionFactory {
     /// records the changed span and the original.
     func trueFalse(_ candidate: ExamMaterial.Candidate, used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
         let wantFalse = rng.below(2) == 0
+        // A long statement hides what it tests (and any sentence of it may be the false part).
+        guard candidate.text.split(separator: " ").count <= Self.maxStatementWords else { return nil }
         let spans = orderedSpans(candidate, excluding: used)
         if wantFalse {
             // Only a value the text marks (a defined term, date, number, person) has siblings
@@ -160,7 +166,11 @@ struct QuestionFactory {
     /// Multiple answer: a sentence with two or three values of one kind, all blanked; the
     /// student selects every option that fills a blank. Graded all-or-nothing.
     func multipleAnswer(_ candidate: ExamMaterial.Candidate, used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
-        let spans = orderedSpans(candidate, excluding: used).filter { $0.weight >= 6 }
+        // Terms in a multiple-answer group must be ones the text defines or ranks as key:
+        // a group of passing mentions asks the student to guess.
+        let spans = orderedSpans(candidate, excluding: used).filter {
+            $0.weight >= ([.term, .acronym].contains($0.kind) ? 8 : 6)
+        }
         for kind in AnswerSpan.Kind.allCases {
             var group: [AnswerSpan] = []
             for span in spans where (span.kind == kind || kind == .term && span.kind == .acronym) && group.count < 3 {

@@ -44,6 +44,9 @@ struct SpanExtractor {
     static let eras: Set<String> = ["bc", "bce", "ad", "ce"]
     static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "king", "queen", "president",
                                       "general", "emperor", "pope", "saint"]
+    /// Verbs of speech after a name: whoever "said" or "told" is a person.
+    static let speechVerbs: Set<String> = ["said", "says", "told", "added", "wrote", "explained", "claimed", "insisted",
+                                           "admitted", "tweeted", "replied", "asked", "recalled", "warned", "argued"]
     /// Words that scale a number rather than name a unit: "11.9 million".
     static let magnitudes: Set<String> = ["hundred", "thousand", "million", "billion", "trillion"]
     /// Words that number the parts of a text ("Figure 3", "Step 2").
@@ -309,7 +312,8 @@ struct SpanExtractor {
             defer { run = [] }
             guard !run.isEmpty else { return }
             // Sentence openers that happen to be capitalised are not part of a name.
-            while let first = run.first, first.position == 0,
+            // After an opening quote a capital starts the quoted sentence ("'According to …").
+            while let first = run.first, first.position == 0 || first.leading.contains(where: { "'\"‘“".contains($0) }),
                   StopWords.english.contains(first.core.lowercased()) || Abbreviations.sentenceOpeners.contains(first.core.lowercased())
                     || !properWords.contains(first.core) && run.count > 1 && CommonVerbs.all.contains(first.core.lowercased()) {
                 run.removeFirst()
@@ -317,7 +321,7 @@ struct SpanExtractor {
             guard let first = run.first else { return }
             // "Example 2", "Figure 3": labels of the notes themselves.
             if ExamLexicon.labelWords.contains(Tokenizer.fold(first.core)) || Self.partLabels.contains(Tokenizer.fold(first.core)) { return }
-            if run.count == 1, first.position == 0, !properWords.contains(first.core) { return }
+            if run.count == 1, first.position == 0 || !first.leading.isEmpty, !properWords.contains(first.core) { return }
             var text = run.map(\.core).joined(separator: " ")
             if text.hasSuffix("'s") || text.hasSuffix("’s") { text = String(text.dropLast(2)) }
             guard text.count >= 2, !Self.calendarWords.contains(text.lowercased()) else { return }
@@ -332,9 +336,12 @@ struct SpanExtractor {
                 let before = first.position > 0 ? Tokenizer.fold(words[first.position - 1].core) : ""
                 let afterIndex = (run.last?.position ?? 0) + 1
                 let after = afterIndex < words.count ? Tokenizer.fold(words[afterIndex].core) : ""
-                if Self.titles.contains(Tokenizer.fold(first.core)) || span.isPerson || ["said", "says", "told", "added", "wrote"].contains(after) {
+                let possessive = run.last.map { $0.core.hasSuffix("'s") || $0.core.hasSuffix("’s") } ?? false
+                // "A spokesman for Aerolink said": the speaker is not the name after a preposition.
+                let speaks = Self.speechVerbs.contains(after) && !StopWords.english.contains(before)
+                if Self.titles.contains(Tokenizer.fold(first.core)) || span.isPerson || speaks {
                     span.role = "person"
-                } else if ["in", "at", "from", "to", "near", "across", "into"].contains(before) {
+                } else if !possessive, ["in", "at", "from", "near", "across", "outside", "throughout"].contains(before) {
                     span.role = "place"
                 } else {
                     span.role = "other"
@@ -351,9 +358,11 @@ struct SpanExtractor {
             let isConnector = !run.isEmpty && (Self.nameConnectors.contains(word.core)
                 || word.core == "the" && run.last.map { Self.nameConnectors.contains($0.core) } == true)
             if !word.leading.isEmpty && !run.isEmpty { flush() }
+            // "Australia's Neil Robertson": a possessive ends the name it belongs to.
+            let isPossessive = word.core.hasSuffix("'s") || word.core.hasSuffix("’s")
             if isCapitalised || isConnector {
                 run.append(word)
-                if !word.trailing.isEmpty { flush() }
+                if !word.trailing.isEmpty || isPossessive { flush() }
             } else {
                 flush()
             }

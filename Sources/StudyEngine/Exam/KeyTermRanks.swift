@@ -1,0 +1,51 @@
+/// Where each of the document's key terms stands in the key-term ranking, by any of its
+/// names: the exam asks first about what the text itself marks as key (the same ranking
+/// that gives the `key_terms` summary), and a term nothing ranks is a lesser answer.
+struct KeyTermRanks {
+    /// Lexicon key (`ExamLexicon.key`) → best rank (0 = first).
+    private var rankByKey: [String: Int] = [:]
+    /// Lexicon entry → best rank, so every name of a ranked term shares its rank.
+    private var rankByEntry: [Int: Int] = [:]
+
+    /// Ranks this deep count as key terms.
+    static let depth = 20
+
+    init(terms: [String], lexicon: ExamLexicon) {
+        for (rank, term) in terms.prefix(Self.depth).enumerated() {
+            for name in Self.names(in: term) {
+                let key = ExamLexicon.key(name)
+                guard !key.isEmpty else { continue }
+                if rankByKey[key] == nil { rankByKey[key] = rank }
+                if let entry = lexicon.entryIndex(for: name), rankByEntry[entry] == nil { rankByEntry[entry] = rank }
+            }
+        }
+    }
+
+    /// "electron transport chain (ETC)" names "electron transport chain" and "ETC".
+    static func names(in term: String) -> [String] {
+        guard let open = term.firstIndex(of: "("), let close = term.lastIndex(of: ")"), open < close else { return [term] }
+        let base = String(term[..<open]).trimmingWhitespace()
+        let inside = String(term[term.index(after: open)..<close]).trimmingWhitespace()
+        return [base, inside].filter { !$0.isEmpty }
+    }
+
+    /// The rank of the key term a span names, if it is one.
+    func rank(of span: AnswerSpan, lexicon: ExamLexicon) -> Int? {
+        guard [.term, .acronym, .name].contains(span.kind) else { return nil }
+        // A plain word the ranking lists ("hours", "session" in a news story) is still no
+        // answer: only what the text marks (a defined term, an abbreviation, a name) rises.
+        guard span.kind != .term || lexicon.entryIndex(for: span.text) != nil else { return nil }
+        if let rank = rankByKey[ExamLexicon.key(span.text)] { return rank }
+        if let entry = lexicon.entryIndex(for: span.text) { return rankByEntry[entry] }
+        return nil
+    }
+
+    /// How much a span's weight changes: ranked terms rise above dates and numbers (7);
+    /// a term the text emphasises but the ranking does not list (a quoted nickname, a list
+    /// label) falls just below them.
+    func adjustment(for span: AnswerSpan, lexicon: ExamLexicon) -> Double {
+        if let rank = rank(of: span, lexicon: lexicon) { return rank < Self.depth / 2 ? 3 : 2 }
+        if [.term, .acronym].contains(span.kind), span.weight >= 8, !span.isDefinedHere { return 6.5 - span.weight }
+        return 0
+    }
+}
