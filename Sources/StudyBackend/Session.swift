@@ -98,6 +98,20 @@ public enum Session {
         }
     }
 
+    /// Whole-store work (export, import, migrate) reads or writes everyone's data. On a shared
+    /// backend it needs an admin's login; on the embedded database the private file is the
+    /// guard, and a shared store with no accounts yet (a new deployment being filled) has no
+    /// admin to ask for. `what` names the work for the refusal ("exporting").
+    public static func authorizeWholeStore(_ what: String, in store: StudyStore, backend: BackendKind,
+                                           signIn: () async throws -> User) async throws {
+        guard isShared(backend) else { return }
+        guard try await !store.users.list(PageRequest(limit: 1)).items.isEmpty else { return }
+        let actor = try await signIn()
+        guard actor.role == .admin else {
+            throw PermissionError(message: "\(what.prefix(1).uppercased() + what.dropFirst()) on \(store.backendName) reads or writes everyone's data, so it needs an admin account; \(actor.username) is a \(actor.role.rawValue). Sign in with --user ADMIN. Nothing was changed.")
+        }
+    }
+
     static func hasAdmin(_ store: StudyStore) async throws -> Bool {
         var request = PageRequest(limit: 200)
         while true {

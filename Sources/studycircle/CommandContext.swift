@@ -39,6 +39,18 @@ struct CommandContext {
 
     /// True on backends where acting as a user needs a login.
     var isShared: Bool { Session.isShared(settings.dbType) }
+
+    /// Whole-store commands (export, import, migrate) need an admin on a shared backend
+    /// (`Session.authorizeWholeStore`); `settings` give the username and password source.
+    static func requireAdmin(of store: StudyStore, backend: BackendKind, settings: Settings, doing what: String) async throws {
+        try await CLIError.wrapAsync {
+            try await Session.authorizeWholeStore(what, in: store, backend: backend) {
+                try await Session.signIn(in: store, backend: backend, username: settings.username) {
+                    try PasswordPrompt.read(prompt: "Password for \(settings.username) on \(store.backendName): ", environment: settings.variables)
+                }
+            }
+        }
+    }
 }
 
 /// A failure shown to the user as one clear message, with a non-zero exit.

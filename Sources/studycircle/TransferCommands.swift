@@ -19,6 +19,7 @@ struct ExportCommand: AsyncParsableCommand {
         // Salvage opens the file as it is (no schema check or upgrade, which would need the
         // damaged pages); a plain export opens it like every other command.
         let context = try await CommandContext.open(global, admin: salvage)
+        try await CommandContext.requireAdmin(of: context.store, backend: context.settings.dbType, settings: context.settings, doing: "exporting")
         if file != "-" && FileManager.default.fileExists(atPath: file) && !force {
             throw CLIError(description: "\(file) already exists; pass --force to overwrite it.")
         }
@@ -90,6 +91,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
         let context = try await CommandContext.open(global)
+        try await CommandContext.requireAdmin(of: context.store, backend: context.settings.dbType, settings: context.settings, doing: "importing")
         var counts = TransferCounts()
         let expected = Dictionary(grouping: records, by: \.typeName).mapValues(\.count)
         let progress = TransferProgress(verb: "importing", expected: expected)
@@ -130,11 +132,13 @@ struct MigrateCommand: AsyncParsableCommand {
             try SettingsLoader().load(Overrides(dbType: toDbType, db: toDb, tablePrefix: toTablePrefix, endpoint: toEndpoint,
                                                 mongoURI: toMongoURI))
         }
+        try await CommandContext.requireAdmin(of: source.store, backend: source.settings.dbType, settings: source.settings, doing: "migrating")
         let target = try await CLIError.wrapAsync { try await StoreFactory.open(targetSettings) }
         if target.backendName == source.store.backendName {
             throw CLIError(description: "Source and target are the same (\(target.backendName)); name another target.")
         }
         _ = try await CLIError.wrapAsync { try await target.admin.setup { _ in } }
+        try await CommandContext.requireAdmin(of: target, backend: targetSettings.dbType, settings: source.settings, doing: "migrating")
         let progress = TransferProgress(verb: "copying", expected: await DataTransfer.expectedCounts(source.store))
         let counts = try await CLIError.wrapAsync {
             try await DataTransfer.migrate(from: source.store, to: target) { progress.update($0) }

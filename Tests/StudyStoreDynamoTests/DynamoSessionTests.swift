@@ -62,4 +62,21 @@ import Testing
             try await Session.authorizeAccountCreation(role: .admin, in: store) { throw LoginError(message: "wrong password") }
         }
     }
+
+    @Test func wholeStoreWorkNeedsAnAdminOnASharedBackend() async throws {
+        let store = try await DynamoFixture.shared.store()
+        _ = try await store.users.create(User(username: "s\(StudyID.make().suffix(6).lowercased())", email: "s\(StudyID.make().suffix(6))@example.org"))
+        let student = User(username: "bob", email: "bob@example.org")
+        await #expect(throws: PermissionError.self) {
+            try await Session.authorizeWholeStore("exporting", in: store, backend: .dynamodb) { student }
+        }
+        await #expect(throws: LoginError.self) {
+            try await Session.authorizeWholeStore("importing", in: store, backend: .dynamodb) { throw LoginError(message: "wrong password") }
+        }
+        try await Session.authorizeWholeStore("migrating", in: store, backend: .dynamodb) {
+            User(username: "root", email: "root@example.org", role: .admin)
+        }
+        // The embedded database asks no one: its file is private.
+        try await Session.authorizeWholeStore("exporting", in: store, backend: .sqlite) { throw LoginError(message: "not asked") }
+    }
 }
