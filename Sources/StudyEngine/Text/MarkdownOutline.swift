@@ -24,7 +24,7 @@ struct MarkdownOutline {
         var fence: Character? = nil
         var previous: Substring = ""
         var tableRow = -1
-        for raw in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in Self.lines(source) {
             let line = raw.drop(while: { $0 == " " || $0 == "\t" })
             if let open = fence {
                 if line.hasPrefix(String(repeating: open, count: 3)) { fence = nil }
@@ -52,8 +52,11 @@ struct MarkdownOutline {
                     continue
                 }
             }
-            let compact = line.filter { $0 != " " && $0 != "\t" }
-            if let mark = compact.first, mark == "=" || mark == "-", compact.allSatisfy({ $0 == mark }),
+            // A setext underline opens with "=" or "-" (leading blanks are dropped): a byte
+            // check first, so that paragraph lines (most of a book) are not copied or walked.
+            if let byte = line.utf8.first, byte == UInt8(ascii: "=") || byte == UInt8(ascii: "-"),
+               let mark = line.first, mark == "=" || mark == "-",
+               line.allSatisfy({ $0 == mark || $0 == " " || $0 == "\t" }),
                !previous.isEmpty, BlockParser.listItemContent(previous) == nil {
                 headings.append(Heading(text: previous.trimmingWhitespace(), level: mark == "=" ? 1 : 2))
                 previous = ""
@@ -61,6 +64,16 @@ struct MarkdownOutline {
             }
             previous = line.trimmingWhitespace().isEmpty ? "" : line
         }
+    }
+
+    /// The lines of `source`, as `split(separator: "\n")` gives them. Without a carriage
+    /// return ("\r\n" is one `Character`) a line feed always ends a character, so the text
+    /// is cut on bytes: walking a book character by character is the slow part.
+    static func lines(_ source: String) -> [Substring] {
+        guard !source.utf8.contains(UInt8(ascii: "\r")) else {
+            return source.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        return source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// Adds the cells of one table line; false for the `|---|---|` delimiter row.
