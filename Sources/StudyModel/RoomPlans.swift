@@ -1,8 +1,27 @@
 import Foundation
 
+/// A status that moves along a fixed path (meetings, projects). The rules live here once; the
+/// services (`RoomAccess`), the command line and the app all ask them.
+public protocol PlanStatus: RawRepresentable<String>, Equatable, Sendable {
+    /// The statuses this one may move to.
+    var next: [Self] { get }
+}
+
+extension PlanStatus {
+    public func canMove(to target: Self) -> Bool { next.contains(target) }
+
+    /// Why moving to `target` is refused (`noun` names the thing: "meeting"), or nil when the
+    /// move is allowed or is no move at all.
+    public func refusal(to target: Self, noun: String) -> String? {
+        guard self != target, !canMove(to: target) else { return nil }
+        let allowed = next.map(\.rawValue).joined(separator: " or ")
+        return "A \(rawValue) \(noun) cannot become \(target.rawValue)\(allowed.isEmpty ? " (it is final)" : "; it can become \(allowed)")."
+    }
+}
+
 /// The allowed moves of a meeting's status: scheduled → in progress → completed, and cancelled
 /// from either of the first two. Completed and cancelled are final.
-extension Meeting.Status {
+extension Meeting.Status: PlanStatus {
     public var next: [Meeting.Status] {
         switch self {
         case .scheduled: return [.inProgress, .cancelled]
@@ -11,12 +30,11 @@ extension Meeting.Status {
         }
     }
 
-    public func canMove(to target: Meeting.Status) -> Bool { next.contains(target) }
 }
 
 /// The allowed moves of a project's status: planning → active → completed → archived; a
 /// project can also be archived while planned or active (given up). Archived is final.
-extension Project.Status {
+extension Project.Status: PlanStatus {
     public var next: [Project.Status] {
         switch self {
         case .planning: return [.active, .archived]
@@ -26,7 +44,6 @@ extension Project.Status {
         }
     }
 
-    public func canMove(to target: Project.Status) -> Bool { next.contains(target) }
 }
 
 extension Meeting {

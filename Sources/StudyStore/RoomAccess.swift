@@ -163,6 +163,20 @@ public struct RoomAccess: Sendable {
         return meeting
     }
 
+    /// Moves a meeting along its status path: only its organizer may, and only by an allowed
+    /// move (checked on the stored meeting, which may have moved since a list was drawn).
+    public func moveMeeting(id: String, to target: Meeting.Status, at now: Timestamp = .now()) async throws -> Meeting {
+        guard var meeting = try await meeting(id: id) else { throw StoreError.notFound(entity: "meeting", id: id) }
+        guard Username.key(meeting.organizer) == key else {
+            throw RoomAccessError("Only the organizer (\(meeting.organizer)) can change this meeting's status; nothing was changed.")
+        }
+        if let refusal = meeting.status.refusal(to: target, noun: "meeting") { throw RoomAccessError(refusal + " Nothing was changed.") }
+        guard meeting.status != target else { return meeting }
+        meeting.status = target
+        meeting.updatedAt = now
+        return try await store.meetings.update(meeting)
+    }
+
     public func createProject(_ project: Project) async throws -> Project {
         _ = try await membership(roomId: project.roomId)
         guard Username.key(project.createdBy) == key else { throw RoomAccessError("You can only create projects as yourself.") }
@@ -178,6 +192,19 @@ public struct RoomAccess: Sendable {
         guard let project = try await store.projects.get(id: id) else { return nil }
         _ = try await readable(roomId: project.roomId)
         return project
+    }
+
+    /// Moves a project along its status path: only its creator may, and only by an allowed move.
+    public func moveProject(id: String, to target: Project.Status, at now: Timestamp = .now()) async throws -> Project {
+        guard var project = try await project(id: id) else { throw StoreError.notFound(entity: "project", id: id) }
+        guard Username.key(project.createdBy) == key else {
+            throw RoomAccessError("Only the creator (\(project.createdBy)) can change this project's status; nothing was changed.")
+        }
+        if let refusal = project.status.refusal(to: target, noun: "project") { throw RoomAccessError(refusal + " Nothing was changed.") }
+        guard project.status != target else { return project }
+        project.status = target
+        project.updatedAt = now
+        return try await store.projects.update(project)
     }
 
     /// Keeps the items whose room this user may see (lists by organizer, status or time span

@@ -135,20 +135,11 @@ struct MeetingCommand: AsyncParsableCommand {
             let context = try await CommandContext.open(global)
             let user = try await context.currentUser()
             let updated = try await CLIError.wrapAsync {
-                guard var meeting = try await context.store.access(as: user).meeting(id: id) else {
+                do {
+                    return try await context.store.access(as: user).moveMeeting(id: id, to: target)
+                } catch StoreError.notFound {
                     throw CLIError(description: "No meeting with id '\(TextSafety.plain(id))'. See `studycircle meeting list`.")
                 }
-                guard Username.key(meeting.organizer) == Username.key(user.username) else {
-                    throw CLIError(description: "Only the organizer (\(TextSafety.plain(meeting.organizer))) can change this meeting's status; nothing was changed.")
-                }
-                if meeting.status == target { return meeting }
-                guard meeting.status.canMove(to: target) else {
-                    let allowed = meeting.status.next.map(\.rawValue).joined(separator: " or ")
-                    throw CLIError(description: "A \(meeting.status.rawValue) meeting cannot become \(target.rawValue)\(allowed.isEmpty ? " (it is final)" : "; it can become \(allowed)"). Nothing was changed.")
-                }
-                meeting.status = target
-                meeting.updatedAt = .now()
-                return try await context.store.meetings.update(meeting)
             }
             if json { try PlanSupport.printJSON(updated) } else { print("\(TextSafety.plain(updated.title)) is now \(updated.status.rawValue).") }
         }

@@ -123,20 +123,11 @@ struct ProjectCommand: AsyncParsableCommand {
             let context = try await CommandContext.open(global)
             let user = try await context.currentUser()
             let updated = try await CLIError.wrapAsync {
-                guard var project = try await context.store.access(as: user).project(id: id) else {
+                do {
+                    return try await context.store.access(as: user).moveProject(id: id, to: target)
+                } catch StoreError.notFound {
                     throw CLIError(description: "No project with id '\(TextSafety.plain(id))'. See `studycircle project list`.")
                 }
-                guard Username.key(project.createdBy) == Username.key(user.username) else {
-                    throw CLIError(description: "Only the project's creator (\(TextSafety.plain(project.createdBy))) can change its status; nothing was changed.")
-                }
-                if project.status == target { return project }
-                guard project.status.canMove(to: target) else {
-                    let allowed = project.status.next.map(\.rawValue).joined(separator: " or ")
-                    throw CLIError(description: "A \(project.status.rawValue) project cannot become \(target.rawValue)\(allowed.isEmpty ? " (it is final)" : "; it can become \(allowed)"). Nothing was changed.")
-                }
-                project.status = target
-                project.updatedAt = .now()
-                return try await context.store.projects.update(project)
             }
             if json { try PlanSupport.printJSON(updated) } else { print("\(TextSafety.plain(updated.name)) is now \(updated.status.rawValue).") }
         }

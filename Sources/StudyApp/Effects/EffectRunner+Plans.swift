@@ -10,37 +10,14 @@ extension EffectRunner {
         return .plans(.loaded(roomId: roomId, meetings: meetings, projects: projects))
     }
 
-    /// Checked again on the stored meeting: someone may have moved it since the list was drawn.
+    /// Checked again on the stored item by `RoomAccess`: someone may have moved it since the
+    /// list was drawn.
     func moveMeeting(id: String, to target: Meeting.Status) async throws -> Action {
-        guard var meeting = try await access.meeting(id: id) else { throw StoreError.notFound(entity: "meeting", id: id) }
-        guard Username.key(meeting.organizer) == Username.key(access.user.username) else {
-            throw RoomAccessError("Only the organizer (\(meeting.organizer)) can change this meeting's status.")
-        }
-        if meeting.status != target {
-            guard meeting.status.canMove(to: target) else {
-                throw RoomAccessError("The meeting is \(meeting.status.rawValue) now and cannot become \(target.rawValue).")
-            }
-            meeting.status = target
-            meeting.updatedAt = clock.now()
-            meeting = try await store.meetings.update(meeting)
-        }
-        return .plans(.meetingSaved(meeting))
+        .plans(.meetingSaved(try await access.moveMeeting(id: id, to: target, at: clock.now())))
     }
 
     func moveProject(id: String, to target: Project.Status) async throws -> Action {
-        guard var project = try await access.project(id: id) else { throw StoreError.notFound(entity: "project", id: id) }
-        guard Username.key(project.createdBy) == Username.key(access.user.username) else {
-            throw RoomAccessError("Only the creator (\(project.createdBy)) can change this project's status.")
-        }
-        if project.status != target {
-            guard project.status.canMove(to: target) else {
-                throw RoomAccessError("The project is \(project.status.rawValue) now and cannot become \(target.rawValue).")
-            }
-            project.status = target
-            project.updatedAt = clock.now()
-            project = try await store.projects.update(project)
-        }
-        return .plans(.projectSaved(project))
+        .plans(.projectSaved(try await access.moveProject(id: id, to: target, at: clock.now())))
     }
 
     /// One query on the meetings' time index; the reducer keeps the user's joined rooms.

@@ -81,9 +81,8 @@ extension AppReducer {
                 state.notice = Notice("Only the organizer (\(meeting.organizer)) can change this meeting's status.", isError: true)
                 return []
             }
-            guard meeting.status.canMove(to: status) else {
-                let allowed = meeting.status.next.map(\.rawValue).joined(separator: " or ")
-                state.notice = Notice("A \(meeting.status.rawValue) meeting cannot become \(status.rawValue); it can become \(allowed).", isError: true)
+            if let refusal = meeting.status.refusal(to: status, noun: "meeting") {
+                state.notice = Notice(refusal, isError: true)
                 return []
             }
             return [.moveMeeting(id: meeting.meetingId, to: status)]
@@ -98,10 +97,8 @@ extension AppReducer {
                 state.notice = Notice("Only the creator (\(project.createdBy)) can change this project's status.", isError: true)
                 return []
             }
-            guard project.status.canMove(to: status) else {
-                let allowed = project.status.next.map(\.rawValue).joined(separator: " or ")
-                let tail = allowed.isEmpty ? " (it is final)" : "; it can become \(allowed)"
-                state.notice = Notice("A \(project.status.rawValue) project cannot become \(status.rawValue)\(tail).", isError: true)
+            if let refusal = project.status.refusal(to: status, noun: "project") {
+                state.notice = Notice(refusal, isError: true)
                 return []
             }
             return [.moveProject(id: project.projectId, to: status)]
