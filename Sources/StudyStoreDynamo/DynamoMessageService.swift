@@ -17,7 +17,7 @@ import StudyStore
 /// `deepEvery`-th poll reads back `deepWindow` (2 min) instead, and the ids delivered within
 /// that span are remembered so nothing repeats. A message found older than the watermark
 /// widens the cursor's own overlap to its lateness, so that writer's later messages arrive
-/// with the next quick poll.
+/// with the next quick poll. The cursor and its window logic are `TimeFeed`'s, shared with MongoDB.
 struct DynamoMessageService: MessageService {
     let table: ItemTable<Message>
     let db: Dynamo
@@ -26,33 +26,12 @@ struct DynamoMessageService: MessageService {
     /// The reader's clock for activity buckets (ms since 1970); injectable for tests.
     let clock: @Sendable () -> Int64
 
-    /// How far behind the newest delivered message a late message is caught at once.
-    static let overlap: Int64 = 10_000
-    /// How far behind the watermark the periodic deep read looks, and how long delivered ids
-    /// are remembered (at most `maxSeen` of them).
-    static let deepWindow: Int64 = 120_000
-    static let deepEvery = 10
-    static let maxSeen = 2000
-
     init(_ db: Dynamo, _ schema: DynamoSchema, clock: @escaping @Sendable () -> Int64 = { Timestamp.now().millisecondsSince1970 }) {
         self.db = db
         self.clock = clock
         activityTable = schema.unique
         table = ItemTable(db: db, name: schema.messages, entity: "message", keyName: "messageId", key: { $0.messageId },
                           indexes: ["RoomIdIndex": ["roomId", "createdAt"]])
-    }
-
-    /// The feed position: watermark (ms since 1970; nil before the first message) and the ids
-    /// delivered within the overlap window, with their times.
-    struct FeedCursor: Codable {
-        var w: Int64?
-        var seen: [String: Int64]
-        /// This cursor's overlap (ms); grows past `overlap` when late messages turn up.
-        var o: Int64?
-        /// From this time (ms) on, every delivered id is in `seen`; reads never go below it.
-        var c: Int64?
-        /// Polls since the last deep read.
-        var n: Int?
     }
 
     func send(_ message: Message) async throws -> Message {
@@ -102,7 +81,7 @@ struct DynamoMessageService: MessageService {
                                                         limit: limit, cursor: before)
         let messages = try items.map(table.decode)
         // The feed starts at the room's newest message, whichever page this is.
-        let feed: FeedCursor
+        let feed: TimeFeed.Cursor
         if before == nil {
             feed = try await feedCursor(roomId: roomId, newest: messages.first, known: messages, complete: older == nil)
         } else {
@@ -112,25 +91,10 @@ struct DynamoMessageService: MessageService {
         return MessagePage(messages: messages.reversed(), older: older, feed: CursorCodec.encode(feed))
     }
 
-    /// A feed cursor at `newest`, having seen every message of the deep window before it.
-    /// `known` are the newest messages already read; when they cover the window (or the whole
-    /// room, `complete`), no further read is needed.
-    private func feedCursor(roomId: String, newest: Message?, known: [Message], complete: Bool) async throws -> FeedCursor {
-        guard let newest else { return FeedCursor(w: nil, seen: [:]) }
-        let watermark = newest.createdAt.millisecondsSince1970
-        // Everything of the deep window is remembered, so a late message written after this
-        // point is told apart from one already shown, however far behind its writer is.
-        let low = watermark - Self.deepWindow
-        var window = known
-        let covered = complete || (known.last.map { $0.createdAt.millisecondsSince1970 < low } ?? false)
-        if !covered {
-            window = try await read(roomId: roomId, from: low, until: nil).items
+    private func feedCursor(roomId: String, newest: Message?, known: [Message], complete: Bool) async throws -> TimeFeed.Cursor {
+        try await TimeFeed.cursor(newest: newest, known: known, complete: complete) { low in
+            try await read(roomId: roomId, from: low, until: nil).items
         }
-        var seen: [String: Int64] = [:]
-        for message in window where message.createdAt.millisecondsSince1970 >= low {
-            seen[message.messageId] = message.createdAt.millisecondsSince1970
-        }
-        return FeedCursor(w: watermark, seen: seen, o: nil, c: low, n: nil)
     }
 
     /// Messages of the room from `from` (ms, inclusive) forward, stopping once `until` new ones
@@ -156,44 +120,10 @@ struct DynamoMessageService: MessageService {
 
     func since(roomId: String, cursor: PageCursor, limit: Int) async throws -> MessagePage {
         let limit = max(1, min(limit, PageRequest.maxLimit))
-        var position = try CursorCodec.decode(FeedCursor.self, from: cursor)
-        let overlap = position.o ?? Self.overlap
-        let polls = (position.n ?? 0) + 1
-        let deep = polls >= Self.deepEvery
-        let low = position.w.map { w in
-            max(position.c ?? (w - Self.overlap), w - (deep ? max(overlap, Self.deepWindow) : overlap))
-        }
-        let (found, more) = try await read(roomId: roomId, from: low, until: limit, skip: position.seen)
-        // Oldest first; equal times in id order (ids sort by creation).
-        let fresh = found.sorted { ($0.createdAt, $0.messageId) < ($1.createdAt, $1.messageId) }
-        let delivered = Array(fresh.prefix(limit))
-        let before = position.w
-        for message in delivered {
-            let time = message.createdAt.millisecondsSince1970
-            position.seen[message.messageId] = time
-            position.w = max(position.w ?? time, time)
-            // Late (its writer's clock is behind, or the index lagged): look back that far from now on.
-            if let before, before - time > overlap / 2 {
-                position.o = min(Self.deepWindow, max(position.o ?? Self.overlap, before - time + Self.overlap))
-            }
-        }
-        position.n = deep ? 0 : polls
-        if let watermark = position.w {
-            prune(&position, below: watermark - max(position.o ?? Self.overlap, Self.deepWindow))
-        }
-        return MessagePage(messages: delivered, older: nil, feed: CursorCodec.encode(position),
-                           hasMore: more || fresh.count > limit)
-    }
-
-    /// Forgets delivered ids older than `cutoff` (and the oldest beyond `maxSeen`), moving the
-    /// cursor's coverage start so that no read goes below what is still remembered.
-    private func prune(_ position: inout FeedCursor, below cutoff: Int64) {
-        var start = max(position.c ?? cutoff, cutoff)
-        if position.seen.count > Self.maxSeen {
-            let times = position.seen.values.sorted(by: >)
-            start = max(start, times[Self.maxSeen - 1] + 1)
-        }
-        position.seen = position.seen.filter { $0.value >= start }
-        position.c = start
+        var position = try CursorCodec.decode(TimeFeed.Cursor.self, from: cursor)
+        let poll = TimeFeed.poll(position)
+        let (found, more) = try await read(roomId: roomId, from: poll.low, until: limit, skip: position.seen)
+        let (delivered, waiting) = TimeFeed.deliver(found, poll: poll, limit: limit, position: &position)
+        return MessagePage(messages: delivered, older: nil, feed: CursorCodec.encode(position), hasMore: more || waiting)
     }
 }
