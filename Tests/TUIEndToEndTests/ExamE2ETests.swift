@@ -36,7 +36,11 @@ struct ExamE2ETests {
         let total = try #require(Self.number(after: "Question 1 of ", in: first.screen))
         #expect(total >= 1)
         for n in 1...total {
-            let screen = tmux.wait("x") { $0.contains("Question \(n) of \(total)") }.screen
+            // Wait for the question's body too: a capture can land between the header and the
+            // body of one redraw, and deciding on half a screen types into the wrong kind.
+            let screen = tmux.wait("x") {
+                $0.contains("Question \(n) of \(total)") && ($0.contains("Your answer:") || $0.contains("a) "))
+            }.screen
             if screen.contains("Your answer:") {
                 try tmux.type("x", "xyz")
                 #expect(tmux.wait("x") { $0.contains("Your answer: xyz") }.ok, "typed answer q\(n):\n\(tmux.capture("x"))")
