@@ -94,8 +94,9 @@ struct SentenceRanker {
     /// may open in lowercase and are not judged here. A word with a capital inside ("iPhone",
     /// "eBay") is a name, not a cut.
     static func isFragment(_ text: String) -> Bool {
-        let body = text.drop { !$0.isLetter && !$0.isNumber }
-        guard let firstWord = body.split(separator: " ").first, let first = firstWord.first else { return false }
+        let body = text.prefix(80).drop { !$0.isLetter && !$0.isNumber }
+        let firstWord = body.prefix { $0 != " " }
+        guard let first = firstWord.first else { return false }
         if first.isLowercase, !firstWord.dropFirst().contains(where: \.isUppercase) { return true }
         if firstWord.hasSuffix(":") {
             let label = firstWord.dropLast()
