@@ -105,6 +105,27 @@ import Testing
                                           plain: "The Krebs cycle turns twice for each glucose molecule.", term: "Krebs cycle"))
     }
 
+    @Test func examplesAreNoKeyTerms() throws {
+        #expect(KeyTermExtractor.isExample("coffee", in: "Substitutes are goods used in place of each other, such as tea and coffee."))
+        #expect(KeyTermExtractor.isExample("bus travel", in: "An inferior good is one whose demand falls, for example bus travel."))
+        #expect(!KeyTermExtractor.isExample("substitutes", in: "Substitutes are goods used in place of each other, such as tea."))
+        #expect(!KeyTermExtractor.isExample("demand", in: "Goods such as tea are cheap; demand for them is steady."))
+        // The colon after a list of examples opens no definition of its last item.
+        #expect(TermEvidence.definitions(TermEvidence.words("Goods such as tea and coffee: a rise in price cuts demand.")).isEmpty)
+        #expect(TermEvidence.definitions(TermEvidence.words("The war became a war of attrition: a strategy of wearing down.")) == ["war of attrition"])
+        let notes = """
+        # Markets
+
+        ## Substitutes
+
+        Substitutes are goods used in place of each other, such as tea and coffee: a rise in the price of coffee \
+        raises the demand for tea, and cheaper coffee lowers it. Substitutes have a positive cross-price elasticity. \
+        Complements are goods used together. The demand for a good falls when the price of its complement rises.
+        """
+        let summary = try Summarizer(options: SummaryOptions(type: .keyTerms, sentences: 6)).summarize(notes)
+        #expect(!summary.keyTerms.contains { $0.term.lowercased() == "coffee" }, "\(summary.keyTerms.map(\.term))")
+    }
+
     @Test func newsFragmentsAndCaptionLabelsAreNotSentences() {
         #expect(SentenceRanker.isFragment("a huge supporter of the club, he has been invited to a home game."))
         #expect(SentenceRanker.isFragment("CLAIMS: The first cream to protect against infra-red light."))

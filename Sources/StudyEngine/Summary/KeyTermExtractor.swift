@@ -90,6 +90,8 @@ struct KeyTermExtractor {
             } else if let first = surface.split(separator: " ").first, NumberWords.cardinals.contains(first.lowercased()) {
                 continue
             }
+            // A word first met as an example ("such as tea and coffee") illustrates a term; it is not one.
+            if let first = entry.sentences.first, Self.isExample(surface, in: document.sentences[first].text) { continue }
             let specificity = log((n + 1) / (Double(entry.sentences.count) + 0.5)) + 0.5
             var base = (1 + log(Double(entry.count))) * specificity * (1 + 0.35 * Double(entry.wordCount - 1))
             if entry.count == 1 { base *= 0.5 }
@@ -151,6 +153,23 @@ struct KeyTermExtractor {
         var abbreviation: String? = nil
         /// For unmarked phrases: their key among the scanned phrases.
         var statsKey = ""
+    }
+
+    static let exampleCues = ["such as ", "for example ", "for example, ", "for instance ", "for instance, ", "e.g. ",
+                              "e.g., ", "including "]
+
+    /// Whether the phrase first stands in a list of examples: within a few words after
+    /// "such as", "for example", "e.g." or "including", before the clause ends.
+    static func isExample(_ phrase: String, in sentence: String) -> Bool {
+        let text = sentence.lowercased()
+        guard let at = text.range(of: phrase.lowercased()) else { return false }
+        let before = text[..<at.lowerBound]
+        for cue in exampleCues {
+            guard let cueRange = before.range(of: cue, options: .backwards) else { continue }
+            let between = before[cueRange.upperBound...]
+            if between.split(separator: " ").count <= 5, !between.contains(where: { ".;:()".contains($0) }) { return true }
+        }
+        return false
     }
 
     /// The term as shown without its abbreviation ("congestion window" of "congestion window
