@@ -36,6 +36,8 @@ import Testing
     @Test func bracketedSymbolsAndNames() {
         #expect(aliases("equilibrium line altitude", "The equilibrium line altitude (ELA) divides the glacier.") == ["ELA"])
         #expect(aliases("ice velocity", "The ice velocity (v) is highest at the surface.").isEmpty, "one letter is no name")
+        #expect(aliases("first law", "The first law (the law of inertia) says that motion needs no cause.")
+            == ["law of inertia"])
         #expect(aliases("ablation zone", "Melting happens in the ablation zone (zona ablationis) below the line.")
             == ["zona ablationis"])
         // A symbol set off by commas, as notes often define one.
@@ -45,6 +47,7 @@ import Testing
     @Test func bracketsThatNameNothing() {
         #expect(aliases("glacier", "The glacier (see Figure 2) moves slowly.").isEmpty)
         #expect(aliases("glacier", "The glacier (1850) was larger.").isEmpty)
+        #expect(aliases("monarchy", "It kept a kind of monarchy (the consuls) inside the Republic.").isEmpty)
         #expect(aliases("rent", "A ceiling on rent (for example rent control) creates a shortage.").isEmpty)
         // "(PES)" after "elasticity of supply" abbreviates the longer term, not "supply".
         #expect(aliases("supply", "Price elasticity of supply (PES) is measured in percent.").isEmpty)
@@ -56,7 +59,10 @@ import Testing
         #expect(aliases("moraine", "A moraine is a ridge of debris.", words: ["moraines"]) == ["moraines"])
         #expect(aliases("moraine", "A moraine is a ridge of debris.", words: []).isEmpty)
         #expect(aliases("cirques", "Cirques are bowls.", words: ["cirque"]) == ["cirque"])
-        #expect(TermAliases.otherNumber(of: "law of demand") == nil)
+        // In "X of Y" the head noun is X.
+        #expect(aliases("tribunes of the plebs", "The tribunes of the plebs were officers.", words: ["tribune"])
+            == ["tribune of the plebs"])
+        #expect(aliases("prices of related goods", "Prices of related goods matter.", words: []).isEmpty)
     }
 
     static let glacierNotes = """

@@ -37,10 +37,7 @@ enum TermAliases {
                 if let alias = before(sentence[..<range.lowerBound], closing: sentence[range.upperBound...]) { add(alias) }
             }
         }
-        if let other = otherNumber(of: term), let last = other.split(separator: " ").last,
-           hasWord(Tokenizer.fold(String(last))) {
-            add(other)
-        }
+        if let other = otherNumber(of: term), hasWord(Tokenizer.fold(other.changedWord)) { add(other.text) }
         return out
     }
 
@@ -154,16 +151,20 @@ enum TermAliases {
                   rest[found.upperBound...].trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
             return name
         }
-        let words = text.split(separator: " ")
-        guard !text.contains(where: { ",;:=%+/<>".contains($0) }), !words.isEmpty else { return nil }
+        // "(the law of inertia)": the article is not part of the name.
+        // A single word after an article ("(the consuls)") is a plain noun, not a symbol.
+        var words = text.split(separator: " ")
+        if words.count > 2, let first = words.first, ["the", "a", "an"].contains(first.lowercased()) { words.removeFirst() }
+        let name = words.joined(separator: " ")
+        guard !name.contains(where: { ",;:=%+/<>".contains($0) }), !words.isEmpty else { return nil }
         if words.count == 1 {
             let word = String(words[0])
             guard word.contains(where: \.isLetter), (2...12).contains(word.count), !isFunctionWord(word) else { return nil }
             return word
         }
-        guard words.count <= 4, !text.contains(where: \.isNumber),
+        guard words.count <= 4, !name.contains(where: \.isNumber),
               words.allSatisfy({ !isFunctionWord(String($0)) || ["of", "and"].contains($0.lowercased()) }) else { return nil }
-        return text
+        return name
     }
 
     /// The words of a name at the start of a clause: up to five, to the first punctuation or
@@ -211,12 +212,19 @@ enum TermAliases {
         return !Tokenizer.fold(word).contains(where: { "aeiouy".contains($0) })
     }
 
-    /// The term with its last word in the other grammatical number ("consuls" ↔ "consul").
-    static func otherNumber(of term: String) -> String? {
-        // "prices of related goods": the head noun is before "of", so no simple other number.
-        guard !term.lowercased().contains(" of "), let last = term.split(separator: " ").last, last.count > 3, last.allSatisfy(\.isLetter),
-              last == last.lowercased() else { return nil }
-        let word = String(last)
+    /// The term with its head noun in the other grammatical number ("consuls" ↔ "consul",
+    /// "tribunes of the plebs" ↔ "tribune of the plebs"), and the changed word.
+    static func otherNumber(of term: String) -> (text: String, changedWord: String)? {
+        var words = term.split(separator: " ").map(String.init)
+        // The head noun is the last word, or the word before "of".
+        let head = words.firstIndex { $0.lowercased() == "of" }.map { $0 - 1 } ?? words.count - 1
+        guard head >= 0, let other = otherNumber(word: words[head]) else { return nil }
+        words[head] = other
+        return (words.joined(separator: " "), other)
+    }
+
+    static func otherNumber(word: String) -> String? {
+        guard word.count > 3, word.allSatisfy(\.isLetter), word == word.lowercased() else { return nil }
         let other: String
         if word.hasSuffix("ies") { other = String(word.dropLast(3)) + "y" }
         else if word.hasSuffix("sses") || word.hasSuffix("shes") || word.hasSuffix("ches") || word.hasSuffix("xes") {
@@ -226,7 +234,7 @@ enum TermAliases {
         else if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) { other = String(word.dropLast()) + "ies" }
         else if word.hasSuffix("sh") || word.hasSuffix("ch") || word.hasSuffix("x") { other = word + "es" }
         else { other = word + "s" }
-        return String(term.dropLast(word.count)) + other
+        return other
     }
 
     /// Case, accents and punctuation folded, for comparing names.
