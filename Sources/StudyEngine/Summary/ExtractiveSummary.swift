@@ -22,6 +22,32 @@ public struct KeyTerm: Sendable, Hashable, Codable {
     public var score: Double
     /// How many times the term occurs.
     public var occurrences: Int
+    /// Other names the text gives the term: its abbreviation or symbol ("cwnd"), names after
+    /// "also called" or "or", a name in brackets, the other grammatical number it uses.
+    public var aliases: [String]
+
+    public init(term: String, sentence: String, unitIndex: Int, score: Double, occurrences: Int,
+                aliases: [String] = []) {
+        self.term = term
+        self.sentence = sentence
+        self.unitIndex = unitIndex
+        self.score = score
+        self.occurrences = occurrences
+        self.aliases = aliases
+    }
+
+    private enum CodingKeys: String, CodingKey { case term, sentence, unitIndex, score, occurrences, aliases }
+
+    /// Reads key terms saved before `aliases` existed as terms without other names.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        term = try c.decode(String.self, forKey: .term)
+        sentence = try c.decode(String.self, forKey: .sentence)
+        unitIndex = try c.decode(Int.self, forKey: .unitIndex)
+        score = try c.decode(Double.self, forKey: .score)
+        occurrences = try c.decode(Int.self, forKey: .occurrences)
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+    }
 }
 
 /// The result of offline summarisation.

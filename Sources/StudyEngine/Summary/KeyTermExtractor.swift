@@ -70,7 +70,8 @@ struct KeyTermExtractor {
             let sentence = candidate.sentence
             scored.append(Scored(key: Self.key(display), display: display, sentence: sentence,
                                  score: base * (1 + candidate.strength), occurrences: occurrences, marked: true,
-                                 words: Set(Self.key(candidate.term).split(separator: " ").map(String.init))))
+                                 words: Set(Self.key(candidate.term).split(separator: " ").map(String.init)),
+                                 name: Self.shownName(display, candidate), abbreviation: candidate.abbreviation))
         }
         // Frequent noun phrases, for text without such marks.
         for (key, entry) in stats {
@@ -89,13 +90,16 @@ struct KeyTermExtractor {
             } else if let first = surface.split(separator: " ").first, NumberWords.cardinals.contains(first.lowercased()) {
                 continue
             }
+            // A word first met as an example ("such as tea and coffee") illustrates a term; it is not one.
+            if let first = entry.sentences.first, Self.isExample(surface, in: document.sentences[first].text) { continue }
             let specificity = log((n + 1) / (Double(entry.sentences.count) + 0.5)) + 0.5
             var base = (1 + log(Double(entry.count))) * specificity * (1 + 0.35 * Double(entry.wordCount - 1))
             if entry.count == 1 { base *= 0.5 }
             if entry.wordCount == 1 && entry.lowercase == 0 && entry.capitalisedInside == 0 { base *= 0.5 }
             // The explaining sentence is looked up only for the terms picked (it scans text).
             scored.append(Scored(key: Self.key(surface), display: surface, sentence: -1, score: base,
-                                 occurrences: entry.count, marked: false, words: Set(entry.words), statsKey: key))
+                                 occurrences: entry.count, marked: false, words: Set(entry.words), name: surface,
+                                 statsKey: key))
         }
         // A single word inside three or more other marked terms is their topic, not a term of
         // its own ("demand" in "law of demand", "price elasticity of demand", …).
@@ -120,15 +124,16 @@ struct KeyTermExtractor {
             }
             guard sentence >= 0 else { continue }
             var text = InlineMarkdown.strip(document.sentences[sentence].text)
-            // A bold label on its own ("Retransmission timeout (RTO).") is explained by the
-            // sentence after it in the same paragraph.
+            // A bold label on its own ("Retransmission timeout (RTO).", "Stage 2: The Krebs
+            // cycle.") is explained by the sentence after it in the same paragraph.
             let next = sentence + 1
-            if text.split(separator: " ").count <= item.display.split(separator: " ").count + 2,
+            if Self.isLabel(document.sentences[sentence].text, plain: text, term: item.display),
                next < document.sentences.count, document.sentences[next].block == document.sentences[sentence].block {
                 text += " " + InlineMarkdown.strip(document.sentences[next].text)
             }
             picked.append(KeyTerm(term: item.display, sentence: text, unitIndex: document.sentences[sentence].index,
-                                  score: item.score / top, occurrences: item.occurrences))
+                                  score: item.score / top, occurrences: item.occurrences,
+                                  aliases: Self.aliases(of: item, document: document, index: index)))
             pickedKeys.insert(item.key)
             pickedWords.append(item.words)
         }
@@ -143,8 +148,60 @@ struct KeyTermExtractor {
         var occurrences: Int
         var marked: Bool
         var words: Set<String>
+        /// The term as the text writes it, without its abbreviation.
+        var name: String
+        var abbreviation: String? = nil
         /// For unmarked phrases: their key among the scanned phrases.
         var statsKey = ""
+    }
+
+    static let exampleCues = ["such as ", "for example ", "for example, ", "for instance ", "for instance, ", "e.g. ",
+                              "e.g., ", "including "]
+
+    /// Whether the phrase first stands in a list of examples: within a few words after
+    /// "such as", "for example", "e.g." or "including", before the clause ends.
+    static func isExample(_ phrase: String, in sentence: String) -> Bool {
+        let text = sentence.lowercased()
+        guard let at = text.range(of: phrase.lowercased()) else { return false }
+        let before = text[..<at.lowerBound]
+        for cue in exampleCues {
+            guard let cueRange = before.range(of: cue, options: .backwards) else { continue }
+            let between = before[cueRange.upperBound...]
+            if between.split(separator: " ").count <= 5, !between.contains(where: { ".;:()".contains($0) }) { return true }
+        }
+        return false
+    }
+
+    /// The term as shown without its abbreviation ("congestion window" of "congestion window
+    /// (cwnd)"), or as written when it is shown by its abbreviation alone.
+    static func shownName(_ display: String, _ candidate: TermEvidence.Candidate) -> String {
+        guard let short = candidate.abbreviation, display.hasSuffix(" (\(short))") else { return candidate.term }
+        return String(display.dropLast(short.count + 3))
+    }
+
+    /// A sentence that only names the term: a few words more than the term, or one bold
+    /// span from start to end ("**Stage 2: The Krebs cycle.**").
+    static func isLabel(_ raw: String, plain: String, term: String) -> Bool {
+        let words = plain.split(separator: " ").count
+        if words <= term.split(separator: " ").count + 2 { return true }
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        guard words <= 8, trimmed.hasPrefix("**") || trimmed.hasPrefix("__") else { return false }
+        let spans = InlineMarkdown.strongSpans(raw)
+        // No closed span: the bold runs on past this unit, so all of it is the label.
+        guard let span = spans.first else { return true }
+        return spans.count == 1 && span.text.count + 2 >= plain.count
+    }
+
+    /// The other names the text gives a picked term, without the one it is shown as.
+    static func aliases(of item: Scored, document: StudyDocument, index: TermIndex) -> [String] {
+        let sentences = index.sentences(with: item.name, limit: 30).map { InlineMarkdown.strip(document.sentences[$0].text) }
+        var names = TermAliases.find(term: item.name, abbreviation: item.abbreviation, sentences: sentences,
+                                     hasWord: index.hasSurface)
+        // Shown as the abbreviation alone: the spelled-out form is the other name.
+        if let short = item.abbreviation, item.display == short {
+            names = [item.name] + names.filter { TermAliases.key($0) != TermAliases.key(short) }
+        }
+        return names
     }
 
     /// A term's identity: its words stemmed, lowercased, without brackets.

@@ -84,7 +84,25 @@ struct SentenceRanker {
         }
         // A question is rarely the point a text makes.
         if document.sentences[index].text.hasSuffix("?") { factor *= 0.7 }
+        if document.sentences[index].kind == .sentence, Self.isFragment(document.sentences[index].text) { factor *= 0.3 }
         return factor
+    }
+
+    /// A unit of running text that is not a sentence of its own: the tail of a sentence the
+    /// splitter cut ("a huge supporter and has been invited …": it opens in lowercase) or a
+    /// photo caption behind an upper-case label ("CLAIMS: …", "PICTURED: …"). List items
+    /// may open in lowercase and are not judged here. A word with a capital inside ("iPhone",
+    /// "eBay") is a name, not a cut.
+    static func isFragment(_ text: String) -> Bool {
+        let body = text.prefix(80).drop { !$0.isLetter && !$0.isNumber }
+        let firstWord = body.prefix { $0 != " " }
+        guard let first = firstWord.first else { return false }
+        if first.isLowercase, !firstWord.dropFirst().contains(where: \.isUppercase) { return true }
+        if firstWord.hasSuffix(":") {
+            let label = firstWord.dropLast()
+            return label.count >= 2 && label.allSatisfy { $0.isUppercase || $0 == "-" }
+        }
+        return false
     }
 
     /// Closeness of each unit to the document's most important terms (the centroid).

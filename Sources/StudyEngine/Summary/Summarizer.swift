@@ -83,7 +83,7 @@ public struct Summarizer: Sendable {
     /// Maximal marginal relevance: repeatedly take the unit with the best trade-off between
     /// its score and its similarity to what is already chosen. A unit that opens with a
     /// reference to the sentence before it ("It …", "These …") is taken only after that
-    /// sentence. Returns content-unit indexes in document order.
+    /// sentence (the text's first sentence has none and may stand alone). Returns content-unit indexes in document order.
     func select(count: Int, ranking: SentenceRanking, document: StudyDocument) -> [Int] {
         let candidates = ranking.candidates
         let lambda = options.tuning.mmrLambda
@@ -95,8 +95,10 @@ public struct Summarizer: Sendable {
             var bestValue = -Double.infinity
             for m in 0..<candidates.count where available[m] {
                 let unit = candidates[m]
-                if DanglingReference.startsWithReference(document.sentences[unit].text),
-                   !(unit > 0 && chosen.contains { candidates[$0] == unit - 1 }) { continue }
+                // The opening sentence has nothing before it to lean on: its "It's not just …"
+                // points forward, so it may stand alone.
+                if unit > 0, DanglingReference.startsWithReference(document.sentences[unit].text),
+                   !chosen.contains(where: { candidates[$0] == unit - 1 }) { continue }
                 let value = lambda * ranking.scores[unit] - (1 - lambda) * maxSimilarity[m]
                 if value > bestValue { best = m; bestValue = value }
             }

@@ -60,6 +60,15 @@ enum SummaryFormatter {
     }
 
     static func keyTerms(_ terms: [KeyTerm]) -> String {
-        terms.map { "- \($0.term): \($0.sentence)" }.joined(separator: "\n")
+        terms.map { term in
+            // Other names not already shown with the term ("congestion window (cwnd)").
+            let shown = Tokenizer.foldedWords(term.term)
+            let others = term.aliases.filter { alias in
+                let words = Tokenizer.foldedWords(alias)
+                return !(0...max(0, shown.count - words.count)).contains { Array(shown.dropFirst($0).prefix(words.count)) == words }
+            }
+            let also = others.isEmpty ? "" : " (also: \(others.joined(separator: ", ")))"
+            return "- \(term.term)\(also): \(term.sentence)"
+        }.joined(separator: "\n")
     }
 }

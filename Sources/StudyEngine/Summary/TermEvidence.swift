@@ -311,7 +311,11 @@ struct TermEvidence {
             while let first = run.first, first.isStop { run.removeFirst() }
             // At the very start a "Label: A …" is a caption or list head, not a definition.
             guard j >= 0 else { continue }
-            if isTermShape(run) { out.append(run.map(\.text).joined(separator: " ")) }
+            // "… such as tea and coffee: a rise in …" ends a list of examples, not a term.
+            let text = words.map { $0.before + $0.text + $0.after }.joined(separator: " ")
+            if isTermShape(run), !KeyTermExtractor.isExample(run.map(\.text).joined(separator: " "), in: text) {
+                out.append(run.map(\.text).joined(separator: " "))
+            }
         }
         // Naming: "… sacs called thylakoids", "also called the citric acid cycle".
         for i in words.indices {

@@ -5,6 +5,8 @@ struct TermIndex {
     private var words: [String] = []
     private var sentenceOf: [Int] = []
     private var positions: [String: [Int]] = [:]
+    /// Every folded word as written (plural and singular kept apart).
+    private var surfaces = Set<String>()
 
     /// Per folded singular word: how it is used.
     struct Usage {
@@ -29,6 +31,7 @@ struct TermIndex {
             var previous: Token? = nil
             for (k, token) in tokens.enumerated() {
                 let word = Self.normal(token.folded)
+                surfaces.insert(token.folded)
                 positions[word, default: []].append(words.count)
                 words.append(word)
                 sentenceOf.append(index)
@@ -69,6 +72,24 @@ struct TermIndex {
             if (1..<max(1, needle.count)).allSatisfy({ words[start + $0] == needle[$0] }) { return sentenceOf[start] }
         }
         return nil
+    }
+
+    /// The sentences (content-unit indexes, in order, each once) that hold the phrase; at most `limit`.
+    func sentences(with phrase: String, limit: Int = 200) -> [Int] {
+        let needle = Tokenizer.tokens(phrase).map { Self.normal($0.folded) }
+        guard let first = needle.first, let starts = positions[first] else { return [] }
+        var out: [Int] = []
+        for start in starts where start + needle.count <= words.count {
+            guard (1..<max(1, needle.count)).allSatisfy({ words[start + $0] == needle[$0] }) else { continue }
+            if out.last != sentenceOf[start] { out.append(sentenceOf[start]) }
+            if out.count == limit { break }
+        }
+        return out
+    }
+
+    /// Whether a folded word occurs in the text as written (not singularised): "consuls" for "consul".
+    func hasSurface(_ folded: String) -> Bool {
+        surfaces.contains(folded)
     }
 
     /// How often the phrase occurs and in how many sentences.
