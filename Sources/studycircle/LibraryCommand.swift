@@ -52,14 +52,24 @@ struct LibraryCommand: AsyncParsableCommand {
             }
             let files = paths.files
             let importer = DocumentImporter()
-            for start in stride(from: 0, to: files.count, by: Self.batchSize) {
+            let (owner, category) = (user.id, self.category)
+            /// Reads and checks the files of the batch starting at `start` (nil past the end).
+            func reading(from start: Int) -> Task<[Result<Content, Error>], Never>? {
+                guard start < files.count else { return nil }
                 let batch = Array(files[start..<min(start + Self.batchSize, files.count)])
-                // Read and check every file of the batch, then store the good ones at once;
-                // the lines are printed in the order of the files either way.
-                var read: [Result<Content, Error>] = []
-                for path in batch {
-                    read.append(Result { try importer.document(from: path, owner: user.id, category: category) })
+                return Task.detached {
+                    batch.map { path in Result { try importer.document(from: path, owner: owner, category: category) } }
                 }
+            }
+            // Read and check every file of a batch, then store the good ones at once; the next
+            // batch is read meanwhile (on the other core), and the lines are printed in the
+            // order of the files either way.
+            var pending = reading(from: 0)
+            for start in stride(from: 0, to: files.count, by: Self.batchSize) {
+                guard let current = pending else { break }
+                let read = await current.value
+                pending = reading(from: start + Self.batchSize)
+                let batch = files[start..<min(start + Self.batchSize, files.count)]
                 let documents = read.compactMap { try? $0.get() }
                 let stored: [Result<DocumentAddition, Error>]
                 do {
