@@ -142,6 +142,8 @@ func runDynamoBench() async throws {
     line("dynamo_cpu_ours_kernel_share", kernelSeconds / ourSeconds * 100, "%")
     line("dynamo_putitem_cpu_ratio_lowest_round", putRatios.min() ?? .nan, "x")
     line("dynamo_getitem_cpu_ratio_lowest_round", getRatios.min() ?? .nan, "x")
+    // Every round's ratio, so that one round hit by a burst of load elsewhere shows as such.
+    print("# dynamo ratio per round (put/get): " + zip(putRatios, getRatios).map { String(format: "%.1f/%.1f", $0, $1) }.joined(separator: " "))
     print("# dynamo: \(rounds) alternating rounds of \(perRound) PutItem + \(perRound) GetItem per client; load average \(DynamoBenchSupport.loadAverage())")
     line("sigv4_sign_rate_ours", ourRate, "signatures/s")
     line("sigv4_sign_rate_botocore", botoRate, "signatures/s")
