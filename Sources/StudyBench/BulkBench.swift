@@ -11,32 +11,17 @@ import StudyStoreSQLite
 ///
 /// The `_cli` figures run the release `studycircle` next to this binary, whole process
 /// included (start, decoding the file, writing, the printed lines).
+///
+/// `BULK_STEPS=library,search` (any of import, library, cli, search) runs only those steps,
+/// for quick comparisons; by default every step runs.
 func runBulkBench() async throws {
+    let environment = ProcessInfo.processInfo.environment
+    let steps = Set((environment["BULK_STEPS"] ?? "import,library,cli,search").split(separator: ",").map(String.init))
     try await withTempDir { dir in
         let app = PtyBench.studycircleBinary()
         let haveApp = FileManager.default.isExecutableFile(atPath: app)
         if !haveApp { print("# bulk: \(app) is missing (swift build -c release --product studycircle); _cli figures skipped") }
-
-        // import: one user, one room, 100,000 messages, as `export` writes them.
-        let file = dir + "/messages.jsonl"
-        try BulkBenchData.writeExport(to: file, messages: 100_000)
-        if haveApp {
-            let db = dir + "/import.db"
-            try BulkBenchData.reportCost("bulk_import_100k_messages_cli", BulkBenchData.run(app, ["--db", db, "import", file], home: dir))
-            try BulkBenchData.reportCost("bulk_import_100k_messages_again_cli", BulkBenchData.run(app, ["--db", db, "import", file], home: dir))
-        }
-        let records = try BulkBenchData.decode(file)
-        let storeDb = try SQLiteStore.open(path: dir + "/store-import.db")
-        var imported = TransferCounts()
-        BulkBenchData.reportCost("bulk_import_100k_messages_store", try await BulkBenchData.measure {
-            imported = try await DataTransfer.importRecords(records, into: storeDb)
-        })
-        if imported.written["message"] != 100_000 { print("# warning: imported \(imported)") }
-
-        let target = try SQLiteStore.open(path: dir + "/migrated.db")
-        BulkBenchData.reportCost("bulk_migrate_100k_messages_sqlite", try await BulkBenchData.measure {
-            _ = try await DataTransfer.migrate(from: storeDb, to: target) { _ in }
-        })
+        if steps.contains("import") { try await BulkBenchData.importSteps(dir: dir, app: haveApp ? app : nil) }
 
         // library: 10,000 documents of 5 KB, in batches as `library add` stores them.
         let library = try SQLiteStore.open(path: dir + "/library.db")
@@ -50,7 +35,7 @@ func runBulkBench() async throws {
             }
         })
 
-        if haveApp {
+        if haveApp && steps.contains("cli") {
             let folder = dir + "/files"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             var paths: [String] = []
@@ -59,17 +44,47 @@ func runBulkBench() async throws {
                 try Data("# \(document.title)\n\n\(document.sourceText)\n".utf8).write(to: URL(fileURLWithPath: path))
                 paths.append(path)
             }
-            let db = dir + "/library-cli.db"
-            let prepare = try SQLiteStore.open(path: db)
-            _ = try await Session.localUser(in: prepare, username: PtyBench.user)
-            try BulkBenchData.reportCost("bulk_library_add_10k_files_5kb_cli", BulkBenchData.run(app, ["--db", db, "library", "add"] + paths, home: dir))
+            // The folder, as the README advises for many files; then the same files named one
+            // by one as arguments (the argument parser's own cost grows with their square).
+            for (name, arguments) in [("bulk_library_add_10k_files_5kb_cli", [folder]),
+                                      ("bulk_library_add_10k_files_5kb_as_arguments_cli", paths)] {
+                let db = dir + "/\(name).db"
+                let prepare = try SQLiteStore.open(path: db)
+                _ = try await Session.localUser(in: prepare, username: PtyBench.user)
+                try BulkBenchData.reportCost(name, BulkBenchData.run(app, ["--db", db, "library", "add"] + arguments, home: dir))
+            }
         }
 
-        try await BulkBenchData.searches(library)
+        if steps.contains("search") { try await BulkBenchData.searches(library) }
     }
 }
 
 enum BulkBenchData {
+    /// `studycircle import` of 100,000 messages (by the release binary when `app` is given,
+    /// and by the store), then a migration of them into another SQLite file.
+    static func importSteps(dir: String, app: String?) async throws {
+        // One user, one room, 100,000 messages, as `export` writes them.
+        let file = dir + "/messages.jsonl"
+        try writeExport(to: file, messages: 100_000)
+        if let app {
+            let db = dir + "/import.db"
+            try reportCost("bulk_import_100k_messages_cli", run(app, ["--db", db, "import", file], home: dir))
+            try reportCost("bulk_import_100k_messages_again_cli", run(app, ["--db", db, "import", file], home: dir))
+        }
+        let records = try decode(file)
+        let storeDb = try SQLiteStore.open(path: dir + "/store-import.db")
+        var imported = TransferCounts()
+        reportCost("bulk_import_100k_messages_store", try await measure {
+            imported = try await DataTransfer.importRecords(records, into: storeDb)
+        })
+        if imported.written["message"] != 100_000 { print("# warning: imported \(imported)") }
+
+        let target = try SQLiteStore.open(path: dir + "/migrated.db")
+        reportCost("bulk_migrate_100k_messages_sqlite", try await measure {
+            _ = try await DataTransfer.migrate(from: storeDb, to: target) { _ in }
+        })
+    }
+
     /// Wall and CPU seconds (user + system) of one step.
     struct Cost { var wall: Double; var cpu: Double }
 

@@ -41,7 +41,9 @@ func runDynamoBench() async throws {
         _ = try await client.getItem(table: table, key: ["id": .s("swift-\(i)")])
     }
     /// One round of ours: CPU microseconds per PutItem and per GetItem.
+    var kernelSeconds = 0.0, ourSeconds = 0.0
     func ourRound(_ client: DynamoDBClient) async throws -> (put: Double, get: Double) {
+        let kernelStart = DynamoBenchSupport.systemSeconds()
         let putStart = DynamoBenchSupport.cpuSeconds()
         for i in 0..<perRound { try await client.putItem(table: table, item: item(i)) }
         let putEnd = DynamoBenchSupport.cpuSeconds()
@@ -49,11 +51,21 @@ func runDynamoBench() async throws {
         for i in 0..<perRound where try await client.getItem(table: table, key: ["id": .s("swift-\(i)")]) != nil { found += 1 }
         let getEnd = DynamoBenchSupport.cpuSeconds()
         guard found == perRound else { throw BenchError("GetItem found \(found) of \(perRound) items") }
+        kernelSeconds += DynamoBenchSupport.systemSeconds() - kernelStart
+        ourSeconds += getEnd - putStart
         return ((putEnd - putStart) / Double(perRound) * 1e6, (getEnd - putEnd) / Double(perRound) * 1e6)
     }
 
     // The client's own share, without the network: the same requests answered in-process.
+    if let count = Int(environment["DYNAMO_BENCH_TRANSPORT_ONLY"] ?? "") {  // for profiling the transport alone
+        let perRequest = try await ClientOverhead.transportOnly(endpoint: moto.endpoint, table: table, requests: count)
+        print("dynamo_getitem_transport_only_cpu_ours \(String(format: "%.2f", perRequest)) us")
+        return
+    }
     let offline = try await ClientOverhead.measure(requests: 20_000)
+    // The transport alone: one signed GetItem sent again and again (moto checks no signature's
+    // age), so the client's building, signing and decoding are left out.
+    let transportOnly = try await ClientOverhead.transportOnly(endpoint: moto.endpoint, table: table, requests: perRound * 2)
 
     let boto3 = try LineHelper(["python3", scripts + "/bench_boto3.py", moto.endpoint, table])
     defer { boto3.close() }
@@ -124,8 +136,14 @@ func runDynamoBench() async throws {
     }
     line("dynamo_putitem_client_only_cpu_ours", offline.put, "us")
     line("dynamo_getitem_client_only_cpu_ours", offline.get, "us")
+    // How much of our figure is the kernel's (TCP connect, send, receive, close on loopback):
+    // the part no client code can remove while the server closes every connection.
+    line("dynamo_getitem_transport_only_cpu_ours", transportOnly, "us")
+    line("dynamo_cpu_ours_kernel_share", kernelSeconds / ourSeconds * 100, "%")
     line("dynamo_putitem_cpu_ratio_lowest_round", putRatios.min() ?? .nan, "x")
     line("dynamo_getitem_cpu_ratio_lowest_round", getRatios.min() ?? .nan, "x")
+    // Every round's ratio, so that one round hit by a burst of load elsewhere shows as such.
+    print("# dynamo ratio per round (put/get): " + zip(putRatios, getRatios).map { String(format: "%.1f/%.1f", $0, $1) }.joined(separator: " "))
     print("# dynamo: \(rounds) alternating rounds of \(perRound) PutItem + \(perRound) GetItem per client; load average \(DynamoBenchSupport.loadAverage())")
     line("sigv4_sign_rate_ours", ourRate, "signatures/s")
     line("sigv4_sign_rate_botocore", botoRate, "signatures/s")
@@ -185,6 +203,13 @@ enum DynamoBenchSupport {
         (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
     }
 
+    /// CPU seconds this process spent in the kernel so far (all threads; microsecond steps).
+    static func systemSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
     /// CPU seconds used by this process so far (all threads).
     static func cpuSeconds() -> Double {
         var ts = timespec()
@@ -235,6 +260,29 @@ enum ClientOverhead {
         func send(_ request: HTTPRequest) async throws -> HTTPResponse {
             request.headers["X-Amz-Target"] == "DynamoDB_20120810.GetItem" ? getAnswer : putAnswer
         }
+    }
+
+    /// CPU microseconds per `CurlTransport.send` of one signed GetItem to `endpoint`.
+    static func transportOnly(endpoint: String, table: String, requests: Int) async throws -> Double {
+        let transport = CurlTransport()
+        let signer = SigV4Signer(credentials: AWSCredentials(accessKeyId: "testing", secretAccessKey: "testing"), region: "us-east-1", service: "dynamodb")
+        let body = Array(#"{"TableName":"\#(table)","Key":{"id":{"S":"swift-1"}}}"#.utf8)
+        let host = String(endpoint.dropFirst("http://".count))
+        let headers: [(name: String, value: String)] = [
+            (name: "Host", value: host), (name: "Content-Type", value: "application/x-amz-json-1.0"),
+            (name: "X-Amz-Target", value: "DynamoDB_20120810.GetItem"),
+        ]
+        let signature = signer.sign(SigV4Signer.Request(method: "POST", path: "/", headers: headers, body: body))
+        var all = HTTPHeaders(headers.map { ($0.name, $0.value) })
+        for header in signature.headersToAdd { all.add(header.name, header.value) }
+        let request = HTTPRequest(method: "POST", url: endpoint + "/", headers: all, body: body)
+        for _ in 0..<20 { _ = try await transport.send(request) }
+        let start = DynamoBenchSupport.cpuSeconds()
+        for _ in 0..<requests {
+            let response = try await transport.send(request)
+            guard response.status == 200 else { throw BenchError("transport-only GetItem answered \(response.status): \(response.bodyText)") }
+        }
+        return (DynamoBenchSupport.cpuSeconds() - start) / Double(requests) * 1e6
     }
 
     static func measure(requests: Int) async throws -> (put: Double, get: Double) {

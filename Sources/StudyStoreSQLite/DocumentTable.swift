@@ -48,6 +48,36 @@ struct DocumentTable<Entity: Codable & Sendable>: Sendable {
         }
     }
 
+    /// Inserts several rows with one multi-row INSERT statement; each row's `extra` must name
+    /// the same columns. All or nothing: a failing row (a clash) undoes the whole statement and
+    /// the `DatabaseError` is thrown as it is, so the caller can retry row by row.
+    ///
+    /// Why one statement: an INSERT that may abort opens a statement savepoint, and FTS5
+    /// writes its pending index entries out at every savepoint; row by row, the full-text
+    /// trigger thus wrote one small index segment per document, which FTS5 then had to merge.
+    func insertMany(_ db: Database, _ rows: [(item: Entity, extra: [(column: String, value: (any DatabaseValueConvertible)?)])]) throws {
+        guard let first = rows.first else { return }
+        let cols = [keyColumn] + columns + first.extra.map(\.column) + ["data"]
+        let tuple = "(" + Array(repeating: "?", count: cols.count).joined(separator: ",") + ")"
+        var args: [(any DatabaseValueConvertible)?] = []
+        args.reserveCapacity(rows.count * cols.count)
+        for row in rows {
+            args.append(key(row.item))
+            args += values(row.item)
+            args += row.extra.map(\.value)
+            args.append(try encode(row.item))
+        }
+        let sql = "INSERT INTO \(table) (\(cols.joined(separator: ", "))) VALUES "
+            + Array(repeating: tuple, count: rows.count).joined(separator: ",")
+        // Full chunks share one cached statement; a batch's last, shorter chunk is prepared once.
+        let statement = rows.count == Self.rowsPerInsert ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+        try statement.execute(arguments: StatementArguments(args))
+    }
+
+    /// Rows per `insertMany` statement for callers that chunk (well below SQLite's limit of
+    /// 32,766 parameters, and enough that statement overhead is negligible).
+    static var rowsPerInsert: Int { 200 }
+
     func duplicateError(_ error: DatabaseError, _ item: Entity) -> Error {
         let message = error.message ?? ""
         for unique in uniqueFields(item) where message.contains(".\(unique.column)") {

@@ -111,23 +111,8 @@ struct SQLiteContentService: ContentService, SQLiteCRUD {
                 results[index] = .failure(error)
             }
         }
-        let table = self.table
         let toWrite = ready
-        let written = try await db.write { database -> [(Int, Result<DocumentAddition, Error>)] in
-            try toWrite.map { index, document, hash in
-                if let stored = try table.fetch(database, id: document.id) { return (index, .success(.alreadyPresent(stored))) }
-                if let existing = try table.fetchOne(database, where: "owner = ? AND contentHash = ?", [document.owner, hash]) {
-                    return (index, .success(.alreadyPresent(existing)))
-                }
-                do {
-                    try table.insert(database, document, extra: [("contentHash", hash)])
-                } catch let error as StoreError {
-                    // A failed INSERT undoes only itself; the others in the batch go on.
-                    return (index, .failure(error))
-                }
-                return (index, .success(.added(document)))
-            }
-        }
+        let written = try await db.write { database in try ContentBatchWrite.write(database, toWrite) }
         for (index, result) in written { results[index] = result }
         return results.map { $0 ?? .failure(StoreError.conflict(entity: "document", id: "")) }
     }

@@ -22,25 +22,36 @@ enum SearchRanking {
     /// Row ids of the documents matching every term, best first, `count` of them from `offset`.
     static func rowids(_ db: Database, terms: [String], offset: Int, count: Int) throws -> [Int64] {
         let query = terms.joined(separator: " ")
-        // Every match at once (a prefix is expanded once for this, not again for a count).
-        let all = try Int64.fetchAll(db, sql: fromIndex, arguments: [query])
+        // Every match at once, newest first (FTS5 walks its lists backwards for this, no sort);
+        // a prefix is expanded once for this, not again for a count.
+        let all = try Int64.fetchAll(db, sql: fromIndex + " ORDER BY rowid DESC", arguments: [query])
         if all.count <= scoreAllUpTo {
             return try Int64.fetchAll(db, sql: byScore + " LIMIT ? OFFSET ?", arguments: [query, count, offset])
         }
-        let matching = Set(all)
         let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM content") ?? 0
-        let weighty = try terms.filter { try carriesWeight(db, $0, documents: documents) }
+        // A document matching the query has every one of its words: when half the library or
+        // more matches, every word is in half of it or more, and none carries weight. Counting
+        // each word would expand a prefix again (tens of ms for a common one).
+        let weighty = all.count >= half(of: documents) ? [] : try terms.filter { try carriesWeight(db, $0, documents: documents) }
         if weighty.isEmpty {
-            // A title with any of the words ranks first, as bm25 weighs titles ten times.
+            // A title with any of the words ranks first, as bm25 weighs titles ten times; each
+            // group newest first, as `all` is. One pass, and only as many others as the page needs.
             let anyInTitle = "{title} : (\(terms.joined(separator: " OR ")))"
             let inTitle = Set(try Int64.fetchAll(db, sql: fromIndex, arguments: [anyInTitle]))
-            let ordered = matching.sorted { a, b in
-                let (ta, tb) = (inTitle.contains(a), inTitle.contains(b))
-                return ta != tb ? ta : a > b
+            let wanted = offset + count
+            var titled: [Int64] = []
+            var others: [Int64] = []
+            for rowid in all {
+                if inTitle.contains(rowid) {
+                    titled.append(rowid)
+                } else if others.count < wanted {
+                    others.append(rowid)
+                }
             }
-            return Array(ordered.dropFirst(offset).prefix(count))
+            return Array((titled + others.prefix(max(0, wanted - titled.count))).dropFirst(offset).prefix(count))
         }
         // Scored on the weighty words alone; only the page's rows are read past the scoring.
+        let matching = Set(all)
         let cursor = try Int64.fetchCursor(db, sql: byScore, arguments: [weighty.joined(separator: " ")])
         var page: [Int64] = []
         var skipped = 0
@@ -51,11 +62,14 @@ enum SearchRanking {
         return page
     }
 
+    /// Half of `documents`, rounded up: bm25 gives no weight to a word in that many or more.
+    static func half(of documents: Int) -> Int { (documents + 1) / 2 }
+
     /// True when `term` is in fewer than half of the `documents` (bm25's idf above its floor);
     /// counts no further than that half.
     static func carriesWeight(_ db: Database, _ term: String, documents: Int) throws -> Bool {
-        let half = (documents + 1) / 2
-        let found = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(fromIndex) LIMIT ?)", arguments: [term, half]) ?? 0
-        return found < half
+        let limit = half(of: documents)
+        let found = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(fromIndex) LIMIT ?)", arguments: [term, limit]) ?? 0
+        return found < limit
     }
 }

@@ -52,15 +52,74 @@ import Testing
         defer { s.dir.cleanup() }
         try Data([0x66, 0x6F, 0xFF, 0x6F]).write(to: URL(fileURLWithPath: s.dir.path("bad.txt")))
         try Data("# Good\n\nA fine text about cells.".utf8).write(to: URL(fileURLWithPath: s.dir.path("good.md")))
-        let r = try s.run(["library", "add", "bad.txt", "missing.md", s.dir.path("data"), "good.md"])
+        try FileManager.default.createDirectory(atPath: s.dir.path("misc"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: s.dir.path("misc/table.xlsx")))
+        let r = try s.run(["library", "add", "bad.txt", "missing.md", "misc", "good.md"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("bad.txt: is not valid UTF-8"))
         #expect(r.stderr.contains("missing.md: no such file"))
-        #expect(r.stderr.contains("is a folder"))
+        #expect(r.stderr.contains("Left out 1 file in the folders that is not .txt, .md or .pdf: misc/table.xlsx."))
+        #expect(r.stdout.contains("1 added, 0 already in your library (not added again), 2 not added."))
         #expect(r.stdout.contains("Added “Good”"))
         let list = try s.run(["library", "list"])
         #expect(list.stdout.contains("Good"))
         #expect(!list.stdout.contains("bad"))
+    }
+
+    /// A folder adds every .txt, .md and .pdf file under it once; a text already added is named.
+    @Test func addingAFolderAddsEachFileOnceAndNamesCopies() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: s.dir.path("notes/week1/.drafts"), withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: s.dir.path(name)))
+        }
+        try write("notes/a.md", "# Alpha\n\nCells divide.")
+        try write("notes/week1/b.txt", "Beta: leaves and light.")
+        try write("notes/week1/copy.md", "# Alpha\n\nCells divide.")
+        try write("notes/week1/.drafts/draft.md", "# Draft\n\nHidden.")
+        try write("notes/.hidden.md", "# Hidden\n\nNot added.")
+        try write("notes/picture.png", "PNG")
+
+        let r = try s.run(["library", "add", "notes"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("[1/3] Added “Alpha”"))
+        #expect(r.stdout.contains("[2/3] Added “b”"))
+        #expect(r.stdout.contains("[3/3] Already in your library: notes/week1/copy.md is unchanged"))
+        #expect(r.stdout.contains("2 added, 1 already in your library (not added again), 0 not added."))
+        #expect(r.stderr.contains("Left out 1 file in the folders that is not .txt, .md or .pdf: notes/picture.png."))
+        #expect(!r.stdout.contains("Hidden") && !r.stdout.contains("Draft"))
+
+        let again = try s.run(["library", "add", "notes/"])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("0 added, 3 already in your library (not added again), 0 not added."))
+        let list = try s.run(["library", "list", "--limit", "100"])
+        #expect(list.stdout.components(separatedBy: "Alpha").count == 2, "Alpha once: \(list.stdout)")
+        #expect(!list.stdout.contains("Draft"))
+    }
+
+    /// `--from-list FILE` and `--from-list -` read paths one per line; folders in them are walked.
+    @Test func addingFromAListOfPaths() throws {
+        let s = try Sandbox()
+        defer { s.dir.cleanup() }
+        try FileManager.default.createDirectory(atPath: s.dir.path("more"), withIntermediateDirectories: true)
+        try Data("# One\n\nFirst text.".utf8).write(to: URL(fileURLWithPath: s.dir.path("one.md")))
+        try Data("Second text.".utf8).write(to: URL(fileURLWithPath: s.dir.path("more/two.txt")))
+        try Data("Third text.".utf8).write(to: URL(fileURLWithPath: s.dir.path("three.txt")))
+        let piped = try s.run(["library", "add", "--from-list", "-"], stdin: "one.md\r\n\n# a comment\nmore\n")
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.contains("2 added, 0 already"))
+        try Data("three.txt\none.md\n".utf8).write(to: URL(fileURLWithPath: s.dir.path("list.txt")))
+        let listed = try s.run(["library", "add", "--from-list", "list.txt"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("1 added, 1 already"))
+        let missing = try s.run(["library", "add", "--from-list", "nope.txt"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("Cannot read the list of paths nope.txt"))
+        let nothing = try s.run(["library", "add"])
+        #expect(nothing.status != 0)
+        #expect(nothing.stderr.contains("--from-list"))
     }
 
     @Test func tablesDeleteRefusesWithoutConfirm() throws {

@@ -58,4 +58,30 @@ import Testing
         #expect(Set(seen) == Set(docs.map(\.id)))
         #expect(Array(seen.prefix(3)) == [docs[7].id, docs[5].id, docs[1599].id])
     }
+
+    /// More matches than are scored directly, but fewer than half the library: the word in
+    /// fewer than half the documents is scored alone, the others only filter.
+    @Test func aWordInFewerThanHalfIsScoredAloneOnLargeMatches() async throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let store = try SQLiteStore.open(path: dir.path("large.db"))
+        // 3,200 documents say "filler"; 1,550 of them (over 1,500, under half) also "ocelot":
+        // once, three times in #100, and in the title of #200.
+        let documents = (0..<3200).map { i in
+            var text = "Filler text number \(i) of the same length."
+            if i < 1550 { text += i == 100 ? " Ocelot ocelot ocelot." : " An ocelot here." }
+            return Content(title: i == 200 ? "Ocelot \(i)" : "Page \(i)", owner: "o", sourceText: text,
+                           createdAt: Timestamp(millisecondsSince1970: 1_790_000_000_000 + Int64(i)))
+        }
+        for start in stride(from: 0, to: documents.count, by: 500) {
+            _ = try await store.addDocuments(Array(documents[start..<min(start + 500, documents.count)]))
+        }
+        let page = try await store.content.search("filler ocelot", PageRequest(limit: 3))
+        #expect(Array(page.items.map(\.id).prefix(2)) == [documents[200].id, documents[100].id])
+        #expect(page.items.count == 3)
+        #expect(page.next != nil)
+        let words = try await store.content.search("filler text", PageRequest(limit: 2))
+        #expect(words.items.map(\.id) == [documents[3199].id, documents[3198].id], "no weight: newest first")
+        #expect(try await store.content.search("ocelot filler", PageRequest(limit: 1)).items.map(\.id) == [documents[200].id])
+    }
 }
