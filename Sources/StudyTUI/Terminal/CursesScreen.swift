@@ -184,7 +184,7 @@ final class CursesScreen {
             while col < columns.upperBound, canvas[row, col].role == role {
                 let cell = canvas[row, col]
                 if cell.width > 0 {
-                    for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
+                    GlyphTable.forEachScalar(of: cell.code) { buffer.append(wchar_t(bitPattern: $0)) }
                 }
                 col += 1
             }
