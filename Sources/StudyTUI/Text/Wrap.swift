@@ -91,6 +91,9 @@ public enum Wrap {
     }
 
     static func tokens(_ text: String) -> [Token] {
+        // Most text is ASCII: split its bytes, which gives the same tokens as splitting its
+        // characters (no ASCII grapheme holds a space), without grapheme breaking per character.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
         var out: [Token] = []
         var current = ""
         var currentIsSpace = false
@@ -104,6 +107,26 @@ public enum Wrap {
             currentIsSpace = isSpace
         }
         if !current.isEmpty { out.append(Token(text: current, isSpace: currentIsSpace)) }
+        return out
+    }
+
+    /// `tokens` of ASCII text: runs of spaces and runs of other bytes.
+    private static func asciiTokens(_ text: String) -> [Token] {
+        var out: [Token] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        var inSpace = false
+        while index != bytes.endIndex {
+            let isSpace = bytes[index] == UInt8(ascii: " ")
+            if index != start && isSpace != inSpace {
+                out.append(Token(text: String(text[start..<index]), isSpace: inSpace))
+                start = index
+            }
+            inSpace = isSpace
+            bytes.formIndex(after: &index)
+        }
+        if start != bytes.endIndex { out.append(Token(text: String(text[start..<bytes.endIndex]), isSpace: inSpace)) }
         return out
     }
 }
