@@ -25,8 +25,11 @@ import StudyStore
         let cached = FrameRenderer.render(state: state, ui: &ui, rows: rows, cols: cols)
         var fresh = UIState()
         fresh.helpVisible = ui.helpVisible
+        fresh.mode = ui.mode
+        fresh.message = ui.message
         let expected = FrameRenderer.render(state: state, ui: &fresh, rows: rows, cols: cols)
         #expect(cached.canvas == expected.canvas, "after \(step):\n\(cached.canvas.text)\n---\n\(expected.canvas.text)")
+        #expect(cached.cursor == expected.cursor, "cursor after \(step)")
     }
 
     static func press(_ key: Key, _ state: inout AppState, ui: inout UIState) {
@@ -101,5 +104,97 @@ import StudyStore
         other.put("ab", row: 0, col: 15)
         #expect(other.changedColumns(old, row: 0) == 15..<17)
         #expect(other.changedColumns(Canvas(rows: 3, cols: 20), row: 0) == 0..<20)
+    }
+
+    @Test func pageUpReadsTheDrawnLayoutOnlyWhenItWasDrawnFromTheSameState() throws {
+        var state = Self.state()
+        var ui = UIState()
+        for n in 0..<6 {
+            _ = FrameRenderer.render(state: state, ui: &ui, rows: Self.rows, cols: Self.cols)
+            let drawn = try #require(ui.drawnHistory, "PgUp \(n): the drawn history is kept")
+            #expect(drawn.inputs.bottomIndex == state.openRoom?.bottomIndex)
+            let remembered = MessagePaging.page(state, ui: ui, rows: Self.rows, cols: Self.cols, up: true)
+            let fresh = MessagePaging.page(state, rows: Self.rows, cols: Self.cols, up: true)
+            #expect(remembered == fresh, "PgUp \(n)")
+            _ = AppReducer.reduce(&state, .messages(.scroll(-remembered)))
+        }
+        // Back at the newest message, drawn; then unsent messages appear before the next frame:
+        // they take lines at the bottom, so the page is measured again, not read from the frame.
+        _ = AppReducer.reduce(&state, .back)
+        _ = FrameRenderer.render(state: state, ui: &ui, rows: Self.rows, cols: Self.cols)
+        let before = MessagePaging.page(state, ui: ui, rows: Self.rows, cols: Self.cols, up: true)
+        for n in 0..<4 { _ = AppReducer.reduce(&state, .messages(.send("unsent \(n)"))) }
+        let afterSending = MessagePaging.page(state, ui: ui, rows: Self.rows, cols: Self.cols, up: true)
+        #expect(afterSending == MessagePaging.page(state, rows: Self.rows, cols: Self.cols, up: true))
+        #expect(afterSending != before)
+    }
+
+    @Test func summariesAndExamsPanesAreCopiedOnlyWhileTheirStateIsUnchanged() {
+        var state = Self.state()
+        var ui = UIState()
+        Self.expectSameAsFresh(state, ui: &ui, "start")
+        #expect(ui.panes.keys[.summaries] != nil && ui.panes.keys[.exams] != nil)
+        Self.press(.pageUp, &state, ui: &ui)
+        Self.expectSameAsFresh(state, ui: &ui, "PgUp")
+        // Summaries arrive for the selected document: the pane is drawn again, not copied.
+        let documentId = state.selectedDocumentId ?? ""
+        state.summaries.contentId = documentId
+        Self.expectSameAsFresh(state, ui: &ui, "summaries shown")
+        state.exams.contentId = documentId
+        Self.expectSameAsFresh(state, ui: &ui, "exams shown")
+        state.exams.generating = true
+        Self.expectSameAsFresh(state, ui: &ui, "exam being generated")
+    }
+
+    @Test func cellsHoldGlyphsOfSeveralScalarsAndCompareByTheirScalars() {
+        var first = Canvas(rows: 1, cols: 12)
+        first.put("e\u{301}a\u{308}\u{323} 🇫🇷 x", row: 0, col: 0)
+        var second = Canvas(rows: 1, cols: 12)
+        second.put("e\u{301}a\u{308}\u{323} 🇫🇷 x", row: 0, col: 0)
+        #expect(first == second)
+        #expect(first.text(row: 0).hasPrefix("e\u{301}a\u{308}\u{323} 🇫🇷 x"))
+        #expect(first[0, 0].text.unicodeScalars.map(\.value) == [0x65, 0x301])
+        #expect(first[0, 1].text.unicodeScalars.map(\.value) == [0x61, 0x308, 0x323])
+        // The same marks in another order are other scalars: the cell differs and is resent.
+        var other = Canvas(rows: 1, cols: 12)
+        other.put("e\u{301}a\u{323}\u{308} 🇫🇷 x", row: 0, col: 0)
+        #expect(other[0, 1] != first[0, 1])
+        #expect(other.changedColumns(first, row: 0) == 1..<2)
+        #expect(Cell(text: "", width: 0, role: .normal).text == "")
+    }
+
+    @Test func asciiTextSplitsIntoTheSameTokensAsCharacters() {
+        let tokens = Wrap.tokens("  two  words here ").map { "\($0.isSpace ? "s" : "w"):\($0.text)" }
+        #expect(tokens == ["s:  ", "w:two", "s:  ", "w:words", "s: ", "w:here", "s: "])
+        // A non-ASCII letter takes the character path; the split is the same.
+        let mixed = Wrap.tokens("  two  wördß here ").map { "\($0.isSpace ? "s" : "w"):\($0.text)" }
+        #expect(mixed == ["s:  ", "w:two", "s:  ", "w:wördß", "s: ", "w:here", "s: "])
+        #expect(Wrap.tokens("").isEmpty)
+        #expect(Wrap.tokens("a\r\nb c").map(\.text) == ["a\r\nb", " ", "c"])
+    }
+
+    @Test func theMessagesPaneIsCopiedOnlyWhileWhatItShowsIsUnchanged() throws {
+        var state = Self.state()
+        var ui = UIState()
+        Self.expectSameAsFresh(state, ui: &ui, "start")
+        #expect(ui.panes.keys[.messages] != nil)
+        state.focus = .library
+        Self.expectSameAsFresh(state, ui: &ui, "focus on the library")
+        _ = AppReducer.reduce(&state, .move(1))
+        Self.expectSameAsFresh(state, ui: &ui, "library move")
+        state.focus = .messages
+        Self.expectSameAsFresh(state, ui: &ui, "focus back on messages")
+        for key in [Key.char("h"), .char("i"), .left] {
+            Self.press(key, &state, ui: &ui)
+            Self.expectSameAsFresh(state, ui: &ui, "typing \(key)")
+        }
+        let last = try #require(state.openRoom?.window.messages.last)
+        let arrived = Message(messageId: "new1", roomId: "r1", sender: "bob", text: "just arrived",
+                              createdAt: Timestamp(millisecondsSince1970: last.createdAt.millisecondsSince1970 + 1000))
+        _ = AppReducer.reduce(&state, .messages(.arrived(roomId: "r1", messages: [arrived])))
+        Self.expectSameAsFresh(state, ui: &ui, "a message arrived")
+        #expect(FrameRenderer.render(state: state, ui: &ui, rows: Self.rows, cols: Self.cols).canvas.text.contains("just arrived"))
+        _ = AppReducer.reduce(&state, .showNotice(Notice("saved")))
+        Self.expectSameAsFresh(state, ui: &ui, "a notice")
     }
 }
