@@ -153,9 +153,12 @@ struct MessagesView {
         // Under the text, but never more than half the width (a long name on a narrow pane).
         let indent = [Span(String(repeating: " ", count: max(2, min(headWidth, width / 2))))]
         var lines: [StyledLine] = []
-        let paragraphs = Sanitizer.clean(message.text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+        let clean = Sanitizer.clean(message.text, keepNewlines: true)
+        // Most messages are one paragraph: no need to split (and copy) them.
+        let paragraphs = clean.utf8.contains(UInt8(ascii: "\n"))
+            ? clean.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [clean]
         for (number, paragraph) in paragraphs.enumerated() {
-            var spans = [Span(String(paragraph), textRole)]
+            var spans = [Span(paragraph, textRole)]
             if number == paragraphs.count - 1, let pending { spans.append(Span(pending, .pending)) }
             lines += Wrap.wrap(spans, width: width, indent: indent, lead: number == 0 ? head : indent)
         }
