@@ -202,9 +202,16 @@ public struct Canvas: Equatable, Sendable {
     mutating func copy(_ rect: Rect, from other: Canvas) -> Bool {
         guard other.rows == rows, other.cols == cols, rect.x >= 0, rect.y >= 0,
               rect.x + rect.width <= cols, rect.y + rect.height <= rows else { return false }
-        for y in rect.y..<rect.y + rect.height {
-            let start = y * cols + rect.x
-            cells.replaceSubrange(start..<start + rect.width, with: other.cells[start..<start + rect.width])
+        // Cells hold no references: each row is one block copy.
+        let cols = cols
+        other.cells.withUnsafeBufferPointer { source in
+            cells.withUnsafeMutableBufferPointer { target in
+                guard let from = source.baseAddress, let to = target.baseAddress else { return }
+                for y in rect.y..<rect.y + rect.height {
+                    let start = y * cols + rect.x
+                    (to + start).update(from: from + start, count: rect.width)
+                }
+            }
         }
         return true
     }
