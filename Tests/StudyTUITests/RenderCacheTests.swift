@@ -197,4 +197,55 @@ import StudyStore
         _ = AppReducer.reduce(&state, .showNotice(Notice("saved")))
         Self.expectSameAsFresh(state, ui: &ui, "a notice")
     }
+
+    /// Text mixing ASCII with other characters is measured and drawn as character by character
+    /// (the ASCII runs take a shortcut that must not change either).
+    @Test func mixedTextIsMeasuredAndDrawnAsCharacterByCharacter() {
+        let samples = ["a·b", "e\u{301}x", "ab\u{301}c", "── more below · End to jump ──", "你好 world", "x👍🏽y", "🇫🇷a",
+                       "a\u{200B}b", "·", "a\u{308}\u{323}bc", "ok ✓ done"]
+        for text in samples {
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.glyph(for: $1).width }, "\(text)")
+            var whole = Canvas(rows: 1, cols: 40)
+            whole.put(text, row: 0, col: 0, role: .hint)
+            var byCharacter = Canvas(rows: 1, cols: 40)
+            var x = 0
+            for character in text { x += byCharacter.put(String(character), row: 0, col: x, role: .hint) }
+            #expect(whole == byCharacter, "\(text)")
+        }
+    }
+
+    /// The ASCII path of `Wrap.wrap` (one span of printable ASCII) gives the lines of the general
+    /// path, which the same text cut into two spans of the same role at a space takes.
+    @Test func asciiWrappingGivesTheLinesOfTheGeneralPath() {
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let lead = [Span("14:05 ", .timestamp), Span("bob", .sender1), Span(": ", .dim)]
+        var compared = 0
+        for _ in 0..<400 {
+            let words = (0..<(1 + next(12))).map { _ in String(repeating: "abcdefghij".randomLetter(next), count: 1 + next(9)) }
+            let gaps = words.map { _ in String(repeating: " ", count: 1 + next(2)) }
+            let text = String(repeating: " ", count: next(2)) + zip(words, gaps).map { $0 + $1 }.joined().dropLast(next(2))
+            guard let firstSpace = text.dropFirst().firstIndex(of: " ") else { continue }
+            let halves = [Span(String(text[..<firstSpace])), Span(String(text[firstSpace...]))]
+            let width = 4 + next(30)
+            let indent = next(2) == 0 ? [] : [Span(String(repeating: " ", count: 1 + next(8)))]
+            let first = next(2) == 0 ? [] : lead
+            let fast = Wrap.wrap([Span(text)], width: width, indent: indent, lead: first)
+            let general = Wrap.wrap(halves, width: width, indent: indent, lead: first)
+            #expect(fast == general, "'\(text)' at width \(width)")
+            compared += 1
+        }
+        #expect(compared > 300)
+    }
+}
+
+private extension String {
+    /// One letter of this string, picked by `next`.
+    func randomLetter(_ next: (Int) -> Int) -> String {
+        let letters = Array(self)
+        return String(letters[next(letters.count)])
+    }
 }

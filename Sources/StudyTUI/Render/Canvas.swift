@@ -129,8 +129,22 @@ public struct Canvas: Equatable, Sendable {
             }
             return x - col
         }
-        for character in clean {
-            let glyph = DisplayWidth.glyph(for: character)
+        // Character by character; an ASCII byte followed by another (or the end) is a whole
+        // character of one column, drawn without grapheme breaking or a width lookup.
+        let bytes = clean.utf8
+        var index = clean.startIndex
+        while index != clean.endIndex {
+            let byte = bytes[index]
+            let after = bytes.index(after: index)
+            if byte >= 0x20, byte < 0x7F, after == bytes.endIndex || bytes[after] < 0x80 {
+                if x - col >= limit { break }
+                set(row, x, Cell(code: UInt32(byte), width: 1, role: role))
+                x += 1
+                index = after
+                continue
+            }
+            let glyph = DisplayWidth.glyph(for: clean[index])
+            index = clean.index(after: index)
             if glyph.width == 0 { continue }
             if x - col + glyph.width > limit {
                 // A wide glyph that does not fit in the last column leaves a blank, not half a glyph.
