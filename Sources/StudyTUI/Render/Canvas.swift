@@ -119,8 +119,17 @@ public struct Canvas: Equatable, Sendable {
         guard row >= 0, row < rows, col >= 0, col < cols else { return 0 }
         let limit = min(maxWidth ?? (cols - col), cols - col)
         guard limit > 0 else { return 0 }
-        let clean = Sanitizer.clean(text)
         var x = col
+        // Printable ASCII (most of what is drawn) needs no cleaning: one pass over its bytes.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                if x - col >= limit { break }
+                set(row, x, Cell(code: UInt32(byte), width: 1, role: role))
+                x += 1
+            }
+            return x - col
+        }
+        let clean = Sanitizer.clean(text)
         if clean.utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in clean.utf8 {
                 if x - col >= limit { break }
