@@ -10,6 +10,8 @@ public enum Sanitizer {
     public static func clean(_ text: String, keepNewlines: Bool = false) -> String {
         // Fast path: printable ASCII needs no work, and is most of what is drawn.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        // And other text with nothing to replace (box lines, accents, CJK) is not rebuilt.
+        if !text.unicodeScalars.contains(where: { needsReplacing($0.value) }) { return text }
         var out = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -37,5 +39,14 @@ public enum Sanitizer {
             }
         }
         return String(out)
+    }
+
+    /// True for the scalars `clean` replaces: C0 and C1 controls, DEL, bidi controls and the
+    /// line and paragraph separators.
+    private static func needsReplacing(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 }

@@ -24,6 +24,8 @@ public struct UIState: Sendable {
     var summaryCache: TextCache?
     /// The side panes of the last frame, copied when unchanged.
     var panes = PaneSnapshots()
+    /// The message history of the last frame, which PgUp measures instead of laying it out again.
+    var drawnHistory: DrawnHistory?
 
     public init() {}
 }

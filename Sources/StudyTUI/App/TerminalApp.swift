@@ -96,7 +96,8 @@ final class MainLoop {
             let timeout = decoder.hasPending ? InputDecoder.escapeTimeoutMilliseconds : -1
             let ready = poll(&fds, nfds_t(fds.count), timeout)
             if ready < 0 && errno != EINTR { break }
-            var changed = handleSignals()
+            // The signal pipe is read only when poll says it holds something (one syscall less per key).
+            var changed = fds[1].revents != 0 ? handleSignals() : false
             if ready == 0 && decoder.hasPending {
                 changed = true
                 handle(decoder.flush(keyCodes: screen.keyCodes))

@@ -174,9 +174,9 @@ public enum KeyHandler {
             if state.openRoom?.bottom != nil || state.openRoom?.window.isLive == false { return [.action(.back)] }
             return [.action(.focus(.rooms))]
         case .pageUp:
-            return [.action(.messages(.scroll(-MessagePaging.page(state, rows: rows, cols: cols, up: true))))]
+            return [.action(.messages(.scroll(-MessagePaging.page(state, ui: ui, rows: rows, cols: cols, up: true))))]
         case .pageDown:
-            return [.action(.messages(.scroll(MessagePaging.page(state, rows: rows, cols: cols, up: false))))]
+            return [.action(.messages(.scroll(MessagePaging.page(state, ui: ui, rows: rows, cols: cols, up: false))))]
         case .wheelUp:
             return [.action(.messages(.scroll(-3)))]
         case .wheelDown:
@@ -295,7 +295,9 @@ enum ReaderSearch {
 /// every message exactly once: PgUp puts the message above the oldest one shown whole at the
 /// bottom; PgDn moves down as far as it can while the message below the old bottom stays in view.
 enum MessagePaging {
-    static func page(_ state: AppState, rows: Int, cols: Int, up: Bool) -> Int {
+    /// `ui` holds the history as last drawn; when it was drawn from this very state, PgUp reads
+    /// the top of the page from it instead of laying the page out again.
+    static func page(_ state: AppState, ui: UIState = UIState(), rows: Int, cols: Int, up: Bool) -> Int {
         guard let open = state.openRoom, !open.window.messages.isEmpty else { return 1 }
         let main = ScreenLayout.compute(rows: rows, cols: cols, focus: .messages).main
         let width = max(4, main.width - 2)
@@ -307,8 +309,15 @@ enum MessagePaging {
             view.layout(bottomIndex: index, atLiveEnd: index == count - 1 && open.window.isLive, width: width, height: height)
         }
         if up {
-            let current = layout(bottom)
-            let target = max(0, (current.topFullIndex ?? bottom) - 1)
+            let atLiveEnd = bottom == count - 1 && open.window.isLive
+            let topFull: Int?
+            if let drawn = ui.drawnHistory,
+               drawn.inputs == view.layoutInputs(bottomIndex: bottom, atLiveEnd: atLiveEnd, width: width, height: height) {
+                topFull = drawn.topFullIndex
+            } else {
+                topFull = layout(bottom).topFullIndex
+            }
+            let target = max(0, (topFull ?? bottom) - 1)
             return max(1, bottom - target)
         }
         let next = bottom + 1

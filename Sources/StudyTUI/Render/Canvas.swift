@@ -1,13 +1,84 @@
 import StudyModel
 
 /// One screen cell: a glyph and its role. A wide glyph's second column is a continuation cell.
+///
+/// A plain value of 8 bytes with no reference inside, so a frame of cells is created, copied,
+/// compared and freed without reference counting: that happens for every cell on every key.
 public struct Cell: Equatable, Sendable {
-    public var text: String
+    /// The glyph: its only scalar, 0 for none (a continuation cell), or `GlyphTable.sequenceBit`
+    /// plus the number of its scalar sequence in `GlyphTable` (a glyph of several scalars).
+    var code: UInt32
     /// 1 or 2 for a glyph, 0 for the continuation of a wide glyph.
     public var width: UInt8
     public var role: Role
 
-    public static let blank = Cell(text: " ", width: 1, role: .normal)
+    init(code: UInt32, width: UInt8, role: Role) {
+        self.code = code
+        self.width = width
+        self.role = role
+    }
+
+    public init(text: String, width: UInt8, role: Role) {
+        self.init(code: GlyphTable.code(for: text), width: width, role: role)
+    }
+
+    /// The glyph as text ("" for a continuation cell).
+    public var text: String { GlyphTable.text(of: code) }
+
+    public static let blank = Cell(code: 0x20, width: 1, role: .normal)
+
+    /// A one-column space in `role`.
+    static func space(_ role: Role) -> Cell { Cell(code: 0x20, width: 1, role: role) }
+}
+
+/// The scalar sequences of glyphs made of several scalars (a letter with combining marks, a flag),
+/// each stored once for the whole process, so that a `Cell` holds a number instead of a string
+/// and two cells hold the same number exactly when they hold the same scalars.
+enum GlyphTable {
+    /// Marks a cell code that numbers a sequence rather than holding a scalar (scalars end at 0x10FFFF).
+    static let sequenceBit: UInt32 = 0x8000_0000
+    /// The most sequences kept; past it (only text made to exhaust it) a glyph is drawn as U+FFFD.
+    static let limit = 1 << 20
+
+    private struct Storage {
+        var codes: [[UInt32]: UInt32] = [:]
+        var sequences: [[UInt32]] = []
+    }
+
+    private static let storage = Mutex(Storage())
+
+    /// The cell code of a glyph's text.
+    static func code(for text: String) -> UInt32 {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return 0 }
+        if scalars.next() == nil { return first.value }
+        let sequence = text.unicodeScalars.map(\.value)
+        return storage.withLock { storage in
+            if let code = storage.codes[sequence] { return code }
+            guard storage.sequences.count < limit else { return 0xFFFD }
+            let code = sequenceBit | UInt32(storage.sequences.count)
+            storage.sequences.append(sequence)
+            storage.codes[sequence] = code
+            return code
+        }
+    }
+
+    /// The scalars of a cell code, for the terminal.
+    static func forEachScalar(of code: UInt32, _ body: (UInt32) -> Void) {
+        if code & sequenceBit == 0 {
+            if code != 0 { body(code) }
+            return
+        }
+        let index = Int(code & ~sequenceBit)
+        let sequence = storage.withLock { $0.sequences.indices.contains(index) ? $0.sequences[index] : [0xFFFD] }
+        for scalar in sequence { body(scalar) }
+    }
+
+    static func text(of code: UInt32) -> String {
+        var out = String.UnicodeScalarView()
+        forEachScalar(of: code) { out.append(Unicode.Scalar($0) ?? "\u{FFFD}") }
+        return String(out)
+    }
 }
 
 /// A rectangle of the screen.
@@ -41,9 +112,6 @@ public struct Canvas: Equatable, Sendable {
 
     public subscript(row: Int, col: Int) -> Cell { cells[row * cols + col] }
 
-    /// One-character strings of the ASCII range, made once rather than per drawn cell.
-    private static let ascii: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
-
     /// Draws `text` at (row, col), at most `maxWidth` columns (default: to the right edge).
     /// Returns the columns used.
     @discardableResult
@@ -51,26 +119,49 @@ public struct Canvas: Equatable, Sendable {
         guard row >= 0, row < rows, col >= 0, col < cols else { return 0 }
         let limit = min(maxWidth ?? (cols - col), cols - col)
         guard limit > 0 else { return 0 }
-        let clean = Sanitizer.clean(text)
         var x = col
-        if clean.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in clean.utf8 {
+        // Printable ASCII (most of what is drawn) needs no cleaning: one pass over its bytes.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
                 if x - col >= limit { break }
-                set(row, x, Cell(text: Self.ascii[Int(byte)], width: 1, role: role))
+                set(row, x, Cell(code: UInt32(byte), width: 1, role: role))
                 x += 1
             }
             return x - col
         }
-        for character in clean {
-            let glyph = DisplayWidth.glyph(for: character)
+        let clean = Sanitizer.clean(text)
+        if clean.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in clean.utf8 {
+                if x - col >= limit { break }
+                set(row, x, Cell(code: UInt32(byte), width: 1, role: role))
+                x += 1
+            }
+            return x - col
+        }
+        // Character by character; an ASCII byte followed by another (or the end) is a whole
+        // character of one column, drawn without grapheme breaking or a width lookup.
+        let bytes = clean.utf8
+        var index = clean.startIndex
+        while index != clean.endIndex {
+            let byte = bytes[index]
+            let after = bytes.index(after: index)
+            if byte >= 0x20, byte < 0x7F, after == bytes.endIndex || bytes[after] < 0x80 {
+                if x - col >= limit { break }
+                set(row, x, Cell(code: UInt32(byte), width: 1, role: role))
+                x += 1
+                index = after
+                continue
+            }
+            let glyph = DisplayWidth.glyph(for: clean[index])
+            index = clean.index(after: index)
             if glyph.width == 0 { continue }
             if x - col + glyph.width > limit {
                 // A wide glyph that does not fit in the last column leaves a blank, not half a glyph.
-                if x - col < limit { set(row, x, Cell(text: " ", width: 1, role: role)); x += 1 }
+                if x - col < limit { set(row, x, .space(role)); x += 1 }
                 break
             }
             set(row, x, Cell(text: glyph.text, width: UInt8(glyph.width), role: role))
-            if glyph.width == 2 { set(row, x + 1, Cell(text: "", width: 0, role: role)) }
+            if glyph.width == 2 { set(row, x + 1, Cell(code: 0, width: 0, role: role)) }
             x += glyph.width
         }
         return x - col
@@ -88,9 +179,10 @@ public struct Canvas: Equatable, Sendable {
 
     public mutating func fill(_ rect: Rect, role: Role = .normal, text: String = " ") {
         guard !rect.isEmpty else { return }
+        let cell = Cell(text: text, width: 1, role: role)
         for y in max(0, rect.y)..<min(rows, rect.y + rect.height) {
             for x in max(0, rect.x)..<min(cols, rect.x + rect.width) {
-                set(y, x, Cell(text: text, width: 1, role: role))
+                set(y, x, cell)
             }
         }
     }
@@ -122,10 +214,10 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Draws one known glyph in one column, as `put(glyph.text, …, maxWidth: 1)` would.
-    private mutating func put(_ glyph: Glyph, row: Int, col: Int, role: Role) {
+    private mutating func put(_ glyph: BoxGlyph, row: Int, col: Int, role: Role) {
         guard row >= 0, row < rows, col >= 0, col < cols else { return }
         // A glyph wider than the one column leaves a blank, as `put` does.
-        set(row, col, glyph.width == 1 ? Cell(text: glyph.text, width: 1, role: role) : Cell(text: " ", width: 1, role: role))
+        set(row, col, glyph.width == 1 ? Cell(code: glyph.code, width: 1, role: role) : .space(role))
     }
 
     /// Copies the cells of `rect` from `other`, a frame of the same size; false (nothing
@@ -133,9 +225,16 @@ public struct Canvas: Equatable, Sendable {
     mutating func copy(_ rect: Rect, from other: Canvas) -> Bool {
         guard other.rows == rows, other.cols == cols, rect.x >= 0, rect.y >= 0,
               rect.x + rect.width <= cols, rect.y + rect.height <= rows else { return false }
-        for y in rect.y..<rect.y + rect.height {
-            let start = y * cols + rect.x
-            cells.replaceSubrange(start..<start + rect.width, with: other.cells[start..<start + rect.width])
+        // Cells hold no references: each row is one block copy.
+        let cols = cols
+        other.cells.withUnsafeBufferPointer { source in
+            cells.withUnsafeMutableBufferPointer { target in
+                guard let from = source.baseAddress, let to = target.baseAddress else { return }
+                for y in rect.y..<rect.y + rect.height {
+                    let start = y * cols + rect.x
+                    (to + start).update(from: from + start, count: rect.width)
+                }
+            }
         }
         return true
     }
@@ -176,18 +275,29 @@ public struct Canvas: Equatable, Sendable {
     private mutating func set(_ row: Int, _ col: Int, _ cell: Cell) {
         let i = row * cols + col
         // Overwriting half of a wide glyph blanks its other half, so no half glyph remains.
-        if cells[i].width == 0, col > 0, cells[i - 1].width == 2 { cells[i - 1] = Cell(text: " ", width: 1, role: cells[i - 1].role) }
-        if cells[i].width == 2, col + 1 < cols, cell.width != 2 { cells[i + 1] = Cell(text: " ", width: 1, role: cells[i + 1].role) }
+        if cells[i].width == 0, col > 0, cells[i - 1].width == 2 { cells[i - 1] = .space(cells[i - 1].role) }
+        if cells[i].width == 2, col + 1 < cols, cell.width != 2 { cells[i + 1] = .space(cells[i + 1].role) }
         cells[i] = cell
+    }
+}
+
+/// One glyph of a box border as a cell code and its width.
+private struct BoxGlyph: Sendable {
+    let code: UInt32
+    let width: Int
+
+    init(_ character: Character) {
+        let glyph = DisplayWidth.glyph(for: character)
+        code = GlyphTable.code(for: glyph.text)
+        width = glyph.width
     }
 }
 
 /// The glyphs of `Canvas.box`, measured once (after the locale is set, on first use).
 private struct BoxGlyphs: Sendable {
-    let horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: Glyph
+    let horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: BoxGlyph
 
     static let shared = BoxGlyphs(
-        horizontal: DisplayWidth.glyph(for: "─"), vertical: DisplayWidth.glyph(for: "│"),
-        topLeft: DisplayWidth.glyph(for: "┌"), topRight: DisplayWidth.glyph(for: "┐"),
-        bottomLeft: DisplayWidth.glyph(for: "└"), bottomRight: DisplayWidth.glyph(for: "┘"))
+        horizontal: BoxGlyph("─"), vertical: BoxGlyph("│"), topLeft: BoxGlyph("┌"), topRight: BoxGlyph("┐"),
+        bottomLeft: BoxGlyph("└"), bottomRight: BoxGlyph("┘"))
 }

@@ -43,8 +43,11 @@ public enum FrameRenderer {
             drawList(pane, state, into: &canvas, rect: rect)
             if let key { drawn[pane] = key }
         }
-        if let position = drawMain(state, ui: &ui, mode: layout.mode, into: &canvas, rect: layout.main) {
+        var messagesCursor: Frame.Cursor?
+        if let position = drawMain(state, ui: &ui, mode: layout.mode, into: &canvas, rect: layout.main, last: last,
+                                   drawn: &drawn) {
             cursor = Frame.Cursor(row: position.row, col: position.col)
+            messagesCursor = cursor
         }
         drawStatus(state, into: &canvas, rect: layout.status)
         if let position = drawBottom(state, ui: ui, into: &canvas, rect: layout.bottom) {
@@ -71,7 +74,7 @@ public enum FrameRenderer {
         if covered {
             cursor = nil
         } else {
-            ui.panes = PaneSnapshots(frame: canvas, keys: drawn)
+            ui.panes = PaneSnapshots(frame: canvas, keys: drawn, messagesCursor: messagesCursor)
         }
         return Frame(canvas: canvas, cursor: cursor)
     }
@@ -116,8 +119,11 @@ public enum FrameRenderer {
         return (text.lines.count, max(1, main.height - 2))
     }
 
+    /// Draws the main area. The Messages pane is copied from `last` when drawn from the same
+    /// inputs (a library move, a notice); `drawn` gets its key when it can be copied next time.
     static func drawMain(_ state: AppState, ui: inout UIState, mode: ScreenLayout.Mode, into canvas: inout Canvas,
-                         rect: Rect) -> (row: Int, col: Int)? {
+                         rect: Rect, last: PaneSnapshots = PaneSnapshots(),
+                         drawn: inout [Pane: PaneSnapshots.Key]) -> (row: Int, col: Int)? {
         if rect.width > 2, let text = openText(state, ui: &ui, width: rect.width - 2) {
             ReaderView.draw(title: text.title, lines: text.lines, top: text.top, search: text.search, into: &canvas,
                             rect: rect, focused: true)
@@ -140,7 +146,13 @@ public enum FrameRenderer {
             drawList(state.focus, state, into: &canvas, rect: rect)
             return nil
         }
-        return MessagesView(state: state, ui: ui).draw(into: &canvas, rect: rect, focused: state.focus == .messages)
+        let key = PaneSnapshots.messagesKey(state, ui: ui, rect: rect)
+        drawn[.messages] = key
+        if last.restore(key, pane: .messages, into: &canvas) {
+            return last.messagesCursor.map { ($0.row, $0.col) }
+        }
+        return MessagesView(state: state, ui: ui).draw(into: &canvas, rect: rect, focused: state.focus == .messages,
+                                                       drawn: &ui.drawnHistory)
     }
 
     static func drawList(_ pane: Pane, _ state: AppState, into canvas: inout Canvas, rect: Rect) {

@@ -1,3 +1,4 @@
+import Glibc
 import StudyApp
 
 /// Where each pane goes for a terminal size.
@@ -29,6 +30,14 @@ public struct ScreenLayout: Equatable, Sendable {
     public var bottom: Rect
 
     public static func compute(rows: Int, cols: Int, focus: Pane) -> ScreenLayout {
+        // Asked for several times per key (rendering, paging, scrolling) with the same size.
+        if let known = LayoutCache.shared.layout(rows: rows, cols: cols, focus: focus) { return known }
+        let layout = make(rows: rows, cols: cols, focus: focus)
+        LayoutCache.shared.store(layout, focus: focus)
+        return layout
+    }
+
+    static func make(rows: Int, cols: Int, focus: Pane) -> ScreenLayout {
         let status = Rect(x: 0, y: rows - 2, width: cols, height: 1)
         let bottom = Rect(x: 0, y: rows - 1, width: cols, height: 1)
         var layout = ScreenLayout(mode: .full, rows: rows, cols: cols, status: status, bottom: bottom)
@@ -55,5 +64,36 @@ public struct ScreenLayout: Equatable, Sendable {
         layout.panes[.summaries] = Rect(x: side + middle, y: 0, width: side, height: topHeight)
         layout.panes[.exams] = Rect(x: side + middle, y: topHeight, width: side, height: height - topHeight)
         return layout
+    }
+}
+
+/// The layouts of the current terminal size, one per focused pane (a layout is a pure function
+/// of size and focus, so a stored one is the one `make` would return).
+private final class LayoutCache: @unchecked Sendable {
+    static let shared = LayoutCache()
+
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        return mutex
+    }()
+    private var rows = -1, cols = -1
+    private var byFocus = [ScreenLayout?](repeating: nil, count: Pane.allCases.count)
+
+    func layout(rows: Int, cols: Int, focus: Pane) -> ScreenLayout? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return rows == self.rows && cols == self.cols && byFocus.indices.contains(focus.rawValue) ? byFocus[focus.rawValue] : nil
+    }
+
+    func store(_ layout: ScreenLayout, focus: Pane) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        if layout.rows != rows || layout.cols != cols {
+            rows = layout.rows
+            cols = layout.cols
+            byFocus = [ScreenLayout?](repeating: nil, count: Pane.allCases.count)
+        }
+        if byFocus.indices.contains(focus.rawValue) { byFocus[focus.rawValue] = layout }
     }
 }

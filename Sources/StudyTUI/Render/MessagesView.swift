@@ -9,13 +9,20 @@ struct MessagesView {
 
     /// Returns the cursor position when the input line is active.
     func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) -> (row: Int, col: Int)? {
+        var drawn: DrawnHistory?
+        return draw(into: &canvas, rect: rect, focused: focused, drawn: &drawn)
+    }
+
+    /// The same, and `drawn` says what the history was laid out from and where its top is.
+    func draw(into canvas: inout Canvas, rect: Rect, focused: Bool, drawn: inout DrawnHistory?) -> (row: Int, col: Int)? {
+        drawn = nil
         let writing = focused && ui.mode == .normal && state.openRoom != nil
         let title = (state.openRoom.map { "Messages · \($0.name)" } ?? "Messages") + (writing ? " · writing" : "")
         canvas.box(rect, title: title, focused: focused)
         let inner = rect.inner
         guard inner.height >= 1, inner.width >= 4 else { return nil }
         let historyHeight = inner.height - 1
-        let lines = historyLines(width: inner.width, height: historyHeight)
+        let lines = historyLines(width: inner.width, height: historyHeight, drawn: &drawn)
         let top = inner.y + historyHeight - lines.count
         for (offset, line) in lines.enumerated() {
             canvas.put(line, row: top + offset, col: inner.x, maxWidth: inner.width)
@@ -40,13 +47,25 @@ struct MessagesView {
         return focused && ui.mode == .normal ? (inputRow, inner.x + 2 + cursor) : nil
     }
 
-    func historyLines(width: Int, height: Int) -> [StyledLine] {
+    func historyLines(width: Int, height: Int, drawn: inout DrawnHistory?) -> [StyledLine] {
         guard height > 0 else { return [] }
         guard let open = state.openRoom else {
             return [StyledLine("No room open. Pick one in Rooms (1) or :join NAME.", .dim)]
         }
-        return layout(bottomIndex: open.bottomIndex, atLiveEnd: open.bottom == nil && open.window.isLive,
-                      width: width, height: height).lines
+        let bottomIndex = open.bottomIndex
+        let atLiveEnd = open.bottom == nil && open.window.isLive
+        let result = layout(bottomIndex: bottomIndex, atLiveEnd: atLiveEnd, width: width, height: height)
+        if let inputs = layoutInputs(bottomIndex: bottomIndex, atLiveEnd: atLiveEnd, width: width, height: height) {
+            drawn = DrawnHistory(inputs: inputs, topFullIndex: result.topFullIndex)
+        }
+        return result.lines
+    }
+
+    /// Everything `layout` reads, so a layout already made can stand for a new one.
+    func layoutInputs(bottomIndex: Int, atLiveEnd: Bool, width: Int, height: Int) -> DrawnHistory.Inputs? {
+        guard let open = state.openRoom else { return nil }
+        return DrawnHistory.Inputs(room: open, outbox: atLiveEnd ? state.outbox : [], user: state.settings.user,
+                                   bottomIndex: bottomIndex, atLiveEnd: atLiveEnd, width: width, height: height)
     }
 
     /// The history as drawn with message `bottomIndex` on the last line.
@@ -134,12 +153,35 @@ struct MessagesView {
         // Under the text, but never more than half the width (a long name on a narrow pane).
         let indent = [Span(String(repeating: " ", count: max(2, min(headWidth, width / 2))))]
         var lines: [StyledLine] = []
-        let paragraphs = Sanitizer.clean(message.text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+        let clean = Sanitizer.clean(message.text, keepNewlines: true)
+        // Most messages are one paragraph: no need to split (and copy) them.
+        let paragraphs = clean.utf8.contains(UInt8(ascii: "\n"))
+            ? clean.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [clean]
         for (number, paragraph) in paragraphs.enumerated() {
-            var spans = [Span(String(paragraph), textRole)]
+            var spans = [Span(paragraph, textRole)]
             if number == paragraphs.count - 1, let pending { spans.append(Span(pending, .pending)) }
             lines += Wrap.wrap(spans, width: width, indent: indent, lead: number == 0 ? head : indent)
         }
         return lines
     }
+}
+
+/// The history as last drawn: what it was laid out from, and the oldest message shown whole.
+/// PgUp pages from the layout on screen; with this it need not lay that layout out again.
+struct DrawnHistory: Sendable {
+    /// Equal inputs give an equal layout (the formatting of messages is a pure function of them).
+    struct Inputs: Equatable, Sendable {
+        /// The open room, with its message window, bottom line, read marker and loading flags.
+        var room: OpenRoom
+        /// Unsent messages, drawn at the live end only.
+        var outbox: [OutboxEntry]
+        var user: String
+        var bottomIndex: Int
+        var atLiveEnd: Bool
+        var width: Int
+        var height: Int
+    }
+
+    var inputs: Inputs
+    var topFullIndex: Int?
 }

@@ -39,6 +39,10 @@ final class CursesScreen {
         nonl()
         keypad(sc_stdscr(), true)
         nodelay(sc_stdscr(), true)
+        // No typeahead check during doupdate: curses would poll the keyboard and flush its
+        // output every few lines, so one frame went out in some twenty writes. Keys are read by
+        // the main loop anyway; with this a frame is one write.
+        typeahead(-1)
         set_escdelay(25)
         leaveok(sc_stdscr(), false)
         mousemask(sc_button4_pressed() | sc_button5_pressed(), nil)
@@ -51,6 +55,11 @@ final class CursesScreen {
         }
         depth = ColorDepth.detect(colors: has_colors() ? Int(sc_colors()) : 0, noColor: noColor)
         keyCodes = CursesScreen.makeKeyCodes()
+        // Leave and resume once, before anything is drawn: until the screen has been resumed,
+        // ncurses flushes its output after every cursor movement (its state stays "initial"
+        // after newterm), so a frame went out in about twenty writes; after it, in one.
+        endwin()
+        doupdate()
         enableTerminalModes()
     }
 
@@ -184,7 +193,7 @@ final class CursesScreen {
             while col < columns.upperBound, canvas[row, col].role == role {
                 let cell = canvas[row, col]
                 if cell.width > 0 {
-                    for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
+                    GlyphTable.forEachScalar(of: cell.code) { buffer.append(wchar_t(bitPattern: $0)) }
                 }
                 col += 1
             }

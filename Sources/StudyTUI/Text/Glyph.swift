@@ -91,9 +91,23 @@ public enum DisplayWidth {
 
     /// Columns `text` takes once drawn (after sanitising).
     public static func of(_ text: String) -> Int {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        let bytes = text.utf8
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return bytes.count }
+        // A printable ASCII byte followed by another ASCII byte (or the end) is a whole
+        // character of one column; only the rest is measured character by character.
         var total = 0
-        for character in text { total += glyph(for: character).width }
+        var index = text.startIndex
+        while index != text.endIndex {
+            let byte = bytes[index]
+            let after = bytes.index(after: index)
+            if byte >= 0x20, byte < 0x7F, after == bytes.endIndex || bytes[after] < 0x80 {
+                total += 1
+                index = after
+                continue
+            }
+            total += glyph(for: text[index]).width
+            index = text.index(after: index)
+        }
         return total
     }
 
