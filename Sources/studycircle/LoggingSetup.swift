@@ -101,7 +101,8 @@ struct FileLogHandler: LogHandler {
         let details = fields.isEmpty ? "" : " " + fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         var text = "\(event.message)\(details)"
         for secret in secrets { text = text.replacingOccurrences(of: secret, with: "***") }
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        // Timestamp's own UTC form: no date formatter (and no time-zone database) on the start-up path.
+        let stamp = Timestamp.now().iso8601
         let line = "\(stamp) \(event.level) \(label): \(Sanitizer.clean(text))\n"
         let dir = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -73,7 +73,7 @@ struct StudyCircleCommand: AsyncParsableCommand {
         app.role = user.role  // an admin reads and manages every room in the app as in the CLI
         let status = try await TerminalApp.run(store: context.store, settings: app,
                                                assistant: Self.assistant(settings.provider, store: context.store, user: user),
-                                               codeRunner: try? JDoodleClient.from(settings.variables))
+                                               codeRunner: try? JDoodleClient.from(settings.variables, transport: LazyHTTPTransport()))
         if status != 0 { throw ExitCode(status) }
     }
 }
