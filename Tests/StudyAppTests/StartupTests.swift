@@ -97,6 +97,26 @@ import Testing
         harness.app.shutdown()
     }
 
+    @Test func quittingBeforeTheRestLoadedKeepsTheSavedReadMarks() async throws {
+        let (store, cleanup) = try AppStoreTests.temporaryStore()
+        defer { cleanup() }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("startup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let alpha = try await store.rooms.create(ChatRoom(name: "alpha", members: ["alice"], createdBy: "alice"))
+        _ = try await store.messages.send(Message(roomId: alpha.roomId, sender: "bob", text: "hello"))
+        let settings = AppSettings(user: "alice", outboxPath: dir.appendingPathComponent("outbox.json").path)
+        let marks = try #require(settings.readMarksPath)
+        let saved = ["another-room": message(7, room: "another-room").key]
+        try ReadMarksFile.save(saved, path: marks)
+
+        let harness = StoreHarness(store: store, settings: settings)
+        harness.app.start(polling: false, waitForFirstFrame: true)
+        await harness.run { $0.startup == .firstScreenReady }
+        harness.app.shutdown()  // before any frame: the marks were never loaded
+        #expect(ReadMarksFile.load(path: marks) == saved)
+    }
+
     @Test func withoutAFrontendFrameTheRestFollowsTheFirstScreen() async throws {
         let (store, cleanup) = try AppStoreTests.temporaryStore()
         defer { cleanup() }

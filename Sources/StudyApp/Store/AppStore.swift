@@ -118,7 +118,9 @@ public final class AppStore {
     /// a finished or abandoned one leaves nothing behind.
     private func saveOnExit() {
         let settings = state.settings
-        if let path = settings.readMarksPath {
+        // Marks not loaded yet (quitting before the deferred start ran) would overwrite the saved
+        // ones with only the open room's.
+        if let path = settings.readMarksPath, state.readMarksLoaded {
             try? ReadMarksFile.save(AppReducer.currentReadMarks(state), path: path)
         }
         if let path = settings.examProgressPath, let progress = ExamProgress(state.examSession, now: clock.now()) {
