@@ -21,7 +21,12 @@ struct CommandContext {
     static func open(overrides: Overrides, theme: String? = nil, admin: Bool = false) async throws -> CommandContext {
         var overrides = overrides
         overrides.theme = theme
-        let settings = try CLIError.wrap { try SettingsLoader().load(overrides) }
+        let noFlags = overrides.dbType == nil && overrides.db == nil && overrides.tablePrefix == nil
+            && overrides.endpoint == nil && overrides.user == nil && overrides.theme == nil && overrides.mongoURI == nil
+        let settings = try CLIError.wrap {
+            if noFlags, let loaded = LoggingSetup.settingsWithoutFlags { return loaded }
+            return try SettingsLoader().load(overrides)
+        }
         LoggingSetup.bootstrap(settings)
         // On MongoDB new ids are ObjectIds, so the web app's Mongoose models can read them.
         if settings.dbType == .mongodb { StudyID.format = .objectId }
