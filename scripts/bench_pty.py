@@ -8,6 +8,7 @@ What is measured, for each program, exactly as a student runs it:
 - start: from just before the process is created to the end of the first complete frame that
   shows the newest message (the last byte written before the output stays quiet for --quiet
   seconds). Median of several cold starts; weechat's first screen is its empty core buffer.
+  Beside it, the CPU time all threads used until then (schedstat), which load hardly moves.
 - memory: VmRSS, VmHWM, RssAnon and RssFile from /proc/PID/status at the first frame and after
   paging.
 - CPU per PgUp: utime+stime from /proc/PID/stat over --keys PgUp presses, each sent once the
@@ -122,6 +123,18 @@ class PtyProcess:
         with open(f"/proc/{self.pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / CLOCK_TICK
+
+    def cpu_seconds_exact(self):
+        """Time on a CPU of the live threads, from /proc/PID/task/*/schedstat (nanoseconds): a
+        start-up figure that, unlike the wall time, hardly moves with the machine's load."""
+        total = 0
+        try:
+            for task in os.listdir(f"/proc/{self.pid}/task"):
+                with open(f"/proc/{self.pid}/task/{task}/schedstat") as f:
+                    total += int(f.read().split()[0])
+        except OSError:
+            return None
+        return total / 1e9
 
     def status_mb(self):
         values = {}
@@ -251,20 +264,25 @@ class Bench:
         argv = [a.app]
         extra = {"STUDYCIRCLE_DB": a.db, "STUDYCIRCLE_USER": a.user, "DB_TYPE": "sqlite"}
         marker = a.marker.encode()
-        starts, markers = [], []
+        starts, markers, cpus = [], [], []
         for run in range(a.starts + 1):  # the first run warms the page cache and is not counted
             proc = self.spawn(argv, extra)
             try:
                 to_marker, to_frame = proc.wait_for_frame(marker, a.quiet, a.timeout)
+                cpu = proc.cpu_seconds_exact()
             finally:
                 proc.stop()
             if run > 0:
                 starts.append(to_frame * 1000)
                 markers.append(to_marker * 1000)
+                if cpu is not None:
+                    cpus.append(cpu * 1000)
         figure("pty_studycircle_start_to_first_frame_median", median(starts), "ms")
         figure("pty_studycircle_start_to_first_frame_min", min(starts), "ms")
         figure("pty_studycircle_start_to_first_frame_max", max(starts), "ms")
         figure("pty_studycircle_start_to_newest_message_median", median(markers), "ms")
+        # CPU time of all threads until the frame ended (and its quiet time passed).
+        figure("pty_studycircle_cpu_to_first_frame_median", median(cpus), "ms")
 
         proc = self.spawn(argv, extra)
         try:
@@ -297,16 +315,20 @@ class Bench:
         version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
         note(f"weechat {version} ({binary})")
         results = {}
-        starts = []
+        starts, cpus = [], []
         for run in range(a.starts + 1):
             proc = self.spawn([binary, "-a", "-d", self.fresh_weechat_home(f"start{run}")])
             try:
                 _, to_frame = proc.wait_for_frame(b"https://weechat.org/", a.quiet, a.timeout)
+                cpu = proc.cpu_seconds_exact()
             finally:
                 proc.stop(b"/quit\r")
             if run > 0:
                 starts.append(to_frame * 1000)
+                if cpu is not None:
+                    cpus.append(cpu * 1000)
         figure("pty_weechat_start_to_first_frame_median", median(starts), "ms")
+        figure("pty_weechat_cpu_to_first_frame_median", median(cpus), "ms")
         results["start"] = median(starts)
 
         fill = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench_weechat_fill.py")

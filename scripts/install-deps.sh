@@ -6,6 +6,8 @@ set -euo pipefail
 what=${1:-run}
 
 apt_pkgs=(libncurses-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+# GNU ld links the release binary (Package.swift: static Swift runtime, packed relocations).
+apt_pkgs+=(binutils)
 # The MongoDB C driver: loaded with dlopen only when DB_TYPE=mongodb, so the build does not need it.
 apt_pkgs+=(libmongoc-1.0-0)
 case "$what" in

@@ -17,7 +17,7 @@ public struct PasswordHasher: Sendable {
     /// Hashes a password with a fresh 16-byte random salt.
     public func hash(_ password: String) throws -> String {
         var salt = [UInt8](repeating: 0, count: 16)
-        guard RAND_bytes(&salt, Int32(salt.count)) == 1 else {
+        guard sc_random_bytes(&salt, Int32(salt.count)) == 1 else {
             throw PasswordError("The system could not produce random bytes for the password salt.")
         }
         let key = try Self.derive(password, salt: salt, iterations: iterations)
@@ -33,7 +33,7 @@ public struct PasswordHasher: Sendable {
               let actual = try? derive(password, salt: Array(salt), iterations: iterations, length: expected.count)
         else { return false }
         return actual.withUnsafeBytes { a in
-            expected.withUnsafeBytes { e in CRYPTO_memcmp(a.baseAddress, e.baseAddress, expected.count) == 0 }
+            expected.withUnsafeBytes { e in sc_constant_time_compare(a.baseAddress, e.baseAddress, expected.count) == 0 }
         }
     }
 
@@ -41,11 +41,11 @@ public struct PasswordHasher: Sendable {
         var out = [UInt8](repeating: 0, count: length)
         let pw = Array(password.utf8)
         let ok = pw.withUnsafeBufferPointer { p in
-            PKCS5_PBKDF2_HMAC(
+            sc_pbkdf2_hmac_sha256(
                 p.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(pw.count),
-                salt, Int32(salt.count), Int32(iterations), EVP_sha256(), Int32(length), &out)
+                salt, Int32(salt.count), Int32(iterations), Int32(length), &out)
         }
-        guard ok == 1 else { throw PasswordError("Password hashing failed inside libcrypto.") }
+        guard ok == 1 else { throw PasswordError("Password hashing failed: libcrypto (Debian: libssl3) is missing or failed; scripts/install-deps.sh installs it.") }
         return out
     }
 }

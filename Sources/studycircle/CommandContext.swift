@@ -14,9 +14,19 @@ struct CommandContext {
     /// Loads settings and opens the configured backend; errors become plain messages.
     /// `admin: true` for commands that inspect or change the schema itself.
     static func open(_ options: GlobalOptions, theme: String? = nil, admin: Bool = false) async throws -> CommandContext {
-        var overrides = options.overrides
+        try await open(overrides: options.overrides, theme: theme, admin: admin)
+    }
+
+    /// The same from overrides already read (the app's start without arguments parses nothing).
+    static func open(overrides: Overrides, theme: String? = nil, admin: Bool = false) async throws -> CommandContext {
+        var overrides = overrides
         overrides.theme = theme
-        let settings = try CLIError.wrap { try SettingsLoader().load(overrides) }
+        let noFlags = overrides.dbType == nil && overrides.db == nil && overrides.tablePrefix == nil
+            && overrides.endpoint == nil && overrides.user == nil && overrides.theme == nil && overrides.mongoURI == nil
+        let settings = try CLIError.wrap {
+            if noFlags, let loaded = LoggingSetup.settingsWithoutFlags { return loaded }
+            return try SettingsLoader().load(overrides)
+        }
         LoggingSetup.bootstrap(settings)
         // On MongoDB new ids are ObjectIds, so the web app's Mongoose models can read them.
         if settings.dbType == .mongodb { StudyID.format = .objectId }

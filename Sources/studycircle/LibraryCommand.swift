@@ -14,6 +14,7 @@ struct LibraryCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add .txt, .md or .pdf files (PDF needs pdftotext from poppler-utils).",
             discussion: """
                 A folder adds every .txt, .md and .pdf file in it and its subfolders (hidden ones left out). \
@@ -148,7 +149,7 @@ struct LibraryCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List documents, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List documents, newest first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this category.") var category: String?
         @Option(help: "Only documents matching these words.") var search: String?
@@ -172,6 +173,7 @@ struct LibraryCommand: AsyncParsableCommand {
 
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete one of your documents, with its summaries and exams.",
             discussion: "Asks for confirmation on a terminal; pass --yes in scripts. Only the owner can delete a document.")
         @OptionGroup var global: GlobalOptions

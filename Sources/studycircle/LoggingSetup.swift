@@ -8,6 +8,9 @@ import StudyModel
 /// terminal the UI draws on. `STUDYCIRCLE_LOG_LEVEL` picks the level (trace … critical).
 enum LoggingSetup {
     nonisolated(unsafe) private static var done = false
+    /// The settings `bootstrapFromEnvironment` loaded (no flags), kept so that a command without
+    /// flags (the app's start) does not read `.env` and `config.toml` a second time.
+    nonisolated(unsafe) private(set) static var settingsWithoutFlags: Settings?
 
     /// Called first thing in `main`, before the command runs: the level and place come from
     /// the environment, `.env` and `config.toml` (flags cannot change them). A configuration
@@ -16,6 +19,7 @@ enum LoggingSetup {
     static func bootstrapFromEnvironment() {
         let environment = ProcessInfo.processInfo.environment
         if let settings = try? SettingsLoader().load() {
+            settingsWithoutFlags = settings
             bootstrap(level: settings.logLevel, path: settings.paths.logFile, secrets: secrets(in: settings.variables))
             // What the command will work with, never a secret (only whether a key is set).
             CommandLog.logger.debug("""
@@ -101,7 +105,8 @@ struct FileLogHandler: LogHandler {
         let details = fields.isEmpty ? "" : " " + fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         var text = "\(event.message)\(details)"
         for secret in secrets { text = text.replacingOccurrences(of: secret, with: "***") }
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        // Timestamp's own UTC form: no date formatter (and no time-zone database) on the start-up path.
+        let stamp = Timestamp.now().iso8601
         let line = "\(stamp) \(event.level) \(label): \(Sanitizer.clean(text))\n"
         let dir = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -26,7 +26,7 @@ struct MeetingCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Schedule a meeting in a room you are a member of.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Schedule a meeting in a room you are a member of.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name or id.") var room: String
         @Option(help: "Meeting title.") var title: String
@@ -56,6 +56,7 @@ struct MeetingCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List meetings of a room, or of all your rooms, ordered by time.",
             discussion: "Without a room: meetings in rooms you are a member of (--mine: meetings you organize, in any room).")
         @OptionGroup var global: GlobalOptions
@@ -124,6 +125,7 @@ struct MeetingCommand: AsyncParsableCommand {
 
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Move a meeting along: scheduled → in_progress → completed, or cancelled (organizer only).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Meeting id.") var id: String

@@ -11,7 +11,7 @@ enum MeteredProvider {
     static func assistant(_ provider: ProviderSettings?, store: StudyStore, user: User) -> StudyAssistant {
         guard let provider else { return StudyAssistant() }
         let meter = UsageMeter(users: store.users, userId: user.id)
-        let transport = AnsweredCallCounter(inner: CurlTransport(), meter: meter)
+        let transport = AnsweredCallCounter(inner: LazyHTTPTransport(), meter: meter)
         let client = ChatCompletionsClient(url: provider.url, model: provider.model, apiKey: provider.apiKey, transport: transport)
         return StudyAssistant(client: client, reserveProviderCall: { try await meter.checkAllowance() })
     }

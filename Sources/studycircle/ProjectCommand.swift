@@ -26,7 +26,7 @@ struct ProjectCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a project in a room you are a member of.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a project in a room you are a member of.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name or id.") var room: String
         @Option(help: "Project name.") var name: String
@@ -53,6 +53,7 @@ struct ProjectCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List projects of a room, your projects, or projects by status, newest first.",
             discussion: "Without a room: projects in rooms you are a member of (--mine: projects you created, in any room).")
         @OptionGroup var global: GlobalOptions
@@ -112,6 +113,7 @@ struct ProjectCommand: AsyncParsableCommand {
 
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Move a project along: planning → active → completed → archived (its creator only).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Project id.") var id: String

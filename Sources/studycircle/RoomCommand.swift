@@ -21,7 +21,7 @@ struct RoomCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List rooms, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List rooms, newest first.")
         @OptionGroup var global: GlobalOptions
         func run() async throws {
             let context = try await CommandContext.open(global)
@@ -37,7 +37,7 @@ struct RoomCommand: AsyncParsableCommand {
     }
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a room and join it.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a room and join it.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name.") var name: String
         @Option(help: "What the room is for.") var description = ""
@@ -59,7 +59,7 @@ struct RoomCommand: AsyncParsableCommand {
     }
 
     struct Post: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Send a message to a room (text from the arguments, or standard input).")
+        static let configuration = CommandConfiguration(commandName: "post", abstract: "Send a message to a room (text from the arguments, or standard input).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name or id.") var room: String
         @Argument(help: "The message; read from standard input when omitted.") var words: [String] = []
@@ -83,7 +83,7 @@ struct RoomCommand: AsyncParsableCommand {
     }
 
     struct Join: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Join a room by name or id.")
+        static let configuration = CommandConfiguration(commandName: "join", abstract: "Join a room by name or id.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name or id.") var room: String
         func run() async throws {
@@ -99,6 +99,7 @@ struct RoomCommand: AsyncParsableCommand {
 
     struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "Print a room's messages, oldest first: the latest page, an older page (--before), or all (--all).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name or id.") var room: String

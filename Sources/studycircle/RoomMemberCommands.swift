@@ -6,7 +6,7 @@ import StudyStore
 extension RoomCommand {
     /// `room invite ROOM USER`: the creator (or an admin) adds a member.
     struct Invite: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user to a room (its creator or an admin).")
+        static let configuration = CommandConfiguration(commandName: "invite", abstract: "Add a user to a room (its creator or an admin).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name or id.") var room: String
         @Argument(help: "Username to invite.") var username: String
@@ -27,7 +27,7 @@ extension RoomCommand {
 
     /// `room members ROOM`: the member list, for those who may see the room.
     struct Members: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a room's members.")
+        static let configuration = CommandConfiguration(commandName: "members", abstract: "List a room's members.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name or id.") var room: String
         @Flag(help: "Print JSON.") var json = false
@@ -52,7 +52,7 @@ extension RoomCommand {
 
     /// `room remove ROOM USER`: the creator (or an admin) removes a member.
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a member from a room (its creator or an admin).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a member from a room (its creator or an admin).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name or id.") var room: String
         @Argument(help: "Username to remove.") var username: String
@@ -69,7 +69,7 @@ extension RoomCommand {
 
     /// `room leave ROOM`.
     struct Leave: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Leave a room.")
+        static let configuration = CommandConfiguration(commandName: "leave", abstract: "Leave a room.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Room name or id.") var room: String
         func run() async throws {

@@ -9,6 +9,7 @@ extension RoomCommand {
     /// the result as a reply in the room.
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run the fenced code block of a message on JDoodle and post the output to its room.",
             discussion: "The program text is sent to JDoodle only by this command. Needs JDOODLE_CLIENT_ID and JDOODLE_CLIENT_SECRET.")
         @OptionGroup var global: GlobalOptions

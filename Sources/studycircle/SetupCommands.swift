@@ -26,7 +26,7 @@ struct TablesCommand: AsyncParsableCommand {
         subcommands: [List.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the tables with their status and item counts.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the tables with their status and item counts.")
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -43,6 +43,7 @@ struct TablesCommand: AsyncParsableCommand {
 
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete StudyCircle's tables and everything in them. Requires --confirm.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Really delete. Without it, only says what would be deleted.")

@@ -35,6 +35,14 @@ struct StudyCircleCommand: AsyncParsableCommand {
         StandardInput.guardStandardDescriptors()
         LoggingSetup.bootstrapFromEnvironment()
         do {
+            if CommandLine.arguments.count <= 1 {
+                // Plain `studycircle`, the app: nothing to parse, so ArgumentParser (building the
+                // tree of every subcommand and its options, a few ms of each start) is skipped.
+                CommandLog.started(Self.self)
+                try await openApp(overrides: Overrides(), theme: nil)
+                CommandLog.finished(status: 0)
+                return
+            }
             var command = try await asyncParseAsRoot(nil)
             CommandLog.started(type(of: command))
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -56,7 +64,12 @@ struct StudyCircleCommand: AsyncParsableCommand {
     var theme: String?
 
     func run() async throws {
-        let context = try await CommandContext.open(global, theme: theme)
+        try await Self.openApp(overrides: global.overrides, theme: theme)
+    }
+
+    /// The app on a terminal, else the text overview; `overrides` and `theme` come from the flags.
+    static func openApp(overrides: Overrides, theme: String?) async throws {
+        let context = try await CommandContext.open(overrides: overrides, theme: theme)
         let user = try await context.currentUser(seedDemo: true)
         // On a terminal the interactive app; piped or redirected, a text overview.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -73,7 +86,7 @@ struct StudyCircleCommand: AsyncParsableCommand {
         app.role = user.role  // an admin reads and manages every room in the app as in the CLI
         let status = try await TerminalApp.run(store: context.store, settings: app,
                                                assistant: Self.assistant(settings.provider, store: context.store, user: user),
-                                               codeRunner: try? JDoodleClient.from(settings.variables))
+                                               codeRunner: try? JDoodleClient.from(settings.variables, transport: LazyHTTPTransport()))
         if status != 0 { throw ExitCode(status) }
     }
 }

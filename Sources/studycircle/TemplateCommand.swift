@@ -10,7 +10,7 @@ struct TemplateCommand: AsyncParsableCommand {
         subcommands: [Add.self, Edit.self, List.self, Rate.self, Delete.self], defaultSubcommand: List.self)
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a template.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a template.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Template name.") var name: String
         @Option(help: "What it is for: summary, exam or both.") var type = "summary"
@@ -49,7 +49,7 @@ struct TemplateCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List your templates, or public ones newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List your templates, or public ones newest first.")
         @OptionGroup var global: GlobalOptions
         @Flag(name: .customLong("public"), help: "Public templates of everyone.") var publicOnes = false
         @Option(help: "How many to show.") var limit = 50
@@ -70,7 +70,7 @@ struct TemplateCommand: AsyncParsableCommand {
     }
 
     struct Rate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rate a template from 1 to 5.")
+        static let configuration = CommandConfiguration(commandName: "rate", abstract: "Rate a template from 1 to 5.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Template id.") var id: String
         @Argument(help: "1 to 5.") var score: Int
@@ -84,7 +84,7 @@ struct TemplateCommand: AsyncParsableCommand {
     }
 
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change one of your templates; only the options given change.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change one of your templates; only the options given change.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Template id.") var id: String
         @Option(help: "New name.") var name: String?
@@ -128,7 +128,7 @@ struct TemplateCommand: AsyncParsableCommand {
     }
 
     struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete one of your templates.")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete one of your templates.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Template id.") var id: String
         func run() async throws {

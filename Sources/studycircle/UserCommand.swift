@@ -12,6 +12,7 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Create an account. The password is asked for (or read from STUDYCIRCLE_PASSWORD).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Username: 3-30 letters, digits, '.', '-' or '_'.") var username: String
@@ -51,7 +52,7 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List accounts.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List accounts.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "How many to show.") var limit = 100
 
@@ -69,6 +70,7 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Passwd: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "passwd",
             abstract: "Change a password: your own (after logging in with the current one) or, as an admin, anyone's.",
             discussion: """
             On shared backends you log in as --user first (STUDYCIRCLE_PASSWORD or a prompt); only that account \

@@ -14,9 +14,10 @@ import Testing
         return out
     }
 
-    @Test func startLoadsTheMarks() {
+    @Test func theDeferredStartLoadsTheMarks() {
         var state = AppState(settings: settings(), backendName: "test")
-        #expect(AppReducer.reduce(&state, .start).contains(.loadReadMarks))
+        #expect(!AppReducer.reduce(&state, .start).contains(.loadReadMarks))
+        #expect(AppReducer.reduce(&state, .startDeferred).contains(.loadReadMarks))
     }
 
     @Test func savedMarksAskForUnreadCountsOfJoinedRoomsThatAreNotOpen() {

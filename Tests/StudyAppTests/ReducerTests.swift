@@ -4,10 +4,10 @@ import StudyModel
 import StudyStore
 
 @Suite struct NavigationTests {
-    @Test func startLoadsRoomsOutboxAndLibrary() {
+    @Test func startLoadsTheFirstScreenThenTheOutboxAndLibrary() {
         var state = AppState(settings: settings(), backendName: "test")
-        let effects = AppReducer.reduce(&state, .start)
-        #expect(effects.contains(.loadRooms))
+        #expect(AppReducer.reduce(&state, .start) == [.loadFirstScreen(user: "alice", historyLimit: 10)])
+        let effects = AppReducer.reduce(&state, .startDeferred)
         #expect(effects.contains(.loadOutbox))
         #expect(effects.contains { if case .loadLibrary = $0 { return true } else { return false } })
     }

@@ -26,4 +26,13 @@ final class StoreHarness {
             guard await wakeups.next() != nil else { return }
         }
     }
+
+    /// Handles what effects post until none is running any more (a waiting timer counts as
+    /// running, so only for tests without timers; the test's time limit ends a hang).
+    func drainEffects() async {
+        while app.runningEffects > 0 || app.hasPending {
+            if app.processPending() { continue }
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+    }
 }

@@ -7,7 +7,13 @@ import StudyModel
 /// reducer switches over its own action exhaustively, so a new case cannot be forgotten.
 public enum Action: Equatable, Sendable {
     // Lifecycle.
+    /// Loads what the first screen shows: the rooms and the newest page of the room that opens
+    /// (one effect, `Effect.loadFirstScreen`). Everything else waits for `startDeferred`.
     case start
+    /// The first screen is on the terminal: loads the rest (library, outbox, read marks, the
+    /// saved exam, reading positions, reminders). `AppStore` sends it once, after the
+    /// frontend's first frame (or at once for frontends that do not wait for one).
+    case startDeferred
     /// Quits at once (the frontend decides when; the user's keys use `requestQuit`).
     case quit
     /// `q`, `:quit` or Ctrl-C: quits, or first asks when work would be lost (an exam being

@@ -15,8 +15,15 @@ public enum AppReducer {
     public static func reduce(_ state: inout AppState, _ action: Action, now: Timestamp = .now()) -> [Effect] {
         switch action {
         case .start:
+            // Issue 13: the first frame needs only the rooms and the open room's newest page.
+            guard state.startup == .notStarted else { return [] }
+            state.startup = .loadingFirstScreen
             state.library.loading = true
-            return [.loadRooms, .loadOutbox, .loadReadMarks, .loadExamProgress, .loadReadingPositions] + startReminders(state, now: now) + [
+            return [.loadFirstScreen(user: state.settings.user, historyLimit: state.settings.historyPageSize)]
+        case .startDeferred:
+            guard state.startup != .complete else { return [] }
+            state.startup = .complete
+            return [.loadOutbox, .loadReadMarks, .loadExamProgress, .loadReadingPositions] + startReminders(state, now: now) + [
                     .loadLibrary(requestId: state.library.requestId, category: nil, query: nil, cursor: nil,
                                  limit: state.settings.libraryPageSize)]
         case .quit:
@@ -78,6 +85,10 @@ public enum AppReducer {
     /// pane never hides another pane's work in progress.
     static func failed(_ state: inout AppState, _ failure: EffectFailure) -> [Effect] {
         state.notice = Notice(failure: failure)
+        // A start whose first read failed still draws (the notice says why) and goes on.
+        if case .loadRooms = failure.operation, state.startup == .loadingFirstScreen {
+            state.startup = .firstScreenReady
+        }
         switch failure.operation {
         case .loadLibrary: state.library.loading = false
         case .loadSummaries: state.summaries.loading = false

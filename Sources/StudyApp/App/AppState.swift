@@ -16,6 +16,20 @@ public enum Pane: Int, CaseIterable, Sendable {
     }
 }
 
+/// Where the app is in its start: the first screen is loaded before anything else, and the
+/// rest only after it has been drawn (issue 13: the first frame needs one read).
+public enum StartupPhase: Equatable, Sendable {
+    /// `start` has not been sent.
+    case notStarted
+    /// Waiting for the rooms and the open room's newest page.
+    case loadingFirstScreen
+    /// The first screen's data is in the state (or failed to load): ready to draw, and the
+    /// deferred work may begin once it is drawn.
+    case firstScreenReady
+    /// `startDeferred` has run.
+    case complete
+}
+
 /// Whether the backend answers.
 public enum ConnectionState: Equatable, Sendable {
     case connecting
@@ -84,6 +98,8 @@ public struct AppState: Equatable, Sendable {
     public var readMarksLoaded = false
     /// Set by `quit`; the frontend leaves its loop when it sees it.
     public var quitRequested = false
+    /// How far the start has come (first screen, then the deferred work).
+    public var startup = StartupPhase.notStarted
     /// Shown when quitting would drop unsaved work: what would be left behind.
     public var quitConfirm: QuitConfirm?
     /// An exam in progress saved by an earlier run, offered by `:resume`.

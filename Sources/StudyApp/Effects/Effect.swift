@@ -6,6 +6,9 @@ import StudyStore
 /// actions; a failure comes back as `Action.failed` (or `MessagesAction.sendFailed`).
 public enum Effect: Equatable, Sendable {
     case loadRooms
+    /// The start's one read: the rooms, then the newest `historyLimit` messages of the room
+    /// that opens first for `user` (`AppReducer.roomToOpen`). Answers `RoomsAction.firstScreenLoaded`.
+    case loadFirstScreen(user: String, historyLimit: Int)
     case loadHistory(roomId: String, before: PageCursor?, limit: Int, direction: HistoryDirection)
     case send(Message)
     /// Writes the outbox file; writes happen one after another, in the order asked for.

@@ -102,7 +102,7 @@ final class EffectRunner: Sendable {
                 guard (try? await clock.sleep(for: delay)) != nil else { return }
                 post(.examSession(.tick(sessionId: sessionId, now: clock.now())))
             }
-        case .loadRooms, .loadHistory, .loadOutbox, .loadReadMarks, .countUnread, .joinRoom, .joinRoomById, .createRoom,
+        case .loadRooms, .loadFirstScreen, .loadHistory, .loadOutbox, .loadReadMarks, .countUnread, .joinRoom, .joinRoomById, .createRoom,
              .leaveRoom, .loadLibrary, .loadDocument, .importFile, .deleteDocument, .loadSummaries, .saveSummary, .loadExams,
              .loadAttempts, .loadTemplates, .summarize, .makeExam, .recordTemplateUse, .recordAttempt,
              .loadExamProgress, .loadReadingPositions, .inviteMember, .removeMember, .loadPlans, .scheduleMeeting,
@@ -136,6 +136,8 @@ final class EffectRunner: Sendable {
         switch effect {
         case .loadRooms:
             return .rooms(.loaded(try await loadAllRooms()))
+        case let .loadFirstScreen(user, historyLimit):
+            return .rooms(try await loadFirstScreen(user: user, historyLimit: historyLimit))
         case let .loadHistory(roomId, before, limit, direction):
             let page = try await access.history(roomId: roomId, before: before, limit: limit)
             return .messages(.historyLoaded(roomId: roomId, page: page, before: before, direction: direction))
@@ -251,10 +253,22 @@ final class EffectRunner: Sendable {
         return rooms
     }
 
+    /// The rooms and the newest page of the room the reducer will open, in one effect, so the
+    /// first frame waits for one hand-over to the UI thread instead of two. A page that cannot
+    /// be read is left to the usual `loadHistory`, which reports its own failure.
+    private func loadFirstScreen(user: String, historyLimit: Int) async throws -> RoomsAction {
+        let rooms = try await loadAllRooms()
+        guard let roomId = AppReducer.roomToOpen(rooms, user: user) else {
+            return .firstScreenLoaded(rooms: rooms, newest: nil)
+        }
+        let page = try? await access.history(roomId: roomId, before: nil, limit: historyLimit)
+        return .firstScreenLoaded(rooms: rooms, newest: page.map { FirstPage(roomId: roomId, page: $0) })
+    }
+
     /// What a failed effect was doing, for `EffectFailure`.
     static func operation(_ effect: Effect) -> EffectFailure.Operation {
         switch effect {
-        case .loadRooms: return .loadRooms
+        case .loadRooms, .loadFirstScreen: return .loadRooms
         case .loadReadMarks: return .loadReadMarks
         case .countUnread: return .countUnread
         case let .loadHistory(_, _, _, direction): return .loadHistory(direction)

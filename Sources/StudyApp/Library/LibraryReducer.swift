@@ -14,7 +14,9 @@ extension AppReducer {
             state.library.next = next
             state.library.selected = min(state.library.selected, max(0, state.library.items.count - 1))
             let categories = Set(state.library.categories).union(items.map(\.category))
-            state.library.categories = categories.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
+            // Case-folded by the standard library rather than a locale's collator, which would map
+            // ICU's collation data on the first library page (issue 13: start-up memory).
+            state.library.categories = categories.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
             if !append, items.isEmpty, let category = state.library.category, state.library.query == nil {
                 state.notice = Notice(noSuchCategory(category, known: state.library.categories), isError: true)
             }

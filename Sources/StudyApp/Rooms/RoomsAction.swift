@@ -1,8 +1,23 @@
 import StudyModel
+import StudyStore
+
+/// The newest page of the room the app opens on start, read together with the rooms.
+public struct FirstPage: Equatable, Sendable {
+    public var roomId: String
+    public var page: MessagePage
+
+    public init(roomId: String, page: MessagePage) {
+        self.roomId = roomId
+        self.page = page
+    }
+}
 
 /// What happens in the Rooms pane: listing, opening, joining, creating and leaving rooms.
 public enum RoomsAction: Equatable, Sendable {
     case loaded([ChatRoom])
+    /// The start's one read: every room, and the newest page of the room that opens first
+    /// (nil when no room is joined or that page could not be read; then it loads as usual).
+    case firstScreenLoaded(rooms: [ChatRoom], newest: FirstPage?)
     case open(roomId: String)
     /// `:join NAME`.
     case join(name: String)

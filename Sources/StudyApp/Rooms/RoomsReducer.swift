@@ -24,6 +24,18 @@ extension AppReducer {
                 effects += open(&state, roomId: first.room.roomId, focusMessages: false)
             }
             return effects + applyReadMarks(&state)
+        case let .firstScreenLoaded(rooms, newest):
+            var effects = reduceRooms(&state, .loaded(rooms))
+            if let newest, state.openRoom?.roomId == newest.roomId, state.openRoom?.window.isLoaded == false {
+                // The page came with the rooms: no second read for it.
+                effects.removeAll { effect in
+                    if case let .loadHistory(roomId, nil, _, .newest) = effect { return roomId == newest.roomId }
+                    return false
+                }
+                effects += reduceMessages(&state, .historyLoaded(roomId: newest.roomId, page: newest.page, before: nil, direction: .newest))
+            }
+            if state.startup == .loadingFirstScreen { state.startup = .firstScreenReady }
+            return effects
         case let .readMarksLoaded(marks):
             state.readMarks = marks
             state.readMarksLoaded = true
@@ -127,6 +139,15 @@ extension AppReducer {
         }
     }
 
+    /// The room the app opens on start for `user`: the first joined room in the list's order
+    /// (what `loaded` opens), so the start can read its newest page together with the rooms.
+    public static func roomToOpen(_ rooms: [ChatRoom], user: String) -> String? {
+        var list = RoomsState()
+        list.entries = rooms.map { RoomEntry(room: $0, joined: $0.members.contains(user)) }
+        sortRooms(&list)
+        return list.entries.first(where: \.joined)?.room.roomId
+    }
+
     /// Opens a joined room: remembers where the previous room was read, resets the new room's
     /// unread count, and loads its newest page.
     static func open(_ state: inout AppState, roomId: String, focusMessages: Bool) -> [Effect] {
@@ -159,8 +180,10 @@ extension AppReducer {
         let selectedId = rooms.visible.indices.contains(rooms.selected) ? rooms.visible[rooms.selected].room.roomId : nil
         rooms.entries.sort { a, b in
             if a.joined != b.joined { return a.joined }
-            let order = a.room.name.localizedCaseInsensitiveCompare(b.room.name)
-            if order != .orderedSame { return order == .orderedAscending }
+            // Case-folded by the standard library, not a locale's collator: this runs on every
+            // start, and opening an ICU collator maps its data (issue 13: start-up memory).
+            let left = a.room.name.lowercased(), right = b.room.name.lowercased()
+            if left != right { return left < right }
             return a.room.roomId < b.room.roomId
         }
         if let selectedId, let index = rooms.visible.firstIndex(where: { $0.room.roomId == selectedId }) {

@@ -19,6 +19,11 @@ public final class AppStore {
     private let runner: EffectRunner
     private let queue: ActionQueue
     private let clock: any StudyClock
+    /// Set by `start`: the deferred start waits for `firstFrameDrawn` instead of following the
+    /// first screen's data at once.
+    private var waitsForFirstFrame = false
+    /// Set by `start`: the poller begins with the deferred start.
+    private var pollsAfterStart = false
 
     /// - Parameters:
     ///   - assistant: makes summaries and exams (offline unless the caller configures a provider).
@@ -42,16 +47,34 @@ public final class AppStore {
         runner.poller.stop()
     }
 
-    /// Starts the app: loads rooms, library and saved state, and (unless `polling` is false, as
-    /// in the benchmark) starts watching joined rooms for new messages.
-    public func start(polling: Bool = true) {
-        if polling { runner.poller.start() }
+    /// Starts the app in two steps (issue 13). First one read: the rooms and the newest page of
+    /// the room that opens. Then, once that screen is drawn, the rest: library, outbox, read
+    /// marks, saved exam, reading positions, reminders and (unless `polling` is false, as in
+    /// the benchmark) the poller watching joined rooms.
+    ///
+    /// - Parameter waitForFirstFrame: true for a frontend that calls `firstFrameDrawn` after
+    ///   drawing; false starts the rest as soon as the first screen's data is in the state.
+    public func start(polling: Bool = true, waitForFirstFrame: Bool = false) {
+        pollsAfterStart = polling
+        waitsForFirstFrame = waitForFirstFrame
         send(.start)
+    }
+
+    /// The frontend has drawn a frame. The first one drawn with the first screen's data (see
+    /// `AppState.startup`) starts the deferred work; later calls do nothing.
+    public func firstFrameDrawn() {
+        if state.startup == .firstScreenReady { startDeferred() }
+    }
+
+    private func startDeferred() {
+        if pollsAfterStart { runner.poller.start() }
+        send(.startDeferred)
     }
 
     /// Handles one action now, on the caller's thread, and starts the effects it asks for.
     public func send(_ action: Action) {
         runner.run(AppReducer.reduce(&state, action, now: clock.now()))
+        if !waitsForFirstFrame && state.startup == .firstScreenReady { startDeferred() }
     }
 
     /// Handles every action effects have posted since the last call, in order. Returns false
@@ -95,7 +118,9 @@ public final class AppStore {
     /// a finished or abandoned one leaves nothing behind.
     private func saveOnExit() {
         let settings = state.settings
-        if let path = settings.readMarksPath {
+        // Marks not loaded yet (quitting before the deferred start ran) would overwrite the saved
+        // ones with only the open room's.
+        if let path = settings.readMarksPath, state.readMarksLoaded {
             try? ReadMarksFile.save(AppReducer.currentReadMarks(state), path: path)
         }
         if let path = settings.examProgressPath, let progress = ExamProgress(state.examSession, now: clock.now()) {

@@ -19,9 +19,17 @@ public enum TerminalApp {
         let wake = try WakePipe()
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let screen = try CursesScreen(noColor: noColor)
-        defer { screen.stop() }
+        // The first screen's read starts before curses and the theme, and runs beside them.
         let app = AppStore(store: store, settings: settings, assistant: assistant, codeRunner: codeRunner, wake: wake.signal)
+        app.start(waitForFirstFrame: true)
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen(noColor: noColor)
+        } catch {
+            app.shutdown()
+            throw error
+        }
+        defer { screen.stop() }
         let loop = MainLoop(screen: screen, app: app, wake: wake, signalFD: signalFD,
                             noColor: noColor || screen.depth == .none)
         loop.setTheme(settings.themeName)
@@ -84,8 +92,13 @@ final class MainLoop {
         }
     }
 
+    /// How long the first frame waits for the first screen's data before it is drawn without
+    /// it ("loading…"): long enough for a local database, short enough that a slow network
+    /// backend still shows the frame at once to the eye.
+    static let firstScreenWait: Int32 = 150
+
     func run() -> Int32 {
-        app.start()
+        waitForFirstScreen()
         render()
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0),
@@ -113,6 +126,22 @@ final class MainLoop {
             if changed && exitStatus == nil && !state.quitRequested { render() }
         }
         return exitStatus ?? 0
+    }
+
+    /// Waits (at most `firstScreenWait` ms) until the first screen's data is in, so the first
+    /// frame written to the terminal is the complete one rather than "loading…" and a redraw.
+    private func waitForFirstScreen() {
+        var wakeFD = pollfd(fd: wake.fd, events: Int16(POLLIN), revents: 0)
+        var deadline = Self.firstScreenWait
+        while state.startup == .loadingFirstScreen && deadline > 0 {
+            let before = DispatchTime.now().uptimeNanoseconds
+            wakeFD.revents = 0
+            let ready = poll(&wakeFD, 1, deadline)
+            if ready < 0 && errno != EINTR { return }
+            if wakeFD.revents != 0 { wake.drain() }
+            app.processPending()
+            deadline -= Int32(clamping: (DispatchTime.now().uptimeNanoseconds - before) / 1_000_000)
+        }
     }
 
     /// Returns true when the screen must be redrawn.
@@ -166,5 +195,7 @@ final class MainLoop {
 
     private func render() {
         screen.draw(FrameRenderer.render(state: state, ui: &ui, rows: screen.rows, cols: screen.cols))
+        // The rest of the start (library, read marks, poller…) waits for the first full frame.
+        app.firstFrameDrawn()
     }
 }
