@@ -15,8 +15,11 @@ struct DistractorPicker {
     var material: ExamMaterial
     var difficulty: Question.Difficulty
 
+    /// - Parameter forStatement: the value replaces the answer in a true/false statement:
+    ///   then only a close sibling makes a false statement that teaches (a term of the same
+    ///   list or section, another person for a person, another place for a place).
     func pick(for answer: AnswerSpan, in candidate: ExamMaterial.Candidate, stem: String, blank: String,
-              count: Int, excluding: [String] = [], rng: inout SeededRandom) -> [String] {
+              count: Int, excluding: [String] = [], forStatement: Bool = false, rng: inout SeededRandom) -> [String] {
         var chosen: [String] = []
         let answerNames = material.lexicon.names(of: answer.text)
         var keys = Set((answerNames + excluding).map(AnswerSpan.key))
@@ -52,7 +55,17 @@ struct DistractorPicker {
 
         // Options written like the answer: a capital only where the answer has one at the start of the stem.
         let capitalise = stem.hasPrefix(blank) && answer.text.first?.isUppercase == true
-        let pool = pool(for: answer)
+        var pool = pool(for: answer)
+        if forStatement {
+            switch answer.kind {
+            case .term, .acronym:
+                pool = pool.filter { $0.group == candidate.group || $0.section == candidate.section && candidate.section != nil }
+            case .name:
+                if !(answer.role == "person" || answer.role == "place") { pool = [] }
+            default:
+                break
+            }
+        }
         // Names and terms are never invented: a pool too small for the count cannot give
         // enough options, so the checks below (the costly part) are not run at all.
         if pool.count < count, ![.year, .number, .percentage].contains(answer.kind) { return [] }
@@ -90,7 +103,20 @@ struct DistractorPicker {
             // Every name with a known role keeps to it, whatever the two-word shape says (a
             // person named once in full and then "Roberts said"); an unmarked name (an airline,
             // a club) never gets people or places as options.
-            return answer.role.isEmpty ? persons : all.filter { $0.span.role == answer.role }
+            if answer.role.isEmpty { return persons }
+            let words = answer.text.split(separator: " ").count
+            if answer.role == "person" {
+                // A full name with full names, a surname with surnames.
+                return all.filter { $0.span.role == "person" && $0.span.text.split(separator: " ").count == min(words, 2)
+                    || $0.span.role == "person" && words > 2 && $0.span.text.split(separator: " ").count > 2 }
+            }
+            if answer.role == "other" {
+                // An unmarked name (a club, a body, a title) has siblings only among names of the
+                // same shape; single words ("Sky", "Family", "Derek") could be anything.
+                guard words >= 2 else { return [] }
+                return all.filter { $0.span.role == "other" && !$0.span.isPerson && $0.span.text.split(separator: " ").count == words }
+            }
+            return all.filter { $0.span.role == answer.role }
         }
     }
 
@@ -98,7 +124,8 @@ struct DistractorPicker {
     func caseForm(_ span: AnswerSpan) -> String {
         guard [.term, .acronym].contains(span.kind), let first = span.text.first, first.isUppercase,
               let entry = material.lexicon.entry(for: span.text), entry.text.first?.isLowercase == true,
-              let firstWord = span.text.split(separator: " ").first, firstWord.dropFirst().allSatisfy({ !$0.isUppercase }) else {
+              let firstWord = span.text.split(separator: " ").first, firstWord.dropFirst().allSatisfy({ !$0.isUppercase }),
+              material.lowercaseWords.contains(firstWord.lowercased().filter { $0.isLetter || $0 == "-" }) else {
             return span.text
         }
         return span.text.prefix(1).lowercased() + span.text.dropFirst()

@@ -29,6 +29,9 @@ struct ExamMaterial {
     let documentWords: Set<String>
     /// Capitalised words the text uses alone (surnames, mostly).
     let loneNames: Set<String>
+    /// Words the text writes in lowercase somewhere (as written, punctuation trimmed): a term
+    /// the text only ever capitalises ("Verdun") is a name and keeps its capital.
+    let lowercaseWords: Set<String>
     /// Best first, interleaved across sections so that an exam covers the whole text.
     let candidates: [Candidate]
     /// Kind → distinct values in document order.
@@ -68,7 +71,14 @@ struct ExamMaterial {
         self.lexicon = lexicon
         var extractor = SpanExtractor(properWords: properWords, terms: termTexts, lexicon: lexicon)
         var documentWords = Set<String>()
-        for sentence in all { documentWords.formUnion(Tokenizer.foldedWords(sentence.text)) }
+        var lowercaseWords = Set<String>()
+        for sentence in all {
+            documentWords.formUnion(Tokenizer.foldedWords(sentence.text))
+            for word in sentence.text.split(separator: " ") where word.first?.isLowercase == true {
+                lowercaseWords.insert(String(word.filter { $0.isLetter || $0 == "-" }))
+            }
+        }
+        self.lowercaseWords = lowercaseWords
         self.documentWords = documentWords
         let loneNames = Self.loneNames(all.map(\.text))
         self.loneNames = loneNames

@@ -44,7 +44,8 @@ struct QuestionFactory {
 
     func accepted(_ span: AnswerSpan) -> [String] {
         AcceptedAnswers.forms(of: span, lexicon: material.lexicon, loneNames: material.loneNames,
-                              documentWords: material.documentWords)
+                              documentWords: material.documentWords,
+                              otherDates: span.kind == .year ? (material.pools[.year] ?? []).map(\.span.text) : [])
     }
 
     /// The sentence with the answer blanked, if the answer then no longer shows in it and
@@ -74,6 +75,7 @@ struct QuestionFactory {
                 }
             }
             for form in SpanExtractor.forms(of: answer.text).dropFirst() where WholeWord.contains(form, in: text) { return nil }
+            if Self.echoesName(answer.text, in: text) { return nil }
         }
         for (article, replacement) in [(" a ", " a(n) "), (" an ", " a(n) "), ("A ", "A(n) "), ("An ", "A(n) ")] {
             let pattern = article + Self.blank
@@ -86,6 +88,18 @@ struct QuestionFactory {
         // A stem that is nearly all blank asks nothing.
         let remaining = text.replacingOccurrences(of: Self.blank, with: "").split(separator: " ").count
         return remaining >= 4 ? text : nil
+    }
+
+    /// Whether a capitalised word of the answer shows in the stem in another form
+    /// ("Ottoman Empire" with "the Ottomans joined …"): the stem then gives the answer away.
+    static func echoesName(_ answer: String, in stem: String) -> Bool {
+        let answerStems = Set(answer.split(separator: " ").filter { $0.first?.isUppercase == true && $0.count >= 4 }
+            .map { PorterStemmer.stem(Tokenizer.fold(String($0)).filter(\.isLetter)) })
+        guard !answerStems.isEmpty else { return false }
+        for word in stem.split(separator: " ") where word.first?.isUppercase == true && word.count >= 4 {
+            if answerStems.contains(PorterStemmer.stem(Tokenizer.fold(String(word)).filter(\.isLetter))) { return true }
+        }
+        return false
     }
 
     func fillInBlank(_ candidate: ExamMaterial.Candidate, used: Set<String>) -> (Question, [String])? {
@@ -131,7 +145,7 @@ struct QuestionFactory {
             // that make a false statement teach something; a generic key term gives nonsense.
             for span in spans where span.kind != .acronym && span.weight >= Self.minimumSwapWeight {
                 guard let stem = stem(candidate, blanking: [span]) else { continue }
-                let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 1, rng: &rng)
+                let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 1, forStatement: true, rng: &rng)
                 guard let swap = swaps.first else { continue }
                 let statement = stem.replacingOccurrences(of: Self.blank, with: swap)
                     .replacingOccurrences(of: "a(n) " + swap, with: Self.article(for: swap) + " " + swap)
@@ -150,7 +164,9 @@ struct QuestionFactory {
                 return (question, spans.first.map(answerKeys) ?? [])
             }
         }
-        guard let focus = spans.first else { return nil }
+        // A true statement must still state a fact worth knowing (a defined term, a date, a
+        // number with its unit, a person): "it was pretty impressive" teaches nothing.
+        guard let focus = spans.first, focus.weight >= Self.minimumSwapWeight else { return nil }
         let question = Question(id: "", kind: .trueFalse, prompt: "True or false: \"\(candidate.text)\"",
                                 options: ["True", "False"], correctOptions: [0], sourceSentence: candidate.text,
                                 difficulty: difficulty, answerKind: "statement")

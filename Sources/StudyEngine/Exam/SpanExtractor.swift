@@ -318,7 +318,21 @@ struct SpanExtractor {
                     || !properWords.contains(first.core) && run.count > 1 && CommonVerbs.all.contains(first.core.lowercased()) {
                 run.removeFirst()
             }
+            // "Dated April 2015 …", "… on Saturday Wright …": a day or month at either end of a
+            // run is a date or a caption seam, not part of a name; so is a capitalised sentence
+            // opener the text never capitalises elsewhere.
+            while run.count > 1, let first = run.first, Self.calendarWords.contains(Tokenizer.fold(first.core))
+                    || first.position == 0 && !properWords.contains(first.core) && !Self.titles.contains(Tokenizer.fold(first.core)) {
+                run.removeFirst()
+            }
+            while run.count > 1, let last = run.last, Self.calendarWords.contains(Tokenizer.fold(last.core)) { run.removeLast() }
             guard let first = run.first else { return }
+            // "his Sky employers", "a potential UK exit", "the Leeds captain": a name used as a
+            // modifier of the next noun is no answer (the blank would sit before the noun).
+            if let last = run.last, last.trailing.isEmpty, !(last.core.hasSuffix("'s") || last.core.hasSuffix("’s")),
+               last.position + 1 < words.count, Self.isModifiedNoun(words[last.position + 1]) {
+                return
+            }
             // "Example 2", "Figure 3": labels of the notes themselves.
             if ExamLexicon.labelWords.contains(Tokenizer.fold(first.core)) || Self.partLabels.contains(Tokenizer.fold(first.core)) { return }
             if run.count == 1, first.position == 0 || !first.leading.isEmpty, !properWords.contains(first.core) { return }
@@ -352,7 +366,10 @@ struct SpanExtractor {
 
         for word in words {
             // Initialisms with dots ("U.S.") are not asked: their dots break the stem.
-            let isCapitalised = word.core.first?.isUppercase == true && word.core.count >= 2
+            // "Derek E Mix": a lone capital inside a name is a middle initial.
+            let isInitial = !run.isEmpty && word.core.count == 1 && word.core.first?.isUppercase == true
+                && word.core != "I" && word.core != "A" && word.trailing.isEmpty
+            let isCapitalised = isInitial || word.core.first?.isUppercase == true && word.core.count >= 2
                 && word.core.contains(where: \.isLetter) && word.core != "I" && !word.core.contains(".")
             // "Conflict of the Orders", "First Battle of the Marne": "the" may follow a connector.
             let isConnector = !run.isEmpty && (Self.nameConnectors.contains(word.core)
@@ -369,6 +386,20 @@ struct SpanExtractor {
         }
         flush()
         return out
+    }
+
+    /// Whether `word`, right after a name, is a noun the name modifies: a lowercase content
+    /// word (no function word, no verb form) or a number ("a Higham 40-20 kick").
+    static func isModifiedNoun(_ word: Word) -> Bool {
+        guard word.leading.isEmpty, let first = word.core.first else { return false }
+        if first.isNumber { return true }
+        guard first.isLowercase, word.core.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
+        let folded = Tokenizer.fold(word.core)
+        if StopWords.english.contains(folded) || CommonVerbs.all.contains(folded) || speechVerbs.contains(folded) { return false }
+        // Verb forms the lists miss: "kicked", "running", "insists".
+        if folded.hasSuffix("ed") || folded.hasSuffix("ing") || folded.hasSuffix("ly") { return false }
+        if folded.hasSuffix("s"), !folded.hasSuffix("ss"), CommonVerbs.all.contains(String(folded.dropLast())) { return false }
+        return true
     }
 
     /// Surnames used alone somewhere in the document ("Princip", "Wilson"): a two-word
