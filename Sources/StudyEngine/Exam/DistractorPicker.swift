@@ -44,6 +44,10 @@ struct DistractorPicker {
                     }
                 }
             }
+            // Inside a sentence a term keeps its case: "Isaac momentum" or "offered Mexico a
+            // verdun" shows at a glance which option is wrong.
+            if [.term, .acronym].contains(answer.kind), !stem.hasPrefix(blank),
+               let a = answer.text.first, let v = value.first, a.isUppercase != v.isUppercase { return false }
             if WholeWord.contains(value, in: candidate.text) { return false }
             if let v = NumberForm(value)?.value, let a = answer.numericValue, v == a { return false }
             let statement = stem.replacingOccurrences(of: blank, with: value)
@@ -98,8 +102,6 @@ struct DistractorPicker {
             return all.filter { Self.style(caseForm($0.span)) == style && (!defined || $0.span.weight >= 8) }
         case .name:
             let persons = all.filter { $0.span.isPerson == answer.isPerson }
-            // Places with places, people with people, when the text has enough of them.
-            let sameRole = persons.filter { $0.span.role == answer.role }
             // Every name with a known role keeps to it, whatever the two-word shape says (a
             // person named once in full and then "Roberts said"); an unmarked name (an airline,
             // a club) never gets people or places as options.

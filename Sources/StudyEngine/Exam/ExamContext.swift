@@ -21,6 +21,10 @@ enum ContextReference {
             if let first = next.first, first.isNumber || next.count == 1 { return "context" }
             if pointers.contains(previous) || places.contains(next) { return "context" }
         }
+        // "the next stage", "the previous step", "the latter": placed relative to text not shown.
+        for (i, word) in words.enumerated() where ["next", "previous", "preceding", "latter", "former", "aforementioned"].contains(word) {
+            if i > 0, ["the", "this", "that"].contains(words[i - 1]) { return "context" }
+        }
         // "As shown above", "see below", "in the previous section".
         for (i, word) in words.enumerated() where places.contains(word) && ["shown", "see", "as", "listed", "given", "described"].contains(i > 0 ? words[i - 1] : "") {
             return "context"

@@ -94,7 +94,11 @@ struct ExamMaterial {
         var roleVotes: [String: [String: Int]] = [:]
         for var sentence in all {
             defer { previous = sentence }
-            let spans = extractor.spans(in: sentence)
+            // "act on different objects": a lone lowercase word before the noun it describes is
+            // an adjective or half a compound, neither an answer nor an option.
+            let spans = extractor.spans(in: sentence).filter {
+                !Self.modifiesNextNoun($0, in: sentence.text) && !($0.kind == .term && Self.isPartOfName($0, in: sentence.text))
+            }
             for span in spans where pooled.insert(span.kind.rawValue + "|" + span.unit + "|" + span.key).inserted {
                 pools[span.kind, default: []].append(Pooled(span: span, group: sentence.group, section: sentence.section))
             }
@@ -116,7 +120,7 @@ struct ExamMaterial {
                                         score: 2 * rank, section: sentence.section, group: sentence.group))
         }
         func role(of span: AnswerSpan) -> String {
-            guard span.kind == .name, let votes = roleVotes[span.key],
+            guard span.kind == .name, !span.text.hasPrefix("The "), let votes = roleVotes[span.key],
                   let best = votes.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return span.role }
             return best.key
         }
@@ -163,6 +167,35 @@ struct ExamMaterial {
             }
         }
         sentencesWithTerm = index
+    }
+
+    /// Whether a capitalised term is half of a longer name here ("Isaac Newton" for "Newton").
+    static func isPartOfName(_ span: AnswerSpan, in text: String) -> Bool {
+        guard span.kind == .term || span.kind == .name, span.text.first?.isUppercase == true,
+              let range = WholeWord.range(of: span.text, in: text) else { return false }
+        let before = text[..<range.lowerBound]
+        if before.hasSuffix(" "), let previous = before.dropLast().split(separator: " ").last,
+           previous.first?.isUppercase == true, previous.last?.isLetter == true,
+           !StopWords.english.contains(Tokenizer.fold(String(previous))) {
+            return true
+        }
+        let after = text[range.upperBound...]
+        if after.first == " ", let next = after.dropFirst().split(separator: " ").first,
+           next.first?.isUppercase == true, next.count > 1, next.dropFirst().allSatisfy({ !$0.isUppercase || !$0.isLetter }) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether a one-word lowercase term stands right before a noun it modifies.
+    static func modifiesNextNoun(_ span: AnswerSpan, in text: String) -> Bool {
+        guard span.kind == .term, !span.text.contains(" "), span.text.first?.isLowercase == true,
+              let range = WholeWord.range(of: span.text, in: text) else { return false }
+        let rest = text[range.upperBound...]
+        guard rest.first == " " else { return false }
+        let next = rest.dropFirst().prefix(while: { $0 != " " })
+        guard let word = SpanExtractor.words(String(next)).first else { return false }
+        return SpanExtractor.isModifiedNoun(word) && word.core.first?.isNumber != true
     }
 
     /// One key for all names of a term, or the span's own key.

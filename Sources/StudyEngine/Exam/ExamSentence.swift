@@ -106,9 +106,8 @@ struct ExamSentence {
         }
         // "But his Sky employers …", "Like the others, these …": a possessive or demonstrative
         // among the first words points back just as a pronoun subject does.
-        if words.count > 1, words[1...min(3, words.count - 1)].contains(where: {
-            ["his", "her", "their", "its", "this", "these", "those", "him", "them"].contains(Tokenizer.fold(String($0)))
-        }) {
+        // ("The company launched its first phone" is fine: "its" follows its own subject.)
+        if words.count > 1, ["his", "her", "their", "its", "this", "these", "those", "him", "them"].contains(Tokenizer.fold(String(words[1]))) {
             return "dangling reference"
         }
         if !balanced(clean) || !singleQuotesBalanced(clean) { return "unbalanced" }
@@ -117,6 +116,10 @@ struct ExamSentence {
         // A paragraph line without closing punctuation is a photo caption or a label line.
         if !isListItem, let last = clean.last, !".!?\"”’')…".contains(last) { return "caption" }
         // Formulas and arrows read badly as prose.
+        // "(AIMD): add …": a fragment whose head was cut off.
+        if clean.hasPrefix("(") { return "fragment" }
+        // "cwnd + 1 MSS", "100 − 40": arithmetic reads badly as prose.
+        if clean.contains(" + ") || clean.contains(" − ") { return "formula" }
         let symbols = clean.filter { "=+→←×÷<>".contains($0) }.count
         if symbols > 2 || clean.contains(where: { "→←×÷≈=".contains($0) }) { return "formula" }
         if let equals = words.firstIndex(of: "="), equals <= 2 { return "formula" }

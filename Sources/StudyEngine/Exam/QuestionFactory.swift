@@ -16,6 +16,8 @@ struct QuestionFactory {
     static let minimumAnswerWeight = 3.0
     /// A true/false swap needs an answer at least this strong (see `trueFalse`).
     static let minimumSwapWeight = 6.0
+    /// A true statement needs a focus at least this strong: more than a lone key term.
+    static let minimumTrueWeight = 4.0
     /// True/false statements longer than this are not used.
     static let maxStatementWords = 30
 
@@ -30,7 +32,7 @@ struct QuestionFactory {
             }
         }
         return candidate.spans
-            .filter { span in span.weight >= Self.minimumAnswerWeight && !answerKeys(span).contains(where: used.contains) }
+            .filter { span in span.weight >= Self.minimumAnswerWeight && !span.isModifier && !answerKeys(span).contains(where: used.contains) }
             .sorted { a, b in
                 let wa = a.weight + bonus(a), wb = b.weight + bonus(b)
                 return wa != wb ? wa > wb : a.text.count > b.text.count
@@ -166,7 +168,7 @@ struct QuestionFactory {
         }
         // A true statement must still state a fact worth knowing (a defined term, a date, a
         // number with its unit, a person): "it was pretty impressive" teaches nothing.
-        guard let focus = spans.first, focus.weight >= Self.minimumSwapWeight else { return nil }
+        guard let focus = spans.first, focus.weight >= Self.minimumTrueWeight else { return nil }
         let question = Question(id: "", kind: .trueFalse, prompt: "True or false: \"\(candidate.text)\"",
                                 options: ["True", "False"], correctOptions: [0], sourceSentence: candidate.text,
                                 difficulty: difficulty, answerKind: "statement")
@@ -201,6 +203,9 @@ struct QuestionFactory {
                 group.append(span)
             }
             guard group.count >= 2, let stem = stem(candidate, blanking: group) else { continue }
+            // "rises from _____ to _____": the two ends of a range (a worked example's inputs)
+            // are asked as a pair of numbers to recognise, which tests nothing.
+            if stem.contains(Self.blank + " to " + Self.blank) || stem.contains(Self.blank + " and " + Self.blank) && [.number, .percentage].contains(kind) { continue }
             // Each distractor is checked with the first blank filled by it and the others by the answers.
             var probe = stem
             for answer in group.dropFirst() {

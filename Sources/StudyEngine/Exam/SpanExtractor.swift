@@ -326,13 +326,15 @@ struct SpanExtractor {
                 run.removeFirst()
             }
             while run.count > 1, let last = run.last, Self.calendarWords.contains(Tokenizer.fold(last.core)) { run.removeLast() }
+            // What stripping left at the front may be a connector ("Viewers of Sky" → "Sky").
+            while let first = run.first, Self.nameConnectors.contains(first.core) || first.core == "the" { run.removeFirst() }
             guard let first = run.first else { return }
             // "his Sky employers", "a potential UK exit", "the Leeds captain": a name used as a
             // modifier of the next noun is no answer (the blank would sit before the noun).
-            if let last = run.last, last.trailing.isEmpty, !(last.core.hasSuffix("'s") || last.core.hasSuffix("’s")),
-               last.position + 1 < words.count, Self.isModifiedNoun(words[last.position + 1]) {
-                return
-            }
+            let isModifier = run.last.map { last in
+                last.trailing.isEmpty && !(last.core.hasSuffix("'s") || last.core.hasSuffix("’s"))
+                    && last.position + 1 < words.count && Self.isModifiedNoun(words[last.position + 1])
+            } ?? false
             // "Example 2", "Figure 3": labels of the notes themselves.
             if ExamLexicon.labelWords.contains(Tokenizer.fold(first.core)) || Self.partLabels.contains(Tokenizer.fold(first.core)) { return }
             if run.count == 1, first.position == 0 || !first.leading.isEmpty, !properWords.contains(first.core) { return }
@@ -341,6 +343,8 @@ struct SpanExtractor {
             guard text.count >= 2, !Self.calendarWords.contains(text.lowercased()) else { return }
             let isAcronym = run.count == 1 && text.count >= 2 && text.allSatisfy { $0.isUppercase || $0.isNumber }
             var span = AnswerSpan(text: text, kind: isAcronym ? .acronym : .name, weight: isAcronym ? 3 : 4)
+            // An abbreviation before its noun is usually the term itself ("a SYN-ACK segment").
+            span.isModifier = isModifier && !text.filter(\.isLetter).allSatisfy(\.isUppercase)
             if !isAcronym, (2...3).contains(run.count), !run.contains(where: { Self.nameConnectors.contains($0.core) }),
                let last = run.last, properWords.contains(last.core), !run.contains(where: { ExamLexicon.isAbbreviation($0.core) }) {
                 span.isPerson = personEvidence.contains(last.core)
@@ -353,7 +357,11 @@ struct SpanExtractor {
                 let possessive = run.last.map { $0.core.hasSuffix("'s") || $0.core.hasSuffix("’s") } ?? false
                 // "A spokesman for Aerolink said": the speaker is not the name after a preposition.
                 let speaks = Self.speechVerbs.contains(after) && !StopWords.english.contains(before)
-                if Self.titles.contains(Tokenizer.fold(first.core)) || span.isPerson || speaks {
+                if first.core == "The" {
+                    // "The Mail", "The Hague": a person's name never starts with an article.
+                    span.isPerson = false
+                    span.role = "other"
+                } else if Self.titles.contains(Tokenizer.fold(first.core)) || span.isPerson || speaks {
                     span.role = "person"
                 } else if !possessive, ["in", "at", "from", "near", "across", "outside", "throughout"].contains(before) {
                     span.role = "place"

@@ -80,8 +80,11 @@ struct LongSentenceCutter {
         if before.last == ")", captionNotes.contains(ScalarText.lowercased(before)) { return true }
         if after.count == 6, label.count >= 2, ScalarText.lowercased(after) == "scroll", ScalarText.lowercased(label[1]) == "down" { return true }
         if before.count == 5, previous.count == 4, previous.map({ ScalarText.lowercased($0) }) == ["scroll", "down", "for", "video"] { return true }
-        // An ALL CAPS label of one to three words ending in a colon.
+        // An ALL CAPS label of one to three words ending in a colon; "(AIMD):" after its long
+        // form is an abbreviation, not a label.
+        guard ScalarClass.isUpper(head) else { return false }
         for (offset, word) in label.enumerated() {
+            if word.first.map({ !ScalarClass.isUpper($0) }) ?? true { return false }
             let letters = word.filter { ScalarClass.isLetter($0) }
             guard letters.count >= 2, letters.allSatisfy({ ScalarClass.isUpper($0) }) else { return false }
             if word.last == ":" { return offset > 0 || letters.count >= 4 }
