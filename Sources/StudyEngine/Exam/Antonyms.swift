@@ -29,6 +29,10 @@ enum Antonyms {
         for (i, word) in words.enumerated() {
             let core = word.trimmingAny(of: ".,;:!?\"“”()")
             guard let opposite = map[core.lowercased()] else { continue }
+            // "sooner or later", "more or less", "up and down": one half of a fixed pair.
+            let before = i > 0 ? words[i - 1].lowercased() : ""
+            let after = i + 1 < words.count ? words[i + 1].lowercased() : ""
+            if ["or", "and", "nor"].contains(before) || ["or", "and", "nor"].contains(after) { continue }
             let replacement = core.first?.isUppercase == true ? opposite.capitalisedFirst : opposite
             var out = words
             out[i] = word.replacingOccurrences(of: core, with: replacement)

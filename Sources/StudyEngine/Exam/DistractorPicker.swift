@@ -99,7 +99,10 @@ struct DistractorPicker {
         case .term, .acronym:
             let style = Self.style(caseForm(answer))
             let defined = answer.weight >= 8
-            return all.filter { Self.style(caseForm($0.span)) == style && (!defined || $0.span.weight >= 8) }
+            // Options are terms the text names as such (bold, defined, abbreviated), or strong
+            // key terms: a word that only ranks ("kinds", "evicts") is no sibling of anything.
+            return all.filter { Self.style(caseForm($0.span)) == style && (!defined || $0.span.weight >= 8)
+                && (material.lexicon.entry(for: $0.span.text) != nil || $0.span.weight >= 5) }
         case .name:
             let persons = all.filter { $0.span.isPerson == answer.isPerson }
             // Every name with a known role keeps to it, whatever the two-word shape says (a
@@ -127,7 +130,7 @@ struct DistractorPicker {
         guard [.term, .acronym].contains(span.kind), let first = span.text.first, first.isUppercase,
               let entry = material.lexicon.entry(for: span.text), entry.text.first?.isLowercase == true,
               let firstWord = span.text.split(separator: " ").first, firstWord.dropFirst().allSatisfy({ !$0.isUppercase }),
-              material.lowercaseWords.contains(firstWord.lowercased().filter { $0.isLetter || $0 == "-" }) else {
+              !material.midSentenceCapitals.contains(String(firstWord)) || material.lowercaseWords.contains(firstWord.lowercased().filter { $0.isLetter || $0 == "-" }) else {
             return span.text
         }
         return span.text.prefix(1).lowercased() + span.text.dropFirst()

@@ -43,7 +43,8 @@ enum CaptionMarks {
                                       "(back row", "(front row", "(far left", "(far right"]
     /// Labels and furniture that never occur in running prose.
     static let furniture: [String] = ["scroll down", "photo:", "photograph:", "picture:", "pictures:", "image:",
-                                      "images:", "credit:", "video:", "getty images", "click here", "read more"]
+                                      "images:", "credit:", "video:", "getty images", "click here", "read more",
+                                      "contributed to this report", "contributed reporting"]
 
     static func looksLikeCaption(_ text: String) -> Bool {
         let lower = text.lowercased()

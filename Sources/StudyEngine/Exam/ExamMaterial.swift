@@ -32,6 +32,8 @@ struct ExamMaterial {
     /// Words the text writes in lowercase somewhere (as written, punctuation trimmed): a term
     /// the text only ever capitalises ("Verdun") is a name and keeps its capital.
     let lowercaseWords: Set<String>
+    /// Capitalised words the text writes inside a sentence (not first): names such as "Verdun".
+    let midSentenceCapitals: Set<String>
     /// Best first, interleaved across sections so that an exam covers the whole text.
     let candidates: [Candidate]
     /// Kind → distinct values in document order.
@@ -72,17 +74,34 @@ struct ExamMaterial {
         var extractor = SpanExtractor(properWords: properWords, terms: termTexts, lexicon: lexicon)
         var documentWords = Set<String>()
         var lowercaseWords = Set<String>()
+        var midSentenceCapitals = Set<String>()
         for sentence in all {
             documentWords.formUnion(Tokenizer.foldedWords(sentence.text))
-            for word in sentence.text.split(separator: " ") where word.first?.isLowercase == true {
-                lowercaseWords.insert(String(word.filter { $0.isLetter || $0 == "-" }))
+            for (position, word) in sentence.text.split(separator: " ").enumerated() {
+                if word.first?.isLowercase == true {
+                    lowercaseWords.insert(String(word.filter { $0.isLetter || $0 == "-" }))
+                } else if position > 0, word.first?.isUppercase == true {
+                    midSentenceCapitals.insert(String(word.filter { $0.isLetter || $0 == "-" }))
+                }
             }
         }
         self.lowercaseWords = lowercaseWords
+        self.midSentenceCapitals = midSentenceCapitals
         self.documentWords = documentWords
         let loneNames = Self.loneNames(all.map(\.text))
         self.loneNames = loneNames
+        // "Manchester City" and "Manchester United" share their first word: a place's clubs,
+        // not two people, though "City" and "United" are used alone.
+        var lastWordsByFirst: [String: Set<String>] = [:]
+        for sentence in all {
+            let words = SpanExtractor.words(sentence.text)
+            for i in words.indices.dropLast() where words[i].trailing.isEmpty
+                && words[i].core.first?.isUppercase == true && words[i + 1].core.first?.isUppercase == true {
+                lastWordsByFirst[words[i].core, default: []].insert(words[i + 1].core)
+            }
+        }
         extractor.personEvidence = loneNames
+        extractor.sharedFirstWords = Set(lastWordsByFirst.filter { $0.value.count >= 2 }.keys)
 
         var candidates: [Candidate] = []
         var pools: [AnswerSpan.Kind: [Pooled]] = [:]

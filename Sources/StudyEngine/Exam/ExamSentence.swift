@@ -104,6 +104,12 @@ struct ExamSentence {
         if words.count > 1, words[1...min(3, words.count - 1)].contains(where: { ["it", "they", "he", "she"].contains(Tokenizer.fold(String($0))) }) {
             return "dangling reference"
         }
+        // "On a second exposure they respond faster": a person pronoun as the subject after an
+        // opening phrase, before any noun could be its antecedent in the same sentence.
+        if words.count > 4, let at = words[4...min(5, words.count - 1)].firstIndex(where: { ["they", "he", "she"].contains(Tokenizer.fold(String($0))) }),
+           !words[..<at].contains(where: { $0.first?.isUppercase == true && $0 != words[0] || $0.hasSuffix(",") }) {
+            return "dangling reference"
+        }
         // "But his Sky employers …", "Like the others, these …": a possessive or demonstrative
         // among the first words points back just as a pronoun subject does.
         // ("The company launched its first phone" is fine: "its" follows its own subject.)

@@ -144,7 +144,7 @@ enum ExtraQuestions {
             guard options.count == 4 else { continue }
             options = rng.shuffled(options)
             guard let correct = options.firstIndex(of: answer) else { continue }
-            let prompt = "According to the table in the notes, what is the \(lowerFirst(header[column])) for \(lowerFirst(firstHeader)) \"\(rowHead)\"?"
+            let prompt = "According to the table in the notes, what goes in the column \"\(header[column])\" for \(lowerFirst(firstHeader)) \"\(rowHead)\"?"
             let question = Question(id: "", kind: .multipleChoice, prompt: prompt, options: options, correctOptions: [correct],
                                     sourceSentence: "\(firstHeader): \(rowHead); \(header[column]): \(answer)",
                                     difficulty: difficulty, answerKind: "term")

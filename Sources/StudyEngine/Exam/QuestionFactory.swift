@@ -16,8 +16,6 @@ struct QuestionFactory {
     static let minimumAnswerWeight = 3.0
     /// A true/false swap needs an answer at least this strong (see `trueFalse`).
     static let minimumSwapWeight = 6.0
-    /// A true statement needs a focus at least this strong: more than a lone key term.
-    static let minimumTrueWeight = 4.0
     /// True/false statements longer than this are not used.
     static let maxStatementWords = 30
 
@@ -78,6 +76,22 @@ struct QuestionFactory {
             }
             for form in SpanExtractor.forms(of: answer.text).dropFirst() where WholeWord.contains(form, in: text) { return nil }
             if Self.echoesName(answer.text, in: text) { return nil }
+        }
+        // "The _____ (WHO) declared …": an abbreviation made of the answer's initials gives it away.
+        if answers.count == 1, let answer = answers.first, let open = text.range(of: Self.blank + " ("),
+           let close = text[open.upperBound...].firstIndex(of: ")") {
+            let inside = String(text[open.upperBound..<close])
+            let initials = String(answer.text.split(whereSeparator: { $0 == " " || $0 == "-" })
+                .filter { !StopWords.english.contains(Tokenizer.fold(String($0))) }.compactMap(\.first)).uppercased()
+            if initials.count >= 2, inside.filter(\.isLetter).uppercased().hasPrefix(initials) {
+                text.removeSubrange(text.index(open.lowerBound, offsetBy: Self.blank.count)...close)
+            }
+        }
+        // "2 to _____ days", "_____ to 10 days": one end of a range asks a guess, not a fact.
+        if answers.contains(where: { [.number, .year, .percentage].contains($0.kind) }) {
+            for pattern in [#"\d[^\s]*\s+(to|and|or|–|-)\s+_____"#, #"_____\s+(to|and|or|–|-)\s+[$£€]?\d"#, #"\d–_____|_____–\d"#] {
+                if text.range(of: pattern, options: .regularExpression) != nil { return nil }
+            }
         }
         for (article, replacement) in [(" a ", " a(n) "), (" an ", " a(n) "), ("A ", "A(n) "), ("An ", "A(n) ")] {
             let pattern = article + Self.blank
@@ -168,7 +182,7 @@ struct QuestionFactory {
         }
         // A true statement must still state a fact worth knowing (a defined term, a date, a
         // number with its unit, a person): "it was pretty impressive" teaches nothing.
-        guard let focus = spans.first, focus.weight >= Self.minimumTrueWeight else { return nil }
+        guard let focus = spans.first, focus.weight >= Self.minimumSwapWeight else { return nil }
         let question = Question(id: "", kind: .trueFalse, prompt: "True or false: \"\(candidate.text)\"",
                                 options: ["True", "False"], correctOptions: [0], sourceSentence: candidate.text,
                                 difficulty: difficulty, answerKind: "statement")

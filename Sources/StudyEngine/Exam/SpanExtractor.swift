@@ -313,7 +313,11 @@ struct SpanExtractor {
             guard !run.isEmpty else { return }
             // Sentence openers that happen to be capitalised are not part of a name.
             // After an opening quote a capital starts the quoted sentence ("'According to …").
-            while let first = run.first, first.position == 0 || first.leading.contains(where: { "'\"‘“".contains($0) }),
+            // After a colon a capital starts a clause too ("how it worked: When the …").
+            func opensClause(_ word: Word) -> Bool {
+                word.position == 0 || word.position > 0 && words[word.position - 1].trailing.hasSuffix(":")
+            }
+            while let first = run.first, opensClause(first) || first.leading.contains(where: { "'\"‘“".contains($0) }),
                   StopWords.english.contains(first.core.lowercased()) || Abbreviations.sentenceOpeners.contains(first.core.lowercased())
                     || !properWords.contains(first.core) && run.count > 1 && CommonVerbs.all.contains(first.core.lowercased()) {
                 run.removeFirst()
@@ -337,7 +341,7 @@ struct SpanExtractor {
             } ?? false
             // "Example 2", "Figure 3": labels of the notes themselves.
             if ExamLexicon.labelWords.contains(Tokenizer.fold(first.core)) || Self.partLabels.contains(Tokenizer.fold(first.core)) { return }
-            if run.count == 1, first.position == 0 || !first.leading.isEmpty, !properWords.contains(first.core) { return }
+            if run.count == 1, opensClause(first) || !first.leading.isEmpty, !properWords.contains(first.core) { return }
             var text = run.map(\.core).joined(separator: " ")
             if text.hasSuffix("'s") || text.hasSuffix("’s") { text = String(text.dropLast(2)) }
             guard text.count >= 2, !Self.calendarWords.contains(text.lowercased()) else { return }
@@ -347,7 +351,7 @@ struct SpanExtractor {
             span.isModifier = isModifier && !text.filter(\.isLetter).allSatisfy(\.isUppercase)
             if !isAcronym, (2...3).contains(run.count), !run.contains(where: { Self.nameConnectors.contains($0.core) }),
                let last = run.last, properWords.contains(last.core), !run.contains(where: { ExamLexicon.isAbbreviation($0.core) }) {
-                span.isPerson = personEvidence.contains(last.core)
+                span.isPerson = personEvidence.contains(last.core) && !sharedFirstWords.contains(first.core)
                 if span.isPerson { span.weight = 6 }
             }
             if !isAcronym {
@@ -413,6 +417,9 @@ struct SpanExtractor {
     /// Surnames used alone somewhere in the document ("Princip", "Wilson"): a two-word
     /// capitalised name ending in one of them is a person.
     var personEvidence: Set<String> = []
+    /// First words of several different two-word names ("Manchester City", "Manchester United"):
+    /// a place or an organisation, not a given name.
+    var sharedFirstWords: Set<String> = []
 
     // MARK: - Key terms
 
