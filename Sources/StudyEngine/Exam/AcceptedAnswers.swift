@@ -37,6 +37,11 @@ enum AcceptedAnswers {
             if span.isPerson, let last = span.text.split(separator: " ").last, loneNames.contains(String(last)) {
                 add(String(last))
             }
+            // "Sergeant Joe Loughman": the name without the rank or title in front.
+            let nameWords = span.text.split(separator: " ")
+            if span.kind == .name, span.role == "person" || span.isPerson, nameWords.count >= 3 {
+                add(nameWords.suffix(2).joined(separator: " "))
+            }
         case .number, .percentage:
             for form in numberForms(span.text) { add(form) }
         case .year:

@@ -63,7 +63,8 @@ struct DistractorPicker {
         if forStatement {
             switch answer.kind {
             case .term, .acronym:
-                pool = pool.filter { $0.group == candidate.group || $0.section == candidate.section && candidate.section != nil }
+                pool = pool.filter { ($0.group == candidate.group || $0.section == candidate.section && candidate.section != nil)
+                    && !material.headingKeys.contains($0.span.key) }
             case .name:
                 if !(answer.role == "person" || answer.role == "place") { pool = [] }
             default:

@@ -32,6 +32,8 @@ struct ExamMaterial {
     /// Words the text writes in lowercase somewhere (as written, punctuation trimmed): a term
     /// the text only ever capitalises ("Verdun") is a name and keeps its capital.
     let lowercaseWords: Set<String>
+    /// Keys of the section headings: a heading names a group of things, not one of them.
+    let headingKeys: Set<String>
     /// Capitalised words the text writes inside a sentence (not first): names such as "Verdun".
     let midSentenceCapitals: Set<String>
     /// Best first, interleaved across sections so that an exam covers the whole text.
@@ -69,6 +71,7 @@ struct ExamMaterial {
         self.sentences = all
         let properWords = SpanExtractor.properWords(in: all.map(\.text))
         let headings = document.split.units.filter { $0.kind == .heading }.map { ExamInlineMarkup($0.text).clean }
+        self.headingKeys = Set(headings.map(AnswerSpan.key))
         let lexicon = ExamLexicon(sentences: all, headings: headings, properWords: properWords)
         self.lexicon = lexicon
         var extractor = SpanExtractor(properWords: properWords, terms: termTexts, lexicon: lexicon)
@@ -102,6 +105,9 @@ struct ExamMaterial {
         }
         extractor.personEvidence = loneNames
         extractor.sharedFirstWords = Set(lastWordsByFirst.filter { $0.value.count >= 2 }.keys)
+        var firstWordsByLast: [String: Set<String>] = [:]
+        for (first, lasts) in lastWordsByFirst { for last in lasts { firstWordsByLast[last, default: []].insert(first) } }
+        extractor.sharedLastWords = Set(firstWordsByLast.filter { $0.value.count >= 2 }.keys)
 
         var candidates: [Candidate] = []
         var pools: [AnswerSpan.Kind: [Pooled]] = [:]

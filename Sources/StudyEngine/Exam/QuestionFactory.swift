@@ -87,6 +87,12 @@ struct QuestionFactory {
                 text.removeSubrange(text.index(open.lowerBound, offsetBy: Self.blank.count)...close)
             }
         }
+        // "A write-through _____": the blank is the head of a compound whose modifier stays.
+        if answers.count == 1, let answer = answers.first, answer.kind == .term, !answer.text.contains(" "),
+           let blankAt = text.range(of: Self.blank), let previous = text[..<blankAt.lowerBound].split(separator: " ").last,
+           previous.contains("-"), previous.allSatisfy({ $0.isLetter || $0 == "-" }), previous.count > 3 {
+            return nil
+        }
         // "2 to _____ days", "_____ to 10 days": one end of a range asks a guess, not a fact.
         if answers.contains(where: { [.number, .year, .percentage].contains($0.kind) }) {
             for pattern in [#"\d[^\s]*\s+(to|and|or|–|-)\s+_____"#, #"_____\s+(to|and|or|–|-)\s+[$£€]?\d"#, #"\d–_____|_____–\d"#] {

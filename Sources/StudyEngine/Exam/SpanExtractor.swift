@@ -293,6 +293,8 @@ struct SpanExtractor {
         guard !core.isEmpty, word.leading.isEmpty, core.first?.isLetter == true || core.first == "°" else { return false }
         let folded = Tokenizer.fold(core)
         if StopWords.english.contains(folded) || CommonVerbs.all.contains(folded) || Self.calendarWords.contains(folded) { return false }
+        // "over 100 today", "10 per cent": a time adverb or the first half of "per cent" is no unit.
+        if ["today", "yesterday", "tomorrow", "ago", "now", "per", "cent", "percent", "apiece", "each"].contains(folded) { return false }
         if core.contains(where: { "/·²³".contains($0) }) { return true }
         if core.count <= 3 && core.allSatisfy(\.isLetter) { return true }
         // A counted noun: lowercase, plural or a known unit spelling; never a name.
@@ -352,6 +354,7 @@ struct SpanExtractor {
             if !isAcronym, (2...3).contains(run.count), !run.contains(where: { Self.nameConnectors.contains($0.core) }),
                let last = run.last, properWords.contains(last.core), !run.contains(where: { ExamLexicon.isAbbreviation($0.core) }) {
                 span.isPerson = personEvidence.contains(last.core) && !sharedFirstWords.contains(first.core)
+                    && !sharedLastWords.contains(last.core)
                 if span.isPerson { span.weight = 6 }
             }
             if !isAcronym {
@@ -420,6 +423,8 @@ struct SpanExtractor {
     /// First words of several different two-word names ("Manchester City", "Manchester United"):
     /// a place or an organisation, not a given name.
     var sharedFirstWords: Set<String> = []
+    /// Last words of several different multi-word names ("Leeds United", "West Ham United").
+    var sharedLastWords: Set<String> = []
 
     // MARK: - Key terms
 
