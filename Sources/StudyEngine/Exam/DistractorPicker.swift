@@ -71,6 +71,10 @@ struct DistractorPicker {
                 break
             }
         }
+        // Inside a sentence a term keeps its case (checked on the pool, before the costly part).
+        if [.term, .acronym].contains(answer.kind), !stem.hasPrefix(blank), let a = answer.text.first {
+            pool = pool.filter { $0.written.first?.isUppercase == a.isUppercase }
+        }
         // Names and terms are never invented: a pool too small for the count cannot give
         // enough options, so the checks below (the costly part) are not run at all.
         if pool.count < count, ![.year, .number, .percentage].contains(answer.kind) { return [] }
@@ -102,8 +106,8 @@ struct DistractorPicker {
             let defined = answer.weight >= 8
             // Options are terms the text names as such (bold, defined, abbreviated), or strong
             // key terms: a word that only ranks ("kinds", "evicts") is no sibling of anything.
-            return all.filter { Self.style(caseForm($0.span)) == style && (!defined || $0.span.weight >= 8)
-                && (material.lexicon.entry(for: $0.span.text) != nil || $0.span.weight >= 5) }
+            return all.filter { $0.style == style && (!defined || $0.span.weight >= 8)
+                && ($0.isNamedTerm || $0.span.weight >= 5) }
         case .name:
             let persons = all.filter { $0.span.isPerson == answer.isPerson }
             // Every name with a known role keeps to it, whatever the two-word shape says (a
@@ -113,14 +117,13 @@ struct DistractorPicker {
             let words = answer.text.split(separator: " ").count
             if answer.role == "person" {
                 // A full name with full names, a surname with surnames.
-                return all.filter { $0.span.role == "person" && $0.span.text.split(separator: " ").count == min(words, 2)
-                    || $0.span.role == "person" && words > 2 && $0.span.text.split(separator: " ").count > 2 }
+                return all.filter { $0.span.role == "person" && ($0.wordCount == min(words, 2) || words > 2 && $0.wordCount > 2) }
             }
             if answer.role == "other" {
                 // An unmarked name (a club, a body, a title) has siblings only among names of the
                 // same shape; single words ("Sky", "Family", "Derek") could be anything.
                 guard words >= 2 else { return [] }
-                return all.filter { $0.span.role == "other" && !$0.span.isPerson && $0.span.text.split(separator: " ").count == words }
+                return all.filter { $0.span.role == "other" && !$0.span.isPerson && $0.wordCount == words }
             }
             return all.filter { $0.span.role == answer.role }
         }
@@ -128,10 +131,16 @@ struct DistractorPicker {
 
     /// A term as it reads inside a sentence: "Photosynthesis" at a sentence start is "photosynthesis".
     func caseForm(_ span: AnswerSpan) -> String {
+        Self.caseForm(span, lexicon: material.lexicon, midSentenceCapitals: material.midSentenceCapitals,
+                      lowercaseWords: material.lowercaseWords)
+    }
+
+    static func caseForm(_ span: AnswerSpan, lexicon: ExamLexicon, midSentenceCapitals: Set<String>,
+                         lowercaseWords: Set<String>) -> String {
         guard [.term, .acronym].contains(span.kind), let first = span.text.first, first.isUppercase,
-              let entry = material.lexicon.entry(for: span.text), entry.text.first?.isLowercase == true,
+              let entry = lexicon.entry(for: span.text), entry.text.first?.isLowercase == true,
               let firstWord = span.text.split(separator: " ").first, firstWord.dropFirst().allSatisfy({ !$0.isUppercase }),
-              !material.midSentenceCapitals.contains(String(firstWord)) || material.lowercaseWords.contains(firstWord.lowercased().filter { $0.isLetter || $0 == "-" }) else {
+              !midSentenceCapitals.contains(String(firstWord)) || lowercaseWords.contains(firstWord.lowercased().filter { $0.isLetter || $0 == "-" }) else {
             return span.text
         }
         return span.text.prefix(1).lowercased() + span.text.dropFirst()
@@ -154,7 +163,7 @@ struct DistractorPicker {
         let answerWords = answer.text.split(separator: " ").count
         let tier: (ExamMaterial.Pooled) -> Int = { item in
             // Names match word for word ("JetBlue" with "Southwest", not "Los Angeles"); terms within one word.
-            let gap = abs(item.span.text.split(separator: " ").count - answerWords)
+            let gap = abs(item.wordCount - answerWords)
             let wordGap = gap > (answer.kind == .name ? 0 : 1) ? 1 : 0
             if item.group == candidate.group { return 0 + wordGap }
             if item.section == candidate.section { return 2 + wordGap }

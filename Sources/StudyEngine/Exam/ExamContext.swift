@@ -11,8 +11,15 @@ enum ContextReference {
     /// Words after a part word that point at where it stands ("the table above").
     static let places: Set<String> = ["above", "below", "opposite", "earlier", "before"]
 
+    /// Words that place something relative to text not shown ("the next stage").
+    static let relative: Set<String> = ["next", "previous", "preceding", "latter", "former", "aforementioned"]
+
     /// Why the sentence needs outside context, or nil.
     static func problem(_ text: String) -> String? {
+        // Most sentences name no part of the notes: one substring scan before any folding.
+        let lower = text.lowercased()
+        guard partWords.contains(where: { lower.contains($0) }) || places.contains(where: { lower.contains($0) })
+                || relative.contains(where: { lower.contains($0) }) else { return nil }
         let words = text.split(separator: " ").map { Tokenizer.fold(String($0)).filter { $0.isLetter || $0.isNumber } }
         for (i, word) in words.enumerated() where partWords.contains(word) || partWords.contains(String(word.dropLast())) && word.hasSuffix("s") {
             let next = i + 1 < words.count ? words[i + 1] : ""
@@ -22,7 +29,7 @@ enum ContextReference {
             if pointers.contains(previous) || places.contains(next) { return "context" }
         }
         // "the next stage", "the previous step", "the latter": placed relative to text not shown.
-        for (i, word) in words.enumerated() where ["next", "previous", "preceding", "latter", "former", "aforementioned"].contains(word) {
+        for (i, word) in words.enumerated() where relative.contains(word) {
             if i > 0, ["the", "this", "that"].contains(words[i - 1]) { return "context" }
         }
         // "As shown above", "see below", "in the previous section".

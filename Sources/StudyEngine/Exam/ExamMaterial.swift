@@ -19,6 +19,14 @@ struct ExamMaterial {
         var span: AnswerSpan
         var group: Int
         var section: String?
+        /// Whether the text names it as a term (bold, defined, abbreviated): computed once,
+        /// since pools are read for every question tried.
+        var isNamedTerm = false
+        /// How it reads inside a sentence (`DistractorPicker.caseForm`) and its style, computed once.
+        var written = ""
+        var style = ""
+        /// Words in the value, counted once.
+        var wordCount = 1
     }
 
     let document: StudyDocument
@@ -125,7 +133,9 @@ struct ExamMaterial {
                 !Self.modifiesNextNoun($0, in: sentence.text) && !($0.kind == .term && Self.isPartOfName($0, in: sentence.text))
             }
             for span in spans where pooled.insert(span.kind.rawValue + "|" + span.unit + "|" + span.key).inserted {
-                pools[span.kind, default: []].append(Pooled(span: span, group: sentence.group, section: sentence.section))
+                pools[span.kind, default: []].append(Pooled(span: span, group: sentence.group, section: sentence.section,
+                                                            isNamedTerm: [.term, .acronym].contains(span.kind) && lexicon.entryIndex(for: span.text) != nil,
+                                                            wordCount: span.text.split(separator: " ").count))
             }
             // "It was described by …" leans on the sentence before: joined to it, it stands.
             // Only onto the sentence that opens the paragraph or item (its subject is what "It"
@@ -176,6 +186,15 @@ struct ExamMaterial {
         let weak = candidates.filter { ($0.spans.first?.weight ?? 0) < Self.strongWeight }
         self.candidates = Array((Self.interleaved(strong, limit: maxCandidates) + Self.interleaved(weak, limit: maxCandidates))
             .prefix(maxCandidates))
+        for (kind, items) in pools where kind == .term || kind == .acronym {
+            pools[kind] = items.map { item in
+                var item = item
+                item.written = DistractorPicker.caseForm(item.span, lexicon: lexicon, midSentenceCapitals: midSentenceCapitals,
+                                                         lowercaseWords: lowercaseWords)
+                item.style = DistractorPicker.style(item.written)
+                return item
+            }
+        }
         self.pools = pools
 
         var ids: [String: Int] = [:]

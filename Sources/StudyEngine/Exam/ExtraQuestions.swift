@@ -101,6 +101,8 @@ enum ExtraQuestions {
     /// short values, the other values of that column as options. Columns whose cells hold
     /// lists ("CO2, H2O, light") or mix kinds are skipped: their cells are no siblings.
     static func tableCells(source: String, difficulty: Question.Difficulty) -> [ExtraQuestion] {
+        // Most texts have no table: one byte scan instead of an outline of the whole source.
+        guard source.utf8.contains(UInt8(ascii: "|")) else { return [] }
         let cells = MarkdownOutline(source: source).cells
         // Tables start where the row number goes back to 0.
         var tables: [[MarkdownOutline.Cell]] = []
