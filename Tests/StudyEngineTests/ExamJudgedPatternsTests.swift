@@ -271,5 +271,17 @@ import StudyModel
             }
         }
     }
+    @Test func setPhrasesAdjectiveUnitsGluedOpenersAndQuoteEnds() {
+        #expect(Antonyms.swapOne(in: "The formation will be the same as always.") == nil)
+        let extractor = SpanExtractor(properWords: ["Harley", "Levanic"], terms: [],
+                                      lexicon: ExamLexicon(sentences: [], headings: [], properWords: []))
+        let words = SpanExtractor.words("They lost 5-3 on penalties after 120 goalless minutes at home.")
+        #expect(!extractor.isUnit(words[7]))  // "goalless"
+        let names = extractor.names(SpanExtractor.words("The photos showed Harley Levanic Some of the guards went too.")).map(\.text)
+        #expect(names.contains("Harley Levanic"), "\(names)")
+        #expect(!ExamSentence.singleQuotesBalanced("Bring your pitch forks', the Guardian reported."))
+        let span = AnswerSpan(text: "ancient supercontinent Pangaea", kind: .term)
+        #expect(AcceptedAnswers.forms(of: span, lexicon: ExamLexicon(sentences: [], headings: [], properWords: []), loneNames: [])
+            .contains("Pangaea"))
+    }
 }
-

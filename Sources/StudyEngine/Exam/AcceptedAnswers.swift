@@ -34,6 +34,12 @@ enum AcceptedAnswers {
                 for form in numberWordForms(name) { add(form) }
             }
             for name in headOf(span.text, lexicon: lexicon) { add(name) }
+            // "ancient supercontinent Pangaea": the name at the end is what the text calls it.
+            let termWords = span.text.split(separator: " ")
+            if span.kind == .term, termWords.count >= 2, termWords.first?.first?.isLowercase == true,
+               let tail = termWords.last, tail.first?.isUppercase == true {
+                add(String(tail))
+            }
             if span.isPerson, let last = span.text.split(separator: " ").last, loneNames.contains(String(last)) {
                 add(String(last))
             }

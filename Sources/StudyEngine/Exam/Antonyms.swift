@@ -33,6 +33,9 @@ enum Antonyms {
             let before = i > 0 ? words[i - 1].lowercased() : ""
             let after = i + 1 < words.count ? words[i + 1].lowercased() : ""
             if ["or", "and", "nor"].contains(before) || ["or", "and", "nor"].contains(after) { continue }
+            // "the same as always": a set phrase, not a claim.
+            if before == "as" && after.isEmpty || before == "as" && after.first.map({ !$0.isLetter }) == true { continue }
+            if before == "as", ["always", "never", "ever", "usual"].contains(core.lowercased()) { continue }
             // "died a few hours later": a time span before it makes the swap absurd, not false.
             if ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments"].contains(before.trimmingAny(of: ",")) { continue }
             let replacement = core.first?.isUppercase == true ? opposite.capitalisedFirst : opposite

@@ -150,7 +150,9 @@ struct ExamSentence {
                 opened += 1
             } else if !afterIsWord {
                 closed += 1
+                // "… wife.’" or "… pitch forks', the paper reported": the end of a quote.
                 if let b = before, ".,!?;:".contains(b) { closedAfterPunctuation += 1 }
+                if let a = after, a == "," { closedAfterPunctuation += 1 }
             }
         }
         if opened > closed { return false }

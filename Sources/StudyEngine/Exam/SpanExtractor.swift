@@ -295,6 +295,8 @@ struct SpanExtractor {
         if StopWords.english.contains(folded) || CommonVerbs.all.contains(folded) || Self.calendarWords.contains(folded) { return false }
         // "over 100 today", "10 per cent": a time adverb or the first half of "per cent" is no unit.
         if ["today", "yesterday", "tomorrow", "ago", "now", "per", "cent", "percent", "apiece", "each"].contains(folded) { return false }
+        // "120 goalless minutes", "3 successful attempts": an adjective before the counted noun.
+        if ["less", "ful", "ous", "ive", "ic", "ible", "able"].contains(where: { folded.hasSuffix($0) }) && folded.count > 5 { return false }
         if core.contains(where: { "/·²³".contains($0) }) { return true }
         if core.count <= 3 && core.allSatisfy(\.isLetter) { return true }
         // A counted noun: lowercase, plural or a known unit spelling; never a name.
@@ -332,6 +334,11 @@ struct SpanExtractor {
                 run.removeFirst()
             }
             while run.count > 1, let last = run.last, Self.calendarWords.contains(Tokenizer.fold(last.core)) { run.removeLast() }
+            // "Harley Levanic Some of the guards": a sentence opener glued on by a missing full stop.
+            while run.count > 1, let last = run.last, StopWords.english.contains(last.core.lowercased())
+                    || Abbreviations.sentenceOpeners.contains(last.core.lowercased()) {
+                run.removeLast()
+            }
             // What stripping left at the front may be a connector ("Viewers of Sky" → "Sky").
             while let first = run.first, Self.nameConnectors.contains(first.core) || first.core == "the" { run.removeFirst() }
             guard let first = run.first else { return }
