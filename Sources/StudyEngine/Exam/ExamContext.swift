@@ -16,11 +16,8 @@ enum ContextReference {
 
     /// Why the sentence needs outside context, or nil.
     static func problem(_ text: String) -> String? {
-        // Most sentences name no part of the notes: one substring scan before any folding.
-        let lower = text.lowercased()
-        guard partWords.contains(where: { lower.contains($0) }) || places.contains(where: { lower.contains($0) })
-                || relative.contains(where: { lower.contains($0) }) else { return nil }
-        let words = text.split(separator: " ").map { Tokenizer.fold(String($0)).filter { $0.isLetter || $0.isNumber } }
+        // Lowercased words without punctuation: no substring searches (this runs on every sentence read).
+        let words = text.lowercased().split(separator: " ").map { String($0.filter { $0.isLetter || $0.isNumber }) }
         for (i, word) in words.enumerated() where partWords.contains(word) || partWords.contains(String(word.dropLast())) && word.hasSuffix("s") {
             let next = i + 1 < words.count ? words[i + 1] : ""
             let previous = i > 0 ? words[i - 1] : ""
@@ -53,11 +50,21 @@ enum CaptionMarks {
                                       "images:", "credit:", "video:", "getty images", "click here", "read more",
                                       "contributed to this report", "contributed reporting"]
 
+    /// First words of the furniture phrases: only a sentence holding one is searched for them.
+    static let furnitureHeads: Set<String> = ["scroll", "photo", "photograph", "picture", "pictures", "image", "images",
+                                              "credit", "video", "getty", "click", "read", "contributed"]
+
     static func looksLikeCaption(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        if bracketed.contains(where: { lower.contains($0) }) { return true }
-        if furniture.contains(where: { lower.contains($0) }) { return true }
         let words = text.split(separator: " ")
+        // Character scans and a set lookup first; substring searches only where they can match.
+        if text.contains("(") {
+            let lower = text.lowercased()
+            if bracketed.contains(where: { lower.contains($0) }) { return true }
+        }
+        if words.contains(where: { furnitureHeads.contains($0.lowercased().filter(\.isLetter)) }) {
+            let lower = text.lowercased()
+            if furniture.contains(where: { lower.contains($0) }) { return true }
+        }
         // Two ALL CAPS words in a row ("EXPERT VERDICT:"), not abbreviations of two or three letters.
         var capsRun = 0
         for word in words {

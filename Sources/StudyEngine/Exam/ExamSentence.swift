@@ -125,7 +125,7 @@ struct ExamSentence {
         // "(AIMD): add …": a fragment whose head was cut off.
         if clean.hasPrefix("(") { return "fragment" }
         // "cwnd + 1 MSS", "100 − 40": arithmetic reads badly as prose.
-        if clean.contains(" + ") || clean.contains(" − ") { return "formula" }
+        if clean.contains(where: { $0 == "+" || $0 == "−" }), clean.contains(" + ") || clean.contains(" − ") { return "formula" }
         let symbols = clean.filter { "=+→←×÷<>".contains($0) }.count
         if symbols > 2 || clean.contains(where: { "→←×÷≈=".contains($0) }) { return "formula" }
         if let equals = words.firstIndex(of: "="), equals <= 2 { return "formula" }
