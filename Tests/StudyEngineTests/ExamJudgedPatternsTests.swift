@@ -284,4 +284,12 @@ import StudyModel
         #expect(AcceptedAnswers.forms(of: span, lexicon: ExamLexicon(sentences: [], headings: [], properWords: []), loneNames: [])
             .contains("Pangaea"))
     }
+    @Test func contractionsAreNoNamesAndTimeWordsAreNotSwapped() {
+        let extractor = SpanExtractor(properWords: ["O'Brien"], terms: [],
+                                      lexicon: ExamLexicon(sentences: [], headings: [], properWords: []))
+        let names = extractor.names(SpanExtractor.words("My season was poor but I'm learning, and I'll work with O'Brien on it.")).map(\.text)
+        #expect(!names.contains("I'm") && !names.contains("I'll"), "\(names)")
+        #expect(names.contains("O'Brien"), "\(names)")
+        #expect(Antonyms.swapOne(in: "The dog chases after the dragon around the table.") == nil)
+    }
 }

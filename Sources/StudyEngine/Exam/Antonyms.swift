@@ -6,11 +6,13 @@ enum Antonyms {
         ("increases", "decreases"), ("increase", "decrease"), ("increased", "decreased"), ("increasing", "decreasing"),
         ("rises", "falls"), ("rise", "fall"), ("rose", "fell"), ("higher", "lower"),
         ("larger", "smaller"), ("largest", "smallest"), ("faster", "slower"), ("fastest", "slowest"),
-        ("before", "after"), ("gains", "loses"), ("gain", "loss"), ("maximum", "minimum"), ("inside", "outside"),
+        ("gains", "loses"), ("gain", "loss"), ("maximum", "minimum"), ("inside", "outside"),
         ("above", "below"), ("always", "never"), ("stronger", "weaker"), ("long-term", "short-term"),
         ("releases", "absorbs"), ("accepts", "rejects"), ("internal", "external"), ("positive", "negative"),
         ("directly", "inversely"), ("upward", "downward"), ("doubles", "halves"), ("expands", "contracts"),
-        ("allows", "forbids"), ("cheaper", "dearer"), ("earlier", "later"),
+        ("allows", "forbids"), ("cheaper", "dearer"),
+        // No "before"/"after" or "earlier"/"later": they sit in phrasal verbs and time spans
+        // ("chase after", "a few hours later"), where the swap reads as nonsense, not as false.
     ]
 
     static let map: [String: String] = {

@@ -353,6 +353,8 @@ struct SpanExtractor {
             if run.count == 1, opensClause(first) || !first.leading.isEmpty, !properWords.contains(first.core) { return }
             var text = run.map(\.core).joined(separator: " ")
             if text.hasSuffix("'s") || text.hasSuffix("’s") { text = String(text.dropLast(2)) }
+            // "I'm", "I'll", "We've": a contraction is no name.
+            if run.count == 1, ["m", "ll", "ve", "re", "d", "t"].contains(where: { text.replacingApostrophes().lowercased().hasSuffix("'" + $0) }) { return }
             guard text.count >= 2, !Self.calendarWords.contains(text.lowercased()) else { return }
             let isAcronym = run.count == 1 && text.count >= 2 && text.allSatisfy { $0.isUppercase || $0.isNumber }
             var span = AnswerSpan(text: text, kind: isAcronym ? .acronym : .name, weight: isAcronym ? 3 : 4)
