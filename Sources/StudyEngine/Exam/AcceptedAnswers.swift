@@ -8,8 +8,10 @@ enum AcceptedAnswers {
                               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                               "nineteen", "twenty"]
 
+    /// - Parameter otherDates: the other dates the document gives; a full date's year alone
+    ///   is accepted when none of them falls in the same year (then the year says which).
     static func forms(of span: AnswerSpan, lexicon: ExamLexicon, loneNames: Set<String>,
-                      documentWords: Set<String> = []) -> [String] {
+                      documentWords: Set<String> = [], otherDates: [String] = []) -> [String] {
         var out: [String] = []
         func add(_ form: String) {
             let trimmed = form.trimmingWhitespace()
@@ -32,13 +34,25 @@ enum AcceptedAnswers {
                 for form in numberWordForms(name) { add(form) }
             }
             for name in headOf(span.text, lexicon: lexicon) { add(name) }
+            // "ancient supercontinent Pangaea": the name at the end is what the text calls it.
+            let termWords = span.text.split(separator: " ")
+            if span.kind == .term, termWords.count >= 2, termWords.first?.first?.isLowercase == true,
+               let tail = termWords.last, tail.first?.isUppercase == true {
+                add(String(tail))
+            }
             if span.isPerson, let last = span.text.split(separator: " ").last, loneNames.contains(String(last)) {
                 add(String(last))
+            }
+            // "Sergeant Joe Loughman": the name without the rank or title in front.
+            let nameWords = span.text.split(separator: " ")
+            if span.kind == .name, span.role == "person" || span.isPerson, nameWords.count >= 3 {
+                add(nameWords.suffix(2).joined(separator: " "))
             }
         case .number, .percentage:
             for form in numberForms(span.text) { add(form) }
         case .year:
             for form in dateForms(span.text) { add(form) }
+            if let year = yearAlone(span.text, otherDates: otherDates) { add(year) }
         }
         return out
     }
@@ -81,6 +95,9 @@ enum AcceptedAnswers {
         if plain != first { out.append(([plain] + words.dropFirst()).joined(separator: " ")) }
         if form.suffix == "%" { out.append(String(first.dropLast()) + " percent") }
         if !unit.isEmpty {
+            // The amount alone: the blank already says what is counted ("20" for "20 units").
+            out.append(first)
+            if plain != first { out.append(plain) }
             if !unit.contains(" ") { out.append(first + unit) }
             // "30.5 kJ per mole": also "30.5 kJ/mole", and the amount with its main unit, "30.5 kJ".
             let parts = unit.components(separatedBy: " per ")
@@ -97,6 +114,18 @@ enum AcceptedAnswers {
             }
         }
         return out
+    }
+
+    /// "2013" for "January 2013", when no other date of the document is in 2013 (then
+    /// the year alone could mean either). A year with an era ("509 BC") stays whole.
+    static func yearAlone(_ text: String, otherDates: [String]) -> String? {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count > 1, let year = words.last(where: SpanExtractor.isYear) else { return nil }
+        let key = AnswerSpan.key(text)
+        for other in otherDates where AnswerSpan.key(other) != key {
+            if other.split(separator: " ").contains(where: { String($0) == year }) { return nil }
+        }
+        return year
     }
 
     static func dateForms(_ text: String) -> [String] {

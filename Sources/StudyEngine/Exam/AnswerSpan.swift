@@ -33,6 +33,10 @@ struct AnswerSpan: Hashable {
     /// For names, what the sentence says it is: "place" after in/at/from/to, "person" before
     /// said/told or after a title, else "other". Distractors share it when they can.
     var role = ""
+    /// Whether the span modifies the noun after it here ("his Sky employers", "a TCP
+    /// segment"): then it is distractor material only, since the blank would sit inside a
+    /// noun phrase.
+    var isModifier = false
 
     /// The comparison form: folded, without thousands separators.
     var key: String { AnswerSpan.key(text) }

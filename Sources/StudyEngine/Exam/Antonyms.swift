@@ -6,11 +6,13 @@ enum Antonyms {
         ("increases", "decreases"), ("increase", "decrease"), ("increased", "decreased"), ("increasing", "decreasing"),
         ("rises", "falls"), ("rise", "fall"), ("rose", "fell"), ("higher", "lower"),
         ("larger", "smaller"), ("largest", "smallest"), ("faster", "slower"), ("fastest", "slowest"),
-        ("before", "after"), ("gains", "loses"), ("gain", "loss"), ("maximum", "minimum"), ("inside", "outside"),
+        ("gains", "loses"), ("gain", "loss"), ("maximum", "minimum"), ("inside", "outside"),
         ("above", "below"), ("always", "never"), ("stronger", "weaker"), ("long-term", "short-term"),
         ("releases", "absorbs"), ("accepts", "rejects"), ("internal", "external"), ("positive", "negative"),
         ("directly", "inversely"), ("upward", "downward"), ("doubles", "halves"), ("expands", "contracts"),
-        ("allows", "forbids"), ("cheaper", "dearer"), ("earlier", "later"),
+        ("allows", "forbids"), ("cheaper", "dearer"),
+        // No "before"/"after" or "earlier"/"later": they sit in phrasal verbs and time spans
+        // ("chase after", "a few hours later"), where the swap reads as nonsense, not as false.
     ]
 
     static let map: [String: String] = {
@@ -29,6 +31,15 @@ enum Antonyms {
         for (i, word) in words.enumerated() {
             let core = word.trimmingAny(of: ".,;:!?\"“”()")
             guard let opposite = map[core.lowercased()] else { continue }
+            // "sooner or later", "more or less", "up and down": one half of a fixed pair.
+            let before = i > 0 ? words[i - 1].lowercased() : ""
+            let after = i + 1 < words.count ? words[i + 1].lowercased() : ""
+            if ["or", "and", "nor"].contains(before) || ["or", "and", "nor"].contains(after) { continue }
+            // "the same as always": a set phrase, not a claim.
+            if before == "as" && after.isEmpty || before == "as" && after.first.map({ !$0.isLetter }) == true { continue }
+            if before == "as", ["always", "never", "ever", "usual"].contains(core.lowercased()) { continue }
+            // "died a few hours later": a time span before it makes the swap absurd, not false.
+            if ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments"].contains(before.trimmingAny(of: ",")) { continue }
             let replacement = core.first?.isUppercase == true ? opposite.capitalisedFirst : opposite
             var out = words
             out[i] = word.replacingOccurrences(of: core, with: replacement)

@@ -15,8 +15,11 @@ struct DistractorPicker {
     var material: ExamMaterial
     var difficulty: Question.Difficulty
 
+    /// - Parameter forStatement: the value replaces the answer in a true/false statement:
+    ///   then only a close sibling makes a false statement that teaches (a term of the same
+    ///   list or section, another person for a person, another place for a place).
     func pick(for answer: AnswerSpan, in candidate: ExamMaterial.Candidate, stem: String, blank: String,
-              count: Int, excluding: [String] = [], rng: inout SeededRandom) -> [String] {
+              count: Int, excluding: [String] = [], forStatement: Bool = false, rng: inout SeededRandom) -> [String] {
         var chosen: [String] = []
         let answerNames = material.lexicon.names(of: answer.text)
         var keys = Set((answerNames + excluding).map(AnswerSpan.key))
@@ -41,6 +44,10 @@ struct DistractorPicker {
                     }
                 }
             }
+            // Inside a sentence a term keeps its case: "Isaac momentum" or "offered Mexico a
+            // verdun" shows at a glance which option is wrong.
+            if [.term, .acronym].contains(answer.kind), !stem.hasPrefix(blank),
+               let a = answer.text.first, let v = value.first, a.isUppercase != v.isUppercase { return false }
             if WholeWord.contains(value, in: candidate.text) { return false }
             if let v = NumberForm(value)?.value, let a = answer.numericValue, v == a { return false }
             let statement = stem.replacingOccurrences(of: blank, with: value)
@@ -52,7 +59,22 @@ struct DistractorPicker {
 
         // Options written like the answer: a capital only where the answer has one at the start of the stem.
         let capitalise = stem.hasPrefix(blank) && answer.text.first?.isUppercase == true
-        let pool = pool(for: answer)
+        var pool = pool(for: answer)
+        if forStatement {
+            switch answer.kind {
+            case .term, .acronym:
+                pool = pool.filter { ($0.group == candidate.group || $0.section == candidate.section && candidate.section != nil)
+                    && !material.headingKeys.contains($0.span.key) }
+            case .name:
+                if !(answer.role == "person" || answer.role == "place") { pool = [] }
+            default:
+                break
+            }
+        }
+        // Inside a sentence a term keeps its case (checked on the pool, before the costly part).
+        if [.term, .acronym].contains(answer.kind), !stem.hasPrefix(blank), let a = answer.text.first {
+            pool = pool.filter { $0.written.first?.isUppercase == a.isUppercase }
+        }
         // Names and terms are never invented: a pool too small for the count cannot give
         // enough options, so the checks below (the costly part) are not run at all.
         if pool.count < count, ![.year, .number, .percentage].contains(answer.kind) { return [] }
@@ -82,23 +104,43 @@ struct DistractorPicker {
         case .term, .acronym:
             let style = Self.style(caseForm(answer))
             let defined = answer.weight >= 8
-            return all.filter { Self.style(caseForm($0.span)) == style && (!defined || $0.span.weight >= 8) }
+            // Options are terms the text names as such (bold, defined, abbreviated), or strong
+            // key terms: a word that only ranks ("kinds", "evicts") is no sibling of anything.
+            return all.filter { $0.style == style && (!defined || $0.span.weight >= 8)
+                && ($0.isNamedTerm || $0.span.weight >= 5) }
         case .name:
             let persons = all.filter { $0.span.isPerson == answer.isPerson }
-            // Places with places, people with people, when the text has enough of them.
-            let sameRole = persons.filter { $0.span.role == answer.role }
             // Every name with a known role keeps to it, whatever the two-word shape says (a
             // person named once in full and then "Roberts said"); an unmarked name (an airline,
             // a club) never gets people or places as options.
-            return answer.role.isEmpty ? persons : all.filter { $0.span.role == answer.role }
+            if answer.role.isEmpty { return persons }
+            let words = answer.text.split(separator: " ").count
+            if answer.role == "person" {
+                // A full name with full names, a surname with surnames.
+                return all.filter { $0.span.role == "person" && ($0.wordCount == min(words, 2) || words > 2 && $0.wordCount > 2) }
+            }
+            if answer.role == "other" {
+                // An unmarked name (a club, a body, a title) has siblings only among names of the
+                // same shape; single words ("Sky", "Family", "Derek") could be anything.
+                guard words >= 2 else { return [] }
+                return all.filter { $0.span.role == "other" && !$0.span.isPerson && $0.wordCount == words }
+            }
+            return all.filter { $0.span.role == answer.role }
         }
     }
 
     /// A term as it reads inside a sentence: "Photosynthesis" at a sentence start is "photosynthesis".
     func caseForm(_ span: AnswerSpan) -> String {
+        Self.caseForm(span, lexicon: material.lexicon, midSentenceCapitals: material.midSentenceCapitals,
+                      lowercaseWords: material.lowercaseWords)
+    }
+
+    static func caseForm(_ span: AnswerSpan, lexicon: ExamLexicon, midSentenceCapitals: Set<String>,
+                         lowercaseWords: Set<String>) -> String {
         guard [.term, .acronym].contains(span.kind), let first = span.text.first, first.isUppercase,
-              let entry = material.lexicon.entry(for: span.text), entry.text.first?.isLowercase == true,
-              let firstWord = span.text.split(separator: " ").first, firstWord.dropFirst().allSatisfy({ !$0.isUppercase }) else {
+              let entry = lexicon.entry(for: span.text), entry.text.first?.isLowercase == true,
+              let firstWord = span.text.split(separator: " ").first, firstWord.dropFirst().allSatisfy({ !$0.isUppercase }),
+              !midSentenceCapitals.contains(String(firstWord)) || lowercaseWords.contains(firstWord.lowercased().filter { $0.isLetter || $0 == "-" }) else {
             return span.text
         }
         return span.text.prefix(1).lowercased() + span.text.dropFirst()
@@ -121,7 +163,7 @@ struct DistractorPicker {
         let answerWords = answer.text.split(separator: " ").count
         let tier: (ExamMaterial.Pooled) -> Int = { item in
             // Names match word for word ("JetBlue" with "Southwest", not "Los Angeles"); terms within one word.
-            let gap = abs(item.span.text.split(separator: " ").count - answerWords)
+            let gap = abs(item.wordCount - answerWords)
             let wordGap = gap > (answer.kind == .name ? 0 : 1) ? 1 : 0
             if item.group == candidate.group { return 0 + wordGap }
             if item.section == candidate.section { return 2 + wordGap }

@@ -78,12 +78,29 @@ public struct ExamGenerator: Sendable {
         var prompts = Set<String>()
         var exhausted = Set<Question.Kind>()
         var slot = 0
+        // Computed and table questions: at most one in five, never first.
+        var extras = ExtraQuestions.make(material: material, kinds: types, difficulty: configuration.difficulty)
+        let maxExtras = max(1, configuration.questionCount / 5)
+        var extrasUsed = 0
+        // The sentences of the extras that will be asked are kept for them.
+        let reserved = Set(extras.prefix(maxExtras).compactMap(\.sentence))
+        usedSentences.formUnion(reserved)
         while questions.count < configuration.questionCount && exhausted.count < types.count {
             let preferred = types[slot % types.count]
             slot += 1
             let order = [preferred] + types.filter { $0 != preferred }
             var made: (Question, [String])? = nil
-            kinds: for kind in order where !exhausted.contains(kind) {
+            if questions.count >= 2, extrasUsed < maxExtras, extrasUsed * 5 <= questions.count - 2,
+               let index = extras.firstIndex(where: { extra in
+                   !extra.answers.contains(where: usedAnswers.contains)
+                       && (extra.sentence.map { reserved.contains($0) || !usedSentences.contains($0) } ?? true)
+               }) {
+                let extra = extras.remove(at: index)
+                made = (extra.question, extra.answers)
+                if let sentence = extra.sentence { usedSentences.insert(sentence) }
+                extrasUsed += 1
+            }
+            kinds: for kind in order where !exhausted.contains(kind) && made == nil {
                 for candidate in material.candidates where !usedSentences.contains(candidate.sentence) {
                     if let result = build(kind, candidate, factory: factory, used: usedAnswers, rng: &rng),
                        !prompts.contains(Self.normalisedPrompt(result.0.prompt)) {
@@ -100,6 +117,15 @@ public struct ExamGenerator: Sendable {
             prompts.insert(Self.normalisedPrompt(question.prompt))
             usedAnswers.formUnion(answers)
             questions.append(question)
+        }
+        // A short text whose sentences ran out still gets its computed and table questions.
+        for extra in extras where questions.count < configuration.questionCount && extrasUsed < maxExtras
+            && !extra.answers.contains(where: usedAnswers.contains) {
+            var question = extra.question
+            question.id = "q\(questions.count + 1)"
+            usedAnswers.formUnion(extra.answers)
+            questions.append(question)
+            extrasUsed += 1
         }
         return ExamDraft(questions: questions, notes: notes(questions: questions, types: types, document: document,
                                                              material: material),

@@ -19,6 +19,14 @@ struct ExamMaterial {
         var span: AnswerSpan
         var group: Int
         var section: String?
+        /// Whether the text names it as a term (bold, defined, abbreviated): computed once,
+        /// since pools are read for every question tried.
+        var isNamedTerm = false
+        /// How it reads inside a sentence (`DistractorPicker.caseForm`) and its style, computed once.
+        var written = ""
+        var style = ""
+        /// Words in the value, counted once.
+        var wordCount = 1
     }
 
     let document: StudyDocument
@@ -29,6 +37,13 @@ struct ExamMaterial {
     let documentWords: Set<String>
     /// Capitalised words the text uses alone (surnames, mostly).
     let loneNames: Set<String>
+    /// Words the text writes in lowercase somewhere (as written, punctuation trimmed): a term
+    /// the text only ever capitalises ("Verdun") is a name and keeps its capital.
+    let lowercaseWords: Set<String>
+    /// Keys of the section headings: a heading names a group of things, not one of them.
+    let headingKeys: Set<String>
+    /// Capitalised words the text writes inside a sentence (not first): names such as "Verdun".
+    let midSentenceCapitals: Set<String>
     /// Best first, interleaved across sections so that an exam covers the whole text.
     let candidates: [Candidate]
     /// Kind → distinct values in document order.
@@ -64,15 +79,43 @@ struct ExamMaterial {
         self.sentences = all
         let properWords = SpanExtractor.properWords(in: all.map(\.text))
         let headings = document.split.units.filter { $0.kind == .heading }.map { ExamInlineMarkup($0.text).clean }
+        self.headingKeys = Set(headings.map(AnswerSpan.key))
         let lexicon = ExamLexicon(sentences: all, headings: headings, properWords: properWords)
         self.lexicon = lexicon
         var extractor = SpanExtractor(properWords: properWords, terms: termTexts, lexicon: lexicon)
         var documentWords = Set<String>()
-        for sentence in all { documentWords.formUnion(Tokenizer.foldedWords(sentence.text)) }
+        var lowercaseWords = Set<String>()
+        var midSentenceCapitals = Set<String>()
+        for sentence in all {
+            documentWords.formUnion(Tokenizer.foldedWords(sentence.text))
+            for (position, word) in sentence.text.split(separator: " ").enumerated() {
+                if word.first?.isLowercase == true {
+                    lowercaseWords.insert(String(word.filter { $0.isLetter || $0 == "-" }))
+                } else if position > 0, word.first?.isUppercase == true {
+                    midSentenceCapitals.insert(String(word.filter { $0.isLetter || $0 == "-" }))
+                }
+            }
+        }
+        self.lowercaseWords = lowercaseWords
+        self.midSentenceCapitals = midSentenceCapitals
         self.documentWords = documentWords
         let loneNames = Self.loneNames(all.map(\.text))
         self.loneNames = loneNames
+        // "Manchester City" and "Manchester United" share their first word: a place's clubs,
+        // not two people, though "City" and "United" are used alone.
+        var lastWordsByFirst: [String: Set<String>] = [:]
+        for sentence in all {
+            let words = SpanExtractor.words(sentence.text)
+            for i in words.indices.dropLast() where words[i].trailing.isEmpty
+                && words[i].core.first?.isUppercase == true && words[i + 1].core.first?.isUppercase == true {
+                lastWordsByFirst[words[i].core, default: []].insert(words[i + 1].core)
+            }
+        }
         extractor.personEvidence = loneNames
+        extractor.sharedFirstWords = Set(lastWordsByFirst.filter { $0.value.count >= 2 }.keys)
+        var firstWordsByLast: [String: Set<String>] = [:]
+        for (first, lasts) in lastWordsByFirst { for last in lasts { firstWordsByLast[last, default: []].insert(first) } }
+        extractor.sharedLastWords = Set(firstWordsByLast.filter { $0.value.count >= 2 }.keys)
 
         var candidates: [Candidate] = []
         var pools: [AnswerSpan.Kind: [Pooled]] = [:]
@@ -84,9 +127,15 @@ struct ExamMaterial {
         var roleVotes: [String: [String: Int]] = [:]
         for var sentence in all {
             defer { previous = sentence }
-            let spans = extractor.spans(in: sentence)
+            // "act on different objects": a lone lowercase word before the noun it describes is
+            // an adjective or half a compound, neither an answer nor an option.
+            let spans = extractor.spans(in: sentence).filter {
+                !Self.modifiesNextNoun($0, in: sentence.text) && !($0.kind == .term && Self.isPartOfName($0, in: sentence.text))
+            }
             for span in spans where pooled.insert(span.kind.rawValue + "|" + span.unit + "|" + span.key).inserted {
-                pools[span.kind, default: []].append(Pooled(span: span, group: sentence.group, section: sentence.section))
+                pools[span.kind, default: []].append(Pooled(span: span, group: sentence.group, section: sentence.section,
+                                                            isNamedTerm: [.term, .acronym].contains(span.kind) && lexicon.entryIndex(for: span.text) != nil,
+                                                            wordCount: span.text.split(separator: " ").count))
             }
             // "It was described by …" leans on the sentence before: joined to it, it stands.
             // Only onto the sentence that opens the paragraph or item (its subject is what "It"
@@ -106,7 +155,7 @@ struct ExamMaterial {
                                         score: 2 * rank, section: sentence.section, group: sentence.group))
         }
         func role(of span: AnswerSpan) -> String {
-            guard span.kind == .name, let votes = roleVotes[span.key],
+            guard span.kind == .name, !span.text.hasPrefix("The "), let votes = roleVotes[span.key],
                   let best = votes.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return span.role }
             return best.key
         }
@@ -137,6 +186,15 @@ struct ExamMaterial {
         let weak = candidates.filter { ($0.spans.first?.weight ?? 0) < Self.strongWeight }
         self.candidates = Array((Self.interleaved(strong, limit: maxCandidates) + Self.interleaved(weak, limit: maxCandidates))
             .prefix(maxCandidates))
+        for (kind, items) in pools where kind == .term || kind == .acronym {
+            pools[kind] = items.map { item in
+                var item = item
+                item.written = DistractorPicker.caseForm(item.span, lexicon: lexicon, midSentenceCapitals: midSentenceCapitals,
+                                                         lowercaseWords: lowercaseWords)
+                item.style = DistractorPicker.style(item.written)
+                return item
+            }
+        }
         self.pools = pools
 
         var ids: [String: Int] = [:]
@@ -153,6 +211,35 @@ struct ExamMaterial {
             }
         }
         sentencesWithTerm = index
+    }
+
+    /// Whether a capitalised term is half of a longer name here ("Isaac Newton" for "Newton").
+    static func isPartOfName(_ span: AnswerSpan, in text: String) -> Bool {
+        guard span.kind == .term || span.kind == .name, span.text.first?.isUppercase == true,
+              let range = WholeWord.range(of: span.text, in: text) else { return false }
+        let before = text[..<range.lowerBound]
+        if before.hasSuffix(" "), let previous = before.dropLast().split(separator: " ").last,
+           previous.first?.isUppercase == true, previous.last?.isLetter == true,
+           !StopWords.english.contains(Tokenizer.fold(String(previous))) {
+            return true
+        }
+        let after = text[range.upperBound...]
+        if after.first == " ", let next = after.dropFirst().split(separator: " ").first,
+           next.first?.isUppercase == true, next.count > 1, next.dropFirst().allSatisfy({ !$0.isUppercase || !$0.isLetter }) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether a one-word lowercase term stands right before a noun it modifies.
+    static func modifiesNextNoun(_ span: AnswerSpan, in text: String) -> Bool {
+        guard span.kind == .term, !span.text.contains(" "), span.text.first?.isLowercase == true,
+              let range = WholeWord.range(of: span.text, in: text) else { return false }
+        let rest = text[range.upperBound...]
+        guard rest.first == " " else { return false }
+        let next = rest.dropFirst().prefix(while: { $0 != " " })
+        guard let word = SpanExtractor.words(String(next)).first else { return false }
+        return SpanExtractor.isModifiedNoun(word) && word.core.first?.isNumber != true
     }
 
     /// One key for all names of a term, or the span's own key.

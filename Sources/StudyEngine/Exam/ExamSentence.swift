@@ -104,14 +104,60 @@ struct ExamSentence {
         if words.count > 1, words[1...min(3, words.count - 1)].contains(where: { ["it", "they", "he", "she"].contains(Tokenizer.fold(String($0))) }) {
             return "dangling reference"
         }
-        if !balanced(clean) { return "unbalanced" }
+        // "On a second exposure they respond faster": a person pronoun as the subject after an
+        // opening phrase, before any noun could be its antecedent in the same sentence.
+        if words.count > 4, let at = words[4...min(5, words.count - 1)].firstIndex(where: { ["they", "he", "she"].contains(Tokenizer.fold(String($0))) }),
+           !words[..<at].contains(where: { $0.first?.isUppercase == true && $0 != words[0] || $0.hasSuffix(",") }) {
+            return "dangling reference"
+        }
+        // "But his Sky employers …", "Like the others, these …": a possessive or demonstrative
+        // among the first words points back just as a pronoun subject does.
+        // ("The company launched its first phone" is fine: "its" follows its own subject.)
+        if words.count > 1, ["his", "her", "their", "its", "this", "these", "those", "him", "them"].contains(Tokenizer.fold(String(words[1]))) {
+            return "dangling reference"
+        }
+        if !balanced(clean) || !singleQuotesBalanced(clean) { return "unbalanced" }
+        if let reason = ContextReference.problem(clean) { return reason }
+        if !isListItem, CaptionMarks.looksLikeCaption(clean) { return "caption" }
         // A paragraph line without closing punctuation is a photo caption or a label line.
         if !isListItem, let last = clean.last, !".!?\"”’')…".contains(last) { return "caption" }
         // Formulas and arrows read badly as prose.
+        // "(AIMD): add …": a fragment whose head was cut off.
+        if clean.hasPrefix("(") { return "fragment" }
+        // "cwnd + 1 MSS", "100 − 40": arithmetic reads badly as prose.
+        if clean.contains(where: { $0 == "+" || $0 == "−" }), clean.contains(" + ") || clean.contains(" − ") { return "formula" }
         let symbols = clean.filter { "=+→←×÷<>".contains($0) }.count
-        if symbols > 2 || clean.contains(where: { "→←×÷".contains($0) }) { return "formula" }
+        if symbols > 2 || clean.contains(where: { "→←×÷≈=".contains($0) }) { return "formula" }
         if let equals = words.firstIndex(of: "="), equals <= 2 { return "formula" }
         return nil
+    }
+
+    /// Single quotation marks ('…', ‘…’) are closed, and no closing one is left without its
+    /// opening one ("… his wife.’" cut from a longer quote). An apostrophe inside a word or
+    /// after a plural ("players’ route") is neither.
+    static func singleQuotesBalanced(_ text: String) -> Bool {
+        let chars = Array(text)
+        var opened = 0
+        var closedAfterPunctuation = 0
+        var closed = 0
+        for (i, c) in chars.enumerated() where c == "'" || c == "‘" || c == "’" {
+            let before: Character? = i > 0 ? chars[i - 1] : nil
+            let after: Character? = i + 1 < chars.count ? chars[i + 1] : nil
+            let beforeIsWord = before.map { $0.isLetter || $0.isNumber } ?? false
+            let afterIsWord = after.map { $0.isLetter || $0.isNumber } ?? false
+            if beforeIsWord && afterIsWord { continue }  // "don't", "Tony’s"
+            if c == "‘" || (!beforeIsWord && afterIsWord && (before == nil || before == " " || before == "(" || before == "\"" || before == "“")) {
+                opened += 1
+            } else if !afterIsWord {
+                closed += 1
+                // "… wife.’" or "… pitch forks', the paper reported": the end of a quote.
+                if let b = before, ".,!?;:".contains(b) { closedAfterPunctuation += 1 }
+                if let a = after, a == "," { closedAfterPunctuation += 1 }
+            }
+        }
+        if opened > closed { return false }
+        if opened == 0 && closedAfterPunctuation > 0 { return false }
+        return true
     }
 
     /// Brackets pair up and quotation marks are closed.

@@ -30,7 +30,7 @@ struct QuestionFactory {
             }
         }
         return candidate.spans
-            .filter { span in span.weight >= Self.minimumAnswerWeight && !answerKeys(span).contains(where: used.contains) }
+            .filter { span in span.weight >= Self.minimumAnswerWeight && !span.isModifier && !answerKeys(span).contains(where: used.contains) }
             .sorted { a, b in
                 let wa = a.weight + bonus(a), wb = b.weight + bonus(b)
                 return wa != wb ? wa > wb : a.text.count > b.text.count
@@ -44,7 +44,8 @@ struct QuestionFactory {
 
     func accepted(_ span: AnswerSpan) -> [String] {
         AcceptedAnswers.forms(of: span, lexicon: material.lexicon, loneNames: material.loneNames,
-                              documentWords: material.documentWords)
+                              documentWords: material.documentWords,
+                              otherDates: span.kind == .year ? (material.pools[.year] ?? []).map(\.span.text) : [])
     }
 
     /// The sentence with the answer blanked, if the answer then no longer shows in it and
@@ -74,7 +75,26 @@ struct QuestionFactory {
                 }
             }
             for form in SpanExtractor.forms(of: answer.text).dropFirst() where WholeWord.contains(form, in: text) { return nil }
+            if Self.echoesName(answer.text, in: text) { return nil }
         }
+        // "The _____ (WHO) declared …": an abbreviation made of the answer's initials gives it away.
+        if answers.count == 1, let answer = answers.first, let open = text.range(of: Self.blank + " ("),
+           let close = text[open.upperBound...].firstIndex(of: ")") {
+            let inside = String(text[open.upperBound..<close])
+            let initials = String(answer.text.split(whereSeparator: { $0 == " " || $0 == "-" })
+                .filter { !StopWords.english.contains(Tokenizer.fold(String($0))) }.compactMap(\.first)).uppercased()
+            if initials.count >= 2, inside.filter(\.isLetter).uppercased().hasPrefix(initials) {
+                text.removeSubrange(text.index(open.lowerBound, offsetBy: Self.blank.count)...close)
+            }
+        }
+        // "A write-through _____": the blank is the head of a compound whose modifier stays.
+        if answers.count == 1, let answer = answers.first, answer.kind == .term, !answer.text.contains(" "),
+           let blankAt = text.range(of: Self.blank), let previous = text[..<blankAt.lowerBound].split(separator: " ").last,
+           previous.contains("-"), previous.allSatisfy({ $0.isLetter || $0 == "-" }), previous.count > 3 {
+            return nil
+        }
+        // "2 to _____ days", "_____ to 10 days": one end of a range asks a guess, not a fact.
+        if answers.contains(where: { [.number, .year, .percentage].contains($0.kind) }), Self.isRangeEnd(text) { return nil }
         for (article, replacement) in [(" a ", " a(n) "), (" an ", " a(n) "), ("A ", "A(n) "), ("An ", "A(n) ")] {
             let pattern = article + Self.blank
             if article.first == " " {
@@ -86,6 +106,34 @@ struct QuestionFactory {
         // A stem that is nearly all blank asks nothing.
         let remaining = text.replacingOccurrences(of: Self.blank, with: "").split(separator: " ").count
         return remaining >= 4 ? text : nil
+    }
+
+    /// Whether a blank is one end of a range: "2 to _____", "_____ to 10", "7–_____".
+    /// Plain token checks: this runs for every stem tried, a regular expression is too slow.
+    static func isRangeEnd(_ text: String) -> Bool {
+        let tokens = text.split(separator: " ")
+        let links: Set<Substring> = ["to", "and", "or", "–", "-"]
+        func isNumber(_ token: Substring) -> Bool {
+            token.drop(while: { "$£€(".contains($0) }).first?.isNumber == true
+        }
+        for (i, token) in tokens.enumerated() where token.contains(blank) {
+            if token.contains("–" + blank) || token.contains(blank + "–") { return true }
+            if token.hasPrefix(blank), i >= 2, links.contains(tokens[i - 1]), isNumber(tokens[i - 2]) { return true }
+            if i + 2 < tokens.count, links.contains(tokens[i + 1]), isNumber(tokens[i + 2]) { return true }
+        }
+        return false
+    }
+
+    /// Whether a capitalised word of the answer shows in the stem in another form
+    /// ("Ottoman Empire" with "the Ottomans joined …"): the stem then gives the answer away.
+    static func echoesName(_ answer: String, in stem: String) -> Bool {
+        let answerStems = Set(answer.split(separator: " ").filter { $0.first?.isUppercase == true && $0.count >= 4 }
+            .map { PorterStemmer.stem(Tokenizer.fold(String($0)).filter(\.isLetter)) })
+        guard !answerStems.isEmpty else { return false }
+        for word in stem.split(separator: " ") where word.first?.isUppercase == true && word.count >= 4 {
+            if answerStems.contains(PorterStemmer.stem(Tokenizer.fold(String(word)).filter(\.isLetter))) { return true }
+        }
+        return false
     }
 
     func fillInBlank(_ candidate: ExamMaterial.Candidate, used: Set<String>) -> (Question, [String])? {
@@ -131,7 +179,7 @@ struct QuestionFactory {
             // that make a false statement teach something; a generic key term gives nonsense.
             for span in spans where span.kind != .acronym && span.weight >= Self.minimumSwapWeight {
                 guard let stem = stem(candidate, blanking: [span]) else { continue }
-                let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 1, rng: &rng)
+                let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 1, forStatement: true, rng: &rng)
                 guard let swap = swaps.first else { continue }
                 let statement = stem.replacingOccurrences(of: Self.blank, with: swap)
                     .replacingOccurrences(of: "a(n) " + swap, with: Self.article(for: swap) + " " + swap)
@@ -150,7 +198,9 @@ struct QuestionFactory {
                 return (question, spans.first.map(answerKeys) ?? [])
             }
         }
-        guard let focus = spans.first else { return nil }
+        // A true statement must still state a fact worth knowing (a defined term, a date, a
+        // number with its unit, a person): "it was pretty impressive" teaches nothing.
+        guard let focus = spans.first, focus.weight >= Self.minimumSwapWeight else { return nil }
         let question = Question(id: "", kind: .trueFalse, prompt: "True or false: \"\(candidate.text)\"",
                                 options: ["True", "False"], correctOptions: [0], sourceSentence: candidate.text,
                                 difficulty: difficulty, answerKind: "statement")
@@ -185,6 +235,9 @@ struct QuestionFactory {
                 group.append(span)
             }
             guard group.count >= 2, let stem = stem(candidate, blanking: group) else { continue }
+            // "rises from _____ to _____": the two ends of a range (a worked example's inputs)
+            // are asked as a pair of numbers to recognise, which tests nothing.
+            if stem.contains(Self.blank + " to " + Self.blank) || stem.contains(Self.blank + " and " + Self.blank) && [.number, .percentage].contains(kind) { continue }
             // Each distractor is checked with the first blank filled by it and the others by the answers.
             var probe = stem
             for answer in group.dropFirst() {

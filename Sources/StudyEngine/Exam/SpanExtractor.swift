@@ -293,6 +293,10 @@ struct SpanExtractor {
         guard !core.isEmpty, word.leading.isEmpty, core.first?.isLetter == true || core.first == "°" else { return false }
         let folded = Tokenizer.fold(core)
         if StopWords.english.contains(folded) || CommonVerbs.all.contains(folded) || Self.calendarWords.contains(folded) { return false }
+        // "over 100 today", "10 per cent": a time adverb or the first half of "per cent" is no unit.
+        if ["today", "yesterday", "tomorrow", "ago", "now", "per", "cent", "percent", "apiece", "each"].contains(folded) { return false }
+        // "120 goalless minutes", "3 successful attempts": an adjective before the counted noun.
+        if ["less", "ful", "ous", "ive", "ic", "ible", "able"].contains(where: { folded.hasSuffix($0) }) && folded.count > 5 { return false }
         if core.contains(where: { "/·²³".contains($0) }) { return true }
         if core.count <= 3 && core.allSatisfy(\.isLetter) { return true }
         // A counted noun: lowercase, plural or a known unit spelling; never a name.
@@ -313,23 +317,53 @@ struct SpanExtractor {
             guard !run.isEmpty else { return }
             // Sentence openers that happen to be capitalised are not part of a name.
             // After an opening quote a capital starts the quoted sentence ("'According to …").
-            while let first = run.first, first.position == 0 || first.leading.contains(where: { "'\"‘“".contains($0) }),
+            // After a colon a capital starts a clause too ("how it worked: When the …").
+            func opensClause(_ word: Word) -> Bool {
+                word.position == 0 || word.position > 0 && words[word.position - 1].trailing.hasSuffix(":")
+            }
+            while let first = run.first, opensClause(first) || first.leading.contains(where: { "'\"‘“".contains($0) }),
                   StopWords.english.contains(first.core.lowercased()) || Abbreviations.sentenceOpeners.contains(first.core.lowercased())
                     || !properWords.contains(first.core) && run.count > 1 && CommonVerbs.all.contains(first.core.lowercased()) {
                 run.removeFirst()
             }
+            // "Dated April 2015 …", "… on Saturday Wright …": a day or month at either end of a
+            // run is a date or a caption seam, not part of a name; so is a capitalised sentence
+            // opener the text never capitalises elsewhere.
+            while run.count > 1, let first = run.first, Self.calendarWords.contains(Tokenizer.fold(first.core))
+                    || first.position == 0 && !properWords.contains(first.core) && !Self.titles.contains(Tokenizer.fold(first.core)) {
+                run.removeFirst()
+            }
+            while run.count > 1, let last = run.last, Self.calendarWords.contains(Tokenizer.fold(last.core)) { run.removeLast() }
+            // "Harley Levanic Some of the guards": a sentence opener glued on by a missing full stop.
+            while run.count > 1, let last = run.last, StopWords.english.contains(last.core.lowercased())
+                    || Abbreviations.sentenceOpeners.contains(last.core.lowercased()) {
+                run.removeLast()
+            }
+            // What stripping left at the front may be a connector ("Viewers of Sky" → "Sky").
+            while let first = run.first, Self.nameConnectors.contains(first.core) || first.core == "the" { run.removeFirst() }
             guard let first = run.first else { return }
+            // "his Sky employers", "a potential UK exit", "the Leeds captain": a name used as a
+            // modifier of the next noun is no answer (the blank would sit before the noun).
+            let isModifier = run.last.map { last in
+                last.trailing.isEmpty && !(last.core.hasSuffix("'s") || last.core.hasSuffix("’s"))
+                    && last.position + 1 < words.count && Self.isModifiedNoun(words[last.position + 1])
+            } ?? false
             // "Example 2", "Figure 3": labels of the notes themselves.
             if ExamLexicon.labelWords.contains(Tokenizer.fold(first.core)) || Self.partLabels.contains(Tokenizer.fold(first.core)) { return }
-            if run.count == 1, first.position == 0 || !first.leading.isEmpty, !properWords.contains(first.core) { return }
+            if run.count == 1, opensClause(first) || !first.leading.isEmpty, !properWords.contains(first.core) { return }
             var text = run.map(\.core).joined(separator: " ")
             if text.hasSuffix("'s") || text.hasSuffix("’s") { text = String(text.dropLast(2)) }
+            // "I'm", "I'll", "We've": a contraction is no name.
+            if run.count == 1, ["m", "ll", "ve", "re", "d", "t"].contains(where: { text.replacingApostrophes().lowercased().hasSuffix("'" + $0) }) { return }
             guard text.count >= 2, !Self.calendarWords.contains(text.lowercased()) else { return }
             let isAcronym = run.count == 1 && text.count >= 2 && text.allSatisfy { $0.isUppercase || $0.isNumber }
             var span = AnswerSpan(text: text, kind: isAcronym ? .acronym : .name, weight: isAcronym ? 3 : 4)
+            // An abbreviation before its noun is usually the term itself ("a SYN-ACK segment").
+            span.isModifier = isModifier && !text.filter(\.isLetter).allSatisfy(\.isUppercase)
             if !isAcronym, (2...3).contains(run.count), !run.contains(where: { Self.nameConnectors.contains($0.core) }),
                let last = run.last, properWords.contains(last.core), !run.contains(where: { ExamLexicon.isAbbreviation($0.core) }) {
-                span.isPerson = personEvidence.contains(last.core)
+                span.isPerson = personEvidence.contains(last.core) && !sharedFirstWords.contains(first.core)
+                    && !sharedLastWords.contains(last.core)
                 if span.isPerson { span.weight = 6 }
             }
             if !isAcronym {
@@ -339,7 +373,11 @@ struct SpanExtractor {
                 let possessive = run.last.map { $0.core.hasSuffix("'s") || $0.core.hasSuffix("’s") } ?? false
                 // "A spokesman for Aerolink said": the speaker is not the name after a preposition.
                 let speaks = Self.speechVerbs.contains(after) && !StopWords.english.contains(before)
-                if Self.titles.contains(Tokenizer.fold(first.core)) || span.isPerson || speaks {
+                if first.core == "The" {
+                    // "The Mail", "The Hague": a person's name never starts with an article.
+                    span.isPerson = false
+                    span.role = "other"
+                } else if Self.titles.contains(Tokenizer.fold(first.core)) || span.isPerson || speaks {
                     span.role = "person"
                 } else if !possessive, ["in", "at", "from", "near", "across", "outside", "throughout"].contains(before) {
                     span.role = "place"
@@ -352,7 +390,10 @@ struct SpanExtractor {
 
         for word in words {
             // Initialisms with dots ("U.S.") are not asked: their dots break the stem.
-            let isCapitalised = word.core.first?.isUppercase == true && word.core.count >= 2
+            // "Derek E Mix": a lone capital inside a name is a middle initial.
+            let isInitial = !run.isEmpty && word.core.count == 1 && word.core.first?.isUppercase == true
+                && word.core != "I" && word.core != "A" && word.trailing.isEmpty
+            let isCapitalised = isInitial || word.core.first?.isUppercase == true && word.core.count >= 2
                 && word.core.contains(where: \.isLetter) && word.core != "I" && !word.core.contains(".")
             // "Conflict of the Orders", "First Battle of the Marne": "the" may follow a connector.
             let isConnector = !run.isEmpty && (Self.nameConnectors.contains(word.core)
@@ -371,9 +412,28 @@ struct SpanExtractor {
         return out
     }
 
+    /// Whether `word`, right after a name, is a noun the name modifies: a lowercase content
+    /// word (no function word, no verb form) or a number ("a Higham 40-20 kick").
+    static func isModifiedNoun(_ word: Word) -> Bool {
+        guard word.leading.isEmpty, let first = word.core.first else { return false }
+        if first.isNumber { return true }
+        guard first.isLowercase, word.core.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
+        let folded = Tokenizer.fold(word.core)
+        if StopWords.english.contains(folded) || CommonVerbs.all.contains(folded) || speechVerbs.contains(folded) { return false }
+        // Verb forms the lists miss: "kicked", "running", "insists".
+        if folded.hasSuffix("ed") || folded.hasSuffix("ing") || folded.hasSuffix("ly") { return false }
+        if folded.hasSuffix("s"), !folded.hasSuffix("ss"), CommonVerbs.all.contains(String(folded.dropLast())) { return false }
+        return true
+    }
+
     /// Surnames used alone somewhere in the document ("Princip", "Wilson"): a two-word
     /// capitalised name ending in one of them is a person.
     var personEvidence: Set<String> = []
+    /// First words of several different two-word names ("Manchester City", "Manchester United"):
+    /// a place or an organisation, not a given name.
+    var sharedFirstWords: Set<String> = []
+    /// Last words of several different multi-word names ("Leeds United", "West Ham United").
+    var sharedLastWords: Set<String> = []
 
     // MARK: - Key terms
 

@@ -31,7 +31,8 @@ struct LongSentenceCutter {
             for i in Self.minSeamSide..<(words.count - Self.minSeamSide + 1) where i - pieceStart >= Self.minSeamSide {
                 let label = words[i..<min(words.count, i + 3)].map { s[$0] }
                 if Self.isCaptionSeam(before: s[words[i - 1]], after: s[words[i]])
-                    || Self.isCaptionLabel(before: s[words[i - 1]], label: label) {
+                    || Self.isCaptionLabel(before: s[words[i - 1]], label: label)
+                    || Self.isFurnitureSeam(before: s[words[i - 1]], label: label, previous: s[words[i - 1]].count == 5 ? words[max(0, i - 4)..<i].map { s[$0] } : []) {
                     pieces.append(pieceStart..<i)
                     pieceStart = i
                 }
@@ -65,6 +66,30 @@ struct LongSentenceCutter {
             return Abbreviations.quoteOpeners.contains(word) || Abbreviations.seamOpeners.contains(word)
         }
         return Abbreviations.seamOpeners.contains(word)
+    }
+
+    /// Bracketed notes that end a photo caption: "… Nauru (pictured) Former Immigration …".
+    static let captionNotes: Set<String> = ["(pictured)", "(stock image)", "image)", "photo)", "picture)", "(left)",
+                                            "(right)", "(centre)", "(center)", "(above)", "(file)", "(inset)"]
+
+    /// Page furniture glued into the text: before and after "Scroll down for video", after a
+    /// caption note in brackets, and before an ALL CAPS label ("… inflated FACEBOOK FAKERY: …").
+    static func isFurnitureSeam(before: Scalars, label: [Scalars], previous: [Scalars]) -> Bool {
+        guard let after = label.first, let head = after.first, ScalarClass.isUpper(head) || ScalarClass.isOpener(head) else { return false }
+        // Cheap length and character checks first: this runs on every word of a big document.
+        if before.last == ")", captionNotes.contains(ScalarText.lowercased(before)) { return true }
+        if after.count == 6, label.count >= 2, ScalarText.lowercased(after) == "scroll", ScalarText.lowercased(label[1]) == "down" { return true }
+        if before.count == 5, previous.count == 4, previous.map({ ScalarText.lowercased($0) }) == ["scroll", "down", "for", "video"] { return true }
+        // An ALL CAPS label of one to three words ending in a colon; "(AIMD):" after its long
+        // form is an abbreviation, not a label.
+        guard ScalarClass.isUpper(head) else { return false }
+        for (offset, word) in label.enumerated() {
+            if word.first.map({ !ScalarClass.isUpper($0) }) ?? true { return false }
+            let letters = word.filter { ScalarClass.isLetter($0) }
+            guard letters.count >= 2, letters.allSatisfy({ ScalarClass.isUpper($0) }) else { return false }
+            if word.last == ":" { return offset > 0 || letters.count >= 4 }
+        }
+        return false
     }
 
     /// Verbs that introduce a quotation with a colon: "he told Sky News: …" is no seam.
