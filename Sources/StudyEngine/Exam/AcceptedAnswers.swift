@@ -10,8 +10,11 @@ enum AcceptedAnswers {
 
     /// - Parameter otherDates: the other dates the document gives; a full date's year alone
     ///   is accepted when none of them falls in the same year (then the year says which).
+    /// - Parameter keyTermNames: the names the key-term extractor found for this answer
+    ///   (empty when it found none), for terms the lexicon knows under one name only.
     static func forms(of span: AnswerSpan, lexicon: ExamLexicon, loneNames: Set<String>,
-                      documentWords: Set<String> = [], otherDates: [String] = []) -> [String] {
+                      documentWords: Set<String> = [], keyTermNames: [String] = [],
+                      otherDates: [String] = []) -> [String] {
         var out: [String] = []
         func add(_ form: String) {
             let trimmed = form.trimmingWhitespace()
@@ -33,7 +36,10 @@ enum AcceptedAnswers {
                 }
                 for form in numberWordForms(name) { add(form) }
             }
+            if span.kind != .name { for name in keyTermNames { add(name) } }
             for name in headOf(span.text, lexicon: lexicon) { add(name) }
+            // "Newton's third law" is also "the third law": the possessor names whose law it is.
+            if let rest = withoutPossessor(span.text) { add(rest) }
             // "ancient supercontinent Pangaea": the name at the end is what the text calls it.
             let termWords = span.text.split(separator: " ")
             if span.kind == .term, termWords.count >= 2, termWords.first?.first?.isLowercase == true,
@@ -62,14 +68,38 @@ enum AcceptedAnswers {
     static func headOf(_ text: String, lexicon: ExamLexicon) -> [String] {
         let word = ExamLexicon.key(text)
         // A word the text names otherwise itself ("acknowledgement (ACK)") is its own term.
-        guard !word.isEmpty, !word.contains(" "), lexicon.entry(for: text)?.aliases.isEmpty ?? true,
-              lexicon.entry(for: text)?.text.contains(" ") != true else { return [] }
+        // So is a word the text defines itself ("Demand is the relationship…"), though
+        // "income elasticity of demand" ends in it.
+        let own = lexicon.entry(for: text)
+        guard !word.isEmpty, !word.contains(" "), own?.aliases.isEmpty ?? true,
+              own?.text.contains(" ") != true, own?.definedIn.isEmpty ?? true else { return [] }
         let longer = lexicon.entries.filter { entry in
             let key = ExamLexicon.key(entry.text)
             return key.hasSuffix(" " + word) && key.split(separator: " ").count <= 4
         }
         guard longer.count == 1, let entry = longer.first else { return [] }
         return [entry.text] + entry.aliases
+    }
+
+    /// SI and common unit names and their symbols: a student may write either.
+    static let unitSymbols: [String: String] = [
+        "mole": "mol", "moles": "mol", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+        "second": "s", "seconds": "s", "minute": "min", "minutes": "min", "hour": "h", "hours": "h",
+        "kilogram": "kg", "kilograms": "kg", "gram": "g", "grams": "g", "joule": "J", "joules": "J",
+        "newton": "N", "newtons": "N", "watt": "W", "watts": "W", "volt": "V", "volts": "V",
+        "litre": "L", "litres": "L", "liter": "L", "liters": "L", "kilometre": "km", "kilometres": "km",
+        "kilometer": "km", "kilometers": "km", "centimetre": "cm", "centimetres": "cm",
+        "millimetre": "mm", "millimetres": "mm", "hertz": "Hz", "pascal": "Pa", "pascals": "Pa",
+        "kelvin": "K", "kilojoule": "kJ", "kilojoules": "kJ",
+    ]
+
+    /// "third law" for "Newton's third law": a capitalised possessor in front of a term of at
+    /// least two words. One word left ("Newton's laws" → "laws") would say too little.
+    static func withoutPossessor(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard words.count >= 3, let first = words.first, first.first?.isUppercase == true,
+              first.hasSuffix("'s") || first.hasSuffix("’s") else { return nil }
+        return words.dropFirst().joined(separator: " ")
     }
 
     /// "three duplicate ACKs" ↔ "3 duplicate ACKs".
@@ -99,11 +129,16 @@ enum AcceptedAnswers {
             out.append(first)
             if plain != first { out.append(plain) }
             if !unit.contains(" ") { out.append(first + unit) }
-            // "30.5 kJ per mole": also "30.5 kJ/mole", and the amount with its main unit, "30.5 kJ".
+            // "30.5 kJ per mole": also "30.5 kJ/mole", "30.5 kJ/mol", and the amount with its main unit, "30.5 kJ".
             let parts = unit.components(separatedBy: " per ")
             if parts.count == 2, let main = parts.first, let per = parts.last, !main.isEmpty, !per.isEmpty {
                 out.append(first + " " + main + "/" + per)
+                if let symbol = unitSymbols[per.lowercased()] { out.append(first + " " + main + "/" + symbol) }
                 out.append(first + " " + main)
+            }
+            // "20 seconds" is also written "20 s".
+            if !unit.contains(" "), let symbol = unitSymbols[unit.lowercased()] {
+                out.append(first + " " + symbol)
             }
             // "m/s²" as typed on a keyboard: "m/s^2".
             let typed = unit.replacingOccurrences(of: "²", with: "^2").replacingOccurrences(of: "³", with: "^3")

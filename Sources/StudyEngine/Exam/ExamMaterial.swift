@@ -33,6 +33,9 @@ struct ExamMaterial {
     /// Clean sentences, one per `document.sentences` entry that was read.
     let sentences: [ExamSentence]
     let lexicon: ExamLexicon
+    /// Other names the key-term extractor found for a term ("ETC" where the text writes
+    /// "electron transport chain (ETC)" only once), by `ExamLexicon.key` of each name.
+    let keyTermNames: [String: [String]]
     /// Folded words of the sentences read (for forms the text itself uses).
     let documentWords: Set<String>
     /// Capitalised words the text uses alone (surnames, mostly).
@@ -82,6 +85,7 @@ struct ExamMaterial {
         self.headingKeys = Set(headings.map(AnswerSpan.key))
         let lexicon = ExamLexicon(sentences: all, headings: headings, properWords: properWords)
         self.lexicon = lexicon
+        self.keyTermNames = Self.names(of: keyTerms)
         var extractor = SpanExtractor(properWords: properWords, terms: termTexts, lexicon: lexicon)
         var documentWords = Set<String>()
         var lowercaseWords = Set<String>()
@@ -331,5 +335,26 @@ struct ExamMaterial {
             if Double(overlap) >= 0.8 * Double(statementTerms.count) { return true }
         }
         return false
+    }
+}
+
+extension ExamMaterial {
+    /// Each key term's names (the term without a bracketed abbreviation, and its aliases),
+    /// reachable from any one of them.
+    static func names(of keyTerms: [KeyTerm]) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for keyTerm in keyTerms where !keyTerm.aliases.isEmpty {
+            var base = keyTerm.term
+            if base.hasSuffix(")"), let open = base.lastIndex(of: "("), open > base.startIndex {
+                base = String(base[..<open]).trimmingWhitespace()
+            }
+            let names = [base] + keyTerm.aliases
+            for name in names {
+                let key = ExamLexicon.key(name)
+                guard !key.isEmpty, out[key] == nil else { continue }
+                out[key] = names
+            }
+        }
+        return out
     }
 }

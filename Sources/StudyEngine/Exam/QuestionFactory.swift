@@ -45,6 +45,7 @@ struct QuestionFactory {
     func accepted(_ span: AnswerSpan) -> [String] {
         AcceptedAnswers.forms(of: span, lexicon: material.lexicon, loneNames: material.loneNames,
                               documentWords: material.documentWords,
+                              keyTermNames: material.keyTermNames[ExamLexicon.key(span.text)] ?? [],
                               otherDates: span.kind == .year ? (material.pools[.year] ?? []).map(\.span.text) : [])
     }
 
