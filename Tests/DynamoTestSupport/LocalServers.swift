@@ -143,11 +143,7 @@ public final class MotoServer: Sendable {
     }
 
     /// Starts `python3 -m moto.server` on 127.0.0.1 and waits until it answers.
-    ///
-    /// - Parameter keepAlive: answer in HTTP/1.1 and keep connections open, as DynamoDB does
-    ///   (moto's default is HTTP/1.0, one TCP connection per request). The benchmark uses it so
-    ///   that connection set-up in the kernel does not hide the clients' own cost.
-    public static func start(timeout: Duration = .seconds(90), keepAlive: Bool = false) async throws -> MotoServer {
+    public static func start(timeout: Duration = .seconds(90)) async throws -> MotoServer {
         let port = try LocalPorts.free()
         // The wrapper exits when our end of its stdin closes (see ChildProcess).
         // moto applies a transaction's writes one by one and undoes a failed one by restoring a
@@ -158,9 +154,6 @@ public final class MotoServer: Sendable {
         import os, sys, threading
         threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
         import moto.server as ms
-        if \(keepAlive ? "True" : "False"):
-            from werkzeug.serving import WSGIRequestHandler
-            WSGIRequestHandler.protocol_version = "HTTP/1.1"
         _lock = threading.Lock()
         _call = ms.DomainDispatcherApplication.__call__
         def _serialised(self, environ, start_response):
