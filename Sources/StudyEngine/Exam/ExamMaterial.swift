@@ -40,6 +40,9 @@ struct ExamMaterial {
     let documentWords: Set<String>
     /// Capitalised words the text uses alone (surnames, mostly).
     let loneNames: Set<String>
+    /// Runs of two to four capitalised words inside sentences: the full names the text
+    /// writes ("Mohamed Abdihamid Farah"), accepted for a shorter key of the same person.
+    let fullNames: Set<String>
     /// Words the text writes in lowercase somewhere (as written, punctuation trimmed): a term
     /// the text only ever capitalises ("Verdun") is a name and keeps its capital.
     let lowercaseWords: Set<String>
@@ -105,6 +108,7 @@ struct ExamMaterial {
         self.documentWords = documentWords
         let loneNames = Self.loneNames(all.map(\.text))
         self.loneNames = loneNames
+        self.fullNames = Self.capitalRuns(all.map(\.text))
         // "Manchester City" and "Manchester United" share their first word: a place's clubs,
         // not two people, though "City" and "United" are used alone.
         var lastWordsByFirst: [String: Set<String>] = [:]
@@ -294,6 +298,28 @@ struct ExamMaterial {
             round += 1
         }
         queues.removeAll()
+        return out
+    }
+
+    /// Runs of two to four capitalised words not at a sentence's start, without punctuation between.
+    static func capitalRuns(_ texts: [String]) -> Set<String> {
+        var out = Set<String>()
+        for text in texts {
+            var run: [String] = []
+            func flush() {
+                if (2...4).contains(run.count) { out.insert(run.joined(separator: " ")) }
+                run.removeAll()
+            }
+            for (position, word) in text.split(separator: " ").enumerated() {
+                let core = word.filter { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
+                let capital = position > 0 && core.first?.isUppercase == true && core.count > 1
+                    && core.dropFirst().contains(where: \.isLowercase)
+                if capital { run.append(String(core.hasSuffix("'s") || core.hasSuffix("’s") ? core.dropLast(2) : core[...])) }
+                else { flush(); continue }
+                if word.last.map({ !$0.isLetter }) == true { flush() }
+            }
+            flush()
+        }
         return out
     }
 

@@ -118,6 +118,8 @@ struct ExamSentence {
         }
         if !balanced(clean) || !singleQuotesBalanced(clean) { return "unbalanced" }
         if let reason = ContextReference.problem(clean) { return reason }
+        if let reason = MissingReferent.problem(clean) { return reason }
+        if let reason = EditorialMarks.problem(clean) { return reason }
         if !isListItem, CaptionMarks.looksLikeCaption(clean) { return "caption" }
         // A paragraph line without closing punctuation is a photo caption or a label line.
         if !isListItem, let last = clean.last, !".!?\"”’')…".contains(last) { return "caption" }

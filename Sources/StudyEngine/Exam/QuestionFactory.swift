@@ -44,7 +44,7 @@ struct QuestionFactory {
 
     func accepted(_ span: AnswerSpan) -> [String] {
         AcceptedAnswers.forms(of: span, lexicon: material.lexicon, loneNames: material.loneNames,
-                              documentWords: material.documentWords,
+                              documentWords: material.documentWords, fullNames: material.fullNames,
                               keyTermNames: material.keyTermNames[ExamLexicon.key(span.text)] ?? [],
                               otherDates: span.kind == .year ? (material.pools[.year] ?? []).map(\.span.text) : [])
     }
@@ -94,6 +94,8 @@ struct QuestionFactory {
            previous.contains("-"), previous.allSatisfy({ $0.isLetter || $0 == "-" }), previous.count > 3 {
             return nil
         }
+        if Self.isQuoteAttribution(text) { return nil }
+        if answers.contains(where: { isPartOfLongerName($0.text, in: text) }) { return nil }
         // "2 to _____ days", "_____ to 10 days": one end of a range asks a guess, not a fact.
         if answers.contains(where: { [.number, .year, .percentage].contains($0.kind) }), Self.isRangeEnd(text) { return nil }
         for (article, replacement) in [(" a ", " a(n) "), (" an ", " a(n) "), ("A ", "A(n) "), ("An ", "A(n) ")] {
@@ -107,6 +109,45 @@ struct QuestionFactory {
         // A stem that is nearly all blank asks nothing.
         let remaining = text.replacingOccurrences(of: Self.blank, with: "").split(separator: " ").count
         return remaining >= 4 ? text : nil
+    }
+
+    static let speechVerbs: Set<String> = ["said", "says", "say", "added", "adds", "told", "tells", "explained",
+                                           "admitted", "insisted", "wrote", "writes", "asked", "replied", "declared"]
+
+    /// "'Pride is the word I would use,' said _____." or "'…,' _____ said.": who spoke a
+    /// quote with no other clue is no question.
+    static func isQuoteAttribution(_ text: String) -> Bool {
+        guard text.contains(where: { "'‘’\"“”".contains($0) }) else { return false }
+        let tokens = text.split(separator: " ").map { Tokenizer.fold(String($0)).filter(\.isLetter) }
+        let raw = text.split(separator: " ")
+        for (i, token) in raw.enumerated() where token.contains(blank) {
+            if i > 0, speechVerbs.contains(tokens[i - 1]) { return true }
+            if i + 1 < tokens.count, speechVerbs.contains(tokens[i + 1]) { return true }
+            // "_____, a spokesman, said"
+            if i + 3 < tokens.count, tokens[(i + 1)...(i + 3)].contains(where: speechVerbs.contains) { return true }
+        }
+        return false
+    }
+
+    /// Whether the blanked answer is one word of a longer name: a capitalised word right
+    /// next to the blank in mid-sentence ("Many _____ and Aspell"), or a full name the text
+    /// writes that holds the answer and its neighbour.
+    func isPartOfLongerName(_ answer: String, in text: String) -> Bool {
+        guard answer.first?.isUppercase == true else { return false }
+        let raw = text.split(separator: " ").map(String.init)
+        for (i, token) in raw.enumerated() where token.contains(Self.blank) {
+            let before = i > 0 ? raw[i - 1] : ""
+            let after = i + 1 < raw.count && !token.hasSuffix(",") && !token.hasSuffix(".") ? raw[i + 1] : ""
+            for (neighbour, isBefore) in [(before, true), (after, false)] where neighbour.first?.isUppercase == true {
+                let core = neighbour.filter { $0.isLetter || $0 == "-" }
+                guard !core.isEmpty, !isBefore || !neighbour.contains(where: { ",.;:".contains($0) }) else { continue }
+                let joined = isBefore ? core + " " + answer : answer + " " + core
+                if material.fullNames.contains(where: { $0.contains(joined) }) { return true }
+                // Mid-sentence capitals on both sides of a word boundary are one name.
+                if isBefore, i - 1 > 0, !raw[i - 2].hasSuffix("."), !StopWords.english.contains(Tokenizer.fold(core)) { return true }
+            }
+        }
+        return false
     }
 
     /// Whether a blank is one end of a range: "2 to _____", "_____ to 10", "7–_____".

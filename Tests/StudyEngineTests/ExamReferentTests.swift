@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import StudyModel
+@testable import StudyEngine
+
+/// Second round of judged patterns, each on a text written for the test: stems that lean on
+/// an earlier sentence anywhere (not only at the start), editorial marks and cut name lists,
+/// numbers with scale words and full names in fill-in grading, quote attributions and one
+/// word of a longer name as blanks.
+@Suite struct ExamReferentTests {
+    @Test func stemsWithAMissingReferentAnywhereAreNotUsed() {
+        for sentence in [
+            "Rosa regularly visits her and the pair go out dancing on Fridays.",
+            "'I love the sea more than anything else,' she said on the radio show.",
+            "Software that stores such records is called a database server.",
+            "The six were arrested on Sunday in Leeds and Bristol by the police.",
+            "Think about this for a career: a first prize in 2019 and then another.",
+            "Also on the list are the old harbour walls and the lighthouse.",
+            "Tom, also a retired baker, moved to the coast with his wife.",
+            "Both were charged with fraud at the court in the capital city.",
+            "The latter is used for cooling the engine on long journeys.",
+        ] {
+            #expect(ExamSentence.problem(raw: sentence, clean: sentence) != nil, "used as a stem: \(sentence)")
+        }
+        for sentence in [
+            "Enzymes lower the activation energy, and they are not used up in the reaction.",
+            "Marie Curie shared the prize with her husband Pierre in 1903.",
+            "A vaccine trains the immune system; this is called active immunity.",
+            "Metals such as copper and silver conduct electricity very well.",
+        ] {
+            #expect(ExamSentence.problem(raw: sentence, clean: sentence) == nil, "refused: \(sentence)")
+        }
+    }
+
+    @Test func editorialMarksAndCutNameListsAreNotStems() {
+        for sentence in [
+            "The study by Marlow and Kent (ITALICISE) showed a large effect on sleep.",
+            "Anna Berg, 19; Carl Olsen, 21; Dora Lind, 20; and Erik Holm, 22.",
+            "Olsen, 21; Dora Lind, 20; and Erik Holm, 22 were named by the court.",
+        ] {
+            #expect(ExamSentence.problem(raw: sentence, clean: sentence) != nil, "used as a stem: \(sentence)")
+        }
+        let acronym = "The United Nations Children's Fund (UNICEF) runs vaccine programmes in many countries."
+        #expect(ExamSentence.problem(raw: acronym, clean: acronym) == nil)
+    }
+
+    @Test func numbersWithScaleWordsAreGradedByValue() {
+        #expect(TypedAnswerMatcher.matches("103,000,000", expected: "103 million"))
+        #expect(TypedAnswerMatcher.matches("103000000", expected: "103 million"))
+        #expect(TypedAnswerMatcher.matches("1,500,000,000", expected: "1.5 billion"))
+        #expect(TypedAnswerMatcher.matches("1.5 billion", expected: "1500000000"))
+        #expect(!TypedAnswerMatcher.matches("13 million", expected: "103 million"))
+    }
+
+    @Test func fullNamesAndHeadNounsAreAccepted() {
+        let names: Set<String> = ["Omar Haji Musa", "Lena Park", "Tom Ward"]
+        #expect(AcceptedAnswers.fullName(of: "Omar Musa", among: names) == "Omar Haji Musa")
+        #expect(AcceptedAnswers.fullName(of: "Park", among: names) == "Lena Park")
+        #expect(AcceptedAnswers.fullName(of: "Ward", among: names.union(["Ann Ward"])) == nil)
+        #expect(AcceptedAnswers.headNoun(of: "retired baker") == "baker")
+        #expect(AcceptedAnswers.headNoun(of: "immune system") == nil)
+        #expect(ExamMaterial.capitalRuns(["The jockey Lena Park won, and Park was delighted."]).contains("Lena Park"))
+    }
+
+    @Test func quoteAttributionsAreNoBlanks() {
+        #expect(QuestionFactory.isQuoteAttribution("'We are thrilled with the result,' said _____."))
+        #expect(QuestionFactory.isQuoteAttribution("'We are thrilled with the result,' _____ said."))
+        #expect(!QuestionFactory.isQuoteAttribution("The _____ carries oxygen from the lungs to the tissues."))
+    }
+}
