@@ -68,3 +68,39 @@ import StudyModel
         #expect(!QuestionFactory.isQuoteAttribution("The _____ carries oxygen from the lungs to the tissues."))
     }
 }
+
+@Suite struct ExamSwapTests {
+    @Test func numberedSiblingsAreNotSwapped() {
+        #expect(QuestionFactory.isNumberedSibling("2NF", "3NF"))
+        #expect(QuestionFactory.isNumberedSibling("first law", "second law"))
+        #expect(QuestionFactory.isNumberedSibling("stage 2", "stage 4"))
+        #expect(!QuestionFactory.isNumberedSibling("20 km", "30 km"))
+        #expect(!QuestionFactory.isNumberedSibling("mitosis", "meiosis"))
+    }
+
+    @Test func trueFalseItemsAreNotNearlyAllTrue() throws {
+        // Definitions whose terms have few safe swaps: a coin that says "false" on a sentence
+        // with nothing to swap must not leave the exam nearly all true.
+        let text = """
+        # Storage engines
+
+        A **B-tree** is a balanced tree that keeps keys sorted and allows searches in logarithmic time.
+        A **hash index** maps each key to a bucket and answers equality lookups in constant time.
+        A **write-ahead log** records every change before the change reaches the data files.
+        A **checkpoint** writes all dirty pages to disk so that recovery can start from a known point.
+        **Compaction** merges sorted files and drops deleted entries to reclaim space.
+        A **bloom filter** answers whether a key may be present, with false positives but no false negatives.
+        **Replication** copies data to other machines so that a failure loses nothing.
+        A **snapshot** is a consistent view of the database at one moment.
+        **Sharding** splits a large table across machines by a key range or a hash.
+        A **buffer pool** caches pages in memory to avoid slow disk reads.
+        """
+        for seed: UInt64 in 0..<4 {
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 8, questionTypes: [.trueFalse]), seed: seed)
+                .generate(from: text).questions
+            let falseCount = questions.filter { $0.correctOptions == [1] }.count
+            #expect(questions.count >= 4)
+            #expect(falseCount * 2 + 2 >= questions.count, "seed \(seed): only \(falseCount) of \(questions.count) false")
+        }
+    }
+}

@@ -211,8 +211,13 @@ struct QuestionFactory {
     /// ("increases" → "decreases"). Which one is decided by the seeded generator, so about
     /// half are false; with nothing to swap the statement stays true. A false statement
     /// records the changed span and the original.
-    func trueFalse(_ candidate: ExamMaterial.Candidate, used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
-        let wantFalse = rng.below(2) == 0
+    /// - Parameter falseOnly: make a false statement or none (the exam has more true items
+    ///   than false ones so far: an exam of nearly all true items teaches "natural-sounding
+    ///   means true").
+    func trueFalse(_ candidate: ExamMaterial.Candidate, used: Set<String>, falseOnly: Bool = false,
+                   rng: inout SeededRandom) -> (Question, [String])? {
+        let coin = rng.below(2) == 0
+        let wantFalse = falseOnly || coin
         // A long statement hides what it tests (and any sentence of it may be the false part).
         guard candidate.text.split(separator: " ").count <= Self.maxStatementWords else { return nil }
         let spans = orderedSpans(candidate, excluding: used)
@@ -222,7 +227,7 @@ struct QuestionFactory {
             for span in spans where span.kind != .acronym && span.weight >= Self.minimumSwapWeight {
                 guard let stem = stem(candidate, blanking: [span]) else { continue }
                 let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 1, forStatement: true, rng: &rng)
-                guard let swap = swaps.first else { continue }
+                guard let swap = swaps.first, !Self.isNumberedSibling(span.text, swap) else { continue }
                 let statement = stem.replacingOccurrences(of: Self.blank, with: swap)
                     .replacingOccurrences(of: "a(n) " + swap, with: Self.article(for: swap) + " " + swap)
                     .replacingOccurrences(of: "A(n) " + swap, with: Self.article(for: swap).capitalisedFirst + " " + swap)
@@ -239,6 +244,7 @@ struct QuestionFactory {
                                         originalSpan: original, replacementSpan: replacement)
                 return (question, spans.first.map(answerKeys) ?? [])
             }
+            if falseOnly { return nil }
         }
         // A true statement must still state a fact worth knowing (a defined term, a date, a
         // number with its unit, a person): "it was pretty impressive" teaches nothing.
@@ -247,6 +253,27 @@ struct QuestionFactory {
                                 options: ["True", "False"], correctOptions: [0], sourceSentence: candidate.text,
                                 difficulty: difficulty, answerKind: "statement")
         return (question, answerKeys(focus))
+    }
+
+    static let ordinals: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                        "ninth", "tenth", "i", "ii", "iii", "iv", "v", "vi", "1st", "2nd", "3rd"]
+
+    /// "2NF" and "3NF", "first law" and "second law", "stage 2" and "stage 3": siblings that
+    /// differ only by their number. Numbered stages nest or follow each other ("a 3NF table
+    /// is in 2NF"), so a swap may still state a truth; such a swap is not made.
+    static func isNumberedSibling(_ a: String, _ b: String) -> Bool {
+        func shape(_ text: String) -> [String] {
+            text.split(separator: " ").map { word in
+                let folded = Tokenizer.fold(String(word)).filter { $0.isLetter || $0.isNumber }
+                if ordinals.contains(folded) { return "#" }
+                return String(folded.map { $0.isNumber ? "#" : $0 }).replacingOccurrences(of: "##", with: "#")
+            }
+        }
+        guard Tokenizer.fold(a) != Tokenizer.fold(b) else { return false }
+        // "20 km" and "30 km": an amount, not a numbered item.
+        if a.first?.isNumber == true, a.split(separator: " ").first?.allSatisfy({ $0.isNumber || ",.".contains($0) }) == true { return false }
+        let sa = shape(a), sb = shape(b)
+        return sa == sb && sa.contains(where: { $0.contains("#") }) && sa.contains(where: { $0.contains(where: \.isLetter) })
     }
 
     static func article(for word: String) -> String {
