@@ -104,3 +104,32 @@ import StudyModel
         }
     }
 }
+
+@Suite struct ExamNumberDistractorTests {
+    @Test func numberDistractorsAreNoSimpleMultiples() throws {
+        let text = """
+        # Harbour report
+
+        The new harbour wall cost £88,400 and was finished by the town council in spring.
+        The fishing fleet landed 640 tonnes of cod during the long winter season.
+        The lighthouse keeper logged 1,730 ships passing the point during the year.
+        The old ferry carried passengers across the bay for more than a century.
+        """
+        for seed: UInt64 in 0..<3 {
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.multipleChoice]), seed: seed)
+                .generate(from: text).questions
+            for question in questions {
+                guard let key = question.correctOptions.first.map({ question.options[$0] }), let keyForm = NumberForm(key),
+                      keyForm.value != 0 else { continue }
+                for option in question.options where option != key {
+                    guard let value = NumberForm(option)?.value else { continue }
+                    let ratio = value / keyForm.value
+                    #expect(![0.25, 0.5, 2, 3, 4, 10].contains(ratio), "\(option) is a simple multiple of \(key)")
+                }
+            }
+        }
+        #expect(DistractorPicker.roundingStep(88_400) == 100)
+        #expect(DistractorPicker.roundingStep(12_000) == 1_000)
+        #expect(DistractorPicker.roundingStep(22) == 1)
+    }
+}
