@@ -133,3 +133,28 @@ import StudyModel
         #expect(DistractorPicker.roundingStep(22) == 1)
     }
 }
+
+@Suite struct ExamDefinitionOptionTests {
+    @Test func definitionStemsOfferOnlyOptionsOfTheSameKind() throws {
+        let text = """
+        # The restless Earth
+
+        **Plate tectonics** is the theory that the crust is split into large plates that move slowly.
+        **Convergent boundaries** are places where two plates move towards each other.
+        **Divergent boundaries** are places where two plates move apart and new crust forms.
+        **Primary waves** travel through solids and liquids faster than any other seismic wave.
+        **Secondary waves** travel only through solids and arrive after the first waves.
+        **Hotspots** are places where hot mantle rises under the middle of a plate.
+        """
+        for seed: UInt64 in 0..<4 {
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.multipleChoice]), seed: seed)
+                .generate(from: text).questions
+            for question in questions where question.prompt.contains("is the theory that") {
+                Issue.record("asked with options that are no theories: \(question.options)")
+            }
+        }
+        #expect(QuestionFactory.definitionCategory("_____ is the theory that all living things are made of cells.") == "theory")
+        #expect(QuestionFactory.definitionCategory("A(n) _____ is a group of operations treated as one unit.") == "group")
+        #expect(QuestionFactory.definitionCategory("The heart pumps _____ around the body.") == nil)
+    }
+}

@@ -193,7 +193,16 @@ struct QuestionFactory {
         // Options for a generic key term are random nouns: those are asked as fill-ins only.
         for span in orderedSpans(candidate, excluding: used) where span.weight > Self.minimumAnswerWeight {
             guard let stem = stem(candidate, blanking: [span]) else { continue }
-            let distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 3, rng: &rng)
+            var distractors: [String]
+            if let category = Self.definitionCategory(stem) {
+                // "_____ is the theory that …": only other theories the text names are options;
+                // without three, the definition is asked as a fill-in instead.
+                distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 8, rng: &rng)
+                    .filter { isNamed($0, as: category) }
+                distractors = Array(distractors.prefix(3))
+            } else {
+                distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 3, rng: &rng)
+            }
             guard distractors.count == 3 else { continue }
             let options = rng.shuffled([span.text] + distractors)
             guard let correct = options.firstIndex(of: span.text) else { continue }
@@ -203,6 +212,38 @@ struct QuestionFactory {
             return (question, answerKeys(span))
         }
         return nil
+    }
+
+    /// "theory" in "_____ is the theory that …", "group" in "A(n) _____ is a group of …": the
+    /// kind a definition stem puts its blank in.
+    static func definitionCategory(_ stem: String) -> String? {
+        var words = stem.split(separator: " ").map { Tokenizer.fold(String($0)) }
+        if let first = words.first, ["a(n)", "the", "a", "an"].contains(first) { words.removeFirst() }
+        guard words.count >= 3, words[0].hasPrefix(blank), ["is", "are", "was", "were"].contains(words[1]) else { return nil }
+        var at = 2
+        if ["the", "a", "an", "a(n)"].contains(words[at]) { at += 1 }
+        guard at < words.count else { return nil }
+        let noun = words[at].filter(\.isLetter)
+        guard noun.count > 2, !StopWords.english.contains(noun), !CommonVerbs.all.contains(noun) else { return nil }
+        return ExamLexicon.singular(noun)
+    }
+
+    /// Whether the text calls `term` a `category`: "Continental drift is a theory …",
+    /// "the theory of continental drift", "the continental drift theory".
+    func isNamed(_ term: String, as category: String) -> Bool {
+        let key = Tokenizer.foldedWords(term)
+        guard !key.isEmpty else { return false }
+        for sentence in material.sentences {
+            let words = Tokenizer.foldedWords(sentence.text)
+            guard words.count >= key.count else { continue }
+            for start in 0...(words.count - key.count) where Array(words[start..<(start + key.count)]) == key {
+                let after = words[(start + key.count)...].prefix(4).map(ExamLexicon.singular)
+                if after.first == category { return true }
+                if let verb = after.first, ["is", "are", "was", "were"].contains(verb), after.dropFirst().contains(category) { return true }
+                if start >= 2, ExamLexicon.singular(words[start - 2]) == category, words[start - 1] == "of" { return true }
+            }
+        }
+        return false
     }
 
     /// True/false: the sentence itself, or a false version with one element swapped for a
