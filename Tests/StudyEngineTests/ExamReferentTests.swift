@@ -37,6 +37,7 @@ import StudyModel
             "The study by Marlow and Kent (ITALICISE) showed a large effect on sleep.",
             "Anna Berg, 19; Carl Olsen, 21; Dora Lind, 20; and Erik Holm, 22.",
             "Olsen, 21; Dora Lind, 20; and Erik Holm, 22 were named by the court.",
+            "The ferry ride is calmer than the bus on a Monday morning And here are more ways to travel.",
         ] {
             #expect(ExamSentence.problem(raw: sentence, clean: sentence) != nil, "used as a stem: \(sentence)")
         }
@@ -156,5 +157,26 @@ import StudyModel
         #expect(QuestionFactory.definitionCategory("_____ is the theory that all living things are made of cells.") == "theory")
         #expect(QuestionFactory.definitionCategory("A(n) _____ is a group of operations treated as one unit.") == "group")
         #expect(QuestionFactory.definitionCategory("The heart pumps _____ around the body.") == nil)
+    }
+}
+
+@Suite struct ExamNameBlankTests {
+    @Test func oneWordOfATwoWordNameIsNotBlanked() throws {
+        let text = """
+        # Prison report
+
+        Mary Collins, director of the northern prison, said the roof was cleared on Tuesday.
+        The prison holds 1,300 inmates and was opened by the county council in 1995.
+        Guards found 40 packages of tobacco on the roof of the kitchen block in March.
+        Collins said the search team used a long ladder and a cherry picker to reach them.
+        """
+        for seed: UInt64 in 0..<4 {
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.fillInBlank, .multipleChoice]), seed: seed)
+                .generate(from: text).questions
+            for question in questions {
+                #expect(!question.prompt.contains("Mary _____"), "\(question.prompt)")
+                #expect(!question.prompt.contains("said _____"), "\(question.prompt)")
+            }
+        }
     }
 }

@@ -76,6 +76,9 @@ enum MissingReferent {
 /// Editorial notes left in a text ("(ITALICISE)", "(PICTURED)") and lines cut out of a list
 /// of names ("Adnan Farah, 19; Abdurahman Daud, 21; …"): neither reads as a statement.
 enum EditorialMarks {
+    /// Words that open a sentence and are never capitalised inside one.
+    static let fusedOpeners: Set<String> = ["And", "But", "So", "He", "She", "They", "It", "We", "This", "These",
+                                            "Here", "There", "Scroll", "Click"]
     static func problem(_ text: String) -> String? {
         let raw = text.split(separator: " ").map(String.init)
         for (i, word) in raw.enumerated() where word.hasPrefix("(") {
@@ -86,6 +89,11 @@ enum EditorialMarks {
             let initials = raw[max(0, i - 10)..<i].compactMap { $0.first(where: \.isLetter) }.map { Character($0.uppercased()) }
             if let first = letters.first, let last = letters.last, initials.contains(first), initials.contains(last) { continue }
             return "editorial mark"
+        }
+        // "… on a Monday morning And here are some more …": a caption or a heading run into the
+        // next sentence; a capitalised opener in mid-sentence after a word with no stop.
+        for i in 1..<max(1, raw.count) where fusedOpeners.contains(raw[i]) {
+            if let last = raw[i - 1].last, last.isLetter || last.isNumber { return "fused sentences" }
         }
         // A list of entries separated by semicolons, each a few words: a list, not a statement.
         let parts = text.split(separator: ";")

@@ -144,7 +144,9 @@ struct QuestionFactory {
                 let joined = isBefore ? core + " " + answer : answer + " " + core
                 if material.fullNames.contains(where: { $0.contains(joined) }) { return true }
                 // Mid-sentence capitals on both sides of a word boundary are one name.
-                if isBefore, i - 1 > 0, !raw[i - 2].hasSuffix("."), !StopWords.english.contains(Tokenizer.fold(core)) { return true }
+                // (At the start too: "Dave _____, director of …" blanks a surname.)
+                if isBefore, i - 1 == 0 || !raw[i - 2].hasSuffix("."), !StopWords.english.contains(Tokenizer.fold(core)),
+                   !CommonVerbs.all.contains(Tokenizer.fold(core)) { return true }
             }
         }
         return false
