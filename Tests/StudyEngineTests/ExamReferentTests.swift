@@ -37,6 +37,7 @@ import StudyModel
             "The study by Marlow and Kent (ITALICISE) showed a large effect on sleep.",
             "Anna Berg, 19; Carl Olsen, 21; Dora Lind, 20; and Erik Holm, 22.",
             "Olsen, 21; Dora Lind, 20; and Erik Holm, 22 were named by the court.",
+            "The Harbour Club, a small family sailing school near the old pier.",
             "The ferry ride is calmer than the bus on a Monday morning And here are more ways to travel.",
         ] {
             #expect(ExamSentence.problem(raw: sentence, clean: sentence) != nil, "used as a stem: \(sentence)")

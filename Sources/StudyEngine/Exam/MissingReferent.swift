@@ -95,6 +95,13 @@ enum EditorialMarks {
         for i in 1..<max(1, raw.count) where fusedOpeners.contains(raw[i]) {
             if let last = raw[i - 1].last, last.isLetter || last.isNumber { return "fused sentences" }
         }
+        // "The Flash Pack, a small group tour company.": a name and its description, no verb.
+        let folded = raw.map { Tokenizer.fold($0).filter { $0.isLetter || $0 == "'" } }
+        let hasVerb = folded.contains { word in
+            CommonVerbs.all.contains(word) || word.count > 3 && (word.hasSuffix("ed") || word.hasSuffix("s") && !word.hasSuffix("'s")
+                && !word.hasSuffix("ss"))
+        }
+        if !hasVerb { return "no verb" }
         // A list of entries separated by semicolons, each a few words: a list, not a statement.
         let parts = text.split(separator: ";")
         if parts.count >= 3, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 5 }) { return "list" }
