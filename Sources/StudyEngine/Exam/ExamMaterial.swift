@@ -43,6 +43,8 @@ struct ExamMaterial {
     /// Runs of two to four capitalised words inside sentences: the full names the text
     /// writes ("Mohamed Abdihamid Farah"), accepted for a shorter key of the same person.
     let fullNames: Set<String>
+    /// Neighbouring word pairs of `fullNames` ("Many Clouds"): a blank on one of them splits a name.
+    let namePairs: Set<String>
     /// Words the text writes in lowercase somewhere (as written, punctuation trimmed): a term
     /// the text only ever capitalises ("Verdun") is a name and keeps its capital.
     let lowercaseWords: Set<String>
@@ -108,7 +110,14 @@ struct ExamMaterial {
         self.documentWords = documentWords
         let loneNames = Self.loneNames(all.map(\.text))
         self.loneNames = loneNames
-        self.fullNames = Self.capitalRuns(all.map(\.text))
+        let fullNames = Self.capitalRuns(all.map(\.text))
+        self.fullNames = fullNames
+        var namePairs = Set<String>()
+        for name in fullNames {
+            let words = name.split(separator: " ")
+            for i in 1..<words.count { namePairs.insert(words[i - 1] + " " + words[i]) }
+        }
+        self.namePairs = namePairs
         // "Manchester City" and "Manchester United" share their first word: a place's clubs,
         // not two people, though "City" and "United" are used alone.
         var lastWordsByFirst: [String: Set<String>] = [:]
@@ -157,7 +166,7 @@ struct ExamMaterial {
             }
             for span in spans { mentions[Self.identity(span, lexicon: lexicon), default: 0] += 1 }
             for span in spans where span.kind == .name && span.role != "other" { roleVotes[span.key, default: [:]][span.role, default: 0] += 1 }
-            guard !spans.isEmpty, sentence.stemProblem == nil else { continue }
+            guard !spans.isEmpty, sentence.stemProblem == nil, ExamSentence.referenceProblem(sentence.text) == nil else { continue }
             let rank = sentence.index < ranking.scores.count ? ranking.scores[sentence.index] : 0
             candidates.append(Candidate(sentence: sentence.index, text: sentence.text, spans: spans,
                                         score: 2 * rank, section: sentence.section, group: sentence.group))

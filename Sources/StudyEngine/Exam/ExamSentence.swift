@@ -118,8 +118,6 @@ struct ExamSentence {
         }
         if !balanced(clean) || !singleQuotesBalanced(clean) { return "unbalanced" }
         if let reason = ContextReference.problem(clean) { return reason }
-        if let reason = MissingReferent.problem(clean) { return reason }
-        if let reason = EditorialMarks.problem(clean) { return reason }
         if !isListItem, CaptionMarks.looksLikeCaption(clean) { return "caption" }
         // A paragraph line without closing punctuation is a photo caption or a label line.
         if !isListItem, let last = clean.last, !".!?\"”’')…".contains(last) { return "caption" }
@@ -132,6 +130,13 @@ struct ExamSentence {
         if symbols > 2 || clean.contains(where: { "→←×÷≈=".contains($0) }) { return "formula" }
         if let equals = words.firstIndex(of: "="), equals <= 2 { return "formula" }
         return nil
+    }
+
+    /// The checks that read every word (a referent outside the sentence, editorial marks, a
+    /// list, no verb): run by `ExamMaterial` only on sentences that hold an answer and
+    /// passed `problem`, since they cost too much to run on every sentence of a long text.
+    static func referenceProblem(_ clean: String) -> String? {
+        MissingReferent.problem(clean) ?? EditorialMarks.problem(clean)
     }
 
     /// Single quotation marks ('…', ‘…’) are closed, and no closing one is left without its

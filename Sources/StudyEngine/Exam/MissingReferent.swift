@@ -16,7 +16,8 @@ enum MissingReferent {
     /// Why the sentence needs an earlier one, or nil.
     static func problem(_ text: String) -> String? {
         let raw = text.split(separator: " ").map(String.init)
-        let words = raw.map { Tokenizer.fold($0).filter { $0.isLetter || $0.isNumber } }
+        // Plain lowercasing (no accent folding): this runs on every sentence read.
+        let words = text.lowercased().split(separator: " ").map { String($0.filter { $0.isLetter || $0.isNumber || $0 == "'" }) }
         guard !words.isEmpty else { return nil }
         if words.first == "also" || words.first == "too" { return "missing referent" }
         // "…, too." at the end: in addition to something said before.
@@ -81,7 +82,7 @@ enum EditorialMarks {
                                             "Here", "There", "Scroll", "Click"]
     static func problem(_ text: String) -> String? {
         let raw = text.split(separator: " ").map(String.init)
-        for (i, word) in raw.enumerated() where word.hasPrefix("(") {
+        for (i, word) in raw.enumerated() where word.hasPrefix("(") && word.count >= 6 {
             let letters = word.filter(\.isLetter)
             guard letters.count >= 5, letters.allSatisfy(\.isUppercase),
                   word.filter({ $0.isLetter || $0 == "(" || $0 == ")" || ".,;:".contains($0) }).count == word.count else { continue }
@@ -96,7 +97,7 @@ enum EditorialMarks {
             if let last = raw[i - 1].last, last.isLetter || last.isNumber { return "fused sentences" }
         }
         // "The Flash Pack, a small group tour company.": a name and its description, no verb.
-        let folded = raw.map { Tokenizer.fold($0).filter { $0.isLetter || $0 == "'" } }
+        let folded = text.lowercased().split(separator: " ").map { $0.filter { $0.isLetter || $0 == "'" } }
         let hasVerb = folded.contains { word in
             CommonVerbs.all.contains(word) || word.count > 3 && (word.hasSuffix("ed") || word.hasSuffix("s") && !word.hasSuffix("'s")
                 && !word.hasSuffix("ss"))

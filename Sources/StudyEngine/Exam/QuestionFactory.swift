@@ -142,7 +142,7 @@ struct QuestionFactory {
                 let core = neighbour.filter { $0.isLetter || $0 == "-" }
                 guard !core.isEmpty, !isBefore || !neighbour.contains(where: { ",.;:".contains($0) }) else { continue }
                 let joined = isBefore ? core + " " + answer : answer + " " + core
-                if material.fullNames.contains(where: { $0.contains(joined) }) { return true }
+                if material.namePairs.contains(joined) { return true }
                 // Mid-sentence capitals on both sides of a word boundary are one name.
                 // (At the start too: "Dave _____, director of …" blanks a surname.)
                 if isBefore, i - 1 == 0 || !raw[i - 2].hasSuffix("."), !StopWords.english.contains(Tokenizer.fold(core)),
@@ -230,13 +230,15 @@ struct QuestionFactory {
         return ExamLexicon.singular(noun)
     }
 
-    /// Whether the text calls `term` a `category`: "Continental drift is a theory …",
-    /// "the theory of continental drift", "the continental drift theory".
+    /// Whether the text, where it defines `term`, calls it a `category`: "Continental drift
+    /// is a theory …", "the theory of continental drift", "the continental drift theory".
     func isNamed(_ term: String, as category: String) -> Bool {
         let key = Tokenizer.foldedWords(term)
         guard !key.isEmpty else { return false }
-        for sentence in material.sentences {
-            let words = Tokenizer.foldedWords(sentence.text)
+        // Only the sentences that define the term: scanning every sentence per option is too slow.
+        guard let defined = material.lexicon.entry(for: term)?.definedIn, !defined.isEmpty else { return false }
+        for index in defined where material.document.sentences.indices.contains(index) {
+            let words = Tokenizer.foldedWords(material.document.sentences[index].text)
             guard words.count >= key.count else { continue }
             for start in 0...(words.count - key.count) where Array(words[start..<(start + key.count)]) == key {
                 let after = words[(start + key.count)...].prefix(4).map(ExamLexicon.singular)
