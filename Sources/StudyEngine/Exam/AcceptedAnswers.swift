@@ -13,7 +13,7 @@ enum AcceptedAnswers {
     /// - Parameter keyTermNames: the names the key-term extractor found for this answer
     ///   (empty when it found none), for terms the lexicon knows under one name only.
     static func forms(of span: AnswerSpan, lexicon: ExamLexicon, loneNames: Set<String>,
-                      documentWords: Set<String> = [], keyTermNames: [String] = [],
+                      documentWords: Set<String> = [], fullNames: Set<String> = [], keyTermNames: [String] = [],
                       otherDates: [String] = []) -> [String] {
         var out: [String] = []
         func add(_ form: String) {
@@ -49,6 +49,11 @@ enum AcceptedAnswers {
             if span.isPerson, let last = span.text.split(separator: " ").last, loneNames.contains(String(last)) {
                 add(String(last))
             }
+            // "Farah" or "Mohamed Farah" where the text also writes "Mohamed Abdihamid Farah":
+            // the full name, when only one name of the text fits the key.
+            if span.kind == .name, let full = fullName(of: span.text, among: fullNames) { add(full) }
+            // "retired hairdresser": the head noun alone, when the word before it is a participle.
+            if span.kind == .term, let head = headNoun(of: span.text) { add(head) }
             // "Sergeant Joe Loughman": the name without the rank or title in front.
             let nameWords = span.text.split(separator: " ")
             if span.kind == .name, span.role == "person" || span.isPerson, nameWords.count >= 3 {
@@ -61,6 +66,34 @@ enum AcceptedAnswers {
             if let year = yearAlone(span.text, otherDates: otherDates) { add(year) }
         }
         return out
+    }
+
+    /// The one full name among `names` that holds the key's words in order, with the same
+    /// last word (and the same first word when the key has two or more words).
+    static func fullName(of key: String, among names: Set<String>) -> String? {
+        let keyWords = key.split(separator: " ").map(String.init)
+        guard let last = keyWords.last else { return nil }
+        let fits = names.filter { name in
+            let words = name.split(separator: " ").map(String.init)
+            guard words.count > keyWords.count, words.last == last else { return false }
+            if keyWords.count > 1, words.first != keyWords.first { return false }
+            var rest = words[...]
+            for word in keyWords {
+                guard let at = rest.firstIndex(of: word) else { return false }
+                rest = rest[(at + 1)...]
+            }
+            return true
+        }
+        return fits.count == 1 ? fits.first : nil
+    }
+
+    /// "hairdresser" for "retired hairdresser": a lowercase term of two words whose first is
+    /// a participle ("-ed") describes the noun; the noun alone names the same thing.
+    static func headNoun(of text: String) -> String? {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count == 2, words.allSatisfy({ $0.first?.isLowercase == true }),
+              words[0].count > 4, words[0].hasSuffix("ed"), words[1].count > 3 else { return nil }
+        return words[1]
     }
 
     /// "timeout" where the text names only one longer term ending in it ("retransmission

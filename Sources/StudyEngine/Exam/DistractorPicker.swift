@@ -214,13 +214,30 @@ struct DistractorPicker {
             let steps: [Double] = [5, 10, 15, 20, 25, 30]
             values = rng.shuffled(steps).map { rng.below(2) == 0 ? v - $0 : v + $0 }.filter { $0 > 0 && (v > 100 || $0 < 100) }
         default:
-            let factors: [Double] = form.decimals > 0 ? [0.5, 1.5, 2, 0.8, 1.25, 3] : [0.5, 2, 1.5, 3, 0.25, 10, 4]
-            values = rng.shuffled(factors).map { v * $0 }
-            if abs(v) < 20 && form.decimals == 0 { values = rng.shuffled([v + 1, v + 2, v - 1, v + 3, v * 2]) }
+            // 10–40% off, rounded as the key is ("88,400" gives hundreds): simple multiples
+            // (×2, ×4, ÷2) point at the key as the base they were made from.
+            let factors: [Double] = [0.6, 0.7, 0.75, 0.8, 0.9, 1.1, 1.2, 1.25, 1.3, 1.4]
+            let step = form.decimals > 0 ? 0 : Self.roundingStep(v)
+            values = rng.shuffled(factors).map { factor in
+                let raw = v * factor
+                return step > 1 ? (raw / step).rounded() * step : raw
+            }
+            if abs(v) < 20 && form.decimals == 0 { values = rng.shuffled([v + 1, v + 2, v - 1, v + 3, v - 2, v + 4]) }
+            var seen = Set<String>([form.written(v)])
+            values = values.filter { seen.insert(form.written($0)).inserted }
             // A sign is part of the value: negative answers get negative distractors.
             values = values.filter { v < 0 ? $0 < 0 : $0 > 0 }
         }
         return values.map { form.written($0) }
+    }
+
+    /// The power of ten a whole number is rounded to, keeping at least two digits:
+    /// 88,400 → 100, 12,000 → 1,000, 100 → 10, 22 → 1.
+    static func roundingStep(_ value: Double) -> Double {
+        var step = 1.0
+        let whole = abs(value.rounded())
+        while whole >= step * 100, (whole / (step * 10)).rounded() * step * 10 == whole { step *= 10 }
+        return step
     }
 
     /// Dates in the answer's format: the same day and month in other years, or nearby days.

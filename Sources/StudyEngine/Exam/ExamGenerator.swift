@@ -100,13 +100,19 @@ public struct ExamGenerator: Sendable {
                 if let sentence = extra.sentence { usedSentences.insert(sentence) }
                 extrasUsed += 1
             }
+            // More true items than false ones so far: first look for a sentence with a safe swap.
+            let trueItems = questions.filter { $0.kind == .trueFalse && $0.correctOptions == [0] }.count
+            let falseItems = questions.filter { $0.kind == .trueFalse && $0.correctOptions == [1] }.count
             kinds: for kind in order where !exhausted.contains(kind) && made == nil {
-                for candidate in material.candidates where !usedSentences.contains(candidate.sentence) {
-                    if let result = build(kind, candidate, factory: factory, used: usedAnswers, rng: &rng),
-                       !prompts.contains(Self.normalisedPrompt(result.0.prompt)) {
-                        made = result
-                        usedSentences.insert(candidate.sentence)
-                        break kinds
+                let passes = kind == .trueFalse && trueItems > falseItems ? [true, false] : [false]
+                for falseOnly in passes {
+                    for candidate in material.candidates where !usedSentences.contains(candidate.sentence) {
+                        if let result = build(kind, candidate, factory: factory, used: usedAnswers, falseOnly: falseOnly, rng: &rng),
+                           !prompts.contains(Self.normalisedPrompt(result.0.prompt)) {
+                            made = result
+                            usedSentences.insert(candidate.sentence)
+                            break kinds
+                        }
                     }
                 }
                 exhausted.insert(kind)
@@ -133,11 +139,11 @@ public struct ExamGenerator: Sendable {
     }
 
     func build(_ kind: Question.Kind, _ candidate: ExamMaterial.Candidate, factory: QuestionFactory,
-               used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
+               used: Set<String>, falseOnly: Bool = false, rng: inout SeededRandom) -> (Question, [String])? {
         switch kind {
         case .fillInBlank: return factory.fillInBlank(candidate, used: used)
         case .multipleChoice: return factory.multipleChoice(candidate, used: used, rng: &rng)
-        case .trueFalse: return factory.trueFalse(candidate, used: used, rng: &rng)
+        case .trueFalse: return factory.trueFalse(candidate, used: used, falseOnly: falseOnly, rng: &rng)
         case .multipleAnswer: return factory.multipleAnswer(candidate, used: used, rng: &rng)
         }
     }

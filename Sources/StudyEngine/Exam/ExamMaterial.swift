@@ -40,6 +40,11 @@ struct ExamMaterial {
     let documentWords: Set<String>
     /// Capitalised words the text uses alone (surnames, mostly).
     let loneNames: Set<String>
+    /// Runs of two to four capitalised words inside sentences: the full names the text
+    /// writes ("Mohamed Abdihamid Farah"), accepted for a shorter key of the same person.
+    let fullNames: Set<String>
+    /// Neighbouring word pairs of `fullNames` ("Many Clouds"): a blank on one of them splits a name.
+    let namePairs: Set<String>
     /// Words the text writes in lowercase somewhere (as written, punctuation trimmed): a term
     /// the text only ever capitalises ("Verdun") is a name and keeps its capital.
     let lowercaseWords: Set<String>
@@ -105,6 +110,14 @@ struct ExamMaterial {
         self.documentWords = documentWords
         let loneNames = Self.loneNames(all.map(\.text))
         self.loneNames = loneNames
+        let fullNames = Self.capitalRuns(all.map(\.text))
+        self.fullNames = fullNames
+        var namePairs = Set<String>()
+        for name in fullNames {
+            let words = name.split(separator: " ")
+            for i in 1..<words.count { namePairs.insert(words[i - 1] + " " + words[i]) }
+        }
+        self.namePairs = namePairs
         // "Manchester City" and "Manchester United" share their first word: a place's clubs,
         // not two people, though "City" and "United" are used alone.
         var lastWordsByFirst: [String: Set<String>] = [:]
@@ -153,7 +166,7 @@ struct ExamMaterial {
             }
             for span in spans { mentions[Self.identity(span, lexicon: lexicon), default: 0] += 1 }
             for span in spans where span.kind == .name && span.role != "other" { roleVotes[span.key, default: [:]][span.role, default: 0] += 1 }
-            guard !spans.isEmpty, sentence.stemProblem == nil else { continue }
+            guard !spans.isEmpty, sentence.stemProblem == nil, ExamSentence.referenceProblem(sentence.text) == nil else { continue }
             let rank = sentence.index < ranking.scores.count ? ranking.scores[sentence.index] : 0
             candidates.append(Candidate(sentence: sentence.index, text: sentence.text, spans: spans,
                                         score: 2 * rank, section: sentence.section, group: sentence.group))
@@ -294,6 +307,28 @@ struct ExamMaterial {
             round += 1
         }
         queues.removeAll()
+        return out
+    }
+
+    /// Runs of two to four capitalised words not at a sentence's start, without punctuation between.
+    static func capitalRuns(_ texts: [String]) -> Set<String> {
+        var out = Set<String>()
+        for text in texts {
+            var run: [String] = []
+            func flush() {
+                if (2...4).contains(run.count) { out.insert(run.joined(separator: " ")) }
+                run.removeAll()
+            }
+            for (position, word) in text.split(separator: " ").enumerated() {
+                let core = word.filter { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
+                let capital = position > 0 && core.first?.isUppercase == true && core.count > 1
+                    && core.dropFirst().contains(where: \.isLowercase)
+                if capital { run.append(String(core.hasSuffix("'s") || core.hasSuffix("’s") ? core.dropLast(2) : core[...])) }
+                else { flush(); continue }
+                if word.last.map({ !$0.isLetter }) == true { flush() }
+            }
+            flush()
+        }
         return out
     }
 

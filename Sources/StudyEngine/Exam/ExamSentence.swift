@@ -132,6 +132,13 @@ struct ExamSentence {
         return nil
     }
 
+    /// The checks that read every word (a referent outside the sentence, editorial marks, a
+    /// list, no verb): run by `ExamMaterial` only on sentences that hold an answer and
+    /// passed `problem`, since they cost too much to run on every sentence of a long text.
+    static func referenceProblem(_ clean: String) -> String? {
+        MissingReferent.problem(clean) ?? EditorialMarks.problem(clean)
+    }
+
     /// Single quotation marks ('…', ‘…’) are closed, and no closing one is left without its
     /// opening one ("… his wife.’" cut from a longer quote). An apostrophe inside a word or
     /// after a plural ("players’ route") is neither.

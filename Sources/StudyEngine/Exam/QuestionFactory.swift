@@ -44,7 +44,7 @@ struct QuestionFactory {
 
     func accepted(_ span: AnswerSpan) -> [String] {
         AcceptedAnswers.forms(of: span, lexicon: material.lexicon, loneNames: material.loneNames,
-                              documentWords: material.documentWords,
+                              documentWords: material.documentWords, fullNames: material.fullNames,
                               keyTermNames: material.keyTermNames[ExamLexicon.key(span.text)] ?? [],
                               otherDates: span.kind == .year ? (material.pools[.year] ?? []).map(\.span.text) : [])
     }
@@ -94,6 +94,8 @@ struct QuestionFactory {
            previous.contains("-"), previous.allSatisfy({ $0.isLetter || $0 == "-" }), previous.count > 3 {
             return nil
         }
+        if Self.isQuoteAttribution(text) { return nil }
+        if answers.contains(where: { isPartOfLongerName($0.text, in: text) }) { return nil }
         // "2 to _____ days", "_____ to 10 days": one end of a range asks a guess, not a fact.
         if answers.contains(where: { [.number, .year, .percentage].contains($0.kind) }), Self.isRangeEnd(text) { return nil }
         for (article, replacement) in [(" a ", " a(n) "), (" an ", " a(n) "), ("A ", "A(n) "), ("An ", "A(n) ")] {
@@ -107,6 +109,47 @@ struct QuestionFactory {
         // A stem that is nearly all blank asks nothing.
         let remaining = text.replacingOccurrences(of: Self.blank, with: "").split(separator: " ").count
         return remaining >= 4 ? text : nil
+    }
+
+    static let speechVerbs: Set<String> = ["said", "says", "say", "added", "adds", "told", "tells", "explained",
+                                           "admitted", "insisted", "wrote", "writes", "asked", "replied", "declared"]
+
+    /// "'Pride is the word I would use,' said _____." or "'…,' _____ said.": who spoke a
+    /// quote with no other clue is no question.
+    static func isQuoteAttribution(_ text: String) -> Bool {
+        guard text.contains(where: { "'‘’\"“”".contains($0) }) else { return false }
+        let tokens = text.split(separator: " ").map { Tokenizer.fold(String($0)).filter(\.isLetter) }
+        let raw = text.split(separator: " ")
+        for (i, token) in raw.enumerated() where token.contains(blank) {
+            if i > 0, speechVerbs.contains(tokens[i - 1]) { return true }
+            if i + 1 < tokens.count, speechVerbs.contains(tokens[i + 1]) { return true }
+            // "_____, a spokesman, said"
+            if i + 3 < tokens.count, tokens[(i + 1)...(i + 3)].contains(where: speechVerbs.contains) { return true }
+        }
+        return false
+    }
+
+    /// Whether the blanked answer is one word of a longer name: a capitalised word right
+    /// next to the blank in mid-sentence ("Many _____ and Aspell"), or a full name the text
+    /// writes that holds the answer and its neighbour.
+    func isPartOfLongerName(_ answer: String, in text: String) -> Bool {
+        guard answer.first?.isUppercase == true else { return false }
+        let raw = text.split(separator: " ").map(String.init)
+        for (i, token) in raw.enumerated() where token.contains(Self.blank) {
+            let before = i > 0 ? raw[i - 1] : ""
+            let after = i + 1 < raw.count && !token.hasSuffix(",") && !token.hasSuffix(".") ? raw[i + 1] : ""
+            for (neighbour, isBefore) in [(before, true), (after, false)] where neighbour.first?.isUppercase == true {
+                let core = neighbour.filter { $0.isLetter || $0 == "-" }
+                guard !core.isEmpty, !isBefore || !neighbour.contains(where: { ",.;:".contains($0) }) else { continue }
+                let joined = isBefore ? core + " " + answer : answer + " " + core
+                if material.namePairs.contains(joined) { return true }
+                // Mid-sentence capitals on both sides of a word boundary are one name.
+                // (At the start too: "Dave _____, director of …" blanks a surname.)
+                if isBefore, i - 1 == 0 || !raw[i - 2].hasSuffix("."), !StopWords.english.contains(Tokenizer.fold(core)),
+                   !CommonVerbs.all.contains(Tokenizer.fold(core)) { return true }
+            }
+        }
+        return false
     }
 
     /// Whether a blank is one end of a range: "2 to _____", "_____ to 10", "7–_____".
@@ -152,7 +195,16 @@ struct QuestionFactory {
         // Options for a generic key term are random nouns: those are asked as fill-ins only.
         for span in orderedSpans(candidate, excluding: used) where span.weight > Self.minimumAnswerWeight {
             guard let stem = stem(candidate, blanking: [span]) else { continue }
-            let distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 3, rng: &rng)
+            var distractors: [String]
+            if let category = Self.definitionCategory(stem) {
+                // "_____ is the theory that …": only other theories the text names are options;
+                // without three, the definition is asked as a fill-in instead.
+                distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 8, rng: &rng)
+                    .filter { isNamed($0, as: category) }
+                distractors = Array(distractors.prefix(3))
+            } else {
+                distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 3, rng: &rng)
+            }
             guard distractors.count == 3 else { continue }
             let options = rng.shuffled([span.text] + distractors)
             guard let correct = options.firstIndex(of: span.text) else { continue }
@@ -164,14 +216,53 @@ struct QuestionFactory {
         return nil
     }
 
+    /// "theory" in "_____ is the theory that …", "group" in "A(n) _____ is a group of …": the
+    /// kind a definition stem puts its blank in.
+    static func definitionCategory(_ stem: String) -> String? {
+        var words = stem.split(separator: " ").map { Tokenizer.fold(String($0)) }
+        if let first = words.first, ["a(n)", "the", "a", "an"].contains(first) { words.removeFirst() }
+        guard words.count >= 3, words[0].hasPrefix(blank), ["is", "are", "was", "were"].contains(words[1]) else { return nil }
+        var at = 2
+        if ["the", "a", "an", "a(n)"].contains(words[at]) { at += 1 }
+        guard at < words.count else { return nil }
+        let noun = words[at].filter(\.isLetter)
+        guard noun.count > 2, !StopWords.english.contains(noun), !CommonVerbs.all.contains(noun) else { return nil }
+        return ExamLexicon.singular(noun)
+    }
+
+    /// Whether the text, where it defines `term`, calls it a `category`: "Continental drift
+    /// is a theory …", "the theory of continental drift", "the continental drift theory".
+    func isNamed(_ term: String, as category: String) -> Bool {
+        let key = Tokenizer.foldedWords(term)
+        guard !key.isEmpty else { return false }
+        // Only the sentences that define the term: scanning every sentence per option is too slow.
+        guard let defined = material.lexicon.entry(for: term)?.definedIn, !defined.isEmpty else { return false }
+        for index in defined where material.document.sentences.indices.contains(index) {
+            let words = Tokenizer.foldedWords(material.document.sentences[index].text)
+            guard words.count >= key.count else { continue }
+            for start in 0...(words.count - key.count) where Array(words[start..<(start + key.count)]) == key {
+                let after = words[(start + key.count)...].prefix(4).map(ExamLexicon.singular)
+                if after.first == category { return true }
+                if let verb = after.first, ["is", "are", "was", "were"].contains(verb), after.dropFirst().contains(category) { return true }
+                if start >= 2, ExamLexicon.singular(words[start - 2]) == category, words[start - 1] == "of" { return true }
+            }
+        }
+        return false
+    }
+
     /// True/false: the sentence itself, or a false version with one element swapped for a
     /// sibling of the same kind that the document does not support (another term of the
     /// same list, another date, another person), or a word for its opposite
     /// ("increases" → "decreases"). Which one is decided by the seeded generator, so about
     /// half are false; with nothing to swap the statement stays true. A false statement
     /// records the changed span and the original.
-    func trueFalse(_ candidate: ExamMaterial.Candidate, used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
-        let wantFalse = rng.below(2) == 0
+    /// - Parameter falseOnly: make a false statement or none (the exam has more true items
+    ///   than false ones so far: an exam of nearly all true items teaches "natural-sounding
+    ///   means true").
+    func trueFalse(_ candidate: ExamMaterial.Candidate, used: Set<String>, falseOnly: Bool = false,
+                   rng: inout SeededRandom) -> (Question, [String])? {
+        let coin = rng.below(2) == 0
+        let wantFalse = falseOnly || coin
         // A long statement hides what it tests (and any sentence of it may be the false part).
         guard candidate.text.split(separator: " ").count <= Self.maxStatementWords else { return nil }
         let spans = orderedSpans(candidate, excluding: used)
@@ -181,7 +272,7 @@ struct QuestionFactory {
             for span in spans where span.kind != .acronym && span.weight >= Self.minimumSwapWeight {
                 guard let stem = stem(candidate, blanking: [span]) else { continue }
                 let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 1, forStatement: true, rng: &rng)
-                guard let swap = swaps.first else { continue }
+                guard let swap = swaps.first, !Self.isNumberedSibling(span.text, swap) else { continue }
                 let statement = stem.replacingOccurrences(of: Self.blank, with: swap)
                     .replacingOccurrences(of: "a(n) " + swap, with: Self.article(for: swap) + " " + swap)
                     .replacingOccurrences(of: "A(n) " + swap, with: Self.article(for: swap).capitalisedFirst + " " + swap)
@@ -198,6 +289,7 @@ struct QuestionFactory {
                                         originalSpan: original, replacementSpan: replacement)
                 return (question, spans.first.map(answerKeys) ?? [])
             }
+            if falseOnly { return nil }
         }
         // A true statement must still state a fact worth knowing (a defined term, a date, a
         // number with its unit, a person): "it was pretty impressive" teaches nothing.
@@ -206,6 +298,27 @@ struct QuestionFactory {
                                 options: ["True", "False"], correctOptions: [0], sourceSentence: candidate.text,
                                 difficulty: difficulty, answerKind: "statement")
         return (question, answerKeys(focus))
+    }
+
+    static let ordinals: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                        "ninth", "tenth", "i", "ii", "iii", "iv", "v", "vi", "1st", "2nd", "3rd"]
+
+    /// "2NF" and "3NF", "first law" and "second law", "stage 2" and "stage 3": siblings that
+    /// differ only by their number. Numbered stages nest or follow each other ("a 3NF table
+    /// is in 2NF"), so a swap may still state a truth; such a swap is not made.
+    static func isNumberedSibling(_ a: String, _ b: String) -> Bool {
+        func shape(_ text: String) -> [String] {
+            text.split(separator: " ").map { word in
+                let folded = Tokenizer.fold(String(word)).filter { $0.isLetter || $0.isNumber }
+                if ordinals.contains(folded) { return "#" }
+                return String(folded.map { $0.isNumber ? "#" : $0 }).replacingOccurrences(of: "##", with: "#")
+            }
+        }
+        guard Tokenizer.fold(a) != Tokenizer.fold(b) else { return false }
+        // "20 km" and "30 km": an amount, not a numbered item.
+        if a.first?.isNumber == true, a.split(separator: " ").first?.allSatisfy({ $0.isNumber || ",.".contains($0) }) == true { return false }
+        let sa = shape(a), sb = shape(b)
+        return sa == sb && sa.contains(where: { $0.contains("#") }) && sa.contains(where: { $0.contains(where: \.isLetter) })
     }
 
     static func article(for word: String) -> String {

@@ -15,8 +15,8 @@ import Foundation
 ///   for up to 5" on purpose: two edits on a 6–7 letter word turn "meiosis" into "mitosis".
 public enum TypedAnswerMatcher {
     public static func matches(_ given: String, expected: String) -> Bool {
-        let a = normalise(given)
-        let b = normalise(expected)
+        let a = scaled(normalise(given))
+        let b = scaled(normalise(expected))
         guard !a.isEmpty, !b.isEmpty else { return false }
         if a == b { return true }
         if let x = number(a), let y = number(b) { return abs(x - y) <= 1e-9 * max(1, abs(y)) }
@@ -31,6 +31,25 @@ public enum TypedAnswerMatcher {
         if wa.first.flatMap(number) != nil || wb.first.flatMap(number) != nil { return false }
         return DamerauLevenshtein.distance(a, b, limit: allowedEdits(for: b)) <= allowedEdits(for: b)
     }
+
+    /// Scale words multiplied out: "103 million" → "103000000", "1.5 billion" → "1500000000",
+    /// so a number written with its scale word and in digits compare by value.
+    static func scaled(_ normalised: String) -> String {
+        var words = normalised.split(separator: " ").map(String.init)
+        guard words.count > 1 else { return normalised }
+        var i = 0
+        while i + 1 < words.count {
+            if let factor = scales[words[i + 1]], let value = number(words[i]) {
+                let product = value * factor
+                words[i] = product == product.rounded() && product < 1e18 ? String(Int64(product)) : String(product)
+                words.remove(at: i + 1)
+            }
+            i += 1
+        }
+        return words.joined(separator: " ")
+    }
+
+    static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9]
 
     /// Words with plurals made singular and small number words as digits.
     static func canonicalWords(_ normalised: String) -> [String] {

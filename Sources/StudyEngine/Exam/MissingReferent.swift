@@ -1,0 +1,116 @@
+/// Sentences whose meaning hangs on an earlier one, anywhere in the sentence (not only at
+/// its start): a person pronoun with no name before it ("Pat visits her", "…,' she said"),
+/// "such data", "the six were arrested", "the pair", "both" standing for people, "this CV"
+/// before anything was introduced, "the latter", an opening "also" or a closing "too".
+/// Such a sentence may still serve a summary; as a question stem it asks about something
+/// the student cannot see.
+enum MissingReferent {
+    /// Pronouns that stand for a person.
+    static let personPronouns: Set<String> = ["he", "she", "him", "her", "his", "hers", "himself", "herself"]
+    /// Pronouns that stand for a thing or a group.
+    static let otherPronouns: Set<String> = ["it", "its", "they", "them", "their", "theirs", "themselves"]
+    /// Nouns that only count people already named ("the pair got glammed up").
+    static let countNouns: Set<String> = ["pair", "duo", "trio", "couple", "quartet", "both"]
+    static let demonstratives: Set<String> = ["this", "these", "those"]
+
+    /// Why the sentence needs an earlier one, or nil.
+    static func problem(_ text: String) -> String? {
+        let raw = text.split(separator: " ").map(String.init)
+        // Plain lowercasing (no accent folding): this runs on every sentence read.
+        let words = text.lowercased().split(separator: " ").map { String($0.filter { $0.isLetter || $0.isNumber || $0 == "'" }) }
+        guard !words.isEmpty else { return nil }
+        if words.first == "also" || words.first == "too" { return "missing referent" }
+        // "…, too." at the end: in addition to something said before.
+        if words.count > 1, words.last == "too", raw[raw.count - 2].hasSuffix(",") { return "missing referent" }
+        for (i, word) in words.enumerated() {
+            let before = words[..<i]
+            let next = i + 1 < words.count ? words[i + 1] : ""
+            // "also" inside: "Julia, also a retired hairdresser" adds to someone not shown.
+            // ("also known as" and "also called" only give another name.)
+            if word == "also", !["known", "called", "termed", "named", "referred"].contains(next) { return "missing referent" }
+            if word == "latter" || word == "former", i > 0, ["the", "this", "that"].contains(words[i - 1]) { return "missing referent" }
+            if word == "such", next != "as", !(next == "that") { return "missing referent" }
+            if personPronouns.contains(word), !hasName(before: i, raw: raw, words: words) { return "missing referent" }
+            if otherPronouns.contains(word), !before.contains(where: isContentWord) { return "missing referent" }
+            // "the six were arrested", "the pair", "the two of them": a number used as a noun.
+            if i > 0, words[i - 1] == "the" {
+                if countNouns.contains(word) { return "missing referent" }
+                if isNumberWord(word), next.isEmpty || StopWords.english.contains(next) || CommonVerbs.all.contains(next)
+                    || next.hasSuffix("ed") || raw[i].last.map({ ",.;:".contains($0) }) == true {
+                    return "missing referent"
+                }
+            }
+            // "Both were charged": "both" as the subject, not "both X and Y".
+            if word == "both", !words[(i + 1)...].contains("and") { return "missing referent" }
+            // "this CV", "these results" before the sentence has said anything: what is pointed at
+            // is outside. After a clause break ("…; this is called herd immunity") it points back
+            // inside the sentence.
+            if demonstratives.contains(word) {
+                let clauseBreak = raw[..<i].contains { $0.hasSuffix(";") || $0.hasSuffix(",") }
+                if i < 4 || !clauseBreak { return "missing referent" }
+            }
+        }
+        return nil
+    }
+
+    /// A capitalised word before `index` that names someone: any but the first word, and the
+    /// first too when it is no common word ("Pat says she…", "Mr Wang said he…").
+    static func hasName(before index: Int, raw: [String], words: [String]) -> Bool {
+        for j in 0..<index where raw[j].first?.isUppercase == true {
+            if j == 0, StopWords.english.contains(words[0]) || CommonVerbs.all.contains(words[0]) { continue }
+            if personPronouns.contains(words[j]) || otherPronouns.contains(words[j]) { continue }
+            return true
+        }
+        return false
+    }
+
+    static func isContentWord(_ word: String) -> Bool {
+        word.count > 2 && !StopWords.english.contains(word) && !CommonVerbs.all.contains(word)
+    }
+
+    static func isNumberWord(_ word: String) -> Bool {
+        if let n = AcceptedAnswers.numberWords.firstIndex(of: word) { return n >= 2 }
+        return Int(word) != nil && word.count <= 2
+    }
+}
+
+/// Editorial notes left in a text ("(ITALICISE)", "(PICTURED)") and lines cut out of a list
+/// of names ("Adnan Farah, 19; Abdurahman Daud, 21; …"): neither reads as a statement.
+enum EditorialMarks {
+    /// Words that open a sentence and are never capitalised inside one.
+    static let fusedOpeners: Set<String> = ["And", "But", "So", "He", "She", "They", "It", "We", "This", "These",
+                                            "Here", "There", "Scroll", "Click"]
+    static func problem(_ text: String) -> String? {
+        let raw = text.split(separator: " ").map(String.init)
+        for (i, word) in raw.enumerated() where word.hasPrefix("(") && word.count >= 6 {
+            let letters = word.filter(\.isLetter)
+            guard letters.count >= 5, letters.allSatisfy(\.isUppercase),
+                  word.filter({ $0.isLetter || $0 == "(" || $0 == ")" || ".,;:".contains($0) }).count == word.count else { continue }
+            // An acronym after its expansion: the words before start with its first and last letters.
+            let initials = raw[max(0, i - 10)..<i].compactMap { $0.first(where: \.isLetter) }.map { Character($0.uppercased()) }
+            if let first = letters.first, let last = letters.last, initials.contains(first), initials.contains(last) { continue }
+            return "editorial mark"
+        }
+        // "… on a Monday morning And here are some more …": a caption or a heading run into the
+        // next sentence; a capitalised opener in mid-sentence after a word with no stop.
+        for i in 1..<max(1, raw.count) where fusedOpeners.contains(raw[i]) {
+            if let last = raw[i - 1].last, last.isLetter || last.isNumber { return "fused sentences" }
+        }
+        // "The Flash Pack, a small group tour company.": a name and its description, no verb.
+        let folded = text.lowercased().split(separator: " ").map { $0.filter { $0.isLetter || $0 == "'" } }
+        let hasVerb = folded.contains { word in
+            CommonVerbs.all.contains(word) || word.count > 3 && (word.hasSuffix("ed") || word.hasSuffix("s") && !word.hasSuffix("'s")
+                && !word.hasSuffix("ss"))
+        }
+        if !hasVerb { return "no verb" }
+        // A list of entries separated by semicolons, each a few words: a list, not a statement.
+        let parts = text.split(separator: ";")
+        if parts.count >= 3, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 5 }) { return "list" }
+        // "Adnan Farah, 19; …": a name and an age before a semicolon open an entry of a list.
+        if let semicolon = raw.prefix(6).firstIndex(where: { $0.hasSuffix(";") }),
+           semicolon > 0, Int(raw[semicolon].dropLast()) != nil, raw[semicolon - 1].hasSuffix(",") {
+            return "list"
+        }
+        return nil
+    }
+}
