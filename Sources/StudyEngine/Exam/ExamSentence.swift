@@ -1,3 +1,5 @@
+import Foundation
+
 /// One content unit of a document as the exam generator sees it: Markdown read for
 /// structure (emphasis, list heads) and then removed, with where the unit sits (section,
 /// list), and whether it can stand alone as a question stem.
@@ -35,8 +37,11 @@ struct ExamSentence {
 
     /// The exam view of the document's sentences at `indexes` (ascending).
     static func make(_ document: StudyDocument, only indexes: [Int]) -> [ExamSentence] {
-        var out: [ExamSentence] = []
-        out.reserveCapacity(indexes.count)
+        // Groups first: cheap, and each depends on the sentence before.
+        var groups: [Int] = []
+        var opensBlock: [Bool] = []
+        groups.reserveCapacity(indexes.count)
+        opensBlock.reserveCapacity(indexes.count)
         var group = 0
         var previous: TextUnit? = nil
         for index in indexes {
@@ -47,12 +52,22 @@ struct ExamSentence {
                     && unit.block <= previous.block + 1
                 if !(sameList || unit.block == previous.block) { group += 1 }
             }
-            var sentence = ExamSentence(unit: unit, index: index, group: group)
-            sentence.opensBlock = previous?.block != unit.block
+            groups.append(group)
+            opensBlock.append(previous?.block != unit.block)
             previous = unit
-            out.append(sentence)
         }
-        return out
+        // Reading each sentence (markup, list head, the stem checks) needs nothing from the
+        // others and is much of an exam's cost on a long text, so long texts use every core.
+        let count = indexes.count
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var slots = [ExamSentence?](repeating: nil, count: count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            let work = SentenceReading(document: document, indexes: indexes, groups: groups, opensBlock: opensBlock, slots: buffer)
+            guard count >= 64, cores > 1 else { return work.fill(chunk: 0, of: 1) }
+            let chunks = min(count, cores * 4)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in work.fill(chunk: chunk, of: chunks) }
+        }
+        return slots.compactMap { $0 }
     }
 
     init(unit: TextUnit, index: Int, group: Int) {
@@ -183,5 +198,32 @@ struct ExamSentence {
             }
         }
         return depth == 0 && straight % 2 == 0 && curly == 0
+    }
+}
+
+/// Reads the sentences of `ExamSentence.make` into their slots, one chunk of positions per call.
+/// Unchecked Sendable because chunks run at once on several threads: each chunk writes only
+/// the slots of its own positions (chunk, chunk + chunks, …) and everything else is only read.
+private final class SentenceReading: @unchecked Sendable {
+    let document: StudyDocument
+    let indexes: [Int]
+    let groups: [Int]
+    let opensBlock: [Bool]
+    let slots: UnsafeMutableBufferPointer<ExamSentence?>
+
+    init(document: StudyDocument, indexes: [Int], groups: [Int], opensBlock: [Bool], slots: UnsafeMutableBufferPointer<ExamSentence?>) {
+        self.document = document
+        self.indexes = indexes
+        self.groups = groups
+        self.opensBlock = opensBlock
+        self.slots = slots
+    }
+
+    func fill(chunk: Int, of chunks: Int) {
+        for position in stride(from: chunk, to: indexes.count, by: chunks) {
+            var sentence = ExamSentence(unit: document.sentences[indexes[position]], index: indexes[position], group: groups[position])
+            sentence.opensBlock = opensBlock[position]
+            slots[position] = sentence
+        }
     }
 }
