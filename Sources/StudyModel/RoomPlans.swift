@@ -19,6 +19,20 @@ extension PlanStatus {
     }
 }
 
+/// Who may move a meeting or project along, and where to: the one check that `RoomAccess`
+/// enforces and the app asks before sending (so its notice names the reason at once).
+public enum PlanMove {
+    /// Why the user with `userKey` (`Username.key`) may not move a plan owned by `owner`
+    /// (`role` says which: "organizer", "creator") from `current` to `target`, or nil.
+    public static func refusal<Status: PlanStatus>(owner: String, role: String, userKey: String,
+                                                   from current: Status, to target: Status, noun: String) -> String? {
+        guard Username.key(owner) == userKey else {
+            return "Only the \(role) (\(owner)) can change this \(noun)'s status."
+        }
+        return current.refusal(to: target, noun: noun)
+    }
+}
+
 /// The allowed moves of a meeting's status: scheduled → in progress → completed, and cancelled
 /// from either of the first two. Completed and cancelled are final.
 extension Meeting.Status: PlanStatus {

@@ -167,10 +167,10 @@ public struct RoomAccess: Sendable {
     /// move (checked on the stored meeting, which may have moved since a list was drawn).
     public func moveMeeting(id: String, to target: Meeting.Status, at now: Timestamp = .now()) async throws -> Meeting {
         guard var meeting = try await meeting(id: id) else { throw StoreError.notFound(entity: "meeting", id: id) }
-        guard Username.key(meeting.organizer) == key else {
-            throw RoomAccessError("Only the organizer (\(meeting.organizer)) can change this meeting's status; nothing was changed.")
+        if let refusal = PlanMove.refusal(owner: meeting.organizer, role: "organizer", userKey: key,
+                                          from: meeting.status, to: target, noun: "meeting") {
+            throw RoomAccessError(refusal + " Nothing was changed.")
         }
-        if let refusal = meeting.status.refusal(to: target, noun: "meeting") { throw RoomAccessError(refusal + " Nothing was changed.") }
         guard meeting.status != target else { return meeting }
         meeting.status = target
         meeting.updatedAt = now
@@ -197,10 +197,10 @@ public struct RoomAccess: Sendable {
     /// Moves a project along its status path: only its creator may, and only by an allowed move.
     public func moveProject(id: String, to target: Project.Status, at now: Timestamp = .now()) async throws -> Project {
         guard var project = try await project(id: id) else { throw StoreError.notFound(entity: "project", id: id) }
-        guard Username.key(project.createdBy) == key else {
-            throw RoomAccessError("Only the creator (\(project.createdBy)) can change this project's status; nothing was changed.")
+        if let refusal = PlanMove.refusal(owner: project.createdBy, role: "creator", userKey: key,
+                                          from: project.status, to: target, noun: "project") {
+            throw RoomAccessError(refusal + " Nothing was changed.")
         }
-        if let refusal = project.status.refusal(to: target, noun: "project") { throw RoomAccessError(refusal + " Nothing was changed.") }
         guard project.status != target else { return project }
         project.status = target
         project.updatedAt = now

@@ -77,11 +77,8 @@ extension AppReducer {
             }
             guard state.plans.meetings.indices.contains(number - 1) else { return noItem(&state, "meeting", number) }
             let meeting = state.plans.meetings[number - 1]
-            guard Username.key(meeting.organizer) == Username.key(user) else {
-                state.notice = Notice("Only the organizer (\(meeting.organizer)) can change this meeting's status.", isError: true)
-                return []
-            }
-            if let refusal = meeting.status.refusal(to: status, noun: "meeting") {
+            if let refusal = PlanMove.refusal(owner: meeting.organizer, role: "organizer", userKey: Username.key(user),
+                                              from: meeting.status, to: status, noun: "meeting") {
                 state.notice = Notice(refusal, isError: true)
                 return []
             }
@@ -93,11 +90,8 @@ extension AppReducer {
             }
             guard state.plans.projects.indices.contains(number - 1) else { return noItem(&state, "project", number) }
             let project = state.plans.projects[number - 1]
-            guard Username.key(project.createdBy) == Username.key(user) else {
-                state.notice = Notice("Only the creator (\(project.createdBy)) can change this project's status.", isError: true)
-                return []
-            }
-            if let refusal = project.status.refusal(to: status, noun: "project") {
+            if let refusal = PlanMove.refusal(owner: project.createdBy, role: "creator", userKey: Username.key(user),
+                                              from: project.status, to: status, noun: "project") {
                 state.notice = Notice(refusal, isError: true)
                 return []
             }
