@@ -101,12 +101,8 @@ struct MeetingCommand: AsyncParsableCommand {
                     found = try await PlanSupport.collect(cap: cap) { try await store.meetings.list(scheduledFrom: start, to: end, $0) }
                     restrictToMyRooms = true
                 }
-                found = try await access.visible(found, room: \.roomId)
-                let rooms = try await store.rooms.batchGet(ids: Array(Set(found.map(\.roomId))))
-                if restrictToMyRooms {
-                    let mineRooms = Set(rooms.filter { PlanSupport.isMember(user, of: $0) }.map(\.roomId))
-                    found = found.filter { mineRooms.contains($0.roomId) }
-                }
+                var names: [String: String]
+                (found, names) = try await PlanSupport.readable(found, room: \.roomId, onlyMyRooms: restrictToMyRooms, user: user, store: store)
                 found = found.filter { meeting in
                     (wantedStatus.map { meeting.status == $0 } ?? true)
                         && (!mine || Username.key(meeting.organizer) == Username.key(user.username))
@@ -115,7 +111,7 @@ struct MeetingCommand: AsyncParsableCommand {
                         && (!(upcoming || (room == nil && !mine && wantedStatus == nil && low == nil && high == nil)) || meeting.isUpcoming(now: now))
                 }
                 found.sort { ($0.scheduledTime, $0.meetingId) < ($1.scheduledTime, $1.meetingId) }
-                return (Array(found.prefix(limit)), Dictionary(rooms.map { ($0.roomId, $0.name) }, uniquingKeysWith: { a, _ in a }))
+                return (Array(found.prefix(limit)), names)
             }
             if json { try PlanSupport.printJSON(meetings); return }
             for meeting in meetings { print(MeetingCommand.line(meeting, room: room == nil ? names[meeting.roomId] : nil)) }
@@ -136,14 +132,9 @@ struct MeetingCommand: AsyncParsableCommand {
             let target = try MeetingCommand.statusValue(status)
             let context = try await CommandContext.open(global)
             let user = try await context.currentUser()
-            let updated = try await CLIError.wrapAsync {
-                do {
-                    return try await context.store.access(as: user).moveMeeting(id: id, to: target)
-                } catch StoreError.notFound {
-                    throw CLIError(description: "No meeting with id '\(TextSafety.plain(id))'. See `studycircle meeting list`.")
-                }
+            try await PlanSupport.move(kind: "meeting", id: id, json: json, label: { (updated: Meeting) in (updated.title, updated.status.rawValue) }) {
+                try await context.store.access(as: user).moveMeeting(id: id, to: target)
             }
-            if json { try PlanSupport.printJSON(updated) } else { print("\(TextSafety.plain(updated.title)) is now \(updated.status.rawValue).") }
         }
     }
 }

@@ -49,16 +49,42 @@ enum PlanSupport {
         return room
     }
 
-    /// Names of rooms by id, for listing.
-    static func roomNames(_ ids: [String], store: StudyStore) async throws -> [String: String] {
-        let unique = Array(Set(ids))
-        var names: [String: String] = [:]
-        for start in stride(from: 0, to: unique.count, by: 100) {
-            for room in try await store.rooms.batchGet(ids: Array(unique[start..<min(start + 100, unique.count)])) {
-                names[room.roomId] = room.name
+    /// The listed plans `user` may read, kept to rooms they are a member of when `onlyMyRooms`,
+    /// with the names of their rooms (for the list's room column).
+    static func readable<T>(_ found: [T], room: (T) -> String, onlyMyRooms: Bool, user: User,
+                            store: StudyStore) async throws -> (items: [T], roomNames: [String: String]) {
+        var items = try await store.access(as: user).visible(found, room: room)
+        let rooms = try await rooms(Array(Set(items.map(room))), store: store)
+        if onlyMyRooms {
+            let mine = Set(rooms.filter { isMember(user, of: $0) }.map(\.roomId))
+            items = items.filter { mine.contains(room($0)) }
+        }
+        return (items, Dictionary(rooms.map { ($0.roomId, $0.name) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// Rooms by id, asked for 100 at a time (the most one batch read takes on every backend).
+    static func rooms(_ ids: [String], store: StudyStore) async throws -> [ChatRoom] {
+        var rooms: [ChatRoom] = []
+        for start in stride(from: 0, to: ids.count, by: 100) {
+            rooms += try await store.rooms.batchGet(ids: Array(ids[start..<min(start + 100, ids.count)]))
+        }
+        return rooms
+    }
+
+    /// Moves a meeting or project to a new status and prints the result: `kind` names it in the
+    /// error when `id` is unknown ("meeting", "project"), `label` is what the line calls it.
+    static func move<T: Encodable>(kind: String, id: String, json: Bool, label: (T) -> (name: String, status: String),
+                                   _ move: () async throws -> T) async throws {
+        let updated = try await CLIError.wrapAsync {
+            do {
+                return try await move()
+            } catch StoreError.notFound {
+                throw CLIError(description: "No \(kind) with id '\(TextSafety.plain(id))'. See `studycircle \(kind) list`.")
             }
         }
-        return names
+        if json { try printJSON(updated); return }
+        let (name, status) = label(updated)
+        print("\(TextSafety.plain(name)) is now \(status).")
     }
 
     static func isMember(_ user: User, of room: ChatRoom) -> Bool {

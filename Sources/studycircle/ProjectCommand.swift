@@ -92,18 +92,14 @@ struct ProjectCommand: AsyncParsableCommand {
                     }
                     restrictToMyRooms = true
                 }
-                found = try await access.visible(found, room: \.roomId)
-                let rooms = try await store.rooms.batchGet(ids: Array(Set(found.map(\.roomId))))
-                if restrictToMyRooms {
-                    let mineRooms = Set(rooms.filter { PlanSupport.isMember(user, of: $0) }.map(\.roomId))
-                    found = found.filter { mineRooms.contains($0.roomId) }
-                }
+                var names: [String: String]
+                (found, names) = try await PlanSupport.readable(found, room: \.roomId, onlyMyRooms: restrictToMyRooms, user: user, store: store)
                 found = found.filter { project in
                     (wantedStatus.map { project.status == $0 } ?? true)
                         && (!mine || Username.key(project.createdBy) == Username.key(user.username))
                 }
                 found.sort { ($0.createdAt, $0.projectId) > ($1.createdAt, $1.projectId) }
-                return (Array(found.prefix(limit)), Dictionary(rooms.map { ($0.roomId, $0.name) }, uniquingKeysWith: { a, _ in a }))
+                return (Array(found.prefix(limit)), names)
             }
             if json { try PlanSupport.printJSON(projects); return }
             for project in projects { print(ProjectCommand.line(project, room: room == nil ? names[project.roomId] : nil)) }
@@ -124,14 +120,9 @@ struct ProjectCommand: AsyncParsableCommand {
             let target = try ProjectCommand.statusValue(status)
             let context = try await CommandContext.open(global)
             let user = try await context.currentUser()
-            let updated = try await CLIError.wrapAsync {
-                do {
-                    return try await context.store.access(as: user).moveProject(id: id, to: target)
-                } catch StoreError.notFound {
-                    throw CLIError(description: "No project with id '\(TextSafety.plain(id))'. See `studycircle project list`.")
-                }
+            try await PlanSupport.move(kind: "project", id: id, json: json, label: { (updated: Project) in (updated.name, updated.status.rawValue) }) {
+                try await context.store.access(as: user).moveProject(id: id, to: target)
             }
-            if json { try PlanSupport.printJSON(updated) } else { print("\(TextSafety.plain(updated.name)) is now \(updated.status.rawValue).") }
         }
     }
 }
