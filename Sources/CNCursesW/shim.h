@@ -47,4 +47,6 @@ static inline void sc_flush_stdout(void) { fflush(stdout); }
 static inline int sc_codeset_is_utf8(void) { const char *c = nl_langinfo(CODESET); return c && (c[0]=='U'||c[0]=='u') && (c[1]=='T'||c[1]=='t') && (c[2]=='F'||c[2]=='f'); }
 /* True when the terminal can move the cursor (terminfo `cup`); a `dumb` terminal cannot. */
 static inline int sc_can_address(void) { char *s = tigetstr((char *)"cup"); return s != NULL && s != (char *)-1 && s[0] != 0; }
+/* A terminfo string capability, or NULL when the terminal has none (tigetstr's -1 and 0). */
+static inline const char *sc_tigetstr(const char *name) { char *s = tigetstr((char *)name); return (s == NULL || s == (char *)-1) ? NULL : s; }
 #endif

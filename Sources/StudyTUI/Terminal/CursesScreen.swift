@@ -2,6 +2,10 @@ import CNCursesW
 import Glibc
 
 /// The only code that calls curses. Used from the UI thread only.
+///
+/// Curses draws; it does not read the keyboard: `KeyboardReader` reads it in one call per batch
+/// (curses read and polled one byte at a time). Keypad mode stays on, so the terminal sends the
+/// key strings its terminfo entry lists, which the decoder matches.
 final class CursesScreen {
     private(set) var rows: Int
     private(set) var cols: Int
@@ -88,13 +92,26 @@ final class CursesScreen {
             KEY_FIND: .home, KEY_SELECT: .end, KEY_A1: .home, KEY_C1: .end, KEY_A3: .pageUp, KEY_C3: .pageDown,
         ]
         for n in 1...12 { table[sc_key_code_f(Int32(n))] = .function(n) }
-        return KeyCodes(table: table)
+        return KeyCodes(table: table, strings: KeyStrings(terminfoKeyNames.compactMap { name, key in
+            sc_tigetstr(name).map { (String(cString: $0), key) }
+        }))
     }
 
-    /// Bracketed paste, so a pasted line break is not Enter.
+    /// The terminfo capabilities of the keys the app reads, in order of preference when two
+    /// share a string; the same keys curses mapped (see `makeKeyCodes`).
+    static let terminfoKeyNames: [(String, Key)] = [
+        ("kcuu1", .up), ("kcud1", .down), ("kcub1", .left), ("kcuf1", .right),
+        ("kpp", .pageUp), ("knp", .pageDown), ("khome", .home), ("kend", .end),
+        ("kdch1", .delete), ("kich1", .insert), ("kcbt", .backTab), ("kent", .enter),
+        ("kfnd", .home), ("kslt", .end), ("ka1", .home), ("kc1", .end), ("ka3", .pageUp), ("kc3", .pageDown),
+    ] + (1...12).map { ("kf\($0)", .function($0)) }
+
+    /// Bracketed paste, so a pasted line break is not Enter; and keypad mode (terminfo `smkx`),
+    /// so the keys send the strings terminfo lists. Curses would send `smkx` on its first read
+    /// of the keyboard, which never comes: the keyboard is read by `KeyboardReader`.
     private func enableTerminalModes() {
         sc_flush_stdout()
-        let on = "\u{1B}[?2004h"
+        let on = "\u{1B}[?2004h" + (sc_tigetstr("smkx").map { String(cString: $0) } ?? "")
         _ = on.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
@@ -119,30 +136,6 @@ final class CursesScreen {
             styles.append((attr, pair))
         }
         shown = nil
-    }
-
-    /// Reads everything waiting on the keyboard without blocking.
-    func readInput() -> [RawInput] {
-        var out: [RawInput] = []
-        var ch: wint_t = 0
-        while out.count < 65_536 {
-            let result = wget_wch(sc_stdscr(), &ch)
-            if result == sc_err() { break }
-            if result == sc_key_code_yes() {
-                if Int32(ch) == sc_key_mouse() {
-                    var event = MEVENT()
-                    if sc_getmouse(&event) != sc_err() {
-                        out.append(.mouse(wheelUp: event.bstate & sc_button4_pressed() != 0,
-                                          wheelDown: event.bstate & sc_button5_pressed() != 0))
-                    }
-                } else {
-                    out.append(.keyCode(Int32(ch)))
-                }
-            } else {
-                out.append(.character(UInt32(ch)))
-            }
-        }
-        return out
     }
 
     /// Follows the terminal's new size (after SIGWINCH or resume).
@@ -228,7 +221,7 @@ final class CursesScreen {
 
     private func leaveTerminal() {
         guard cursesActive else { return }
-        let off = "\u{1B}[?2004l"
+        let off = "\u{1B}[?2004l" + (sc_tigetstr("rmkx").map { String(cString: $0) } ?? "")
         _ = off.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
         endwin()
         cursesActive = false
