@@ -49,4 +49,7 @@ static inline int sc_codeset_is_utf8(void) { const char *c = nl_langinfo(CODESET
 static inline int sc_can_address(void) { char *s = tigetstr((char *)"cup"); return s != NULL && s != (char *)-1 && s[0] != 0; }
 /* A terminfo string capability, or NULL when the terminal has none (tigetstr's -1 and 0). */
 static inline const char *sc_tigetstr(const char *name) { char *s = tigetstr((char *)name); return (s == NULL || s == (char *)-1) ? NULL : s; }
+/* tiparm is variadic, which Swift cannot call: one and two numbers. NULL when it fails. */
+static inline const char *sc_tiparm1(const char *cap, int a) { return tiparm(cap, a); }
+static inline const char *sc_tiparm2(const char *cap, int a, int b) { return tiparm(cap, a, b); }
 #endif
