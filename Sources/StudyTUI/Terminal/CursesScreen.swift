@@ -48,9 +48,8 @@ final class CursesScreen {
         nonl()
         keypad(sc_stdscr(), true)
         nodelay(sc_stdscr(), true)
-        // No typeahead check during doupdate: curses would poll the keyboard and flush its
-        // output every few lines, so one frame went out in some twenty writes. Keys are read by
-        // the main loop anyway; with this a frame is one write.
+        // No typeahead check when curses repaints (after Ctrl-Z and `fg`): it would poll the
+        // keyboard, which only `KeyboardReader` reads.
         typeahead(-1)
         set_escdelay(25)
         leaveok(sc_stdscr(), false)
@@ -65,9 +64,8 @@ final class CursesScreen {
         depth = ColorDepth.detect(colors: has_colors() ? Int(sc_colors()) : 0, noColor: noColor)
         keyCodes = CursesScreen.makeKeyCodes()
         writer = ScreenWriter(capabilities: Self.capabilities(), styles: [])
-        // Leave and resume once, before anything is drawn: until the screen has been resumed,
-        // ncurses flushes its output after every cursor movement (its state stays "initial"
-        // after newterm), so a frame went out in about twenty writes; after it, in one.
+        // Leave and resume once, before anything is drawn, so curses has sent its start-up
+        // sequences (alternate screen, modes) before the first frame is written beside it.
         endwin()
         doupdate()
         enableTerminalModes()

@@ -105,8 +105,15 @@ public enum DisplayWidth {
         let next = scalars.index(after: index)
         guard next == scalars.endIndex || standsAlone(scalars[next].value) || scalars[next].value < 0x80 else { return nil }
         if value < 0x7F { return 1 }
-        let width = wcwidthOf(scalars[index])
+        let width = Int(standaloneWidths[Int(value)])
         return width > 0 ? width : nil
+    }
+
+    /// wcwidth of every scalar below U+2600 that stands alone (0 for the others), read once:
+    /// these are looked up for every `·` and `─` of every frame.
+    static let standaloneWidths: [Int8] = (0..<0x2600).map { value in
+        guard standsAlone(UInt32(value)), let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
+        return Int8(clamping: wcwidthOf(scalar))
     }
 
     static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
