@@ -67,6 +67,7 @@ final class MainLoop {
     private var state: AppState { app.state }
     private var ui = UIState()
     private var decoder = InputDecoder()
+    private let keyboard = KeyboardReader()
     private var exitStatus: Int32?
     private let themeDirectories: [String]
     /// No colours (NO_COLOR or the terminal has none): themes are drawn with attributes only.
@@ -110,16 +111,31 @@ final class MainLoop {
             let ready = poll(&fds, nfds_t(fds.count), timeout)
             if ready < 0 && errno != EINTR { break }
             // The signal pipe is read only when poll says it holds something (one syscall less per key).
-            var changed = fds[1].revents != 0 ? handleSignals() : false
+            var changed = false
+            if fds[1].revents != 0 {
+                changed = handleSignals()
+                // Back in the foreground after a failed read (SIGCONT): listen to the keyboard again.
+                fds[0].fd = STDIN_FILENO
+            }
             if ready == 0 && decoder.hasPending {
                 changed = true
                 handle(decoder.flush(keyCodes: screen.keyCodes))
             }
-            let raw = screen.readInput()
-            if !raw.isEmpty {
-                app.noteActivity()
-                changed = true
-                handle(decoder.decode(raw, keyCodes: screen.keyCodes))
+            // The keyboard is read only when poll says it holds something: one read per batch.
+            if fds[0].revents != 0 {
+                switch keyboard.read(from: STDIN_FILENO) {
+                case let .input(raw) where !raw.isEmpty:
+                    app.noteActivity()
+                    changed = true
+                    handle(decoder.decode(raw, keyCodes: screen.keyCodes))
+                case .input:
+                    break
+                case .closed:
+                    // The terminal hung up (SIGHUP then ends the app through the loop), or a read
+                    // in the background failed: stop polling it, or poll would return at once
+                    // forever. Any signal (SIGCONT after `fg`) turns it back on.
+                    fds[0].fd = -1
+                }
             }
             if fds[2].revents != 0 { wake.drain() }
             if app.processPending() { changed = true }

@@ -5,6 +5,8 @@ enum EscapeSequence {
     enum Result: Equatable {
         /// A key, and how many inputs (from the ESC on) it took.
         case key(Key, length: Int)
+        /// Input that is no key (a mouse report other than the wheel): skip `length` inputs.
+        case ignored(length: Int)
         /// The batch ends inside what may be a sequence: wait for more.
         case incomplete
         /// Not a sequence: a lone Escape (or Alt with the next key).
@@ -12,7 +14,7 @@ enum EscapeSequence {
     }
 
     /// Longest sequence accepted; anything longer is not a key.
-    static let maxLength = 16
+    static let maxLength = 24
 
     static func parse(_ batch: [RawInput], at start: Int) -> Result {
         guard start + 1 < batch.count else { return .incomplete }
@@ -44,13 +46,33 @@ enum EscapeSequence {
             case 0x30...0x3F, 0x20...0x2F:
                 parameters.append(c)
             case 0x40...0x7E:
-                return .key(csiKey(parameters: parameters, final: c), length: index - start + 1)
+                let length = index - start + 1
+                if parameters.first == 0x3C, c == 0x4D || c == 0x6D {  // ESC [ < b ; x ; y M (or m)
+                    return sgrMouse(parameters: parameters, length: length)
+                }
+                return .key(csiKey(parameters: parameters, final: c), length: length)
             default:
                 return .none
             }
             index += 1
         }
         return index - start >= maxLength ? .none : .incomplete
+    }
+
+    /// An SGR mouse report (`ESC [ < button ; column ; row M`): the wheel is a key, whatever the
+    /// modifiers; every other report is ignored, as curses' mouse mask ignored it.
+    static func sgrMouse(parameters: [UInt32], length: Int) -> Result {
+        var button = 0
+        for c in parameters.dropFirst() {
+            guard (0x30...0x39).contains(c) else { break }
+            button = button * 10 + Int(c - 0x30)
+            if button > 1_000 { break }
+        }
+        switch button & ~(4 | 8 | 16) {  // Shift, Meta, Ctrl
+        case 64: return .key(.wheelUp, length: length)
+        case 65: return .key(.wheelDown, length: length)
+        default: return .ignored(length: length)
+        }
     }
 
     /// The key of `ESC [ parameters final`.

@@ -93,9 +93,14 @@ public struct InputDecoder: Sendable {
                         i += 1 + Self.pasteStart.count
                         continue
                     }
-                    switch EscapeSequence.parse(batch, at: i) {
+                    var result = keyCodes.strings.match(batch, at: i)
+                    if result == .none { result = EscapeSequence.parse(batch, at: i) }
+                    switch result {
                     case let .key(key, length):
                         keys.append(key)
+                        i += length
+                        continue
+                    case let .ignored(length):
                         i += length
                         continue
                     case .incomplete:
@@ -174,9 +179,15 @@ public struct InputDecoder: Sendable {
     }
 }
 
-/// The curses key codes the decoder maps (read once from curses, so tests can use plain numbers).
+/// The curses key codes and the terminal's key strings the decoder maps (read once from curses
+/// and terminfo, so tests can use plain numbers and strings).
 public struct KeyCodes: Sendable {
     public var table: [Int32: Key]
-    public init(table: [Int32: Key]) { self.table = table }
+    /// The terminal's strings for its special keys (terminfo), tried before the common forms.
+    public var strings: KeyStrings
+    public init(table: [Int32: Key], strings: KeyStrings = KeyStrings()) {
+        self.table = table
+        self.strings = strings
+    }
     func key(for code: Int32) -> Key { table[code] ?? .unknown }
 }

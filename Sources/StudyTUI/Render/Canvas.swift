@@ -140,7 +140,9 @@ public struct Canvas: Equatable, Sendable {
         }
         // Character by character; an ASCII byte followed by another (or the end) is a whole
         // character of one column, drawn without grapheme breaking or a width lookup.
+        // Likewise a scalar that stands alone (`·`, `─`, `é`): no grapheme breaking, no glyph string.
         let bytes = clean.utf8
+        let scalars = clean.unicodeScalars
         var index = clean.startIndex
         while index != clean.endIndex {
             let byte = bytes[index]
@@ -150,6 +152,17 @@ public struct Canvas: Equatable, Sendable {
                 set(row, x, Cell(code: UInt32(byte), width: 1, role: role))
                 x += 1
                 index = after
+                continue
+            }
+            if let width = DisplayWidth.standaloneWidth(scalars, at: index) {
+                if x - col + width > limit {
+                    if x - col < limit { set(row, x, .space(role)); x += 1 }
+                    break
+                }
+                set(row, x, Cell(code: scalars[index].value, width: UInt8(width), role: role))
+                if width == 2 { set(row, x + 1, Cell(code: 0, width: 0, role: role)) }
+                x += width
+                index = scalars.index(after: index)
                 continue
             }
             let glyph = DisplayWidth.glyph(for: clean[index])

@@ -2,15 +2,24 @@ import CNCursesW
 import Glibc
 
 /// The only code that calls curses. Used from the UI thread only.
+///
+/// Curses sets the terminal up (alternate screen, modes, terminfo) and puts it back; it neither
+/// reads the keyboard nor draws. `KeyboardReader` reads the keyboard in one call per batch (curses
+/// read and polled one byte at a time); keypad mode stays on, so the terminal sends the key
+/// strings its terminfo entry lists, which the decoder matches. `ScreenWriter` makes each frame's
+/// bytes from the cells that changed, written in one call.
 final class CursesScreen {
     private(set) var rows: Int
     private(set) var cols: Int
     private(set) var depth: ColorDepth = .none
     private var screen: OpaquePointer?
-    private var styles: [(attr: attr_t, pair: Int32)] = []
-    /// The last frame on screen, to send only the rows that changed.
+    /// Makes the bytes of each frame (curses only sets the terminal up and puts it back).
+    private var writer: ScreenWriter
+    /// The last frame on screen, to send only the cells that changed.
     private var shown: Canvas?
     let keyCodes: KeyCodes
+    /// The frame's bytes, kept between frames so its storage is reused.
+    private var output: [UInt8] = []
 
     /// Starts curses on the terminal. Throws instead of exiting when the terminal is unusable.
     init(noColor: Bool) throws {
@@ -39,9 +48,8 @@ final class CursesScreen {
         nonl()
         keypad(sc_stdscr(), true)
         nodelay(sc_stdscr(), true)
-        // No typeahead check during doupdate: curses would poll the keyboard and flush its
-        // output every few lines, so one frame went out in some twenty writes. Keys are read by
-        // the main loop anyway; with this a frame is one write.
+        // No typeahead check when curses repaints (after Ctrl-Z and `fg`): it would poll the
+        // keyboard, which only `KeyboardReader` reads.
         typeahead(-1)
         set_escdelay(25)
         leaveok(sc_stdscr(), false)
@@ -55,9 +63,9 @@ final class CursesScreen {
         }
         depth = ColorDepth.detect(colors: has_colors() ? Int(sc_colors()) : 0, noColor: noColor)
         keyCodes = CursesScreen.makeKeyCodes()
-        // Leave and resume once, before anything is drawn: until the screen has been resumed,
-        // ncurses flushes its output after every cursor movement (its state stays "initial"
-        // after newterm), so a frame went out in about twenty writes; after it, in one.
+        writer = ScreenWriter(capabilities: Self.capabilities(), styles: [])
+        // Leave and resume once, before anything is drawn, so curses has sent its start-up
+        // sequences (alternate screen, modes) before the first frame is written beside it.
         endwin()
         doupdate()
         enableTerminalModes()
@@ -88,61 +96,84 @@ final class CursesScreen {
             KEY_FIND: .home, KEY_SELECT: .end, KEY_A1: .home, KEY_C1: .end, KEY_A3: .pageUp, KEY_C3: .pageDown,
         ]
         for n in 1...12 { table[sc_key_code_f(Int32(n))] = .function(n) }
-        return KeyCodes(table: table)
+        return KeyCodes(table: table, strings: KeyStrings(terminfoKeyNames.compactMap { name, key in
+            sc_tigetstr(name).map { (String(cString: $0), key) }
+        }))
     }
 
-    /// Bracketed paste, so a pasted line break is not Enter.
+    /// The terminfo capabilities of the keys the app reads, in order of preference when two
+    /// share a string; the same keys curses mapped (see `makeKeyCodes`).
+    static let terminfoKeyNames: [(String, Key)] = [
+        ("kcuu1", .up), ("kcud1", .down), ("kcub1", .left), ("kcuf1", .right),
+        ("kpp", .pageUp), ("knp", .pageDown), ("khome", .home), ("kend", .end),
+        ("kdch1", .delete), ("kich1", .insert), ("kcbt", .backTab), ("kent", .enter),
+        ("kfnd", .home), ("kslt", .end), ("ka1", .home), ("kc1", .end), ("ka3", .pageUp), ("kc3", .pageDown),
+    ] + (1...12).map { ("kf\($0)", .function($0)) }
+
+    /// Bracketed paste, so a pasted line break is not Enter; and keypad mode (terminfo `smkx`),
+    /// so the keys send the strings terminfo lists. Curses would send `smkx` on its first read
+    /// of the keyboard, which never comes: the keyboard is read by `KeyboardReader`.
     private func enableTerminalModes() {
         sc_flush_stdout()
-        let on = "\u{1B}[?2004h"
+        let on = "\u{1B}[?2004h" + (sc_tigetstr("smkx").map { String(cString: $0) } ?? "")
         _ = on.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
-    /// Sets up one colour pair per role.
+    /// Makes each role's style: reset, then its attributes and colours, from terminfo.
     func apply(_ theme: Theme) {
-        styles = []
-        for role in Role.allCases {
+        let reset = Self.string("sgr0") ?? Array("\u{1B}[0m".utf8)
+        let pairs = Int(sc_color_pairs())
+        writer.styles = Role.allCases.map { role in
             let style = theme.style(role)
-            var attr = sc_a_normal()
-            if style.bold { attr |= sc_a_bold() }
-            if style.underline { attr |= sc_a_underline() }
-            if style.italic { attr |= sc_a_italic() }
-            if style.reverse { attr |= sc_a_reverse() }
-            if style.dim { attr |= sc_a_dim() }
-            var pair: Int32 = 0
-            if depth != .none, role.rawValue + 1 < Int(sc_color_pairs()) {
-                pair = Int32(role.rawValue + 1)
+            var bytes = reset
+            for (on, name) in [(style.bold, "bold"), (style.dim, "dim"), (style.italic, "sitm"),
+                               (style.underline, "smul"), (style.reverse, "rev")] where on {
+                bytes += Self.string(name) ?? []
+            }
+            // The same colours curses' pair for the role had (none past the terminal's pairs).
+            if depth != .none, role.rawValue + 1 < pairs {
                 let fg = ColorMapper.number(style.fg, depth: depth)
                 let bg = ColorMapper.number(style.bg, depth: depth)
-                if init_extended_pair(pair, fg, bg) != sc_err() { } else { pair = 0 }
+                if fg >= 0 { bytes += Self.parameterized("setaf", fg) }
+                if bg >= 0 { bytes += Self.parameterized("setab", bg) }
             }
-            styles.append((attr, pair))
+            return bytes
         }
+        writer.reset()
         shown = nil
     }
 
-    /// Reads everything waiting on the keyboard without blocking.
-    func readInput() -> [RawInput] {
-        var out: [RawInput] = []
-        var ch: wint_t = 0
-        while out.count < 65_536 {
-            let result = wget_wch(sc_stdscr(), &ch)
-            if result == sc_err() { break }
-            if result == sc_key_code_yes() {
-                if Int32(ch) == sc_key_mouse() {
-                    var event = MEVENT()
-                    if sc_getmouse(&event) != sc_err() {
-                        out.append(.mouse(wheelUp: event.bstate & sc_button4_pressed() != 0,
-                                          wheelDown: event.bstate & sc_button5_pressed() != 0))
-                    }
-                } else {
-                    out.append(.keyCode(Int32(ch)))
+    /// A terminfo string as bytes; nil when the terminal has none.
+    static func string(_ name: String) -> [UInt8]? {
+        sc_tigetstr(name).map { Array(UnsafeRawBufferPointer(start: $0, count: strlen($0))) }
+    }
+
+    /// A terminfo string with one number filled in (tparm).
+    static func parameterized(_ name: String, _ value: Int32) -> [UInt8] {
+        guard let template = sc_tigetstr(name), let text = sc_tiparm1(template, value) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: text, count: strlen(text)))
+    }
+
+    /// What `ScreenWriter` needs from terminfo. Cursor addressing in the ANSI form that nearly
+    /// every terminal has is made without tparm; any other form goes through it.
+    static func capabilities() -> ScreenWriter.Capabilities {
+        let ansiMove = "\u{1B}[%i%p1%d;%p2%dH"
+        let move: @Sendable (Int, Int) -> [UInt8]
+        if let cup = sc_tigetstr("cup"), String(cString: cup) != ansiMove {
+            let template = String(cString: cup)
+            move = { row, col in
+                template.withCString { cap in
+                    guard let text = sc_tiparm2(cap, Int32(row), Int32(col)) else { return [] }
+                    return Array(UnsafeRawBufferPointer(start: text, count: strlen(text)))
                 }
-            } else {
-                out.append(.character(UInt32(ch)))
             }
+        } else {
+            move = ScreenWriter.ansiMove
         }
-        return out
+        return ScreenWriter.Capabilities(
+            clear: string("clear") ?? Array("\u{1B}[H\u{1B}[2J".utf8),
+            showCursor: string("cnorm") ?? [], hideCursor: string("civis") ?? [], move: move,
+            bottomRightSafe: tigetflag("am") <= 0 || tigetflag("xenl") > 0)
     }
 
     /// Follows the terminal's new size (after SIGWINCH or resume).
@@ -154,61 +185,38 @@ final class CursesScreen {
         rows = Int(sc_lines())
         cols = Int(sc_cols())
         shown = nil
-        clearok(sc_stdscr(), true)
     }
 
-    /// Sends the rows of `frame` that differ from what is on screen, then places the cursor.
+    /// Sends the cells of `frame` that differ from what is on screen, then places the cursor:
+    /// one write().
     func draw(_ frame: Frame) {
-        let canvas = frame.canvas
-        let window = sc_stdscr()
-        for row in 0..<canvas.rows {
-            // Only the changed part of a row: while paging, the side panes on the same rows
-            // are not sent to curses again.
-            var columns = 0..<canvas.cols
-            if let shown {
-                guard let changed = canvas.changedColumns(shown, row: row) else { continue }
-                columns = changed
-            }
-            drawRow(canvas, row: row, columns: columns, window: window)
-        }
-        shown = canvas
-        if let cursor = frame.cursor {
-            curs_set(1)
-            wmove(window, Int32(cursor.row), Int32(cursor.col))
-        } else {
-            curs_set(0)
-        }
-        wnoutrefresh(window)
-        doupdate()
+        output.removeAll(keepingCapacity: true)
+        writer.frame(frame.canvas, shown: shown, cursor: frame.cursor, into: &output)
+        shown = frame.canvas
+        Self.writeAll(output)
     }
 
-    private func drawRow(_ canvas: Canvas, row: Int, columns: Range<Int>, window: UnsafeMutablePointer<WINDOW>?) {
-        var col = columns.lowerBound
-        var buffer: [wchar_t] = []
-        buffer.reserveCapacity(canvas.cols + 8)
-        while col < columns.upperBound {
-            let role = canvas[row, col].role
-            let start = col
-            buffer.removeAll(keepingCapacity: true)
-            while col < columns.upperBound, canvas[row, col].role == role {
-                let cell = canvas[row, col]
-                if cell.width > 0 {
-                    GlyphTable.forEachScalar(of: cell.code) { buffer.append(wchar_t(bitPattern: $0)) }
+    /// Writes all of `bytes` to the terminal, whatever a signal or a full buffer interrupts.
+    static func writeAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if count > 0 {
+                    offset += count
+                } else if count < 0 && (errno == EINTR || errno == EAGAIN) {
+                    var out = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&out, 1, 100)
+                } else {
+                    return  // the terminal is gone
                 }
-                col += 1
             }
-            let style: (attr: attr_t, pair: Int32) = styles.indices.contains(role.rawValue) ? styles[role.rawValue] : (sc_a_normal(), 0)
-            _ = sc_attr_set_ext(window, style.attr, style.pair)
-            wmove(window, Int32(row), Int32(start))
-            // ERR at the bottom-right corner only means the cursor could not advance.
-            _ = sc_wadd_wchars(window, buffer, Int32(buffer.count))
         }
     }
 
     /// Forces the next draw to repaint everything (Ctrl-L, resume).
     func invalidate() {
         shown = nil
-        clearok(sc_stdscr(), true)
     }
 
     /// Ctrl-Z: gives the terminal back, stops, and takes it again when continued.
@@ -223,12 +231,15 @@ final class CursesScreen {
         refresh()
         cursesActive = true
         enableTerminalModes()
+        writer.reset()
         updateSize()
     }
 
     private func leaveTerminal() {
         guard cursesActive else { return }
-        let off = "\u{1B}[?2004l"
+        // The cursor shown again and the style reset: curses does not know the frames changed them.
+        let off = "\u{1B}[?2004l" + (sc_tigetstr("rmkx").map { String(cString: $0) } ?? "")
+            + (sc_tigetstr("sgr0").map { String(cString: $0) } ?? "") + (sc_tigetstr("cnorm").map { String(cString: $0) } ?? "")
         _ = off.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
         endwin()
         cursesActive = false

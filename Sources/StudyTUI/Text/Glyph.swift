@@ -85,6 +85,37 @@ public enum DisplayWidth {
         return .replacement
     }
 
+    /// True for scalars that are a grapheme cluster of their own next to printable ASCII or to
+    /// one another (no combining mark, joiner, prepended or regional-indicator scalar among
+    /// them): Latin-1 and Latin Extended letters, general punctuation (`·`, `…`, `–`), arrows,
+    /// box drawing and geometric shapes (`─`, `●`). Drawing and measuring them needs no grapheme
+    /// breaking; titles, separators, the status line and most accented text are made of them.
+    static func standsAlone(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20..<0x7F, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF, 0x2500...0x25FF: return true
+        default: return false
+        }
+    }
+
+    /// The columns of a scalar that `standsAlone`, as `glyph(for:)` gives them: nil when it is
+    /// not one, or when wcwidth does not give it a width (the general path decides then).
+    static func standaloneWidth(_ scalars: String.UnicodeScalarView, at index: String.Index) -> Int? {
+        let value = scalars[index].value
+        guard standsAlone(value) else { return nil }
+        let next = scalars.index(after: index)
+        guard next == scalars.endIndex || standsAlone(scalars[next].value) || scalars[next].value < 0x80 else { return nil }
+        if value < 0x7F { return 1 }
+        let width = Int(standaloneWidths[Int(value)])
+        return width > 0 ? width : nil
+    }
+
+    /// wcwidth of every scalar below U+2600 that stands alone (0 for the others), read once:
+    /// these are looked up for every `·` and `─` of every frame.
+    static let standaloneWidths: [Int8] = (0..<0x2600).map { value in
+        guard standsAlone(UInt32(value)), let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
+        return Int8(clamping: wcwidthOf(scalar))
+    }
+
     static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
         (0x1F1E6...0x1F1FF).contains(scalar.value)
     }
@@ -97,12 +128,18 @@ public enum DisplayWidth {
         // character of one column; only the rest is measured character by character.
         var total = 0
         var index = text.startIndex
+        let scalars = text.unicodeScalars
         while index != text.endIndex {
             let byte = bytes[index]
             let after = bytes.index(after: index)
             if byte >= 0x20, byte < 0x7F, after == bytes.endIndex || bytes[after] < 0x80 {
                 total += 1
                 index = after
+                continue
+            }
+            if let width = standaloneWidth(scalars, at: index) {
+                total += width
+                index = scalars.index(after: index)
                 continue
             }
             total += glyph(for: text[index]).width
