@@ -106,16 +106,18 @@ struct TermEvidence {
     }
 
     static func words(_ text: String) -> [Word] {
-        text.split(separator: " ").map { piece in
-            if let word = asciiWord(piece) { return word }
-            let before = piece.prefix(while: { !$0.isLetter && !$0.isNumber })
-            let rest = piece.dropFirst(before.count)
-            let core = String(rest.reversed().drop(while: { !$0.isLetter && !$0.isNumber }).reversed())
-            let after = String(rest.dropFirst(core.count))
-            var folded = Tokenizer.fold(core.replacingApostrophes())
-            if folded.hasSuffix("'s") { folded.removeLast(2) }
-            return Word(text: core, folded: folded, before: String(before), after: after)
-        }
+        text.split(separator: " ").map { asciiWord($0) ?? characterWord($0) }
+    }
+
+    /// One piece of text as a `Word`, read Character by Character (any script).
+    static func characterWord(_ piece: Substring) -> Word {
+        let before = piece.prefix(while: { !$0.isLetter && !$0.isNumber })
+        let rest = piece.dropFirst(before.count)
+        let core = String(rest.reversed().drop(while: { !$0.isLetter && !$0.isNumber }).reversed())
+        let after = String(rest.dropFirst(core.count))
+        var folded = Tokenizer.fold(core.replacingApostrophes())
+        if folded.hasSuffix("'s") { folded.removeLast(2) }
+        return Word(text: core, folded: folded, before: String(before), after: after)
     }
 
     static let articles: Set<String> = ["the", "a", "an"]

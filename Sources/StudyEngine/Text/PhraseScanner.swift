@@ -103,6 +103,11 @@ enum PhraseScanner {
             let end = bytes.index(after: last)
             return (start != bytes.startIndex, String(piece[start..<end]), bytes.distance(from: end, to: bytes.endIndex), true)
         }
+        return splitCharacters(piece)
+    }
+
+    /// `split` Character by Character (any script).
+    static func splitCharacters(_ piece: Substring) -> (hasLeading: Bool, word: String, trailing: Int, ascii: Bool) {
         let leading = piece.prefix(while: { !$0.isLetter && !$0.isNumber })
         let core = piece.dropFirst(leading.count).reversed().drop(while: { !$0.isLetter && !$0.isNumber })
         let word = String(core.reversed())
