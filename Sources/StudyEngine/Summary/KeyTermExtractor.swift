@@ -128,13 +128,17 @@ struct KeyTermExtractor {
         // "Krebs cycle (also called the citric acid cycle)" is in, "RTT" after "round-trip time").
         let expansions = Self.abbreviationExpansions(scored)
         var pickedNames = Set<String>()
+        var pickedNameKeys: [(term: String, key: String)] = []
         let top = scored.first?.score ?? 1
         for item in scored where picked.count < count {
             if pickedKeys.contains(item.key) { continue }
             if Self.nameKeys(of: [item.name, item.display], expansions: expansions).contains(where: pickedNames.contains) { continue }
             // Part of a picked term, and mostly used inside it ("World War" once "First World
             // War" is in, "additive increase" inside "additive increase, multiplicative decrease").
-            if picked.contains(where: { Self.isMostlyInside(item.name, $0.term, index: index) }) { continue }
+            let itemKey = Self.nameKey(item.name)
+            if pickedNameKeys.contains(where: { Self.isMostlyInside(item.name, key: itemKey, $0.term, key: $0.key, index: index) }) {
+                continue
+            }
             // An unmarked phrase that shares a word with a chosen term is a variant of it
             // ("cycle" once "Calvin cycle" is in); marked terms stand on their own mark.
             if !item.marked, pickedWords.contains(where: { !$0.isDisjoint(with: item.words) }) { continue }
@@ -154,6 +158,7 @@ struct KeyTermExtractor {
             let aliases = Self.aliases(of: item, document: document, index: index)
             picked.append(KeyTerm(term: item.display, sentence: text, unitIndex: document.sentences[sentence].index,
                                   score: item.score / top, occurrences: item.occurrences, aliases: aliases))
+            pickedNameKeys.append((item.display, Self.nameKey(item.display)))
             pickedNames.formUnion(Self.nameKeys(of: [item.name, item.display] + aliases + [item.abbreviation].compactMap { $0 },
                                                 expansions: expansions))
             pickedKeys.insert(item.key)
@@ -197,8 +202,13 @@ struct KeyTermExtractor {
     /// Whether `part` is some of the words of `whole` and at least half of its uses are
     /// inside `whole`.
     static func isMostlyInside(_ part: String, _ whole: String, index: TermIndex) -> Bool {
-        let p = nameKey(part), w = nameKey(whole)
-        guard !p.isEmpty, p != w, (" " + w + " ").contains(" " + p + " ") else { return false }
+        isMostlyInside(part, key: nameKey(part), whole, key: nameKey(whole), index: index)
+    }
+
+    /// `isMostlyInside` with the names' keys (`nameKey`) already made: the words are compared
+    /// first, and the text is counted only for a part that is in the whole.
+    static func isMostlyInside(_ part: String, key p: String, _ whole: String, key w: String, index: TermIndex) -> Bool {
+        guard !p.isEmpty, p != w, p.count < w.count, (" " + w + " ").contains(" " + p + " ") else { return false }
         let inside = index.count(whole.hasSuffix(")") ? String(whole[..<(whole.lastIndex(of: "(") ?? whole.endIndex)]) : whole)
         return 2 * inside.occurrences >= index.count(part).occurrences
     }

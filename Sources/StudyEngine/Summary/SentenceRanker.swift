@@ -94,6 +94,33 @@ struct SentenceRanker {
     /// may open in lowercase and are not judged here. A word with a capital inside ("iPhone",
     /// "eBay") is a name, not a cut.
     static func isFragment(_ text: String) -> Bool {
+        if let fast = asciiIsFragment(text) { return fast }
+        return characterIsFragment(text)
+    }
+
+    /// `isFragment` on bytes when the opening word and what precedes it are printable
+    /// ASCII (then a byte is a Character); nil otherwise.
+    static func asciiIsFragment(_ text: String) -> Bool? {
+        var bytes = text.utf8.prefix(80)[...]
+        func isAlphanumeric(_ b: UInt8) -> Bool { (48...57).contains(b) || (65...90).contains(b) || (97...122).contains(b) }
+        while let b = bytes.first, !isAlphanumeric(b) {
+            guard (32...126).contains(b) else { return nil }
+            bytes = bytes.dropFirst()
+        }
+        let word = bytes.prefix { $0 != 32 }
+        guard word.allSatisfy({ (32...126).contains($0) }) else { return nil }
+        // prefix(80) counts Characters; with printable ASCII up to here, bytes are Characters.
+        guard let first = word.first else { return false }
+        if (97...122).contains(first), !word.dropFirst().contains(where: { (65...90).contains($0) }) { return true }
+        if word.last == UInt8(ascii: ":") {
+            let label = word.dropLast()
+            return label.count >= 2 && label.allSatisfy { (65...90).contains($0) || $0 == UInt8(ascii: "-") }
+        }
+        return false
+    }
+
+    /// `isFragment` Character by Character (any script).
+    static func characterIsFragment(_ text: String) -> Bool {
         let body = text.prefix(80).drop { !$0.isLetter && !$0.isNumber }
         let firstWord = body.prefix { $0 != " " }
         guard let first = firstWord.first else { return false }
