@@ -142,14 +142,22 @@ struct SentenceRanker {
         }
         let top = weights.enumerated().sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }
             .prefix(100)
-        var centroid: [Int: Double] = [:]
+        // Indexed by term id (0 outside the centroid): no hashing per term of every sentence.
+        var centroid = Array(repeating: 0.0, count: weights.count)
         for entry in top where entry.element > 0 { centroid[entry.offset] = entry.element }
         let maxWeight = top.first?.element ?? 0
         return document.terms.map { terms in
             guard maxWeight > 0, !terms.isEmpty else { return 0 }
-            let unique = Set(terms)
-            let sum = unique.sorted().reduce(0.0) { $0 + (centroid[$1] ?? 0) }
-            return sum / maxWeight / Double(unique.count).squareRoot()
+            // Each distinct term once, in ascending id order (the sum's order stays fixed).
+            var sum = 0.0
+            var unique = 0
+            var previous = -1
+            for term in terms.sorted() where term != previous {
+                sum += centroid[term]
+                unique += 1
+                previous = term
+            }
+            return sum / maxWeight / Double(unique).squareRoot()
         }
     }
 
@@ -159,10 +167,17 @@ struct SentenceRanker {
         guard n > 0 else { return [] }
         let teleportSum = rawTeleport.reduce(0, +)
         let teleport = teleportSum > 0 ? rawTeleport.map { $0 / teleportSum } : Array(repeating: 1 / Double(n), count: n)
+        // The edges above the threshold, per sentence in ascending order: the 60 rounds below
+        // walk these instead of the whole matrix (the sums keep their order, so the result is
+        // the same bit for bit).
+        var edges: [[(to: Int, weight: Double)]] = Array(repeating: [], count: n)
         var outWeight = Array(repeating: 0.0, count: n)
         for i in 0..<n {
             var sum = 0.0
-            for j in 0..<n where i != j && similarity[i, j] >= tuning.edgeThreshold { sum += similarity[i, j] }
+            for j in 0..<n where i != j && similarity[i, j] >= tuning.edgeThreshold {
+                sum += similarity[i, j]
+                edges[i].append((j, similarity[i, j]))
+            }
             outWeight[i] = sum
         }
         var rank = teleport
@@ -173,10 +188,7 @@ struct SentenceRanker {
             for j in 0..<n {
                 guard outWeight[j] > 0 else { dangling += rank[j]; continue }
                 let share = d * rank[j] / outWeight[j]
-                for i in 0..<n where i != j {
-                    let w = similarity[j, i]
-                    if w >= tuning.edgeThreshold { next[i] += share * w }
-                }
+                for edge in edges[j] { next[edge.to] += share * edge.weight }
             }
             if dangling > 0 {
                 for i in 0..<n { next[i] += d * dangling * teleport[i] }
