@@ -53,13 +53,20 @@ struct KeyTermExtractor {
         for candidate in Self.merge(TermEvidence(document: document, pool: pool, index: index).candidates) {
             let words = candidate.term.split(separator: " ")
             if words.count == 1, index.isUnit(candidate.term) || NumberWords.all.contains(candidate.term.lowercased()) { continue }
+            if Self.namesThePage(candidate.term) { continue }
             var (occurrences, inSentences) = index.count(candidate.term)
+            var strength = candidate.strength
             if let short = candidate.abbreviation {
                 // Uses of the abbreviation, not counting the bracket that introduces it: an
                 // abbreviation the text never uses again is a passing mention.
                 let extra = index.count(short)
                 occurrences += max(0, extra.occurrences - 1)
                 inSentences += max(0, extra.sentences - 1)
+                // Marked by nothing but that bracket: the text named it in passing
+                // ("the small British Expeditionary Force (BEF)") and teaches nothing more.
+                if extra.occurrences <= 1, occurrences <= 1, candidate.strength <= TermEvidence.Mark.abbreviation.rawValue {
+                    strength = TermEvidence.Mark.gloss.rawValue
+                }
             }
             occurrences = max(occurrences, 1)
             inSentences = min(max(inSentences, 1), pool.count)
@@ -69,7 +76,7 @@ struct KeyTermExtractor {
             let display = Self.display(candidate, index: index)
             let sentence = candidate.sentence
             scored.append(Scored(key: Self.key(display), display: display, sentence: sentence,
-                                 score: base * (1 + candidate.strength), occurrences: occurrences, marked: true,
+                                 score: base * (1 + strength), occurrences: occurrences, marked: true,
                                  words: Set(Self.key(candidate.term).split(separator: " ").map(String.init)),
                                  name: Self.shownName(display, candidate), abbreviation: candidate.abbreviation))
         }
@@ -82,6 +89,7 @@ struct KeyTermExtractor {
             if entry.nounLike == 0 && !isName { continue }
             if entry.wordCount == 1, SpanExtractor.calendarWords.contains(key) { continue }
             let surface = Self.displayForm(entry)
+            if Self.namesThePage(surface) { continue }
             if entry.wordCount == 1 {
                 // Judge by the usual spelling (a dictionary's first key would vary between runs).
                 let word = surface.lowercased()
@@ -96,6 +104,9 @@ struct KeyTermExtractor {
             var base = (1 + log(Double(entry.count))) * specificity * (1 + 0.35 * Double(entry.wordCount - 1))
             if entry.count == 1 { base *= 0.5 }
             if entry.wordCount == 1 && entry.lowercase == 0 && entry.capitalisedInside == 0 { base *= 0.5 }
+            // A lone name the text merely keeps using ("Europe", "Germany") is a fact about
+            // the subject, not a term of it; the text marks the names it teaches.
+            if entry.wordCount == 1 && isName { base *= 0.5 }
             // The explaining sentence is looked up only for the terms picked (it scans text).
             scored.append(Scored(key: Self.key(surface), display: surface, sentence: -1, score: base,
                                  occurrences: entry.count, marked: false, words: Set(entry.words), name: surface,
@@ -112,9 +123,22 @@ struct KeyTermExtractor {
         var picked: [KeyTerm] = []
         var pickedKeys = Set<String>()
         var pickedWords: [Set<String>] = []
+        // Every name of a picked term (its aliases, abbreviations spelled out): a later
+        // candidate with one of these names is the same term again ("citric acid cycle" once
+        // "Krebs cycle (also called the citric acid cycle)" is in, "RTT" after "round-trip time").
+        let expansions = Self.abbreviationExpansions(scored)
+        var pickedNames = Set<String>()
+        var pickedNameKeys: [(term: String, key: String)] = []
         let top = scored.first?.score ?? 1
         for item in scored where picked.count < count {
             if pickedKeys.contains(item.key) { continue }
+            if Self.nameKeys(of: [item.name, item.display], expansions: expansions).contains(where: pickedNames.contains) { continue }
+            // Part of a picked term, and mostly used inside it ("World War" once "First World
+            // War" is in, "additive increase" inside "additive increase, multiplicative decrease").
+            let itemKey = Self.nameKey(item.name)
+            if pickedNameKeys.contains(where: { Self.isMostlyInside(item.name, key: itemKey, $0.term, key: $0.key, index: index) }) {
+                continue
+            }
             // An unmarked phrase that shares a word with a chosen term is a variant of it
             // ("cycle" once "Calvin cycle" is in); marked terms stand on their own mark.
             if !item.marked, pickedWords.contains(where: { !$0.isDisjoint(with: item.words) }) { continue }
@@ -131,9 +155,12 @@ struct KeyTermExtractor {
                next < document.sentences.count, document.sentences[next].block == document.sentences[sentence].block {
                 text += " " + InlineMarkdown.strip(document.sentences[next].text)
             }
+            let aliases = Self.aliases(of: item, document: document, index: index)
             picked.append(KeyTerm(term: item.display, sentence: text, unitIndex: document.sentences[sentence].index,
-                                  score: item.score / top, occurrences: item.occurrences,
-                                  aliases: Self.aliases(of: item, document: document, index: index)))
+                                  score: item.score / top, occurrences: item.occurrences, aliases: aliases))
+            pickedNameKeys.append((item.display, Self.nameKey(item.display)))
+            pickedNames.formUnion(Self.nameKeys(of: [item.name, item.display] + aliases + [item.abbreviation].compactMap { $0 },
+                                                expansions: expansions))
             pickedKeys.insert(item.key)
             pickedWords.append(item.words)
         }
@@ -153,6 +180,72 @@ struct KeyTermExtractor {
         var abbreviation: String? = nil
         /// For unmarked phrases: their key among the scanned phrases.
         var statsKey = ""
+    }
+
+    /// Words by which study notes speak of themselves ("in this unit", "this lecture"):
+    /// the genre's own furniture, never what a text teaches.
+    static let pageWords: Set<String> = ["lecture", "lectures", "note", "notes", "unit", "units", "chapter", "chapters",
+                                         "section", "sections", "lesson", "lessons", "topic", "topics", "module", "course",
+                                         "summary", "recap", "overview", "introduction", "figure", "student", "students",
+                                         "teacher", "reading", "example", "examples", "exercise", "exercises", "question",
+                                         "questions", "answer", "answers"]
+
+    /// Whether a term names part of the notes rather than their subject: one such word
+    /// ("lecture"), or a phrase ending in an example or exercise ("worked example").
+    static func namesThePage(_ term: String) -> Bool {
+        let words = Tokenizer.foldedWords(term)
+        guard let last = words.last else { return false }
+        if words.count == 1 { return pageWords.contains(last) }
+        return ["example", "examples", "exercise", "exercises"].contains(last)
+    }
+
+    /// Whether `part` is some of the words of `whole` and at least half of its uses are
+    /// inside `whole`.
+    static func isMostlyInside(_ part: String, _ whole: String, index: TermIndex) -> Bool {
+        isMostlyInside(part, key: nameKey(part), whole, key: nameKey(whole), index: index)
+    }
+
+    /// `isMostlyInside` with the names' keys (`nameKey`) already made: the words are compared
+    /// first, and the text is counted only for a part that is in the whole.
+    static func isMostlyInside(_ part: String, key p: String, _ whole: String, key w: String, index: TermIndex) -> Bool {
+        guard !p.isEmpty, p != w, p.count < w.count, (" " + w + " ").contains(" " + p + " ") else { return false }
+        let inside = index.count(whole.hasSuffix(")") ? String(whole[..<(whole.lastIndex(of: "(") ?? whole.endIndex)]) : whole)
+        return 2 * inside.occurrences >= index.count(part).occurrences
+    }
+
+    /// Folded abbreviation → its spelled-out words, from the candidates that introduce one
+    /// ("ack" → "acknowledgement").
+    static func abbreviationExpansions(_ scored: [Scored]) -> [String: String] {
+        var out: [String: String] = [:]
+        for item in scored {
+            guard let short = item.abbreviation, !item.name.isEmpty else { continue }
+            let k = Tokenizer.fold(short)
+            if out[k] == nil { out[k] = nameKey(item.name) }
+        }
+        return out
+    }
+
+    /// A name compared word by word: folded, singular, without a bracketed abbreviation.
+    static func nameKey(_ name: String) -> String {
+        var text = name
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex {
+            text = String(text[..<open])
+        }
+        return Tokenizer.foldedWords(text).map(TermIndex.normal).joined(separator: " ")
+    }
+
+    /// The keys of some names, each also with its abbreviations spelled out ("duplicate ACK"
+    /// is also "duplicate acknowledgement").
+    static func nameKeys(of names: [String], expansions: [String: String]) -> Set<String> {
+        var out = Set<String>()
+        for name in names {
+            let key = nameKey(name)
+            guard !key.isEmpty else { continue }
+            out.insert(key)
+            let words = key.split(separator: " ").map { expansions[String($0)] ?? String($0) }
+            out.insert(words.joined(separator: " "))
+        }
+        return out
     }
 
     static let exampleCues = ["such as ", "for example ", "for example, ", "for instance ", "for instance, ", "e.g. ",
@@ -197,6 +290,12 @@ struct KeyTermExtractor {
         let sentences = index.sentences(with: item.name, limit: 30).map { InlineMarkdown.strip(document.sentences[$0].text) }
         var names = TermAliases.find(term: item.name, abbreviation: item.abbreviation, sentences: sentences,
                                      hasWord: index.hasSurface)
+        // A chemical name's formula, where the text writes it ("O2" for oxygen).
+        for formula in ChemicalNames.formulas(of: item.name) where index.hasSurface(Tokenizer.fold(formula))
+            && WholeWord.range(of: formula, in: document.source) != nil
+            && !names.contains(where: { TermAliases.key($0) == TermAliases.key(formula) }) {
+            names.append(formula)
+        }
         // Shown as the abbreviation alone: the spelled-out form is the other name.
         if let short = item.abbreviation, item.display == short {
             names = [item.name] + names.filter { TermAliases.key($0) != TermAliases.key(short) }

@@ -94,6 +94,33 @@ struct SentenceRanker {
     /// may open in lowercase and are not judged here. A word with a capital inside ("iPhone",
     /// "eBay") is a name, not a cut.
     static func isFragment(_ text: String) -> Bool {
+        if let fast = asciiIsFragment(text) { return fast }
+        return characterIsFragment(text)
+    }
+
+    /// `isFragment` on bytes when the opening word and what precedes it are printable
+    /// ASCII (then a byte is a Character); nil otherwise.
+    static func asciiIsFragment(_ text: String) -> Bool? {
+        var bytes = text.utf8.prefix(80)[...]
+        func isAlphanumeric(_ b: UInt8) -> Bool { (48...57).contains(b) || (65...90).contains(b) || (97...122).contains(b) }
+        while let b = bytes.first, !isAlphanumeric(b) {
+            guard (32...126).contains(b) else { return nil }
+            bytes = bytes.dropFirst()
+        }
+        let word = bytes.prefix { $0 != 32 }
+        guard word.allSatisfy({ (32...126).contains($0) }) else { return nil }
+        // prefix(80) counts Characters; with printable ASCII up to here, bytes are Characters.
+        guard let first = word.first else { return false }
+        if (97...122).contains(first), !word.dropFirst().contains(where: { (65...90).contains($0) }) { return true }
+        if word.last == UInt8(ascii: ":") {
+            let label = word.dropLast()
+            return label.count >= 2 && label.allSatisfy { (65...90).contains($0) || $0 == UInt8(ascii: "-") }
+        }
+        return false
+    }
+
+    /// `isFragment` Character by Character (any script).
+    static func characterIsFragment(_ text: String) -> Bool {
         let body = text.prefix(80).drop { !$0.isLetter && !$0.isNumber }
         let firstWord = body.prefix { $0 != " " }
         guard let first = firstWord.first else { return false }
@@ -115,14 +142,22 @@ struct SentenceRanker {
         }
         let top = weights.enumerated().sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }
             .prefix(100)
-        var centroid: [Int: Double] = [:]
+        // Indexed by term id (0 outside the centroid): no hashing per term of every sentence.
+        var centroid = Array(repeating: 0.0, count: weights.count)
         for entry in top where entry.element > 0 { centroid[entry.offset] = entry.element }
         let maxWeight = top.first?.element ?? 0
         return document.terms.map { terms in
             guard maxWeight > 0, !terms.isEmpty else { return 0 }
-            let unique = Set(terms)
-            let sum = unique.sorted().reduce(0.0) { $0 + (centroid[$1] ?? 0) }
-            return sum / maxWeight / Double(unique.count).squareRoot()
+            // Each distinct term once, in ascending id order (the sum's order stays fixed).
+            var sum = 0.0
+            var unique = 0
+            var previous = -1
+            for term in terms.sorted() where term != previous {
+                sum += centroid[term]
+                unique += 1
+                previous = term
+            }
+            return sum / maxWeight / Double(unique).squareRoot()
         }
     }
 
@@ -132,10 +167,17 @@ struct SentenceRanker {
         guard n > 0 else { return [] }
         let teleportSum = rawTeleport.reduce(0, +)
         let teleport = teleportSum > 0 ? rawTeleport.map { $0 / teleportSum } : Array(repeating: 1 / Double(n), count: n)
+        // The edges above the threshold, per sentence in ascending order: the 60 rounds below
+        // walk these instead of the whole matrix (the sums keep their order, so the result is
+        // the same bit for bit).
+        var edges: [[(to: Int, weight: Double)]] = Array(repeating: [], count: n)
         var outWeight = Array(repeating: 0.0, count: n)
         for i in 0..<n {
             var sum = 0.0
-            for j in 0..<n where i != j && similarity[i, j] >= tuning.edgeThreshold { sum += similarity[i, j] }
+            for j in 0..<n where i != j && similarity[i, j] >= tuning.edgeThreshold {
+                sum += similarity[i, j]
+                edges[i].append((j, similarity[i, j]))
+            }
             outWeight[i] = sum
         }
         var rank = teleport
@@ -146,10 +188,7 @@ struct SentenceRanker {
             for j in 0..<n {
                 guard outWeight[j] > 0 else { dangling += rank[j]; continue }
                 let share = d * rank[j] / outWeight[j]
-                for i in 0..<n where i != j {
-                    let w = similarity[j, i]
-                    if w >= tuning.edgeThreshold { next[i] += share * w }
-                }
+                for edge in edges[j] { next[edge.to] += share * edge.weight }
             }
             if dangling > 0 {
                 for i in 0..<n { next[i] += d * dangling * teleport[i] }

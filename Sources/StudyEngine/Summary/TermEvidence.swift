@@ -36,7 +36,9 @@ struct TermEvidence {
             let words = Self.words(plain)
             for (span, atStart) in InlineMarkdown.strongSpans(unit.text) {
                 for (term, abbreviation) in Self.boldTerms(span, atStart: atStart) {
-                    add(term, abbreviation, index, atStart ? .boldLead : .bold)
+                    // "**Second Battle of Ypres (April 1915)**": a dated name is an event, whose
+                    // date is the fact to learn; it is named, not defined.
+                    add(term, abbreviation, index, Self.isDated(span) ? .gloss : atStart ? .boldLead : .bold)
                 }
             }
             let bracketed = plain.contains("(")
@@ -45,6 +47,7 @@ struct TermEvidence {
                 for term in Self.glosses(words) { add(term, nil, index, .gloss) }
             }
             for term in Self.definitions(words) { add(term, nil, index, .definition) }
+            for term in Self.quotedNames(words) { add(term, nil, index, .gloss) }
             if unit.kind == .listItem, index == 0 || document.sentences[index - 1].block != unit.block,
                let head = Self.listHead(plain) {
                 add(head, nil, index, .listHead)
@@ -56,6 +59,9 @@ struct TermEvidence {
         for unit in document.split.units where unit.kind == .heading {
             for piece in Self.headingPieces(Self.words(InlineMarkdown.strip(unit.text))) {
                 let name = piece.map(\.text).joined(separator: " ")
+                // "How the War Ended", "Why It Is Needed": a heading's clause, not a name.
+                guard let last = piece.last, !Self.isPastForm(last.folded) else { continue }
+                if piece.count == 1, last.folded.hasSuffix("ly") || termIndex.isPoorSingleTerm(last.folded) { continue }
                 guard let at = termIndex.firstSentence(with: name) else { continue }
                 // Spelled as the running text spells it ("Calvin cycle", not "Calvin Cycle").
                 // The sentence may hold the singular ("Hits and Misses" → "A cache hit is …").
@@ -68,7 +74,9 @@ struct TermEvidence {
         }
         // Table cells name things (rows, columns) but define nothing; they count only when the
         // running text uses them too, and take the first sentence that does as their context.
-        for cell in MarkdownOutline(source: document.source).cells where cell.row == 0 || cell.column == 0 {
+        // A table needs a pipe: without one there is no outline to read (it scans the whole source).
+        let cells = document.source.utf8.contains(UInt8(ascii: "|")) ? MarkdownOutline(source: document.source).cells : []
+        for cell in cells where cell.row == 0 || cell.column == 0 {
             let plain = InlineMarkdown.strip(cell.text)
             let words = Self.words(plain)
             guard (1...3).contains(words.count), words.allSatisfy({ $0.isWord && !$0.isStop }),
@@ -98,18 +106,48 @@ struct TermEvidence {
     }
 
     static func words(_ text: String) -> [Word] {
-        text.split(separator: " ").map { piece in
-            let before = piece.prefix(while: { !$0.isLetter && !$0.isNumber })
-            let rest = piece.dropFirst(before.count)
-            let core = String(rest.reversed().drop(while: { !$0.isLetter && !$0.isNumber }).reversed())
-            let after = String(rest.dropFirst(core.count))
-            var folded = Tokenizer.fold(core.replacingApostrophes())
-            if folded.hasSuffix("'s") { folded.removeLast(2) }
-            return Word(text: core, folded: folded, before: String(before), after: after)
-        }
+        text.split(separator: " ").map { asciiWord($0) ?? characterWord($0) }
+    }
+
+    /// One piece of text as a `Word`, read Character by Character (any script).
+    static func characterWord(_ piece: Substring) -> Word {
+        let before = piece.prefix(while: { !$0.isLetter && !$0.isNumber })
+        let rest = piece.dropFirst(before.count)
+        let core = String(rest.reversed().drop(while: { !$0.isLetter && !$0.isNumber }).reversed())
+        let after = String(rest.dropFirst(core.count))
+        var folded = Tokenizer.fold(core.replacingApostrophes())
+        if folded.hasSuffix("'s") { folded.removeLast(2) }
+        return Word(text: core, folded: folded, before: String(before), after: after)
     }
 
     static let articles: Set<String> = ["the", "a", "an"]
+
+    /// `words` for one piece of printable ASCII, on bytes (the common case, and several times
+    /// faster than walking Characters); nil for anything else. Same result as the general path.
+    static func asciiWord(_ piece: Substring) -> Word? {
+        let bytes = piece.utf8
+        guard bytes.allSatisfy({ (32...126).contains($0) }) else { return nil }
+        func isAlphanumeric(_ b: UInt8) -> Bool { (48...57).contains(b) || (65...90).contains(b) || (97...122).contains(b) }
+        guard let start = bytes.firstIndex(where: isAlphanumeric), let last = bytes.lastIndex(where: isAlphanumeric) else {
+            return Word(text: "", folded: "", before: String(piece), after: "")
+        }
+        let end = bytes.index(after: last)
+        let core = String(piece[start..<end])
+        var folded = core.lowercased()
+        if folded.hasSuffix("'s") { folded.removeLast(2) }
+        return Word(text: core, folded: folded, before: String(piece[..<start]), after: String(piece[end...]))
+    }
+
+    /// Whether a bold span ends in a bracket holding a number or year ("Verdun (1916)").
+    static func isDated(_ span: String) -> Bool {
+        guard let open = span.lastIndex(of: "("), let close = span.lastIndex(of: ")"), open < close else { return false }
+        return span[open..<close].contains(where: \.isNumber)
+    }
+
+    /// A past tense or participle by its ending ("ended", "needed"; not "speed" or "bed").
+    static func isPastForm(_ folded: String) -> Bool {
+        folded.count > 4 && folded.hasSuffix("ed") && !folded.hasSuffix("eed")
+    }
 
     static func trimArticles(_ term: String) -> String {
         var parts = term.split(separator: " ")
@@ -289,6 +327,9 @@ struct TermEvidence {
             // "is a/an/the …" or "is fighting from …"; not "is slow".
             guard !isCopula || (next < words.count && (definiteStarts.contains(words[next].folded)
                                                         || words[next].folded.hasSuffix("ing"))) else { break }
+            // "A useful target is the bandwidth-delay product (BDP)": the sentence introduces
+            // the term after the verb; the subject only describes it.
+            if introducesAbbreviation(Array(words[next...].prefix(7))) { break }
             if isTermShape(subject), subject.allSatisfy({ !CommonVerbs.all.contains($0.folded) || CommonVerbs.bases.contains($0.folded) }) {
                 out.append(subject.map(\.text).joined(separator: " "))
             }
@@ -323,6 +364,8 @@ struct TermEvidence {
                   words[i + phrase.count - 1].after.isEmpty else { continue }
             var j = i + phrase.count
             while j < words.count, articles.contains(words[j].folded) { j += 1 }
+            // A quoted name is a nickname someone gave ("called the \"powder keg\""): see `quotedNames`.
+            if j < words.count, words[j].before.contains(where: Self.quotes.contains) { continue }
             var term: [Word] = []
             while j < words.count, term.count < 4 {
                 let w = words[j]
@@ -338,6 +381,44 @@ struct TermEvidence {
             if isTermShape(term) { out.append(term.map(\.text).joined(separator: " ")) }
         }
         return out
+    }
+
+    static let quotes: Set<Character> = ["\"", "“", "”", "‘", "'"]
+
+    /// Names in quotation marks after a naming cue ("often called the \"powder keg of Europe\"",
+    /// "the so-called \"blank cheque\""): a nickname the text reports, a weaker mark than a
+    /// term it defines. A quote that does not close within five words is no name.
+    static func quotedNames(_ words: [Word]) -> [String] {
+        var out: [String] = []
+        for i in words.indices {
+            guard let phrase = naming.first(where: { matches(words, at: i, $0) }) else { continue }
+            var j = i + phrase.count
+            while j < words.count, articles.contains(words[j].folded) { j += 1 }
+            guard j < words.count, words[j].before.contains(where: quotes.contains) else { continue }
+            var run: [Word] = []
+            var closed = false
+            while j < words.count, run.count < 5 {
+                run.append(words[j])
+                if words[j].after.contains(where: quotes.contains) { closed = true; break }
+                if !words[j].after.isEmpty { break }
+                j += 1
+            }
+            guard closed else { continue }
+            var name = run
+            if let first = name.first { name[0].before = String(first.before.filter { !quotes.contains($0) }) }
+            if let last = name.last { name[name.count - 1].after = String(last.after.prefix { !quotes.contains($0) }) }
+            if isTermShape(name) { out.append(name.map(\.text).joined(separator: " ")) }
+        }
+        return out
+    }
+
+    /// Whether the words hold "term (ABBR)" right away: a one-word bracket that abbreviates
+    /// the words before it.
+    static func introducesAbbreviation(_ words: [Word]) -> Bool {
+        for (i, word) in words.enumerated() where i > 0 && word.before.hasPrefix("(") && word.after.hasPrefix(")") {
+            if expansion(for: word.text, before: Array(words[..<i])) != nil { return true }
+        }
+        return false
     }
 
     static func matches(_ words: [Word], at index: Int, _ phrase: [String]) -> Bool {

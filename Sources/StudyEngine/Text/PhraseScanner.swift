@@ -58,18 +58,15 @@ enum PhraseScanner {
         }
 
         for piece in sentence.split(separator: " ") {
-            let leading = piece.prefix(while: { !$0.isLetter && !$0.isNumber })
-            let core = piece.dropFirst(leading.count).reversed().drop(while: { !$0.isLetter && !$0.isNumber })
-            let word = String(core.reversed())
-            let trailing = piece.count - leading.count - word.count
-            if !leading.isEmpty { flushRun() }
+            let (hasLeading, word, trailing, ascii) = Self.split(piece)
+            if hasLeading { flushRun() }
             defer {
                 position += 1
                 if trailing > 0 { flushRun() }
                 previousWord = trailing > 0 ? "" : Tokenizer.fold(word)
             }
             guard !word.isEmpty else { flushRun(); continue }
-            let folded = Tokenizer.fold(word.replacingApostrophes())
+            let folded = ascii ? word.lowercased() : Tokenizer.fold(word.replacingApostrophes())
             let possessiveFree = folded.hasSuffix("'s") ? String(folded.dropLast(2)) : folded
             let isStop = StopWords.english.contains(possessiveFree) || CommonVerbs.all.contains(possessiveFree)
             let hasLetters = word.contains(where: \.isLetter)
@@ -77,7 +74,7 @@ enum PhraseScanner {
                 flushRun()
                 continue
             }
-            if run.isEmpty { runFollowsDeterminer = determiners.contains(previousWord) && leading.isEmpty }
+            if run.isEmpty { runFollowsDeterminer = determiners.contains(previousWord) && !hasLeading }
             let stem: String
             if let known = stems[possessiveFree] {
                 stem = known
@@ -92,5 +89,28 @@ enum PhraseScanner {
         }
         flushRun()
         return out
+    }
+
+    /// A piece of a sentence as punctuation before, the word, and how many characters of
+    /// punctuation follow; on bytes when the piece is printable ASCII (the common case).
+    static func split(_ piece: Substring) -> (hasLeading: Bool, word: String, trailing: Int, ascii: Bool) {
+        let bytes = piece.utf8
+        if bytes.allSatisfy({ (32...126).contains($0) }) {
+            func isAlphanumeric(_ b: UInt8) -> Bool { (48...57).contains(b) || (65...90).contains(b) || (97...122).contains(b) }
+            guard let start = bytes.firstIndex(where: isAlphanumeric), let last = bytes.lastIndex(where: isAlphanumeric) else {
+                return (!bytes.isEmpty, "", 0, true)
+            }
+            let end = bytes.index(after: last)
+            return (start != bytes.startIndex, String(piece[start..<end]), bytes.distance(from: end, to: bytes.endIndex), true)
+        }
+        return splitCharacters(piece)
+    }
+
+    /// `split` Character by Character (any script).
+    static func splitCharacters(_ piece: Substring) -> (hasLeading: Bool, word: String, trailing: Int, ascii: Bool) {
+        let leading = piece.prefix(while: { !$0.isLetter && !$0.isNumber })
+        let core = piece.dropFirst(leading.count).reversed().drop(while: { !$0.isLetter && !$0.isNumber })
+        let word = String(core.reversed())
+        return (!leading.isEmpty, word, piece.count - leading.count - word.count, false)
     }
 }
