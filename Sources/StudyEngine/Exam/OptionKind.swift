@@ -104,7 +104,7 @@ struct OptionKind {
         case .term, .acronym:
             if !answerIsUnitValue, Self.isUnit(value, material: material) { return false }
             if requireKin {
-                guard isKin(value) || !hasEnoughKin && definedSiblings(value) else { return false }
+                guard isKin(value) || !hasEnoughKin else { return false }
             }
             if forStatement {
                 // "_____ is the relationship between …": only another defined term makes a false definition.
