@@ -115,6 +115,32 @@ import StudyModel
         #expect(!exam.questions.contains { $0.prompt.contains("'I would say") })
     }
 
+    @Test func aSwapThatTheTextCallsAKindOfTheAnswerIsNoFalseStatement() throws {
+        let m = try material("""
+        # Forces
+
+        **Force** is a push or a pull. **Friction**, the contact force that opposes sliding, acts between surfaces. \
+        **Tension** pulls along a rope. **Drag** slows a body moving through air.
+        """)
+        let kind = OptionKind(answer: AnswerSpan(text: "Force", kind: .term), candidate: try #require(candidate(m, containing: "push or a pull")),
+                              stem: "_____ is a push or a pull.", blank: QuestionFactory.blank, material: m, forStatement: true)
+        #expect(kind.isKindOfAnswer("Friction"))
+        #expect(!kind.isKindOfAnswer("Tension"))
+    }
+
+    @Test func aVerbBeforeTheBlankTakesOnlyWhatTheTextSaysItGoverns() throws {
+        let m = try material("""
+        # Collisions
+
+        **Recoil** is the backward motion of a gun. **Inertia** is resistance to a change of motion. \
+        **Momentum** is mass times velocity. **Energy** is the capacity to do work. **Charge** is carried by electrons. \
+        An elastic collision conserves energy. A closed circuit conserves charge. \
+        An inelastic collision conserves momentum but loses heat.
+        """)
+        let picked = options(m, sentence: "An inelastic collision conserves", answer: "momentum") ?? []
+        #expect(!picked.contains("recoil") && !picked.contains("inertia"))
+    }
+
     // MARK: A: fill-in keys
 
     let lexicon = ExamLexicon(sentences: [], headings: [], properWords: [])

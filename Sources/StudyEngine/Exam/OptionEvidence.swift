@@ -117,8 +117,10 @@ struct OptionEvidence {
             for occurrence in occurrences {
                 if let last = groups.last?.last {
                     let gap = Array(folded[(last.end + 1)..<max(last.end + 1, occurrence.start)])
-                    let linked = gap.contains("and") || gap.contains("or") || endsClause[last.end] && raw[last.end].hasSuffix(",")
-                    let others = gap.filter { !["and", "or"].contains($0) && !Self.determiners.contains($0) }
+                    // "a luxury rather than a necessity", "supply versus demand": contrasted things are of a kind too.
+                    let linked = gap.contains("and") || gap.contains("or") || gap.contains("than") || gap.contains("versus")
+                        || gap.contains("vs") || endsClause[last.end] && raw[last.end].hasSuffix(",")
+                    let others = gap.filter { !Self.linkWords.contains($0) && !Self.determiners.contains($0) }
                     if linked, gap.count <= 3, others.count <= 1, !(endsClause[last.end] && !raw[last.end].hasSuffix(",")) {
                         groups[groups.count - 1].append(occurrence)
                         continue
@@ -170,6 +172,8 @@ struct OptionEvidence {
             }
         }
     }
+
+    static let linkWords: Set<String> = ["and", "or", "rather", "than", "versus", "vs", "not"]
 
     static func isContent(_ word: String) -> Bool {
         word.count > 2 && word.first?.isLetter == true && !StopWords.english.contains(word)
@@ -228,3 +232,4 @@ struct OptionEvidence {
         return false
     }
 }
+

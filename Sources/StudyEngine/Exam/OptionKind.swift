@@ -33,6 +33,8 @@ struct OptionKind {
     /// Content words right before and after the blank (for statements).
     let leftWord: String?
     let rightWord: String?
+    /// A verb right before the blank ("conserves _____"), for options of a term without kin.
+    let governor: String?
 
     var evidence: OptionEvidence { material.evidence }
 
@@ -69,6 +71,13 @@ struct OptionKind {
         self.preposition = answer.kind == .name && !answer.isPerson && answer.role != "person"
             && preposition.map(OptionEvidence.placePrepositions.contains) == true ? preposition : nil
         self.leftWord = isTerm ? left : nil
+        // A verb right before the blank governs it ("conserves", "elected").
+        if isTerm, let left, let raw = at.map({ Tokenizer.fold(String(tokens[$0 - 1]).filter(\.isLetter)) }),
+           raw.hasSuffix("s") && !raw.hasSuffix("ss") || raw.hasSuffix("ed") {
+            self.governor = left
+        } else {
+            self.governor = nil
+        }
         self.rightWord = isTerm ? right : nil
         self.requireKin = isTerm
         self.answerNames = isTerm ? material.lexicon.names(of: answer.text) : [answer.text]
@@ -104,11 +113,18 @@ struct OptionKind {
         case .term, .acronym:
             if !answerIsUnitValue, Self.isUnit(value, material: material) { return false }
             if requireKin {
-                guard isKin(value) || !hasEnoughKin else { return false }
+                // Options for a question: kin when the text shows the answer any; statements
+                // (a swap that must read as a sensible claim) fall back to marked terms of the
+                // same paragraph only.
+                guard isKin(value) || !hasEnoughKin && (!forStatement || definedSiblings(value)) else { return false }
+                // "conserves _____": with no kin to go by, an option must be something the
+                // text says is conserved too, or the sentence reads as nonsense with it.
+                if !hasEnoughKin, !forStatement, let governor, !evidence.stands(value, after: governor) { return false }
             }
             if forStatement {
                 // "_____ is the relationship between …": only another defined term makes a false definition.
                 if answer.isDefinedHere, (material.lexicon.entry(for: value)?.strength ?? 0) < 2 { return false }
+                if isKindOfAnswer(value) { return false }
                 if let leftWord, !evidence.stands(value, after: leftWord) { return false }
                 if let rightWord, !evidence.stands(value, before: rightWord) { return false }
             }
@@ -123,6 +139,19 @@ struct OptionKind {
 
     /// Two terms the text marks (bold, defined, abbreviated) in the same paragraph or list ("A **B-tree** is …", "A **hash index** maps …"): a run of them is a list of
     /// things of one kind.
+    /// Whether the text calls the value a kind of the answer ("Friction, the contact force
+    /// that …" for "force"): then "Friction is a vector" is as true as "Force is a vector".
+    func isKindOfAnswer(_ value: String) -> Bool {
+        let answerWords = Set(Tokenizer.foldedWords(answer.text).map(ExamLexicon.singular))
+        guard let head = answerWords.count == 1 ? answerWords.first : OptionEvidence.head(of: ExamLexicon.key(answer.text)) else { return false }
+        for sentence in material.sentences {
+            guard let range = WholeWord.range(of: value, in: sentence.text) else { continue }
+            let after = Tokenizer.foldedWords(String(sentence.text[range.upperBound...])).prefix(5).map(ExamLexicon.singular)
+            if after.contains(head) { return true }
+        }
+        return false
+    }
+
     /// Whether a pooled value is the answer's kin by the text's evidence (under any name).
     func isKin(_ value: String) -> Bool {
         let valueNames = material.lexicon.names(of: value)
