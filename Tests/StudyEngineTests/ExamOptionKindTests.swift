@@ -28,9 +28,12 @@ import StudyModel
         let m = try material("""
         # Offices of the league
 
-        The league was run by elected officers. The council elected wardens, marshals and reeves every spring. \
-        The assembly elected stewards and sheriffs. Its decisions were called ordinances, and the charter of 1320 made them binding. \
-        Each year the wardens led the muster and the marshals kept the roads.
+        The league was run by elected officers. The council elected **wardens**, **marshals** and **reeves** every spring. \
+        The assembly elected **stewards** and **sheriffs**. Its decisions were called **ordinances**, and the **charters** of 1320 made them binding. \
+        The marshals kept the roads.
+
+        The **tithes** paid for the roads. The **charters** were kept in the hall. The **ordinances** bound all members. \
+        Each year the wardens led the muster.
         """)
         let picked = try #require(options(m, sentence: "Each year the", answer: "wardens"))
         #expect(!picked.contains("ordinances"))
@@ -81,13 +84,14 @@ import StudyModel
 
     @Test func keyAloneAmongTheStorysMainPeopleIsNoOptionSet() throws {
         let m = try material("""
-        Tom Hale and Sue Hale run the farm. Tom Hale said the harvest was late. Sue Hale said the rain came early. \
-        Tom Hale and Sue Hale sold the barn to Rob Marsh. Rob Marsh said the price was fair. Tom Hale thanked Rob Marsh. \
-        Sue Hale and Rob Marsh signed the deal. The deal was checked by Ian Clay, a lawyer. \
-        Tom Hale, Sue Hale and Rob Marsh met at noon.
+        On Monday Tom Reed sold the farm. Then Rob Marsh bought the farm. Later Sue Park signed the papers. In May Tom Reed kept the barn. \
+        In June Rob Marsh paid the bank. In July Sue Park wrote the deed. In August Tom Reed moved to the coast. By then Rob Marsh hired new staff. \
+        At last Sue Park filed the deed. Each day Ann Webb fed the cows. In spring Ann Webb sold eggs. In autumn Ann Webb left. The deed was checked by Ian Clay on Friday.
         """)
-        let picked = options(m, sentence: "checked by", answer: "Ian Clay")
+        let picked = options(m, sentence: "checked by Ian", answer: "Ian Clay")
         #expect(picked?.count != 3)
+        // Without the stranger the main people are fair options for one another.
+        #expect(options(m, sentence: "Then Rob Marsh bought", answer: "Rob Marsh")?.isEmpty == false)
     }
 
     // MARK: F: nonsense false statements
