@@ -77,13 +77,11 @@ struct DistractorPicker {
                 break
             }
         }
+        // The evidence indexes only pooled terms: any kin it knows is a pooled value.
+        // A statement's pool is one paragraph or section (small): its kin are counted there.
         if kind.requireKin {
-            var kin = 0
-            for item in pool where kin < 1 && item.span.key != answer.key
-                && (answerEntry == nil || material.lexicon.entryIndex(for: item.span.text) != answerEntry) && kind.isKin(item.span.text) {
-                kin += 1
-            }
-            kind.hasEnoughKin = kin >= 1
+            kind.hasEnoughKin = !kind.kinKeys.isEmpty
+                && (!forStatement || pool.contains { kind.kinKeys.contains(ExamLexicon.key($0.span.text)) })
         }
         // Inside a sentence a term keeps its case (checked on the pool, before the costly part).
         if [.term, .acronym].contains(answer.kind), !stem.hasPrefix(blank), let a = answer.text.first {

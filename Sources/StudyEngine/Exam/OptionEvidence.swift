@@ -27,6 +27,13 @@ struct OptionEvidence {
     private(set) var fusedNames: Set<String> = []
     /// Word of a full name → the full names holding it.
     private(set) var fullNamesByWord: [String: [String]] = [:]
+    /// Context stem → term keys written after it (or in a list governed by it), and before it.
+    private(set) var termsAfterWord: [String: Set<String>] = [:]
+    private(set) var termsBeforeWord: [String: Set<String>] = [:]
+    /// Head noun → term keys named by it.
+    private(set) var termsByHead: [String: Set<String>] = [:]
+    /// Term key → singular words within five words after it ("Friction, the contact force …").
+    private(set) var followers: [String: Set<String>] = [:]
     /// Units the text writes after a number ("n·s", "kg"), folded: a term that is one of
     /// them is a unit, and a unit is no option for a quantity.
     private(set) var units: Set<String> = []
@@ -111,6 +118,9 @@ struct OptionEvidence {
                 i += max(matched, 1)
             }
             guard !occurrences.isEmpty else { continue }
+            for occurrence in occurrences where occurrence.end + 1 < folded.count {
+                followers[occurrence.key, default: []].formUnion(folded[(occurrence.end + 1)..<min(folded.count, occurrence.end + 6)])
+            }
             // Lists: neighbouring occurrences joined by commas, "and", "or" and at most one
             // modifier ("quaestors and curule aediles").
             var groups: [[(key: String, start: Int, end: Int)]] = []
@@ -151,6 +161,13 @@ struct OptionEvidence {
                     }
                 }
             }
+        }
+
+        for (key, words) in before { for word in words { termsAfterWord[word, default: []].insert(key) } }
+        for (key, words) in after { for word in words { termsBeforeWord[word, default: []].insert(key) } }
+        for words in termsByFirst.values.joined() {
+            let key = words.joined(separator: " ")
+            if let head = Self.head(of: key) { termsByHead[head, default: []].insert(key) }
         }
 
         // Full names by word, and names fused from two people.
@@ -195,6 +212,21 @@ struct OptionEvidence {
         if let x = after[ka], let y = after[kb], !x.isDisjoint(with: y) { return true }
         if let h = Self.head(of: ka), h == Self.head(of: kb) { return true }
         return false
+    }
+
+    /// The keys of every term the text treats as of one kind with the term of `key` (see `areKin`).
+    func kin(of key: String) -> Set<String> {
+        var out = coordinated[key] ?? []
+        for word in before[key] ?? [] { out.formUnion(termsAfterWord[word] ?? []) }
+        for word in after[key] ?? [] { out.formUnion(termsBeforeWord[word] ?? []) }
+        if let head = Self.head(of: key) { out.formUnion(termsByHead[head] ?? []) }
+        out.remove(key)
+        return out
+    }
+
+    /// Whether the text writes `word` (singular, folded) within five words after the term.
+    func writes(_ word: String, after term: String) -> Bool {
+        followers[ExamLexicon.key(term)]?.contains(word) == true
     }
 
     /// Whether the text gives a term any evidence of its kind at all.

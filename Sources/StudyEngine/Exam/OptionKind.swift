@@ -26,6 +26,9 @@ struct OptionKind {
     var hasEnoughKin = false
     /// The answer's names (a term is kin to an option under any of them: "PED" is "price elasticity of demand").
     let answerNames: [String]
+    /// Keys of the answer's names, and of the terms the text treats as its kin.
+    let answerKeys: Set<String>
+    let kinKeys: Set<String>
     /// Whether the answer is itself a unit (then units are its siblings).
     private(set) var answerIsUnitValue = false
     /// Capitalised words of the stem (the answer blanked).
@@ -81,6 +84,9 @@ struct OptionKind {
         self.rightWord = isTerm ? right : nil
         self.requireKin = isTerm
         self.answerNames = isTerm ? material.lexicon.names(of: answer.text) : [answer.text]
+        let ownKeys = Set(answerNames.map(ExamLexicon.key))
+        self.answerKeys = ownKeys
+        self.kinKeys = isTerm ? Set(ownKeys.flatMap { material.evidence.kin(of: $0) }).subtracting(ownKeys) : []
         var capitals = Set<String>()
         for token in tokens where !token.contains(blank) {
             let word = String(token.filter { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" })
@@ -142,20 +148,15 @@ struct OptionKind {
     /// Whether the text calls the value a kind of the answer ("Friction, the contact force
     /// that …" for "force"): then "Friction is a vector" is as true as "Force is a vector".
     func isKindOfAnswer(_ value: String) -> Bool {
-        let answerWords = Set(Tokenizer.foldedWords(answer.text).map(ExamLexicon.singular))
+        let answerWords = Tokenizer.foldedWords(answer.text).map(ExamLexicon.singular)
         guard let head = answerWords.count == 1 ? answerWords.first : OptionEvidence.head(of: ExamLexicon.key(answer.text)) else { return false }
-        for sentence in material.sentences {
-            guard let range = WholeWord.range(of: value, in: sentence.text) else { continue }
-            let after = Tokenizer.foldedWords(String(sentence.text[range.upperBound...])).prefix(5).map(ExamLexicon.singular)
-            if after.contains(head) { return true }
-        }
-        return false
+        return evidence.writes(head, after: value)
     }
 
     /// Whether a pooled value is the answer's kin by the text's evidence (under any name).
     func isKin(_ value: String) -> Bool {
-        let valueNames = material.lexicon.names(of: value)
-        return answerNames.contains(where: { a in valueNames.contains { evidence.areKin(a, $0) } })
+        guard !kinKeys.isEmpty else { return false }
+        return material.lexicon.names(of: value).contains { kinKeys.contains(ExamLexicon.key($0)) }
     }
 
     func definedSiblings(_ value: String) -> Bool {
