@@ -27,9 +27,10 @@ struct OptionEvidence {
     private(set) var fusedNames: Set<String> = []
     /// Word of a full name → the full names holding it.
     private(set) var fullNamesByWord: [String: [String]] = [:]
-    /// Context stem → term keys written after it (or in a list governed by it), and before it.
+    /// Term key → stems of the verbs governing it or its list ("elected", "conserves").
+    private(set) var governors: [String: Set<String>] = [:]
+    /// Verb stem → term keys it governs.
     private(set) var termsAfterWord: [String: Set<String>] = [:]
-    private(set) var termsBeforeWord: [String: Set<String>] = [:]
     /// Head noun → term keys named by it.
     private(set) var termsByHead: [String: Set<String>] = [:]
     /// Term key → singular words within five words after it ("Friction, the contact force …").
@@ -131,7 +132,9 @@ struct OptionEvidence {
                     let linked = gap.contains("and") || gap.contains("or") || gap.contains("than") || gap.contains("versus")
                         || gap.contains("vs") || endsClause[last.end] && raw[last.end].hasSuffix(",")
                     let others = gap.filter { !Self.linkWords.contains($0) && !Self.determiners.contains($0) }
-                    if linked, gap.count <= 3, others.count <= 1, !(endsClause[last.end] && !raw[last.end].hasSuffix(",")) {
+                    let wordLinked = gap.contains(where: Self.linkWords.contains)
+                    // "X, Y": a bare comma links list items only with nothing else between them.
+                    if linked, gap.count <= 3, others.count <= (wordLinked ? 1 : 0), !(endsClause[last.end] && !raw[last.end].hasSuffix(",")) {
                         groups[groups.count - 1].append(occurrence)
                         continue
                     }
@@ -143,13 +146,23 @@ struct OptionEvidence {
                 var left: String? = nil
                 var j = first.start - 1
                 while j >= 0, Self.determiners.contains(folded[j]), !endsClause[j] { j -= 1 }
-                if j >= 0, !endsClause[j], Self.isContent(folded[j]) { left = PorterStemmer.stem(folded[j]) }
+                var governor: String? = nil
+                if j >= 0, !endsClause[j], Self.isContent(folded[j]) {
+                    left = PorterStemmer.stem(folded[j])
+                    // A verb governing the list ("elected", "conserves"): evidence of kind; a
+                    // noun or adjective before it ("the object's mass") is not.
+                    let raw = cores[j].lowercased()
+                    if raw.first?.isLowercase == true, raw.count > 4, raw.hasSuffix("ed") || raw.hasSuffix("es") || raw.hasSuffix("ts") {
+                        governor = left
+                    }
+                }
                 var right: String? = nil
                 if last.end + 1 < folded.count, !endsClause[last.end], Self.isContent(folded[last.end + 1]) {
                     right = PorterStemmer.stem(folded[last.end + 1])
                 }
                 for member in group {
                     if let left { before[member.key, default: []].insert(left) }
+                    if let governor { governors[member.key, default: []].insert(governor) }
                     if let right { after[member.key, default: []].insert(right) }
                     // The word right before a member inside the list ("plebeian aediles").
                     if member.start > 0, member.start != first.start, !endsClause[member.start - 1],
@@ -163,8 +176,7 @@ struct OptionEvidence {
             }
         }
 
-        for (key, words) in before { for word in words { termsAfterWord[word, default: []].insert(key) } }
-        for (key, words) in after { for word in words { termsBeforeWord[word, default: []].insert(key) } }
+        for (key, words) in governors { for word in words { termsAfterWord[word, default: []].insert(key) } }
         for words in termsByFirst.values.joined() {
             let key = words.joined(separator: " ")
             if let head = Self.head(of: key) { termsByHead[head, default: []].insert(key) }
@@ -204,12 +216,11 @@ struct OptionEvidence {
     }
 
     /// Whether the text treats two terms as things of one kind: coordinated in a list,
-    /// governed by the same word, followed by the same word, or named by the same head noun.
+    /// governed by the same verb, or named by the same head noun.
     func areKin(_ a: String, _ b: String) -> Bool {
         let ka = ExamLexicon.key(a), kb = ExamLexicon.key(b)
         if coordinated[ka]?.contains(kb) == true { return true }
-        if let x = before[ka], let y = before[kb], !x.isDisjoint(with: y) { return true }
-        if let x = after[ka], let y = after[kb], !x.isDisjoint(with: y) { return true }
+        if let x = governors[ka], let y = governors[kb], !x.isDisjoint(with: y) { return true }
         if let h = Self.head(of: ka), h == Self.head(of: kb) { return true }
         return false
     }
@@ -217,8 +228,7 @@ struct OptionEvidence {
     /// The keys of every term the text treats as of one kind with the term of `key` (see `areKin`).
     func kin(of key: String) -> Set<String> {
         var out = coordinated[key] ?? []
-        for word in before[key] ?? [] { out.formUnion(termsAfterWord[word] ?? []) }
-        for word in after[key] ?? [] { out.formUnion(termsBeforeWord[word] ?? []) }
+        for word in governors[key] ?? [] { out.formUnion(termsAfterWord[word] ?? []) }
         if let head = Self.head(of: key) { out.formUnion(termsByHead[head] ?? []) }
         out.remove(key)
         return out
