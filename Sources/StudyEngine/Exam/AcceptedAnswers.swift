@@ -14,7 +14,7 @@ enum AcceptedAnswers {
     ///   (empty when it found none), for terms the lexicon knows under one name only.
     static func forms(of span: AnswerSpan, lexicon: ExamLexicon, loneNames: Set<String>,
                       documentWords: Set<String> = [], fullNames: Set<String> = [], keyTermNames: [String] = [],
-                      otherDates: [String] = []) -> [String] {
+                      otherDates: [String] = [], heading: String? = nil, sentences: [String] = []) -> [String] {
         var out: [String] = []
         func add(_ form: String) {
             let trimmed = form.trimmingWhitespace()
@@ -36,7 +36,13 @@ enum AcceptedAnswers {
                 }
                 for form in numberWordForms(name) { add(form) }
             }
-            if span.kind != .name { for name in keyTermNames { add(name) } }
+            // An abbreviation is another name only when its letters come from the term in order
+            // ("YED" is no name of "demand").
+            if span.kind != .name {
+                for name in keyTermNames where !ExamLexicon.isAbbreviation(name) || keyTermNames.contains(where: { spells(name, $0) }) {
+                    add(name)
+                }
+            }
             for name in headOf(span.text, lexicon: lexicon) { add(name) }
             // "Newton's third law" is also "the third law": the possessor names whose law it is.
             if let rest = withoutPossessor(span.text) { add(rest) }
@@ -52,6 +58,15 @@ enum AcceptedAnswers {
             // "Farah" or "Mohamed Farah" where the text also writes "Mohamed Abdihamid Farah":
             // the full name, when only one name of the text fits the key.
             if span.kind == .name, let full = fullName(of: span.text, among: fullNames) { add(full) }
+            // "Billy" ↔ "Billy Thompson": a first name the text uses alone, when only one full
+            // name of the text starts with it.
+            if span.kind == .name, let other = firstNameForm(of: span.text, among: fullNames, loneNames: loneNames) { add(other) }
+            // "Equilibrium" under the heading "Market Equilibrium": the heading names it in full.
+            if [.term, .acronym].contains(span.kind), let heading, let full = headingForm(of: span.text, heading: heading) { add(full) }
+            // "colour information" for "relevant colour information".
+            if span.kind == .term, let shorter = shorterHead(of: span.text, sentences: sentences) { add(shorter) }
+            // "First World War" = "World War I" = "WWI".
+            if !span.isPerson, span.role != "person" { for form in ordinalForms(span.text) { add(form) } }
             // "retired hairdresser": the head noun alone, when the word before it is a participle.
             if span.kind == .term, let head = headNoun(of: span.text) { add(head) }
             // "Sergeant Joe Loughman": the name without the rank or title in front.
@@ -59,6 +74,11 @@ enum AcceptedAnswers {
             if span.kind == .name, span.role == "person" || span.isPerson, nameWords.count >= 3 {
                 add(nameWords.suffix(2).joined(separator: " "))
             }
+            // "UV-A" is also typed "UVA"; "colour" also "color".
+            for form in out where form.contains("-") && form.split(separator: "-").allSatisfy({ $0.first?.isLetter == true }) {
+                add(form.replacingOccurrences(of: "-", with: ""))
+            }
+            for form in out { add(otherSpelling(form)) }
         case .number, .percentage:
             for form in numberForms(span.text) { add(form) }
         case .year:
@@ -86,6 +106,122 @@ enum AcceptedAnswers {
         }
         return fits.count == 1 ? fits.first : nil
     }
+
+    /// Whether an abbreviation's letters occur in order in a longer name, starting with its first letter.
+    static func spells(_ abbreviation: String, _ name: String) -> Bool {
+        let letters = Tokenizer.fold(abbreviation).filter(\.isLetter)
+        var rest = Substring(Tokenizer.fold(name).filter(\.isLetter))
+        guard name.count > abbreviation.count, let first = letters.first, rest.first == first else { return false }
+        for letter in letters {
+            guard let found = rest.firstIndex(of: letter) else { return false }
+            rest = rest[rest.index(after: found)...]
+        }
+        return true
+    }
+
+    /// "Billy Thompson" for "Billy", "Billy" for "Billy Thompson": the first name and the
+    /// two-word full name are one person when the text writes the first name alone and
+    /// only one full name of the text starts with it.
+    static func firstNameForm(of key: String, among names: Set<String>, loneNames: Set<String>) -> String? {
+        let words = key.split(separator: " ").map(String.init)
+        guard let first = words.first, first.count > 2, first.first?.isUppercase == true else { return nil }
+        let starting = names.filter { $0.split(separator: " ").count == 2 && $0.hasPrefix(first + " ") }
+        guard starting.count == 1, let full = starting.first else { return nil }
+        if words.count == 1 { return full }
+        return words.count == 2 && full == key && loneNames.contains(first) ? first : nil
+    }
+
+    /// The section heading, when it is the term with one or two words in front ("Market
+    /// Equilibrium: A Worked Example" for "equilibrium"): the text's own longer name of it.
+    static func headingForm(of term: String, heading: String) -> String? {
+        var title = heading
+        if let colon = title.firstIndex(of: ":") { title = String(title[..<colon]) }
+        title = title.trimmingWhitespace()
+        let titleWords = title.split(separator: " ").map(String.init)
+        let termWords = term.split(separator: " ").map(String.init)
+        guard titleWords.count > termWords.count, titleWords.count <= termWords.count + 2,
+              titleWords.suffix(termWords.count).map(Tokenizer.fold) == termWords.map(Tokenizer.fold) else { return nil }
+        let extra = titleWords.prefix(titleWords.count - termWords.count).map(Tokenizer.fold)
+        guard extra.allSatisfy({ $0.count > 2 && $0.allSatisfy(\.isLetter) && !StopWords.english.contains($0) }) else { return nil }
+        return title
+    }
+
+    /// "colour information" for "relevant colour information": a term of three or more
+    /// plain words without its first, when the text never writes the shorter form after
+    /// another describing word (then it would name something else too).
+    static func shorterHead(of term: String, sentences: [String]) -> String? {
+        let words = term.split(separator: " ").map(String.init)
+        guard words.count >= 3, words.allSatisfy({ $0.first?.isLowercase == true && $0.allSatisfy { $0.isLetter || $0 == "-" } }),
+              !words.contains(where: { StopWords.english.contains($0) }), let dropped = words.first else { return nil }
+        let rest = words.dropFirst().joined(separator: " ")
+        for sentence in sentences {
+            var search = sentence[...]
+            while let range = WholeWord.range(of: rest, in: String(search)) {
+                let text = String(search)
+                let before = text[..<range.lowerBound].split(separator: " ").last.map { Tokenizer.fold(String($0)) } ?? ""
+                if !before.isEmpty, before != Tokenizer.fold(dropped), !StopWords.english.contains(before),
+                   before.allSatisfy(\.isLetter) { return nil }
+                search = text[range.upperBound...]
+            }
+        }
+        return rest
+    }
+
+    static let ordinalWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    static let romanNumerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+    /// The other ways of writing a numbered name: "First World War", "World War I",
+    /// "World War 1", "World War One", "1st World War", "WWI", "WW1". The name must have
+    /// two or more capitalised words besides its number ("Louis XVI" is no numbered series).
+    static func ordinalForms(_ text: String) -> [String] {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count >= 3 else { return [] }
+        var n: Int? = nil
+        var rest: [String] = []
+        let suffixes = ["st", "nd", "rd", "th"]
+        if let first = words.first {
+            if let i = ordinalWords.firstIndex(of: Tokenizer.fold(first)) { n = i + 1 }
+            else if suffixes.contains(where: { first.lowercased().hasSuffix($0) }), let value = Int(first.dropLast(2)) { n = value }
+            if n != nil { rest = Array(words.dropFirst()) }
+        }
+        if n == nil, let last = words.last {
+            if let i = romanNumerals.firstIndex(of: last) { n = i + 1 }
+            else if let value = Int(last) { n = value }
+            else if let i = numberWords.firstIndex(of: Tokenizer.fold(last)), i > 0 { n = i }
+            if n != nil { rest = Array(words.dropLast()) }
+        }
+        guard let number = n, (1...10).contains(number), rest.count >= 2,
+              rest.allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase) }) else { return [] }
+        let name = rest.joined(separator: " ")
+        let suffix = number == 1 ? "st" : number == 2 ? "nd" : number == 3 ? "rd" : "th"
+        let initials = String(rest.compactMap(\.first))
+        return [ordinalWords[number - 1].capitalisedFirst + " " + name, name + " " + romanNumerals[number - 1],
+                name + " \(number)", name + " " + numberWords[number].capitalisedFirst, "\(number)\(suffix) " + name,
+                initials + romanNumerals[number - 1], initials + "\(number)"]
+    }
+
+    /// The other common spelling of the same words ("colour" → "color", "centre" → "center",
+    /// "organisation" ↔ "organization", "analyse" ↔ "analyze"); the text unchanged when none
+    /// applies. Only endings that are safe both ways are turned back ("-ize" ↔ "-ise" also
+    /// ends "promise"): the grader folds the rest (`TypedAnswerMatcher.spellingKey`).
+    static func otherSpelling(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let w = String(word)
+            guard w.count >= 5, w.allSatisfy(\.isLetter) else { return w }
+            let lower = w.lowercased()
+            for (from, to) in spellingChanges where lower.hasSuffix(from) {
+                let stem = lower.dropLast(from.count)
+                // "colour", "centre": a consonant before the ending ("flour" has one too, harmlessly).
+                guard let before = stem.last, !"aeiou".contains(before) || from == "our" && stem.count > 2 && before == "i" else { continue }
+                return String(w.dropLast(from.count)) + to
+            }
+            return w
+        }.joined(separator: " ")
+    }
+
+    /// British → American endings, and the two that are safe to turn back.
+    static let spellingChanges: [(String, String)] = [("isation", "ization"), ("ization", "isation"), ("yse", "yze"),
+                                                      ("yze", "yse"), ("our", "or"), ("tre", "ter"), ("bre", "ber"), ("ogue", "og")]
 
     /// "hairdresser" for "retired hairdresser": a lowercase term of two words whose first is
     /// a participle ("-ed") describes the noun; the noun alone names the same thing.

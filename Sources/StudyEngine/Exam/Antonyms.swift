@@ -28,7 +28,8 @@ enum Antonyms {
     /// nil when no word has one.
     static func swapOne(in sentence: String) -> (statement: String, original: String, replacement: String)? {
         let words = sentence.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        for (i, word) in words.enumerated() {
+        let quoted = quotedWords(words)
+        for (i, word) in words.enumerated() where !quoted[i] {
             let core = word.trimmingAny(of: ".,;:!?\"“”()")
             guard let opposite = map[core.lowercased()] else { continue }
             // "sooner or later", "more or less", "up and down": one half of a fixed pair.
@@ -46,5 +47,29 @@ enum Antonyms {
             return (out.joined(separator: " "), core, replacement)
         }
         return nil
+    }
+
+    /// Which words stand inside quotation marks: what someone said is theirs, so swapping a
+    /// word of it makes no false statement, only a misquote.
+    static func quotedWords(_ words: [String]) -> [Bool] {
+        var out = Array(repeating: false, count: words.count)
+        var open = false
+        for (i, word) in words.enumerated() {
+            let opens = word.first.map { "\"“‘'".contains($0) } ?? false
+            let trimmed = word.trimmingAny(of: ".,;:!?)")
+            let closes = trimmed.count > 1 && (trimmed.last.map { "\"”’'".contains($0) } ?? false)
+                && !(trimmed.hasSuffix("s'") && !opens)
+            if opens { open = true }
+            out[i] = open
+            if closes { open = false }
+        }
+        return out
+    }
+
+    /// Whether the sentence is someone's words: it opens with a quotation mark. Such a
+    /// sentence is no true/false statement (true of what, said by whom?).
+    static func isDirectSpeech(_ sentence: String) -> Bool {
+        guard let first = sentence.trimmingWhitespace().first else { return false }
+        return "\"“‘'".contains(first)
     }
 }

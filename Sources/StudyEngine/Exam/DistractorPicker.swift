@@ -24,12 +24,17 @@ struct DistractorPicker {
         let answerNames = material.lexicon.names(of: answer.text)
         var keys = Set((answerNames + excluding).map(AnswerSpan.key))
         let answerEntry = material.lexicon.entryIndex(for: answer.text)
+        var chosenEntries = Set<Int>()
+        var kind = OptionKind(answer: answer, candidate: candidate, stem: stem, blank: blank, material: material,
+                              forStatement: forStatement)
 
         func accept(_ value: String) -> Bool {
             let key = AnswerSpan.key(value)
             guard !key.isEmpty, !keys.contains(key) else { return false }
             if answer.key.contains(key) || key.contains(answer.key) { return false }
-            if let entry = answerEntry, material.lexicon.entryIndex(for: value) == entry { return false }
+            let entry = material.lexicon.entryIndex(for: value)
+            if let entry, entry == answerEntry || chosenEntries.contains(entry) { return false }
+            if !kind.fits(value) { return false }
             // Names sharing a word may name the same person or place ("Mr Wang", "Wang Dongming").
             if answer.kind == .name, !Set(Tokenizer.foldedWords(value)).subtracting(StopWords.english)
                 .isDisjoint(with: Tokenizer.foldedWords(answer.text)) { return false }
@@ -53,6 +58,7 @@ struct DistractorPicker {
             let statement = stem.replacingOccurrences(of: blank, with: value)
             if material.isStatedElsewhere(statement, value: value, source: candidate.sentence) { return false }
             keys.insert(key)
+            if let entry { chosenEntries.insert(entry) }
             chosen.append(value)
             return true
         }
@@ -71,6 +77,12 @@ struct DistractorPicker {
                 break
             }
         }
+        // The evidence indexes only pooled terms: any kin it knows is a pooled value.
+        // A statement's pool is one paragraph or section (small): its kin are counted there.
+        if kind.requireKin {
+            kind.hasEnoughKin = !kind.kinKeys.isEmpty
+                && (!forStatement || pool.contains { kind.kinKeys.contains(ExamLexicon.key($0.span.text)) })
+        }
         // Inside a sentence a term keeps its case (checked on the pool, before the costly part).
         if [.term, .acronym].contains(answer.kind), !stem.hasPrefix(blank), let a = answer.text.first {
             pool = pool.filter { $0.written.first?.isUppercase == a.isUppercase }
@@ -87,6 +99,8 @@ struct DistractorPicker {
                 _ = accept(value)
             }
         }
+        // Options where only the key is a stranger to the story give it away.
+        if chosen.count == count, count > 1, kind.keyIsOnlyStranger(chosen) { return [] }
         return chosen
     }
 
@@ -140,6 +154,8 @@ struct DistractorPicker {
         guard [.term, .acronym].contains(span.kind), let first = span.text.first, first.isUppercase,
               let entry = lexicon.entry(for: span.text), entry.text.first?.isLowercase == true,
               let firstWord = span.text.split(separator: " ").first, firstWord.dropFirst().allSatisfy({ !$0.isUppercase }),
+              // "N·s" is a symbol, not a capitalised word.
+              firstWord.dropFirst().first?.isLowercase == true,
               !midSentenceCapitals.contains(String(firstWord)) || lowercaseWords.contains(firstWord.lowercased().filter { $0.isLetter || $0 == "-" }) else {
             return span.text
         }

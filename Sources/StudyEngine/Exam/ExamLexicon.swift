@@ -177,7 +177,8 @@ struct ExamLexicon {
         // Lowercase an ordinary first capital (sentence start or bold head), keep names and acronyms.
         guard let head = words.first else { return nil }
         let isAcronym = head.count > 1 && head.dropFirst().contains(where: \.isUppercase)
-        if let c = head.first, c.isUppercase, !isAcronym, !properWords.contains(head),
+        // "N·s" or "X-ray" is no capitalised word: only a capital followed by lowercase letters is lowercased.
+        if let c = head.first, c.isUppercase, !isAcronym, !properWords.contains(head), head.dropFirst().first?.isLowercase == true,
            words.dropFirst().allSatisfy({ $0.first?.isUppercase != true }) {
             return head.prefix(1).lowercased() + head.dropFirst() + (words.count > 1 ? " " + words.dropFirst().joined(separator: " ") : "")
         }

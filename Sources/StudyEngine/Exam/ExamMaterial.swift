@@ -56,6 +56,8 @@ struct ExamMaterial {
     let candidates: [Candidate]
     /// Kind → distinct values in document order.
     let pools: [AnswerSpan.Kind: [Pooled]]
+    /// What the text says about each option's kind (see `OptionEvidence`).
+    let evidence: OptionEvidence
     private let termIds: [String: Int]
     private let sentencesWithTerm: [[Int]]
 
@@ -213,6 +215,9 @@ struct ExamMaterial {
             }
         }
         self.pools = pools
+        self.evidence = OptionEvidence(sentences: all.map(\.text), terms: ((pools[.term] ?? []) + (pools[.acronym] ?? [])).map(\.span.text),
+                                       names: (pools[.name] ?? []).map(\.span.text), fullNames: fullNames,
+                                       units: Set((pools[.number] ?? []).map(\.span.unit).filter { !$0.isEmpty }))
 
         var ids: [String: Int] = [:]
         for (id, term) in document.vocabulary.enumerated() { ids[term] = id }

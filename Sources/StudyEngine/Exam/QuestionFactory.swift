@@ -43,10 +43,18 @@ struct QuestionFactory {
     }
 
     func accepted(_ span: AnswerSpan) -> [String] {
+        accepted(span, in: nil)
+    }
+
+    /// - Parameter candidate: the sentence asked about, for its section heading (the term's longer name).
+    func accepted(_ span: AnswerSpan, in candidate: ExamMaterial.Candidate?) -> [String] {
         AcceptedAnswers.forms(of: span, lexicon: material.lexicon, loneNames: material.loneNames,
-                              documentWords: material.documentWords, fullNames: material.fullNames,
+                              documentWords: material.documentWords,
+                              fullNames: material.fullNames.subtracting(material.evidence.fusedNames),
                               keyTermNames: material.keyTermNames[ExamLexicon.key(span.text)] ?? [],
-                              otherDates: span.kind == .year ? (material.pools[.year] ?? []).map(\.span.text) : [])
+                              otherDates: span.kind == .year ? (material.pools[.year] ?? []).map(\.span.text) : [],
+                              heading: candidate?.section,
+                              sentences: span.kind == .term && span.text.split(separator: " ").count >= 3 ? material.sentences.map(\.text) : [])
     }
 
     /// The sentence with the answer blanked, if the answer then no longer shows in it and
@@ -184,7 +192,7 @@ struct QuestionFactory {
         for span in orderedSpans(candidate, excluding: used) {
             guard let stem = stem(candidate, blanking: [span]) else { continue }
             let question = Question(id: "", kind: .fillInBlank, prompt: "Fill in the blank: \"\(stem)\"",
-                                    acceptedAnswers: accepted(span), sourceSentence: candidate.text, difficulty: difficulty,
+                                    acceptedAnswers: accepted(span, in: candidate), sourceSentence: candidate.text, difficulty: difficulty,
                                     answerKind: span.answerKind)
             return (question, answerKeys(span))
         }
@@ -265,12 +273,14 @@ struct QuestionFactory {
         let wantFalse = falseOnly || coin
         // A long statement hides what it tests (and any sentence of it may be the false part).
         guard candidate.text.split(separator: " ").count <= Self.maxStatementWords else { return nil }
+        // "'I'd say there are dearer products …'": a quote on its own says nothing to judge.
+        guard !Antonyms.isDirectSpeech(candidate.text) else { return nil }
         let spans = orderedSpans(candidate, excluding: used)
         if wantFalse {
             // Only a value the text marks (a defined term, date, number, person) has siblings
             // that make a false statement teach something; a generic key term gives nonsense.
             for span in spans where span.kind != .acronym && span.weight >= Self.minimumSwapWeight {
-                guard let stem = stem(candidate, blanking: [span]) else { continue }
+                guard let stem = stem(candidate, blanking: [span]), !Self.blankIsQuoted(stem) else { continue }
                 let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 1, forStatement: true, rng: &rng)
                 guard let swap = swaps.first, !Self.isNumberedSibling(span.text, swap) else { continue }
                 let statement = stem.replacingOccurrences(of: Self.blank, with: swap)
@@ -298,6 +308,13 @@ struct QuestionFactory {
                                 options: ["True", "False"], correctOptions: [0], sourceSentence: candidate.text,
                                 difficulty: difficulty, answerKind: "statement")
         return (question, answerKeys(focus))
+    }
+
+    /// Whether the blank stands inside quotation marks (a swap there misquotes someone).
+    static func blankIsQuoted(_ stem: String) -> Bool {
+        let words = stem.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let quoted = Antonyms.quotedWords(words)
+        return words.indices.contains { quoted[$0] && words[$0].contains(blank) }
     }
 
     static let ordinals: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",

@@ -23,12 +23,16 @@ public enum TypedAnswerMatcher {
         if number(a) != nil || number(b) != nil { return false }
         let wa = canonicalWords(a), wb = canonicalWords(b)
         if wa == wb { return true }
+        // "UV-A" = "UVA", "ice cream" = "icecream": the same letters, spaced otherwise.
+        if wa.joined() == wb.joined() { return true }
         // A number with its unit: the same unit and the same value.
         if wa.count > 1, wa.count == wb.count, wa.dropFirst() == wb.dropFirst(),
            let x = number(wa[0]), let y = number(wb[0]) {
             return abs(x - y) <= 1e-9 * max(1, abs(y))
         }
         if wa.first.flatMap(number) != nil || wb.first.flatMap(number) != nil { return false }
+        // "World War II" is not a typo of "World War I": a numbering word must be the same.
+        if wa.count == wb.count, zip(wa, wb).contains(where: { $0 != $1 && (isNumbering($0) || isNumbering($1)) }) { return false }
         return DamerauLevenshtein.distance(a, b, limit: allowedEdits(for: b)) <= allowedEdits(for: b)
     }
 
@@ -56,9 +60,24 @@ public enum TypedAnswerMatcher {
         normalised.split(separator: " ").map { word in
             let text = String(word)
             if let n = AcceptedAnswers.numberWords.firstIndex(of: text) { return String(n) }
-            return ExamLexicon.singular(text)
+            return spellingKey(ExamLexicon.singular(text))
         }
     }
+
+    /// One spelling for British and American forms of a word: "colour" and "color" give
+    /// "color", "organise" and "organize" give "organize", "centre" and "center" give "center".
+    /// Both sides are folded the same way, so a word only ever meets its own other spelling.
+    static func spellingKey(_ word: String) -> String {
+        guard word.count >= 5, word.allSatisfy(\.isLetter) else { return word }
+        for (british, american) in spellingKeys where word.hasSuffix(british) {
+            return String(word.dropLast(british.count)) + american
+        }
+        return word
+    }
+
+    static let spellingKeys: [(String, String)] = [("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize"),
+                                                   ("yse", "yze"), ("ysed", "yzed"), ("our", "or"), ("tre", "ter"), ("bre", "ber"),
+                                                   ("ogue", "og")]
 
     /// Typos tolerated for an expected answer of this (normalised) length.
     public static func allowedEdits(for expected: String) -> Int {
@@ -70,6 +89,13 @@ public enum TypedAnswerMatcher {
     }
 
     static let articles: Set<String> = ["the", "a", "an"]
+
+    /// Roman numerals, ordinal words and digits ("ii", "second", "2nd", "3"): what tells numbered names apart.
+    static func isNumbering(_ word: String) -> Bool {
+        if word.allSatisfy({ "ivx".contains($0) }) { return true }
+        if AcceptedAnswers.ordinalWords.contains(word) || word.first?.isNumber == true { return true }
+        return false
+    }
 
     /// Folded, punctuation-free, article-free form.
     public static func normalise(_ text: String) -> String {
@@ -83,6 +109,10 @@ public enum TypedAnswerMatcher {
                 // Keep decimal points and digit groups: "3.14", "1,000".
                 cleaned.append(ch)
             } else if ch == "'" {
+                continue
+            } else if ch == "-", i > 0, i + 1 < chars.count, chars[i - 1].isLetter || chars[i - 1].isNumber,
+                      chars[i + 1].isLetter || chars[i + 1].isNumber {
+                // "UV-A" is "UVA" (and "well-known" meets "well known" below, spaces aside).
                 continue
             } else {
                 cleaned.append(" ")

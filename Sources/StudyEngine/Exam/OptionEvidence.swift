@@ -1,0 +1,277 @@
+/// What the text itself says about the values that may be offered as options or swapped
+/// into a false statement: the words each term stands next to, the lists it is coordinated
+/// in, the prepositions each name follows, and how often each capitalised word is written.
+///
+/// "Same kind" is judged from this evidence, never from a list of subject words: two terms
+/// are of a kind when the text coordinates them ("elected consuls, praetors and censors"),
+/// governs them with the same word ("elected quaestors"), or names them with the same head
+/// noun ("first law", "law of inertia"); a place after "in" has siblings among the names the
+/// text writes after "in". Built in one token pass over the sentences read, with hash
+/// lookups only (it runs for every exam, 1 MB books included).
+struct OptionEvidence {
+    /// Term key (`ExamLexicon.key`) → stems of the content words right before it, and of the
+    /// word governing the list it stands in.
+    private(set) var before: [String: Set<String>] = [:]
+    /// Term key → stems of the content words right after it (or after its list).
+    private(set) var after: [String: Set<String>] = [:]
+    /// Term key → keys of the terms coordinated with it somewhere ("X, Y and Z").
+    private(set) var coordinated: [String: Set<String>] = [:]
+    /// Name as written → the prepositions it follows in the text ("in", "at", "from").
+    private(set) var prepositions: [String: Set<String>] = [:]
+    /// Capitalised word → in how many sentences it is written.
+    private(set) var capitalMentions: [String: Int] = [:]
+    /// Name as written → in how many sentences it is written.
+    private(set) var nameMentions: [String: Int] = [:]
+    /// Two-word names made of one person's first name and another's last name, written once:
+    /// a caption run into the next sentence ("… his older brother Billy Poodle then says").
+    private(set) var fusedNames: Set<String> = []
+    /// Word of a full name → the full names holding it.
+    private(set) var fullNamesByWord: [String: [String]] = [:]
+    /// Term key → stems of the verbs governing it or its list ("elected", "conserves").
+    private(set) var governors: [String: Set<String>] = [:]
+    /// Verb stem → term keys it governs.
+    private(set) var termsAfterWord: [String: Set<String>] = [:]
+    /// Head noun → term keys named by it.
+    private(set) var termsByHead: [String: Set<String>] = [:]
+    /// Term key → singular words within five words after it ("Friction, the contact force …").
+    private(set) var followers: [String: Set<String>] = [:]
+    /// Units the text writes after a number ("n·s", "kg"), folded: a term that is one of
+    /// them is a unit, and a unit is no option for a quantity.
+    private(set) var units: Set<String> = []
+
+    /// Prepositions that put a name in a place: the ones a place's options must share.
+    static let placePrepositions: Set<String> = ["in", "at", "from", "near", "outside", "across", "into", "to"]
+    static let prepositionWords: Set<String> = ["in", "at", "from", "near", "to", "into", "outside", "across", "of", "on", "for", "by", "with"]
+    /// Words between a determiner-like word and its noun that say nothing about the noun's kind.
+    static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "both",
+                                           "each", "every", "all", "some", "any", "no", "our", "your", "my", "that"]
+
+    init() {}
+
+    init(sentences: [String], terms: [String], names: [String], fullNames: Set<String>, units: Set<String> = []) {
+        self.units = Set(units.map { AnswerSpan.key($0) })
+        // Terms by their first (folded, singular) word, longest first.
+        var termsByFirst: [String: [[String]]] = [:]
+        for term in terms {
+            let words = ExamLexicon.key(term).split(separator: " ").map(String.init)
+            guard let first = words.first else { continue }
+            termsByFirst[first, default: []].append(words)
+        }
+        for key in termsByFirst.keys { termsByFirst[key]?.sort { $0.count > $1.count } }
+        var namesByFirst: [String: [[String]]] = [:]
+        for name in names {
+            let words = name.split(separator: " ").map(String.init)
+            guard let first = words.first else { continue }
+            namesByFirst[first, default: []].append(words)
+        }
+        for key in namesByFirst.keys { namesByFirst[key]?.sort { $0.count > $1.count } }
+
+        for sentence in sentences {
+            let raw = sentence.split(separator: " ")
+            var cores: [String] = []
+            var folded: [String] = []
+            var endsClause: [Bool] = []
+            cores.reserveCapacity(raw.count)
+            for token in raw {
+                let core = String(token.drop(while: { !$0.isLetter && !$0.isNumber }).reversed()
+                    .drop(while: { !$0.isLetter && !$0.isNumber }).reversed())
+                let clean = core.hasSuffix("'s") || core.hasSuffix("’s") ? String(core.dropLast(2)) : core
+                cores.append(clean)
+                folded.append(ExamLexicon.singular(Tokenizer.fold(clean)))
+                endsClause.append(token.last.map { ",;:.!?)(\"“”".contains($0) } ?? false)
+            }
+            var seenCapitals = Set<String>()
+            // Terms: occurrences with their span of tokens.
+            var occurrences: [(key: String, start: Int, end: Int)] = []
+            var i = 0
+            while i < folded.count {
+                var matched = 0
+                if let options = termsByFirst[folded[i]] {
+                    for words in options where i + words.count <= folded.count
+                        && Array(folded[i..<(i + words.count)]) == words {
+                        occurrences.append((words.joined(separator: " "), i, i + words.count - 1))
+                        matched = words.count
+                        break
+                    }
+                }
+                i += max(matched, 1)
+            }
+            // Names: prepositions before them and mentions.
+            var seenNames = Set<String>()
+            i = 0
+            while i < cores.count {
+                let core = cores[i]
+                if core.first?.isUppercase == true, core.count > 2, seenCapitals.insert(core).inserted {
+                    capitalMentions[core, default: 0] += 1
+                }
+                var matched = 0
+                if let options = namesByFirst[core] {
+                    for words in options where i + words.count <= cores.count && Array(cores[i..<(i + words.count)]) == words {
+                        let name = words.joined(separator: " ")
+                        if seenNames.insert(name).inserted { nameMentions[name, default: 0] += 1 }
+                        if i > 0, !endsClause[i - 1], Self.prepositionWords.contains(folded[i - 1]) {
+                            prepositions[name, default: []].insert(folded[i - 1])
+                        }
+                        matched = words.count
+                        break
+                    }
+                }
+                i += max(matched, 1)
+            }
+            guard !occurrences.isEmpty else { continue }
+            for occurrence in occurrences where occurrence.end + 1 < folded.count {
+                followers[occurrence.key, default: []].formUnion(folded[(occurrence.end + 1)..<min(folded.count, occurrence.end + 6)])
+            }
+            // Lists: neighbouring occurrences joined by commas, "and", "or" and at most one
+            // modifier ("quaestors and curule aediles").
+            var groups: [[(key: String, start: Int, end: Int)]] = []
+            for occurrence in occurrences {
+                if let last = groups.last?.last {
+                    let gap = Array(folded[(last.end + 1)..<max(last.end + 1, occurrence.start)])
+                    // "a luxury rather than a necessity", "supply versus demand": contrasted things are of a kind too.
+                    let linked = gap.contains("and") || gap.contains("or") || gap.contains("than") || gap.contains("versus")
+                        || gap.contains("vs") || endsClause[last.end] && raw[last.end].hasSuffix(",")
+                    let others = gap.filter { !Self.linkWords.contains($0) && !Self.determiners.contains($0) }
+                    let wordLinked = gap.contains(where: Self.linkWords.contains)
+                    // "X, Y": a bare comma links list items only with nothing else between them.
+                    if linked, gap.count <= 3, others.count <= (wordLinked ? 1 : 0), !(endsClause[last.end] && !raw[last.end].hasSuffix(",")) {
+                        groups[groups.count - 1].append(occurrence)
+                        continue
+                    }
+                }
+                groups.append([occurrence])
+            }
+            for group in groups {
+                guard let first = group.first, let last = group.last else { continue }
+                var left: String? = nil
+                var j = first.start - 1
+                while j >= 0, Self.determiners.contains(folded[j]), !endsClause[j] { j -= 1 }
+                var governor: String? = nil
+                if j >= 0, !endsClause[j], Self.isContent(folded[j]) {
+                    left = PorterStemmer.stem(folded[j])
+                    // A verb governing the list ("elected", "conserves"): evidence of kind; a
+                    // noun or adjective before it ("the object's mass") is not.
+                    let raw = cores[j].lowercased()
+                    if raw.first?.isLowercase == true, raw.count > 4, raw.hasSuffix("ed") || raw.hasSuffix("es") || raw.hasSuffix("ts") {
+                        governor = left
+                    }
+                }
+                var right: String? = nil
+                if last.end + 1 < folded.count, !endsClause[last.end], Self.isContent(folded[last.end + 1]) {
+                    right = PorterStemmer.stem(folded[last.end + 1])
+                }
+                for member in group {
+                    if let left { before[member.key, default: []].insert(left) }
+                    if let governor { governors[member.key, default: []].insert(governor) }
+                    if let right { after[member.key, default: []].insert(right) }
+                    // The word right before a member inside the list ("plebeian aediles").
+                    if member.start > 0, member.start != first.start, !endsClause[member.start - 1],
+                       Self.isContent(folded[member.start - 1]) {
+                        before[member.key, default: []].insert(PorterStemmer.stem(folded[member.start - 1]))
+                    }
+                    if group.count > 1 {
+                        for other in group where other.key != member.key { coordinated[member.key, default: []].insert(other.key) }
+                    }
+                }
+            }
+        }
+
+        for (key, words) in governors { for word in words { termsAfterWord[word, default: []].insert(key) } }
+        for words in termsByFirst.values.joined() {
+            let key = words.joined(separator: " ")
+            if let head = Self.head(of: key) { termsByHead[head, default: []].insert(key) }
+        }
+
+        // Full names by word, and names fused from two people.
+        var firstWords: [String: Set<String>] = [:]
+        var lastWords: [String: Set<String>] = [:]
+        for name in fullNames {
+            let words = name.split(separator: " ").map(String.init)
+            for word in Set(words) { fullNamesByWord[word, default: []].append(name) }
+            guard words.count >= 2, let first = words.first, let last = words.last else { continue }
+            firstWords[first, default: []].insert(last)
+            lastWords[last, default: []].insert(first)
+        }
+        for name in fullNames {
+            let words = name.split(separator: " ").map(String.init)
+            guard words.count == 2, nameMentions[name, default: 1] <= 1 else { continue }
+            if firstWords[words[0], default: []].contains(where: { $0 != words[1] }),
+               lastWords[words[1], default: []].contains(where: { $0 != words[0] }) {
+                fusedNames.insert(name)
+            }
+        }
+    }
+
+    static let linkWords: Set<String> = ["and", "or", "rather", "than", "versus", "vs", "not"]
+
+    static func isContent(_ word: String) -> Bool {
+        word.count > 2 && word.first?.isLetter == true && !StopWords.english.contains(word)
+    }
+
+    /// The noun a term is named by: the last word, or the word before "of" ("law of inertia").
+    static func head(of key: String) -> String? {
+        let words = key.split(separator: " ").map(String.init)
+        if let of = words.firstIndex(of: "of"), of > 0 { return words[of - 1] }
+        return words.count > 1 ? words.last : nil
+    }
+
+    /// Whether the text treats two terms as things of one kind: coordinated in a list,
+    /// governed by the same verb, or named by the same head noun.
+    func areKin(_ a: String, _ b: String) -> Bool {
+        let ka = ExamLexicon.key(a), kb = ExamLexicon.key(b)
+        if coordinated[ka]?.contains(kb) == true { return true }
+        if let x = governors[ka], let y = governors[kb], !x.isDisjoint(with: y) { return true }
+        if let h = Self.head(of: ka), h == Self.head(of: kb) { return true }
+        return false
+    }
+
+    /// The keys of every term the text treats as of one kind with the term of `key` (see `areKin`).
+    func kin(of key: String) -> Set<String> {
+        var out = coordinated[key] ?? []
+        for word in governors[key] ?? [] { out.formUnion(termsAfterWord[word] ?? []) }
+        if let head = Self.head(of: key) { out.formUnion(termsByHead[head] ?? []) }
+        out.remove(key)
+        return out
+    }
+
+    /// Whether the text writes `word` (singular, folded) within five words after the term.
+    func writes(_ word: String, after term: String) -> Bool {
+        followers[ExamLexicon.key(term)]?.contains(word) == true
+    }
+
+    /// Whether the text gives a term any evidence of its kind at all.
+    func hasContext(_ term: String) -> Bool {
+        let key = ExamLexicon.key(term)
+        return coordinated[key] != nil || before[key] != nil || after[key] != nil
+    }
+
+    /// Whether `term` has been written right after (`before`) or before (`after`) a word
+    /// with this stem, itself or in a list governed by it.
+    func stands(_ term: String, after word: String) -> Bool {
+        before[ExamLexicon.key(term)]?.contains(PorterStemmer.stem(word)) == true
+    }
+
+    func stands(_ term: String, before word: String) -> Bool {
+        after[ExamLexicon.key(term)]?.contains(PorterStemmer.stem(word)) == true
+    }
+
+    /// How prominent a name is: the most sentences any of its capitalised words is written in.
+    func prominence(_ name: String) -> Int {
+        name.split(separator: " ").map { capitalMentions[String($0), default: 0] }.max() ?? 0
+    }
+
+    /// Whether a name is one of the people a sentence already names, under another name:
+    /// it shares a word with a capitalised word of the sentence, or with a full name that
+    /// does ("Mama June" where the sentence says "Shannon" and the text "June Shannon").
+    func isNamed(_ name: String, in sentenceCapitals: Set<String>) -> Bool {
+        let words = name.split(separator: " ").map(String.init).filter { $0.count > 2 }
+        for word in words {
+            if sentenceCapitals.contains(word) { return true }
+            for full in fullNamesByWord[word] ?? [] where full != name {
+                if full.split(separator: " ").contains(where: { sentenceCapitals.contains(String($0)) }) { return true }
+            }
+        }
+        return false
+    }
+}
+

@@ -1,0 +1,179 @@
+/// Whether a value is an option of the answer's kind in one stem, from what the text says
+/// about both (`OptionEvidence`):
+/// - a term's options are terms the text treats as its kin (coordinated with it, governed
+///   by the same word, or named by the same head noun) when the text gives any evidence
+///   for the answer: "consuls" has "praetors" and "quaestors" ("elected …"), not
+///   "plebiscites"; "Newton's third law" has other laws, not "net force";
+/// - a unit ("N·s", written after numbers) is no option for a quantity ("impulse");
+/// - a name after a preposition ("Hospital in _____") has options the text writes after
+///   the same preposition: towns, not the shops it buys "from";
+/// - a person's options are people the text names for themselves: not a name fused from two
+///   people by a caption run into a sentence, not someone the stem already names under
+///   another name (the subject herself);
+/// - a swap into a false statement must have been written next to the same word as the
+///   answer ("conserves momentum" → only what the text says is conserved), or the false
+///   statement reads as nonsense.
+struct OptionKind {
+    let answer: AnswerSpan
+    let material: ExamMaterial
+    let forStatement: Bool
+    /// The preposition right before the blank, for names that are not people.
+    let preposition: String?
+    var requireKin: Bool
+    /// Whether the pool holds any kin of the answer by the text's own evidence; then only
+    /// kin are options (two laws and a force give the law away), else marked terms of the
+    /// same paragraph stand in.
+    var hasEnoughKin = false
+    /// The answer's names (a term is kin to an option under any of them: "PED" is "price elasticity of demand").
+    let answerNames: [String]
+    /// Keys of the answer's names, and of the terms the text treats as its kin.
+    let answerKeys: Set<String>
+    let kinKeys: Set<String>
+    /// Whether the answer is itself a unit (then units are its siblings).
+    private(set) var answerIsUnitValue = false
+    /// Capitalised words of the stem (the answer blanked).
+    let stemCapitals: Set<String>
+    /// Content words right before and after the blank (for statements).
+    let leftWord: String?
+    let rightWord: String?
+    /// A verb right before the blank ("conserves _____"), for options of a term without kin.
+    let governor: String?
+
+    var evidence: OptionEvidence { material.evidence }
+
+    init(answer: AnswerSpan, candidate: ExamMaterial.Candidate, stem: String, blank: String, material: ExamMaterial,
+         forStatement: Bool) {
+        self.answer = answer
+        self.material = material
+        self.forStatement = forStatement
+        let tokens = stem.split(separator: " ")
+        let at = tokens.firstIndex(where: { $0.contains(blank) })
+        func core(_ token: Substring) -> String {
+            ExamLexicon.singular(Tokenizer.fold(String(token.filter { $0.isLetter || $0 == "-" })))
+        }
+        func endsClause(_ token: Substring) -> Bool { token.last.map { ",;:.!?()\"“”".contains($0) } ?? false }
+        var preposition: String? = nil
+        var left: String? = nil
+        var right: String? = nil
+        if let at {
+            if at > 0, !endsClause(tokens[at - 1]) {
+                let word = core(tokens[at - 1])
+                if OptionEvidence.prepositionWords.contains(word) { preposition = word }
+                if OptionEvidence.isContent(word) { left = word }
+            }
+            // The word after counts only when the answer describes it ("external _____ force");
+            // a verb after a subject ("_____ splits a table") is the claim a swap makes false.
+            if at + 1 < tokens.count, !endsClause(tokens[at]) {
+                let raw = Tokenizer.fold(String(tokens[at + 1].filter { $0.isLetter || $0 == "-" }))
+                let word = core(tokens[at + 1])
+                let verbLike = raw.hasSuffix("s") || raw.hasSuffix("ed") || CommonVerbs.all.contains(raw)
+                if OptionEvidence.isContent(word), !verbLike { right = word }
+            }
+        }
+        let isTerm = [.term, .acronym].contains(answer.kind)
+        self.preposition = answer.kind == .name && !answer.isPerson && answer.role != "person"
+            && preposition.map(OptionEvidence.placePrepositions.contains) == true ? preposition : nil
+        self.leftWord = isTerm ? left : nil
+        // A verb right before the blank governs it ("conserves", "elected").
+        if isTerm, let left, let raw = at.map({ Tokenizer.fold(String(tokens[$0 - 1]).filter(\.isLetter)) }),
+           raw.hasSuffix("s") && !raw.hasSuffix("ss") || raw.hasSuffix("ed") {
+            self.governor = left
+        } else {
+            self.governor = nil
+        }
+        self.rightWord = isTerm ? right : nil
+        self.requireKin = isTerm
+        self.answerNames = isTerm ? material.lexicon.names(of: answer.text) : [answer.text]
+        let ownKeys = Set(answerNames.map(ExamLexicon.key))
+        self.answerKeys = ownKeys
+        self.kinKeys = isTerm ? Set(ownKeys.flatMap { material.evidence.kin(of: $0) }).subtracting(ownKeys) : []
+        var capitals = Set<String>()
+        for token in tokens where !token.contains(blank) {
+            let word = String(token.filter { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" })
+            let clean = word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : word.filter { $0 != "'" && $0 != "’" }
+            if clean.first?.isUppercase == true, clean.count > 2 { capitals.insert(clean) }
+        }
+        self.stemCapitals = capitals
+        self.answerIsUnitValue = isTerm && Self.isUnit(answer.text, material: material)
+    }
+
+
+    /// Whether a term is a unit: the text writes it after a number, it is written with a
+    /// unit's dot or slash ("N·s", "kg/m³"), or it is made of unit names ("newton-second").
+    static func isUnit(_ text: String, material: ExamMaterial) -> Bool {
+        material.lexicon.names(of: text).contains { name in
+            if material.evidence.units.contains(AnswerSpan.key(name)) { return true }
+            if name.contains("·") || name.count <= 8 && name.contains("/") { return true }
+            let parts = name.split(whereSeparator: { $0 == "-" || $0 == " " }).map(String.init)
+            return !parts.isEmpty && parts.allSatisfy { AcceptedAnswers.unitSymbols[$0.lowercased()] != nil }
+        }
+    }
+
+    /// A name that is not a place: a person, or a name the text gives no role (often a
+    /// person too, "Sugar Bear"); the same-person and stranger checks hold for both.
+    var isPerson: Bool { answer.kind == .name && (answer.isPerson || answer.role != "place") }
+
+    func fits(_ value: String) -> Bool {
+        if evidence.fusedNames.contains(value) { return false }
+        switch answer.kind {
+        case .term, .acronym:
+            if !answerIsUnitValue, Self.isUnit(value, material: material) { return false }
+            if requireKin {
+                // Options for a question: kin when the text shows the answer any; statements
+                // (a swap that must read as a sensible claim) fall back to marked terms of the
+                // same paragraph only.
+                guard isKin(value) || !hasEnoughKin && (!forStatement || definedSiblings(value)) else { return false }
+                // "conserves _____": with no kin to go by, an option must be something the
+                // text says is conserved too, or the sentence reads as nonsense with it.
+                if !hasEnoughKin, !forStatement, let governor, !evidence.stands(value, after: governor) { return false }
+            }
+            if forStatement {
+                // "_____ is the relationship between …": only another defined term makes a false definition.
+                if answer.isDefinedHere, (material.lexicon.entry(for: value)?.strength ?? 0) < 2 { return false }
+                if isKindOfAnswer(value) { return false }
+                if let leftWord, !evidence.stands(value, after: leftWord) { return false }
+                if let rightWord, !evidence.stands(value, before: rightWord) { return false }
+            }
+        case .name:
+            if let preposition, evidence.prepositions[value]?.contains(preposition) != true { return false }
+            if isPerson, evidence.isNamed(value, in: stemCapitals) { return false }
+        default:
+            break
+        }
+        return true
+    }
+
+    /// Two terms the text marks (bold, defined, abbreviated) in the same paragraph or list ("A **B-tree** is …", "A **hash index** maps …"): a run of them is a list of
+    /// things of one kind.
+    /// Whether the text calls the value a kind of the answer ("Friction, the contact force
+    /// that …" for "force"): then "Friction is a vector" is as true as "Force is a vector".
+    func isKindOfAnswer(_ value: String) -> Bool {
+        let answerWords = Tokenizer.foldedWords(answer.text).map(ExamLexicon.singular)
+        guard let head = answerWords.count == 1 ? answerWords.first : OptionEvidence.head(of: ExamLexicon.key(answer.text)) else { return false }
+        return evidence.writes(head, after: value)
+    }
+
+    /// Whether a pooled value is the answer's kin by the text's evidence (under any name).
+    func isKin(_ value: String) -> Bool {
+        guard !kinKeys.isEmpty else { return false }
+        return material.lexicon.names(of: value).contains { kinKeys.contains(ExamLexicon.key($0)) }
+    }
+
+    func definedSiblings(_ value: String) -> Bool {
+        guard let a = material.lexicon.entry(for: answer.text), let b = material.lexicon.entry(for: value),
+              a.strength >= 2, b.strength >= 2 else { return false }
+        // One paragraph or list, and names of about one length: "luxury" is no sibling of the
+        // "income elasticity of demand" its list item defines it with.
+        let gap = abs(a.text.split(separator: " ").count - b.text.split(separator: " ").count)
+        return a.group == b.group && gap <= 1
+    }
+
+    /// A person mentioned in one or two sentences among options that are all the story's
+    /// main people: the key is the only stranger, so it gives itself away.
+    func keyIsOnlyStranger(_ chosen: [String]) -> Bool {
+        guard isPerson else { return false }
+        let key = evidence.prominence(answer.text)
+        guard key <= 2 else { return false }
+        return chosen.allSatisfy { evidence.prominence($0) >= 3 }
+    }
+}
