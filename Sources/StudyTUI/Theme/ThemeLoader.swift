@@ -84,8 +84,7 @@ public enum ThemeLoader {
     /// The built-in theme called `name`, if there is one.
     public static func builtIn(named name: String) -> Theme? {
         guard let source = BuiltInTheme.sources.first(where: { $0.name == name }) else { return nil }
-        // The small reader first (no TOML library on the start path); the full parser if it declines.
-        return BuiltInThemeReader.read(source.text, name: name) ?? (try? parse(source.text, name: name))
+        return try? parse(source.text, name: name)
     }
 
     /// Loads `name`: a path to a .toml file, a theme file in one of `directories` (the user's
