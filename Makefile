@@ -7,7 +7,7 @@ DESTDIR ?=
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 SHAREDIR = $(DESTDIR)$(PREFIX)/share
 
-.PHONY: run build release test bench deps clean install install-files uninstall
+.PHONY: run build release test bench deps clean install install-files uninstall link-order
 
 run: release
 	.build/release/studycircle $(RUN_ARGS)
@@ -19,6 +19,16 @@ build: deps
 	$(SWIFT) build
 
 release: deps
+	$(SWIFT) build -c release --product studycircle
+
+# Regenerates scripts/studycircle.order, the functions that a start, paging and the Library run,
+# which the release link places together (issue 13; see Package.swift). Needs valgrind and the
+# bench database: `PTY_BENCH_DIR=/tmp/pty PTY_BENCH_NO_WEECHAT=1 .build/release/StudyBench pty`.
+LINK_ORDER_DB ?= /tmp/pty/studycircle.db
+link-order:
+	python3 scripts/gen_link_order.py --app .build/release/studycircle --db $(LINK_ORDER_DB)
+	@# SwiftPM does not know the file is an input of the link: relink by removing the binary.
+	rm -f .build/release/studycircle
 	$(SWIFT) build -c release --product studycircle
 
 test:

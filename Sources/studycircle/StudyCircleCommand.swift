@@ -38,6 +38,7 @@ struct StudyCircleCommand: AsyncParsableCommand {
             if CommandLine.arguments.count <= 1 {
                 // Plain `studycircle`, the app: nothing to parse, so ArgumentParser (building the
                 // tree of every subcommand and its options, a few ms of each start) is skipped.
+                MallocArenas.useOneArena()
                 CommandLog.started(Self.self)
                 try await openApp(overrides: Overrides(), theme: nil)
                 CommandLog.finished(status: 0)
