@@ -9,19 +9,51 @@ public enum Role: Int, CaseIterable, Sendable {
     /// A search match in the reader.
     case match
 
-    /// The theme key of this role in a theme file (`[styles.<key>]`).
+    /// The theme key of this role in a theme file (`[styles.<key>]`). Spelled out rather than
+    /// taken from `String(describing:)`, which reads reflection metadata (about 4M instructions
+    /// while the theme loads at start).
     public var key: String {
         switch self {
+        case .normal: return "normal"
+        case .border: return "border"
         case .borderFocused: return "border_focused"
+        case .title: return "title"
         case .titleFocused: return "title_focused"
+        case .selected: return "selected"
         case .selectedUnfocused: return "selected_unfocused"
+        case .dim: return "dim"
+        case .status: return "status"
         case .statusError: return "status_error"
         case .statusOK: return "status_ok"
         case .statusWarn: return "status_warn"
+        case .hint: return "hint"
+        case .command: return "command"
+        case .timestamp: return "timestamp"
+        case .own: return "own"
+        case .mention: return "mention"
         case .daySeparator: return "day_separator"
         case .readMarker: return "read_marker"
+        case .pending: return "pending"
+        case .unread: return "unread"
+        case .heading: return "heading"
+        case .emphasis: return "emphasis"
+        case .strong: return "strong"
+        case .code: return "code"
+        case .link: return "link"
+        case .quote: return "quote"
+        case .help: return "help"
         case .helpKey: return "help_key"
-        default: return String(describing: self)
+        case .error: return "error"
+        case .notice: return "notice"
+        case .sender0: return "sender0"
+        case .sender1: return "sender1"
+        case .sender2: return "sender2"
+        case .sender3: return "sender3"
+        case .sender4: return "sender4"
+        case .sender5: return "sender5"
+        case .sender6: return "sender6"
+        case .sender7: return "sender7"
+        case .match: return "match"
         }
     }
 
