@@ -88,12 +88,19 @@ class KeepAliveHandler(BaseHTTPRequestHandler):
             answer["status"], answer["headers"] = status, headers
             return lambda data: answer.setdefault("early", []).append(data)
 
-        chunks = APP(environ, start_response)
         try:
-            payload = b"".join(answer.get("early", [])) + b"".join(chunks)
-        finally:
-            if hasattr(chunks, "close"):
-                chunks.close()
+            chunks = APP(environ, start_response)
+            try:
+                payload = b"".join(answer.get("early", [])) + b"".join(chunks)
+            finally:
+                if hasattr(chunks, "close"):
+                    chunks.close()
+        except Exception as error:  # a crash in moto: answer 500 and close, as werkzeug would
+            import traceback
+            traceback.print_exc()
+            answer = {"status": "500 Internal Server Error", "headers": [("Content-Type", "text/plain")]}
+            payload = f"moto failed: {error!r}".encode()
+            self.close_connection = True
         lines = [f"HTTP/1.1 {answer['status']}"]
         for name, value in answer["headers"]:
             if name.lower() not in ("content-length", "connection", "transfer-encoding"):
