@@ -53,9 +53,10 @@ class KeepAliveHandler(BaseHTTPRequestHandler):
 
     def run_app(self):
         if self.path == "/__connections" and self.command == "GET":
-            # For the benchmark: how many TCP connections were accepted so far, to show that
-            # each client keeps one (not part of moto or DynamoDB).
-            payload = b'{"accepted": %d}' % self.server.accepted
+            # For the benchmark: how many TCP connections have carried requests to moto so far,
+            # to show that each client keeps one (not part of moto or DynamoDB). The asker's own
+            # connection does not count, however often its client reconnects.
+            payload = b'{"connections": %d}' % self.server.used_connections
             self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(payload), payload))
             return
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
@@ -63,6 +64,10 @@ class KeepAliveHandler(BaseHTTPRequestHandler):
         else:
             # HTTP/1.1: a request with neither a length nor chunks has no body.
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if not getattr(self, "counted", False):
+            self.counted = True
+            with self.server.lock:
+                self.server.used_connections += 1
         path, _, query = self.path.partition("?")
         environ = {
             "wsgi.version": (1, 0), "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(body),
@@ -129,7 +134,8 @@ class KeepAliveHandler(BaseHTTPRequestHandler):
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
-    accepted = 0  # connections accepted so far (only the accepting thread writes it)
+    used_connections = 0  # connections that carried a request to moto, under `lock`
+    lock = threading.Lock()
 
     def server_bind(self):
         super().server_bind()
@@ -137,7 +143,6 @@ class Server(ThreadingHTTPServer):
 
     def get_request(self):
         connection, address = super().get_request()
-        self.accepted += 1
         connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return connection, address
 

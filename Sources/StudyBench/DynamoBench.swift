@@ -80,13 +80,13 @@ func runDynamoBench() async throws {
     let queuedClient = environment["DYNAMO_BENCH_QUEUED"] == "1"
         ? DynamoDBClient(endpoint: moto.endpoint, region: "us-east-1", credentials: client.credentialProvider, transport: CurlTransport(inlineLimit: 0))
         : nil
-    // Connection reuse, checked outside the timed rounds: how many TCP connections the server
-    // accepts while each client sends 50 PutItems and 50 GetItems on its warm connection.
-    let beforeOurs = try await moto.acceptedConnections()
+    // Connection reuse, checked outside the timed rounds: how many TCP connections each client
+    // opens to send 50 PutItems and 50 GetItems after its warm-up (0: it kept its connection).
+    let beforeOurs = try await moto.connectionsUsed()
     _ = try await ourSlice(client, 50)
-    let beforeBoto = try await moto.acceptedConnections()
+    let beforeBoto = try await moto.connectionsUsed()
     _ = try boto3.ask("50")
-    let afterBoto = try await moto.acceptedConnections()
+    let afterBoto = try await moto.connectionsUsed()
     let ourConnects = beforeBoto - beforeOurs, botoConnects = afterBoto - beforeBoto
     kernelSeconds = 0
     ourSeconds = 0
@@ -132,7 +132,7 @@ func runDynamoBench() async throws {
             queued.append((spent.put * perRequest, spent.get * perRequest))
         }
     }
-    let afterRounds = try await moto.acceptedConnections()
+    let afterRounds = try await moto.connectionsUsed()
     func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(max(1, values.count)) }
     let ourPut = mean(ours.map(\.put)), ourGet = mean(ours.map(\.get))
     let botoPut = mean(theirs.map(\.put)), botoGet = mean(theirs.map(\.get))
@@ -220,15 +220,15 @@ struct BenchMoto {
         return BenchMoto(endpoint: endpoint, stop: child.stop, connectionsURL: endpoint + "/__connections")
     }
 
-    /// TCP connections the keep-alive server has accepted so far (0 for moto.server, which
-    /// does not count them).
-    func acceptedConnections() async throws -> Int {
+    /// How many TCP connections have carried requests to the keep-alive server so far; the one
+    /// this asks on is not counted (0 for moto.server, which does not count them).
+    func connectionsUsed() async throws -> Int {
         guard let connectionsURL else { return 0 }
         let response = try await statsTransport.send(HTTPRequest(method: "GET", url: connectionsURL))
-        guard response.status == 200, let accepted = try JSON.parse(response.body)["accepted"]?.intValue else {
+        guard response.status == 200, let connections = try JSON.parse(response.body)["connections"]?.intValue else {
             throw BenchError("moto_keepalive.py answered \(response.status) to \(connectionsURL)")
         }
-        return accepted
+        return connections
     }
 }
 
