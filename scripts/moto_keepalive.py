@@ -14,6 +14,9 @@ on the standard library's HTTP/1.1 server instead: the request body is read whol
 Content-Length before the app sees it, and the answer goes out in one write with its
 Content-Length, so the connection stays usable for the next request.
 
+`GET /__connections` answers {"connections": N}: how many TCP connections have carried requests
+to moto so far, so the benchmark can show that each client kept one.
+
 Listens on 127.0.0.1 only, one thread per connection, and exits when its stdin closes (the
 process that started it holds the other end), so it never outlives the benchmark.
 """
