@@ -11,9 +11,11 @@ import Glibc
 ///
 /// Prints lines `name value unit`. CPU time is this process's only (CLOCK_PROCESS_CPUTIME_ID;
 /// Python's time.process_time on the other side), so moto's own work is not counted.
-/// The two clients run in alternating rounds (ours then boto3, then boto3 then ours, ...), so
-/// that whatever load the machine has while the bench runs falls on both alike; the ratio is
-/// taken over all rounds, and the lowest round's ratio is printed too.
+/// The two clients take turns in short slices (ours then boto3, then boto3 then ours, ...), so
+/// that whatever load the machine has while the bench runs falls on both alike; a round is a
+/// run of slices, the ratio is taken over all rounds, and the lowest round's ratio is printed too.
+/// moto is served over HTTP/1.1 keep-alive (scripts/moto_keepalive.py) so that, as against
+/// DynamoDB, each client keeps one connection instead of opening one per request.
 /// Needs python3 with moto, boto3 and botocore (scripts/install-deps.sh bench).
 func runDynamoBench() async throws {
     let environment = ProcessInfo.processInfo.environment
@@ -22,9 +24,13 @@ func runDynamoBench() async throws {
     let signatures = Int(environment["DYNAMO_BENCH_SIGNATURES"] ?? "") ?? 200_000
     let scripts = DynamoBenchSupport.scriptsFolder()
 
-    // moto answers `Connection: close`, so every request of either client opens a new TCP
-    // connection; against DynamoDB (keep-alive) both would spend less.
-    let moto = try await MotoServer.start()
+    // `python3 -m moto.server` (werkzeug's server) answers `Connection: close`, so there every
+    // request of either client opens a new TCP connection, and the kernel's connect, accept and
+    // teardown outweigh the clients' own work. DynamoDB keeps connections alive, and both clients
+    // reuse one when allowed, so the bench serves moto's same app over HTTP/1.1 keep-alive
+    // (scripts/moto_keepalive.py). DYNAMO_BENCH_MOTO=close runs it on moto.server as before.
+    let keepAlive = environment["DYNAMO_BENCH_MOTO"] != "close"
+    let moto = try await BenchMoto.start(keepAlive: keepAlive, scripts: scripts)
     defer { moto.stop() }
     let client = DynamoDBClient(endpoint: moto.endpoint, region: "us-east-1",
                                 credentials: StaticCredentialProvider(AWSCredentials(accessKeyId: "testing", secretAccessKey: "testing")))
@@ -40,20 +46,20 @@ func runDynamoBench() async throws {
         try await client.putItem(table: table, item: item(i))
         _ = try await client.getItem(table: table, key: ["id": .s("swift-\(i)")])
     }
-    /// One round of ours: CPU microseconds per PutItem and per GetItem.
+    /// `count` PutItems then `count` GetItems of ours: CPU seconds spent on each kind.
     var kernelSeconds = 0.0, ourSeconds = 0.0
-    func ourRound(_ client: DynamoDBClient) async throws -> (put: Double, get: Double) {
+    func ourSlice(_ client: DynamoDBClient, _ count: Int) async throws -> (put: Double, get: Double) {
         let kernelStart = DynamoBenchSupport.systemSeconds()
         let putStart = DynamoBenchSupport.cpuSeconds()
-        for i in 0..<perRound { try await client.putItem(table: table, item: item(i)) }
+        for i in 0..<count { try await client.putItem(table: table, item: item(i)) }
         let putEnd = DynamoBenchSupport.cpuSeconds()
         var found = 0
-        for i in 0..<perRound where try await client.getItem(table: table, key: ["id": .s("swift-\(i)")]) != nil { found += 1 }
+        for i in 0..<count where try await client.getItem(table: table, key: ["id": .s("swift-\(i)")]) != nil { found += 1 }
         let getEnd = DynamoBenchSupport.cpuSeconds()
-        guard found == perRound else { throw BenchError("GetItem found \(found) of \(perRound) items") }
+        guard found == count else { throw BenchError("GetItem found \(found) of \(count) items") }
         kernelSeconds += DynamoBenchSupport.systemSeconds() - kernelStart
         ourSeconds += getEnd - putStart
-        return ((putEnd - putStart) / Double(perRound) * 1e6, (getEnd - putEnd) / Double(perRound) * 1e6)
+        return (putEnd - putStart, getEnd - putEnd)
     }
 
     // The client's own share, without the network: the same requests answered in-process.
@@ -74,24 +80,59 @@ func runDynamoBench() async throws {
     let queuedClient = environment["DYNAMO_BENCH_QUEUED"] == "1"
         ? DynamoDBClient(endpoint: moto.endpoint, region: "us-east-1", credentials: client.credentialProvider, transport: CurlTransport(inlineLimit: 0))
         : nil
+    // Connection reuse, checked outside the timed rounds: how many TCP connections each client
+    // opens to send 50 PutItems and 50 GetItems after its warm-up (0: it kept its connection).
+    let beforeOurs = try await moto.connectionsUsed()
+    _ = try await ourSlice(client, 50)
+    let beforeBoto = try await moto.connectionsUsed()
+    _ = try boto3.ask("50")
+    let afterBoto = try await moto.connectionsUsed()
+    let ourConnects = beforeBoto - beforeOurs, botoConnects = afterBoto - beforeBoto
+    kernelSeconds = 0
+    ourSeconds = 0
+
+    // Each round interleaves the two clients in slices of `slice` PutItems + GetItems (ours then
+    // boto3's, then boto3's then ours, ...), so that a burst of load elsewhere on the machine,
+    // which lasts longer than a slice, falls on both; a round's figure sums its slices.
+    let slice = max(1, min(perRound, Int(environment["DYNAMO_BENCH_SLICE"] ?? "") ?? 25))
     var queued: [(put: Double, get: Double)] = []
     var ours: [(put: Double, get: Double)] = []
     var theirs: [(put: Double, get: Double)] = []
     for round in 0..<rounds {
-        func botoRound() throws {
-            let answer = try boto3.ask(String(perRound))
+        var our = (put: 0.0, get: 0.0), their = (put: 0.0, get: 0.0)
+        func botoSlice(_ count: Int) throws {
+            let answer = try boto3.ask(String(count))
             guard let put = answer["put_us"], let get = answer["get_us"] else { throw BenchError("bench_boto3.py answered \(answer)") }
-            theirs.append((put, get))
+            their.put += put * Double(count) / 1e6
+            their.get += get * Double(count) / 1e6
         }
-        if round % 2 == 0 {
-            ours.append(try await ourRound(client))
-            try botoRound()
-        } else {
-            try botoRound()
-            ours.append(try await ourRound(client))
+        func oursSlice(_ count: Int) async throws {
+            let spent = try await ourSlice(client, count)
+            our.put += spent.put
+            our.get += spent.get
         }
-        if let queuedClient { queued.append(try await ourRound(queuedClient)) }
+        var done = 0, index = 0
+        while done < perRound {
+            let count = min(slice, perRound - done)
+            if (round + index) % 2 == 0 {
+                try await oursSlice(count)
+                try botoSlice(count)
+            } else {
+                try botoSlice(count)
+                try await oursSlice(count)
+            }
+            done += count
+            index += 1
+        }
+        let perRequest = 1e6 / Double(perRound)
+        ours.append((our.put * perRequest, our.get * perRequest))
+        theirs.append((their.put * perRequest, their.get * perRequest))
+        if let queuedClient {
+            let spent = try await ourSlice(queuedClient, perRound)
+            queued.append((spent.put * perRequest, spent.get * perRequest))
+        }
     }
+    let afterRounds = try await moto.connectionsUsed()
     func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(max(1, values.count)) }
     let ourPut = mean(ours.map(\.put)), ourGet = mean(ours.map(\.get))
     let botoPut = mean(theirs.map(\.put)), botoGet = mean(theirs.map(\.get))
@@ -136,20 +177,60 @@ func runDynamoBench() async throws {
     }
     line("dynamo_putitem_client_only_cpu_ours", offline.put, "us")
     line("dynamo_getitem_client_only_cpu_ours", offline.get, "us")
-    // How much of our figure is the kernel's (TCP connect, send, receive, close on loopback):
-    // the part no client code can remove while the server closes every connection.
+    // How much of our figure is the kernel's (send and receive on loopback; with the
+    // `Connection: close` server also TCP connect and close on every request).
     line("dynamo_getitem_transport_only_cpu_ours", transportOnly, "us")
     line("dynamo_cpu_ours_kernel_share", kernelSeconds / ourSeconds * 100, "%")
     line("dynamo_putitem_cpu_ratio_lowest_round", putRatios.min() ?? .nan, "x")
     line("dynamo_getitem_cpu_ratio_lowest_round", getRatios.min() ?? .nan, "x")
     // Every round's ratio, so that one round hit by a burst of load elsewhere shows as such.
     print("# dynamo ratio per round (put/get): " + zip(putRatios, getRatios).map { String(format: "%.1f/%.1f", $0, $1) }.joined(separator: " "))
-    print("# dynamo: \(rounds) alternating rounds of \(perRound) PutItem + \(perRound) GetItem per client; load average \(DynamoBenchSupport.loadAverage())")
+    if keepAlive {
+        print("# dynamo: moto served over HTTP/1.1 keep-alive (scripts/moto_keepalive.py), as DynamoDB serves; new TCP connections for 100 requests: ours \(ourConnects), boto3 \(botoConnects); during the timed rounds (both clients): \(afterRounds - afterBoto)")
+    } else {
+        print("# dynamo: moto served by moto.server (Connection: close): every request opens a new TCP connection")
+    }
+    print("# dynamo: \(rounds) rounds of \(perRound) PutItem + \(perRound) GetItem per client, interleaved in slices of \(slice); load average \(DynamoBenchSupport.loadAverage())")
     line("sigv4_sign_rate_ours", ourRate, "signatures/s")
     line("sigv4_sign_rate_botocore", botoRate, "signatures/s")
     line("sigv4_sign_rate_ratio_ours_to_botocore", ourRate / botoRate, "x")
 }
 
+
+/// moto for the client benchmark, on a free loopback port: by default served over HTTP/1.1
+/// keep-alive by scripts/moto_keepalive.py (see there why), else the tests' `MotoServer`.
+/// Either way it listens on 127.0.0.1 only and ends with `stop` or when this process exits.
+struct BenchMoto {
+    let endpoint: String
+    let stop: () -> Void
+    private let connectionsURL: String?
+    /// Kept apart from the clients measured, so that asking opens no connection of theirs.
+    private let statsTransport = CurlTransport()
+
+    static func start(keepAlive: Bool, scripts: String) async throws -> BenchMoto {
+        guard keepAlive else {
+            let moto = try await MotoServer.start()
+            return BenchMoto(endpoint: moto.endpoint, stop: moto.stop, connectionsURL: nil)
+        }
+        let port = try LocalPorts.free()
+        // The script exits when our end of its stdin closes (ChildProcess), so it never outlives us.
+        let child = try ChildProcess(arguments: ["python3", scripts + "/moto_keepalive.py", String(port)])
+        try await LocalPorts.waitUntilOpen(port, child: child, timeout: .seconds(90), what: "moto (keep-alive)")
+        let endpoint = "http://127.0.0.1:\(port)"
+        return BenchMoto(endpoint: endpoint, stop: child.stop, connectionsURL: endpoint + "/__connections")
+    }
+
+    /// How many TCP connections have carried requests to the keep-alive server so far; the one
+    /// this asks on is not counted (0 for moto.server, which does not count them).
+    func connectionsUsed() async throws -> Int {
+        guard let connectionsURL else { return 0 }
+        let response = try await statsTransport.send(HTTPRequest(method: "GET", url: connectionsURL))
+        guard response.status == 200, let connections = try JSON.parse(response.body)["connections"]?.intValue else {
+            throw BenchError("moto_keepalive.py answered \(response.status) to \(connectionsURL)")
+        }
+        return connections
+    }
+}
 
 /// A helper process spoken to in lines: one request line in, one JSON line of numbers out.
 final class LineHelper {
