@@ -4,7 +4,8 @@
 enum ContextReference {
     /// Words that name parts of the notes; followed by a number or letter they point at one.
     static let partWords: Set<String> = ["example", "table", "figure", "fig", "diagram", "graph", "chart", "exercise",
-                                         "equation", "appendix"]
+                                         "equation", "appendix", "plot", "map", "image", "photo", "picture", "video",
+                                         "graphic", "illustration", "infographic", "screenshot"]
     /// Words before a part word that point back at one already shown ("our example", "the table").
     static let pointers: Set<String> = ["our", "the", "this", "that", "these", "above", "previous", "same", "first",
                                         "second", "last", "earlier"]
@@ -29,6 +30,11 @@ enum ContextReference {
         for (i, word) in words.enumerated() where relative.contains(word) {
             if i > 0, ["the", "this", "that"].contains(words[i - 1]) { return "context" }
         }
+        // "The plot above", "the list below": whatever is named, it stands outside the sentence.
+        for (i, word) in words.enumerated() where i >= 2 && (word == "above" || word == "below")
+            && ["the", "this", "these", "that"].contains(words[i - 2]) {
+            return "context"
+        }
         // "As shown above", "see below", "in the previous section".
         for (i, word) in words.enumerated() where places.contains(word) && ["shown", "see", "as", "listed", "given", "described"].contains(i > 0 ? words[i - 1] : "") {
             return "context"
@@ -42,6 +48,9 @@ enum ContextReference {
 /// ALL CAPS label, a short sentence-case label before a colon.
 enum CaptionMarks {
     /// Bracketed notes that only captions carry.
+    /// Caption notes set off by commas inside a name ("Billy Thompson, center, was …").
+    static let commaNotes: [String] = [", pictured", ", above,", ", below,", ", center,", ", centre,", ", left,", ", right,",
+                                       ", far left,", ", far right,", ", inset,", ", top,", ", bottom,"]
     static let bracketed: [String] = ["(pictured", "(stock image", "(file photo", "(file picture", "(file image", "(left",
                                       "(right", "(centre", "(center", "(above", "(below", "(inset", "(top", "(bottom",
                                       "(back row", "(front row", "(far left", "(far right"]
@@ -60,6 +69,10 @@ enum CaptionMarks {
         if text.contains("(") {
             let lower = text.lowercased()
             if bracketed.contains(where: { lower.contains($0) }) { return true }
+        }
+        if text.contains(", ") {
+            let lower = text.lowercased()
+            if commaNotes.contains(where: { lower.contains($0) }) { return true }
         }
         if words.contains(where: { furnitureHeads.contains($0.lowercased().filter(\.isLetter)) }) {
             let lower = text.lowercased()

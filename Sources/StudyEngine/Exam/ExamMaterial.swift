@@ -134,6 +134,14 @@ struct ExamMaterial {
         for (first, lasts) in lastWordsByFirst { for last in lasts { firstWordsByLast[last, default: []].insert(first) } }
         extractor.sharedLastWords = Set(firstWordsByLast.filter { $0.value.count >= 2 }.keys)
 
+        let groupNouns = Self.groupNouns(all.map(\.text))
+        // Paragraphs that open "Example 3: …" work an example: their numbers are its givens.
+        var exampleGroups = Set<Int>()
+        for sentence in all where sentence.opensBlock {
+            let first = sentence.text.split(separator: " ").first.map { Tokenizer.fold(String($0)).filter(\.isLetter) } ?? ""
+            if ["example", "exercise", "worked"].contains(first) { exampleGroups.insert(sentence.group) }
+        }
+
         var candidates: [Candidate] = []
         var pools: [AnswerSpan.Kind: [Pooled]] = [:]
         var pooled = Set<String>()
@@ -146,10 +154,24 @@ struct ExamMaterial {
             defer { previous = sentence }
             // "act on different objects": a lone lowercase word before the noun it describes is
             // an adjective or half a compound, neither an answer nor an option.
-            let spans = extractor.spans(in: sentence).filter {
+            var spans = extractor.spans(in: sentence).filter {
                 !Self.modifiesNextNoun($0, in: sentence.text) && !($0.kind == .term && Self.isPartOfName($0, in: sentence.text))
             }
-            for span in spans where pooled.insert(span.kind.rawValue + "|" + span.unit + "|" + span.key).inserted {
+            // Spans that make a trivial blank stay distractor material; a term that ends in a
+            // verb or an outlet's name is neither.
+            for s in spans.indices {
+                let reason = SpanFilters.problem(spans[s], in: sentence.text)
+                if reason != nil { spans[s].isModifier = true }
+                if reason == "verb in the term" || reason == "source credit" { spans[s].weight = 0 }
+                if spans[s].kind == .name, !spans[s].text.contains(" "), groupNouns.contains(spans[s].text) { spans[s].isModifier = true }
+                if exampleGroups.contains(sentence.group), [.number, .percentage].contains(spans[s].kind) { spans[s].isModifier = true }
+            }
+            spans.removeAll { $0.weight == 0 }
+            // A caption's names may be fused with the next sentence's words ("Billy Poodle").
+            let pieceOfCaption = ["caption", "fragment", "unbalanced"].contains(sentence.stemProblem ?? "")
+                || CaptionMarks.looksLikeCaption(sentence.text)
+            let pooling = pieceOfCaption ? spans.filter { $0.kind != .name && $0.kind != .acronym } : spans
+            for span in pooling where pooled.insert(span.kind.rawValue + "|" + span.unit + "|" + span.key).inserted {
                 pools[span.kind, default: []].append(Pooled(span: span, group: sentence.group, section: sentence.section,
                                                             isNamedTerm: [.term, .acronym].contains(span.kind) && lexicon.entryIndex(for: span.text) != nil,
                                                             wordCount: span.text.split(separator: " ").count))
@@ -162,6 +184,17 @@ struct ExamMaterial {
                (before.text + " " + sentence.text).split(separator: " ").count <= ExamSentence.stemWords.upperBound {
                 sentence.text = before.text + " " + sentence.text
                 sentence.stemProblem = nil
+                sentence.joined = true
+                // The sentence before is asked only as part of this one: two stems would repeat it.
+                candidates.removeAll { $0.sentence == before.index }
+            }
+            // "At P = $25, Qd = 50 and Qs = 70. There is a surplus of 20 units": a number worked
+            // out from the line before is asked with that line, its givens.
+            if sentence.stemProblem == nil, let before = previous, before.group == sentence.group,
+               before.index == sentence.index - 1, before.stemProblem == "formula", !before.joined,
+               spans.contains(where: { [.number, .percentage].contains($0.kind) && !$0.isModifier }),
+               (before.text + " " + sentence.text).split(separator: " ").count <= ExamSentence.stemWords.upperBound {
+                sentence.text = before.text + " " + sentence.text
                 sentence.joined = true
             }
             for span in spans { mentions[Self.identity(span, lexicon: lexicon), default: 0] += 1 }
@@ -189,9 +222,16 @@ struct ExamMaterial {
         // What the text keeps coming back to matters more than what it mentions once, and
         // what the key-term ranking lists matters more than what it leaves out.
         let ranks = KeyTermRanks(terms: keyTerms.map(\.term), lexicon: lexicon)
+        // A one-word term in a fifth of the sentences is what the whole text is about
+        // ("forces" in notes on Newton's laws): any reader fills it in.
+        let topicMentions = max(6, all.count / 5)
         for c in candidates.indices {
             for s in candidates[c].spans.indices {
                 let span = candidates[c].spans[s]
+                if span.kind == .term, !span.isDefinedHere, !span.text.contains(" "), span.text.first?.isLowercase == true,
+                   (mentions[Self.identity(span, lexicon: lexicon)] ?? 1) >= topicMentions {
+                    candidates[c].spans[s].isModifier = true
+                }
                 candidates[c].spans[s].weight += Self.repetitionBonus(span, mentions: mentions[Self.identity(span, lexicon: lexicon)] ?? 1)
                     + ranks.adjustment(for: span, lexicon: lexicon)
             }
@@ -228,6 +268,24 @@ struct ExamMaterial {
             }
         }
         sentencesWithTerm = index
+    }
+
+    /// Capitalised plurals the text writes after "the" ("the Romans"): a whole
+    /// people or group, which any reader puts in a blank about it.
+    static func groupNouns(_ texts: [String]) -> Set<String> {
+        var out = Set<String>()
+        for text in texts {
+            let words = text.split(separator: " ")
+            for i in words.indices.dropLast() where words[i] == "the" || i == 0 && words[i] == "The" {
+                let word = words[i + 1]
+                let core = word.filter(\.isLetter)
+                guard core.count >= 4, core.first?.isUppercase == true, core.hasSuffix("s"), core.dropFirst().allSatisfy(\.isLowercase) else { continue }
+                let next = i + 2 < words.count ? words[i + 2] : ""
+                if next.first?.isUppercase == true, word.last?.isLetter == true { continue }
+                out.insert(core)
+            }
+        }
+        return out
     }
 
     /// Whether a capitalised term is half of a longer name here ("Isaac Newton" for "Newton").
