@@ -107,7 +107,12 @@ import StudyModel
         #expect(problem("Then the program read the colour values from each file.", "program read", .term) != nil)
         #expect(problem("A good with YED above 1, such as cruises with a YED of 2.1, is a luxury.", "2.1", .number) != nil)
         #expect(problem("Annual office: magistrates held power for one year only.", "Annual office", .term) != nil)
-        #expect(problem("Two contact forces act here: the normal force and friction.", "force", .term) != nil)
+        let pairs = SpanFilters.repeatedPairs(["The contact force acts along the surface.", "Friction is a contact force."])
+        #expect(SpanFilters.problem(AnswerSpan(text: "force", kind: .term), in: "Friction is the contact force that opposes sliding.",
+                                    repeatedPairs: pairs) != nil)
+        // An apposition written once is no compound: "the green pigment chlorophyll".
+        #expect(SpanFilters.problem(AnswerSpan(text: "chlorophyll", kind: .term), in: "The green pigment chlorophyll absorbs red light.",
+                                    repeatedPairs: pairs) == nil)
         #expect(problem("Her daughter, Anna 'Chickadee' Cardwell, lives in Atlanta.", "Cardwell", .name) != nil)
         // Fair blanks stay.
         #expect(problem("The Treaty of Versailles was signed in 1919 by Germany and the Allies.", "1919", .year) == nil)
@@ -140,5 +145,39 @@ import StudyModel
         let m = try material(text)
         #expect(!askable(m, in: "is pushed").contains("12 N"))
         #expect(askable(m, in: "speed of sound").contains("340 m/s"))
+    }
+}
+
+/// News under-generation: a review's product lines (captions, not sentences) are asked as
+/// statements of their price; a unit symbol before a noun stays the number's unit.
+@Suite struct ExamPriceLineTests {
+    static let review = """
+    Are expensive garden tools worth the money? We asked a head gardener, Ruth Moss of Kew Gardens in London, for her verdict. Spear Fork Deluxe £34.99 for the long-handled model, from garden centres VERDICT: 'A solid fork with a lifetime guarantee. 'It feels heavy after an hour.' 7/10 Budget Digger Spade £9 for one spade, from Aldi stores VERDICT: 'Good value, but the blade bends in clay soil.' 6/10 Kent Steel Hoe £22.50 for 1.5m handle, from Homebase VERDICT: 'Sharp and light.' 8/10 Moss said most tools last longer when they are cleaned and oiled after use.
+    """
+
+    @Test func aProductLineBecomesAPriceStatement() {
+        let line = PriceLines.statement("8/10 Kent Steel Hoe £22.50 for 1.5m handle, from Homebase")
+        #expect(line?.text == "Kent Steel Hoe costs £22.50 for 1.5m handle.")
+        #expect(line?.price == "£22.50")
+        #expect(PriceLines.statement("Most tools cost about £20 in a garden centre.") == nil)
+        #expect(PriceLines.statement("At P = $25, Qd = 50 and Qs = 70.") == nil)
+    }
+
+    @Test func aReviewGivesPriceQuestions() throws {
+        var configuration = Exam.Configuration()
+        configuration.questionCount = 6
+        let draft = try ExamGenerator(configuration: configuration).generate(from: Self.review)
+        let prompts = draft.questions.map(\.prompt)
+        #expect(prompts.contains { $0.contains(" costs ") })
+        #expect(draft.questions.count >= 3)
+        for question in draft.questions { #expect(QuestionCheck.problems(question).isEmpty, "\(question.prompt)") }
+    }
+
+    @Test func aUnitSymbolIsNoQualifier() throws {
+        let document = try StudyDocument(text: "The 0.15 kg baseball arrives at 40 m/s and leaves the bat at 30 m/s in the opposite direction.")
+        let material = ExamMaterial(document: document)
+        let spans = (material.pools[.number] ?? []).map(\.span.text)
+        #expect(spans.contains("0.15 kg"))
+        #expect(!spans.contains("0.15 kg baseball"))
     }
 }

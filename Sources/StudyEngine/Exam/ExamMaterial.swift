@@ -135,6 +135,7 @@ struct ExamMaterial {
         extractor.sharedLastWords = Set(firstWordsByLast.filter { $0.value.count >= 2 }.keys)
 
         let groupNouns = Self.groupNouns(all.map(\.text))
+        let repeatedPairs = SpanFilters.repeatedPairs(all.map(\.text))
         // Paragraphs that open "Example 3: …" work an example: their numbers are its givens.
         var exampleGroups = Set<Int>()
         for sentence in all where sentence.opensBlock {
@@ -160,11 +161,14 @@ struct ExamMaterial {
             // Spans that make a trivial blank stay distractor material; a term that ends in a
             // verb or an outlet's name is neither.
             for s in spans.indices {
-                let reason = SpanFilters.problem(spans[s], in: sentence.text)
+                let reason = SpanFilters.problem(spans[s], in: sentence.text, repeatedPairs: repeatedPairs)
                 if reason != nil { spans[s].isModifier = true }
                 if reason == "verb in the term" || reason == "source credit" { spans[s].weight = 0 }
                 if spans[s].kind == .name, !spans[s].text.contains(" "), groupNouns.contains(spans[s].text) { spans[s].isModifier = true }
-                if exampleGroups.contains(sentence.group), [.number, .percentage].contains(spans[s].kind) { spans[s].isModifier = true }
+                if exampleGroups.contains(sentence.group), Self.setsUpExample(sentence.text),
+                   [.number, .percentage].contains(spans[s].kind) {
+                    spans[s].isModifier = true
+                }
             }
             spans.removeAll { $0.weight == 0 }
             // A caption's names may be fused with the next sentence's words ("Billy Poodle").
@@ -181,12 +185,17 @@ struct ExamMaterial {
             // means there), and only once.
             if sentence.stemProblem == "dangling reference", let before = previous, before.group == sentence.group,
                before.index == sentence.index - 1, before.stemProblem == nil, before.opensBlock, !before.joined,
+               spans.contains(where: { $0.weight >= QuestionFactory.minimumAnswerWeight && !$0.isModifier }),
                (before.text + " " + sentence.text).split(separator: " ").count <= ExamSentence.stemWords.upperBound {
                 sentence.text = before.text + " " + sentence.text
                 sentence.stemProblem = nil
                 sentence.joined = true
-                // The sentence before is asked only as part of this one: two stems would repeat it.
-                candidates.removeAll { $0.sentence == before.index }
+                // The sentence before is asked only inside this one, with its answers: two stems
+                // would repeat it.
+                if let at = candidates.lastIndex(where: { $0.sentence == before.index }) {
+                    let earlier = candidates.remove(at: at)
+                    for span in earlier.spans where !spans.contains(where: { $0.key == span.key }) { spans.append(span) }
+                }
             }
             // "At P = $25, Qd = 50 and Qs = 70. There is a surplus of 20 units": a number worked
             // out from the line before is asked with that line, its givens.
@@ -199,6 +208,18 @@ struct ExamMaterial {
             }
             for span in spans { mentions[Self.identity(span, lexicon: lexicon), default: 0] += 1 }
             for span in spans where span.kind == .name && span.role != "other" { roleVotes[span.key, default: [:]][span.role, default: 0] += 1 }
+            // A product line of a review ("… Sun Lotion SPF 50 £2 for 50ml, from …") is asked as
+            // the statement of its price.
+            if sentence.stemProblem != nil, !sentence.isListItem, let line = PriceLines.statement(sentence.text),
+               let form = NumberForm(line.price) {
+                // Below `strongWeight`: prices fill an exam after the article's own statements.
+                var price = AnswerSpan(text: line.price, kind: .number, weight: 5)
+                price.unit = form.prefix + form.suffix.lowercased()
+                let rank = sentence.index < ranking.scores.count ? ranking.scores[sentence.index] : 0
+                candidates.append(Candidate(sentence: sentence.index, text: line.text, spans: [price],
+                                            score: 2 * rank, section: sentence.section, group: sentence.group))
+                continue
+            }
             guard !spans.isEmpty, sentence.stemProblem == nil, ExamSentence.referenceProblem(sentence.text) == nil else { continue }
             let rank = sentence.index < ranking.scores.count ? ranking.scores[sentence.index] : 0
             candidates.append(Candidate(sentence: sentence.index, text: sentence.text, spans: spans,
@@ -268,6 +289,15 @@ struct ExamMaterial {
             }
         }
         sentencesWithTerm = index
+    }
+
+    /// "A 10 kg box is pushed …", "the 0.15 kg ball": a sentence of a worked example that sets
+    /// up its object with a number; its numbers are the givens, not facts to recall.
+    static func setsUpExample(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return words.indices.dropLast().contains { i in
+            ["a", "an", "the"].contains(Tokenizer.fold(String(words[i]))) && words[i + 1].first?.isNumber == true
+        }
     }
 
     /// Capitalised plurals the text writes after "the" ("the Romans"): a whole

@@ -6,7 +6,9 @@
 /// spells out ("_____: magistrates held power for one year only" for "Annual office").
 enum SpanFilters {
     /// Why the span makes a trivial or broken blank in `text`, or nil.
-    static func problem(_ span: AnswerSpan, in text: String) -> String? {
+    /// `repeatedPairs` holds the word pairs the document writes more than once (`pairKey`):
+    /// a modifier and a head written together again and again are one compound.
+    static func problem(_ span: AnswerSpan, in text: String, repeatedPairs: Set<String>? = nil) -> String? {
         guard let range = WholeWord.range(of: span.text, in: text) else { return nil }
         let before = text[..<range.lowerBound].split(separator: " ").map { Tokenizer.fold(String($0)).filter { $0.isLetter || $0 == "." } }
         let afterRaw = text[range.upperBound...].split(separator: " ")
@@ -14,7 +16,9 @@ enum SpanFilters {
         let glued = text[range.upperBound...].first.map { $0 == " " } ?? false
         if isHalfOfCoordination(span, before: before, after: after, afterRaw: afterRaw, glued: glued) { return "half of a compound" }
         if isPairedWithTwin(span, before: before, after: after) { return "half of a compound" }
-        if isCompoundHead(span, beforeRaw: text[..<range.lowerBound].split(separator: " ")) { return "half of a compound" }
+        if isCompoundHead(span, beforeRaw: text[..<range.lowerBound].split(separator: " "), repeatedPairs: repeatedPairs) {
+            return "half of a compound"
+        }
         if isInsideGloss(text, range: range) { return "gloss" }
         if isNextToNickname(span, beforeRaw: text[..<range.lowerBound].split(separator: " "), afterRaw: afterRaw) { return "part of a name" }
         if isSourceCredit(span, before: before, after: after) { return "source credit" }
@@ -60,7 +64,7 @@ enum SpanFilters {
 
     /// "the contact _____", "plebeian _____": a one-word lowercase term after a lowercase
     /// word that qualifies it is the head of a compound whose modifier stays in the stem.
-    static func isCompoundHead(_ span: AnswerSpan, beforeRaw: [Substring]) -> Bool {
+    static func isCompoundHead(_ span: AnswerSpan, beforeRaw: [Substring], repeatedPairs: Set<String>?) -> Bool {
         guard span.kind == .term, !span.text.contains(" "), span.text.first?.isLowercase == true,
               let previous = beforeRaw.last, previous.last?.isLetter == true else { return false }
         let word = String(previous)
@@ -70,7 +74,28 @@ enum SpanFilters {
         if ["ed", "ing", "ly", "es"].contains(where: { folded.hasSuffix($0) }) { return false }
         // After a plain plural ("tribunes") the word is a noun of its own, not a modifier.
         if folded.hasSuffix("s"), !folded.hasSuffix("ss"), !folded.hasSuffix("us") { return false }
+        // "the green pigment chlorophyll" names it once (an apposition); "contact force" recurs.
+        if let repeatedPairs { return repeatedPairs.contains(pairKey(folded, Tokenizer.fold(span.text))) }
         return true
+    }
+
+    /// Two neighbouring words, the second without a plural "s": "contact force(s)".
+    static func pairKey(_ first: String, _ second: String) -> String {
+        first + " " + (second.hasSuffix("s") && !second.hasSuffix("ss") ? String(second.dropLast()) : second)
+    }
+
+    /// The word pairs `texts` write more than once.
+    static func repeatedPairs(_ texts: [String]) -> Set<String> {
+        var counts: [String: Int] = [:]
+        for text in texts {
+            let words = text.split(separator: " ").map { Tokenizer.fold(String($0)) }
+            for i in words.indices.dropLast() where words[i].allSatisfy(\.isLetter) {
+                let next = words[i + 1].filter { $0.isLetter || $0 == "-" }
+                guard !next.isEmpty else { continue }
+                counts[pairKey(words[i], next), default: 0] += 1
+            }
+        }
+        return Set(counts.filter { $0.value >= 2 }.keys)
     }
 
     /// "a surplus (excess _____)": a blank inside brackets that gloss the word before them.
