@@ -53,6 +53,7 @@ import StudyModel
     @Test func stemsThatPointOutsideThemselvesAreNotUsed() {
         for text in [
             "The chart above is based on 12,400 records for the years 1900-2000.",
+            "The graph shows a clear rise in sales of blue paint after 1990.",
             "Since then Maria hasn't been seen at the office or at her flat in Leeds.",
             "Then, the program sorts the records by date and prints them in a table.",
             "Meanwhile other shops say their prices are lower than anyone else's.",
@@ -69,6 +70,7 @@ import StudyModel
             "'Vitamin D is made in the skin when it is exposed to sunlight.",
             "'I made a map of the old rail lines of Wales,' said Dylan Evans, a student at Bangor University.",
             "The two shops charge the same price as the market does on Saturdays.",
+            "Dylan Evans, a student at Bangor University who drew the map, said the lines closed in 1963.",
         ] {
             #expect(stemProblem(text) == nil, "refused: \(text)")
         }

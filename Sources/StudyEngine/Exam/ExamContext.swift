@@ -12,6 +12,9 @@ enum ContextReference {
     /// Words after a part word that point at where it stands ("the table above").
     static let places: Set<String> = ["above", "below", "opposite", "earlier", "before"]
 
+    /// Verbs after a figure's name that describe what it shows ("the chart shows").
+    static let figureVerbs: Set<String> = ["shows", "show", "illustrates", "gives", "lists", "summarises", "summarizes",
+                                           "compares", "plots", "depicts", "reveals", "suggests"]
     /// Words that place something relative to text not shown ("the next stage").
     static let relative: Set<String> = ["next", "previous", "preceding", "latter", "former", "aforementioned"]
 
@@ -24,6 +27,9 @@ enum ContextReference {
             let previous = i > 0 ? words[i - 1] : ""
             // "Example 2", "Table 1", "Figure 3b", "Case A".
             if let first = next.first, first.isNumber || next.count == 1 { return "context" }
+            // "The graph shows …" points at a figure; "… at the Institute who created the graph"
+            // only mentions one, late in a sentence that says something else.
+            if previous == "the", i > 3, !places.contains(next), !figureVerbs.contains(next) { continue }
             if pointers.contains(previous) || places.contains(next) { return "context" }
         }
         // "the next stage", "the previous step", "the latter": placed relative to text not shown.
