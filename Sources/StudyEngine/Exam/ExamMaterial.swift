@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the exam generator knows about a document: the sentences worth asking about (best
 /// first), their answer spans, the pools of same-kind values for distractors, and an index
 /// to check that a changed statement is not true somewhere else in the document.
@@ -151,8 +153,8 @@ struct ExamMaterial {
         // What each name is (person, place), from every sentence that says: a cue in one
         // sentence ("Smith said") tells what the name is in the others.
         var roleVotes: [String: [String: Int]] = [:]
-        for var sentence in all {
-            defer { previous = sentence }
+        // Each sentence's answer spans need nothing from the others: read in chunks on every core.
+        let found = SpanReading.spans(of: all) { sentence in
             // "act on different objects": a lone lowercase word before the noun it describes is
             // an adjective or half a compound, neither an answer nor an option.
             var spans = extractor.spans(in: sentence).filter {
@@ -160,17 +162,20 @@ struct ExamMaterial {
             }
             // Spans that make a trivial blank stay distractor material; a term that ends in a
             // verb or an outlet's name is neither.
+            let setsUpExample = exampleGroups.contains(sentence.group) && Self.setsUpExample(sentence.text)
             for s in spans.indices {
                 let reason = SpanFilters.problem(spans[s], in: sentence.text, repeatedPairs: repeatedPairs)
                 if reason != nil { spans[s].isModifier = true }
                 if reason == "verb in the term" || reason == "source credit" { spans[s].weight = 0 }
                 if spans[s].kind == .name, !spans[s].text.contains(" "), groupNouns.contains(spans[s].text) { spans[s].isModifier = true }
-                if exampleGroups.contains(sentence.group), Self.setsUpExample(sentence.text),
-                   [.number, .percentage].contains(spans[s].kind) {
-                    spans[s].isModifier = true
-                }
+                if setsUpExample, [.number, .percentage].contains(spans[s].kind) { spans[s].isModifier = true }
             }
             spans.removeAll { $0.weight == 0 }
+            return spans
+        }
+        for (position, var sentence) in all.enumerated() {
+            defer { previous = sentence }
+            var spans = found[position]
             // A caption's names may be fused with the next sentence's words ("Billy Poodle").
             let pieceOfCaption = ["caption", "fragment", "unbalanced"].contains(sentence.stemProblem ?? "")
                 || CaptionMarks.looksLikeCaption(sentence.text)
@@ -477,6 +482,36 @@ extension ExamMaterial {
                 guard !key.isEmpty, out[key] == nil else { continue }
                 out[key] = names
             }
+        }
+        return out
+    }
+}
+
+/// Runs `read` on every sentence, in chunks on every core for a long text; results in order.
+/// Unchecked Sendable because chunks run at once: each writes only its own slots.
+private final class SpanReading: @unchecked Sendable {
+    let sentences: [ExamSentence]
+    let read: (ExamSentence) -> [AnswerSpan]
+    let slots: UnsafeMutableBufferPointer<[AnswerSpan]>
+
+    init(sentences: [ExamSentence], read: @escaping (ExamSentence) -> [AnswerSpan], slots: UnsafeMutableBufferPointer<[AnswerSpan]>) {
+        self.sentences = sentences
+        self.read = read
+        self.slots = slots
+    }
+
+    func fill(chunk: Int, of chunks: Int) {
+        for position in stride(from: chunk, to: sentences.count, by: chunks) { slots[position] = read(sentences[position]) }
+    }
+
+    static func spans(of sentences: [ExamSentence], read: @escaping (ExamSentence) -> [AnswerSpan]) -> [[AnswerSpan]] {
+        var out = [[AnswerSpan]](repeating: [], count: sentences.count)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        out.withUnsafeMutableBufferPointer { buffer in
+            let work = SpanReading(sentences: sentences, read: read, slots: buffer)
+            guard sentences.count >= 64, cores > 1 else { return work.fill(chunk: 0, of: 1) }
+            let chunks = min(sentences.count, cores * 4)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in work.fill(chunk: chunk, of: chunks) }
         }
         return out
     }

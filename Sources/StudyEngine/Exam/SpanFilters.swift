@@ -10,17 +10,19 @@ enum SpanFilters {
     /// a modifier and a head written together again and again are one compound.
     static func problem(_ span: AnswerSpan, in text: String, repeatedPairs: Set<String>? = nil) -> String? {
         guard let range = WholeWord.range(of: span.text, in: text) else { return nil }
-        let before = text[..<range.lowerBound].split(separator: " ").map { Tokenizer.fold(String($0)).filter { $0.isLetter || $0 == "." } }
-        let afterRaw = text[range.upperBound...].split(separator: " ")
+        // Only the words next to the span are read: this runs for every span of every sentence.
+        let beforeRaw = Array(text[..<range.lowerBound].split(separator: " ").suffix(8))
+        let before = beforeRaw.map { Tokenizer.fold(String($0)).filter { $0.isLetter || $0 == "." } }
+        let afterRaw = Array(text[range.upperBound...].split(separator: " ", maxSplits: 3).prefix(3))
         let after = afterRaw.map { Tokenizer.fold(String($0)).filter { $0.isLetter || $0.isNumber } }
         let glued = text[range.upperBound...].first.map { $0 == " " } ?? false
         if isHalfOfCoordination(span, before: before, after: after, afterRaw: afterRaw, glued: glued) { return "half of a compound" }
         if isPairedWithTwin(span, before: before, after: after) { return "half of a compound" }
-        if isCompoundHead(span, beforeRaw: text[..<range.lowerBound].split(separator: " "), repeatedPairs: repeatedPairs) {
+        if isCompoundHead(span, beforeRaw: beforeRaw, repeatedPairs: repeatedPairs) {
             return "half of a compound"
         }
         if isInsideGloss(text, range: range) { return "gloss" }
-        if isNextToNickname(span, beforeRaw: text[..<range.lowerBound].split(separator: " "), afterRaw: afterRaw) { return "part of a name" }
+        if isNextToNickname(span, beforeRaw: beforeRaw, afterRaw: afterRaw) { return "part of a name" }
         if isSourceCredit(span, before: before, after: after) { return "source credit" }
         if isVerbTail(span, after: after, glued: glued) { return "verb in the term" }
         if isIllustration(span, before: before) { return "illustration" }
@@ -158,6 +160,8 @@ enum SpanFilters {
     ]
 
     static func givesAwayTime(_ span: AnswerSpan, in text: String) -> Bool {
+        let lower = span.text.lowercased()
+        guard timeAdjectives.keys.contains(where: lower.contains) else { return false }
         let answerWords = Tokenizer.foldedWords(span.text)
         let nouns = answerWords.compactMap { timeAdjectives[$0] }
         guard !nouns.isEmpty else { return false }
