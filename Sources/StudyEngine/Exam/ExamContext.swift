@@ -54,9 +54,9 @@ enum ContextReference {
 /// ALL CAPS label, a short sentence-case label before a colon.
 enum CaptionMarks {
     /// Bracketed notes that only captions carry.
-    /// Caption notes set off by commas inside a name ("Billy Thompson, center, was …").
-    static let commaNotes: [String] = [", pictured", ", above,", ", below,", ", center,", ", centre,", ", left,", ", right,",
-                                       ", far left,", ", far right,", ", inset,", ", top,", ", bottom,"]
+    /// Caption notes set off by commas inside a name ("Billy Thompson, center, was …",
+    /// "Billy, pictured with …").
+    static let commaNotes: Set<String> = ["above", "below", "center", "centre", "left", "right", "inset", "top", "bottom"]
     static let bracketed: [String] = ["(pictured", "(stock image", "(file photo", "(file picture", "(file image", "(left",
                                       "(right", "(centre", "(center", "(above", "(below", "(inset", "(top", "(bottom",
                                       "(back row", "(front row", "(far left", "(far right"]
@@ -76,9 +76,14 @@ enum CaptionMarks {
             let lower = text.lowercased()
             if bracketed.contains(where: { lower.contains($0) }) { return true }
         }
-        if text.contains(", ") {
-            let lower = text.lowercased()
-            if commaNotes.contains(where: { lower.contains($0) }) { return true }
+        // Word checks, no substring search: this runs on every sentence read.
+        for i in words.indices.dropFirst() where words[i - 1].hasSuffix(",") {
+            let word = words[i]
+            let core = word.lowercased().filter(\.isLetter)
+            if core == "pictured" { return true }
+            if word.hasSuffix(","), commaNotes.contains(core) { return true }
+            if core == "far", i + 1 < words.count, words[i + 1].hasSuffix(","),
+               commaNotes.contains(words[i + 1].lowercased().filter(\.isLetter)) { return true }
         }
         if words.contains(where: { furnitureHeads.contains($0.lowercased().filter(\.isLetter)) }) {
             let lower = text.lowercased()

@@ -177,8 +177,9 @@ struct ExamMaterial {
             defer { previous = sentence }
             var spans = found[position]
             // A caption's names may be fused with the next sentence's words ("Billy Poodle").
+            // (A sentence with no problem already passed the caption check.)
             let pieceOfCaption = ["caption", "fragment", "unbalanced"].contains(sentence.stemProblem ?? "")
-                || CaptionMarks.looksLikeCaption(sentence.text)
+                || sentence.stemProblem != nil && CaptionMarks.looksLikeCaption(sentence.text)
             let pooling = pieceOfCaption ? spans.filter { $0.kind != .name && $0.kind != .acronym } : spans
             for span in pooling where pooled.insert(span.kind.rawValue + "|" + span.unit + "|" + span.key).inserted {
                 pools[span.kind, default: []].append(Pooled(span: span, group: sentence.group, section: sentence.section,

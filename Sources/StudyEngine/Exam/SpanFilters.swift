@@ -160,8 +160,7 @@ enum SpanFilters {
     ]
 
     static func givesAwayTime(_ span: AnswerSpan, in text: String) -> Bool {
-        let lower = span.text.lowercased()
-        guard timeAdjectives.keys.contains(where: lower.contains) else { return false }
+        guard span.text.split(separator: " ").contains(where: { timeAdjectives[$0.lowercased()] != nil }) else { return false }
         let answerWords = Tokenizer.foldedWords(span.text)
         let nouns = answerWords.compactMap { timeAdjectives[$0] }
         guard !nouns.isEmpty else { return false }
