@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the exam generator knows about a document: the sentences worth asking about (best
 /// first), their answer spans, the pools of same-kind values for distractors, and an index
 /// to check that a changed statement is not true somewhere else in the document.
@@ -136,6 +138,15 @@ struct ExamMaterial {
         for (first, lasts) in lastWordsByFirst { for last in lasts { firstWordsByLast[last, default: []].insert(first) } }
         extractor.sharedLastWords = Set(firstWordsByLast.filter { $0.value.count >= 2 }.keys)
 
+        let groupNouns = Self.groupNouns(all.map(\.text))
+        let repeatedPairs = SpanFilters.repeatedPairs(all.map(\.text))
+        // Paragraphs that open "Example 3: …" work an example: their numbers are its givens.
+        var exampleGroups = Set<Int>()
+        for sentence in all where sentence.opensBlock {
+            let first = sentence.text.split(separator: " ").first.map { Tokenizer.fold(String($0)).filter(\.isLetter) } ?? ""
+            if ["example", "exercise", "worked"].contains(first) { exampleGroups.insert(sentence.group) }
+        }
+
         var candidates: [Candidate] = []
         var pools: [AnswerSpan.Kind: [Pooled]] = [:]
         var pooled = Set<String>()
@@ -144,14 +155,35 @@ struct ExamMaterial {
         // What each name is (person, place), from every sentence that says: a cue in one
         // sentence ("Smith said") tells what the name is in the others.
         var roleVotes: [String: [String: Int]] = [:]
-        for var sentence in all {
-            defer { previous = sentence }
+        // Each sentence's answer spans need nothing from the others: read in chunks on every core.
+        let found = SpanReading.spans(of: all) { sentence in
             // "act on different objects": a lone lowercase word before the noun it describes is
             // an adjective or half a compound, neither an answer nor an option.
-            let spans = extractor.spans(in: sentence).filter {
+            var spans = extractor.spans(in: sentence).filter {
                 !Self.modifiesNextNoun($0, in: sentence.text) && !($0.kind == .term && Self.isPartOfName($0, in: sentence.text))
             }
-            for span in spans where pooled.insert(span.kind.rawValue + "|" + span.unit + "|" + span.key).inserted {
+            // Spans that make a trivial blank stay distractor material; a term that ends in a
+            // verb or an outlet's name is neither.
+            let setsUpExample = exampleGroups.contains(sentence.group) && Self.setsUpExample(sentence.text)
+            for s in spans.indices {
+                let reason = SpanFilters.problem(spans[s], in: sentence.text, repeatedPairs: repeatedPairs)
+                if reason != nil { spans[s].isModifier = true }
+                if reason == "verb in the term" || reason == "source credit" { spans[s].weight = 0 }
+                if spans[s].kind == .name, !spans[s].text.contains(" "), groupNouns.contains(spans[s].text) { spans[s].isModifier = true }
+                if setsUpExample, [.number, .percentage].contains(spans[s].kind) { spans[s].isModifier = true }
+            }
+            spans.removeAll { $0.weight == 0 }
+            return spans
+        }
+        for (position, var sentence) in all.enumerated() {
+            defer { previous = sentence }
+            var spans = found[position]
+            // A caption's names may be fused with the next sentence's words ("Billy Poodle").
+            // (A sentence with no problem already passed the caption check.)
+            let pieceOfCaption = ["caption", "fragment", "unbalanced"].contains(sentence.stemProblem ?? "")
+                || sentence.stemProblem != nil && CaptionMarks.looksLikeCaption(sentence.text)
+            let pooling = pieceOfCaption ? spans.filter { $0.kind != .name && $0.kind != .acronym } : spans
+            for span in pooling where pooled.insert(span.kind.rawValue + "|" + span.unit + "|" + span.key).inserted {
                 pools[span.kind, default: []].append(Pooled(span: span, group: sentence.group, section: sentence.section,
                                                             isNamedTerm: [.term, .acronym].contains(span.kind) && lexicon.entryIndex(for: span.text) != nil,
                                                             wordCount: span.text.split(separator: " ").count))
@@ -161,13 +193,41 @@ struct ExamMaterial {
             // means there), and only once.
             if sentence.stemProblem == "dangling reference", let before = previous, before.group == sentence.group,
                before.index == sentence.index - 1, before.stemProblem == nil, before.opensBlock, !before.joined,
+               spans.contains(where: { $0.weight >= QuestionFactory.minimumAnswerWeight && !$0.isModifier }),
                (before.text + " " + sentence.text).split(separator: " ").count <= ExamSentence.stemWords.upperBound {
                 sentence.text = before.text + " " + sentence.text
                 sentence.stemProblem = nil
                 sentence.joined = true
+                // The sentence before is asked only inside this one, with its answers: two stems
+                // would repeat it.
+                if let at = candidates.lastIndex(where: { $0.sentence == before.index }) {
+                    let earlier = candidates.remove(at: at)
+                    for span in earlier.spans where !spans.contains(where: { $0.key == span.key }) { spans.append(span) }
+                }
+            }
+            // "At P = $25, Qd = 50 and Qs = 70. There is a surplus of 20 units": a number worked
+            // out from the line before is asked with that line, its givens.
+            if sentence.stemProblem == nil, let before = previous, before.group == sentence.group,
+               before.index == sentence.index - 1, before.stemProblem == "formula", !before.joined,
+               spans.contains(where: { [.number, .percentage].contains($0.kind) && !$0.isModifier }),
+               (before.text + " " + sentence.text).split(separator: " ").count <= ExamSentence.stemWords.upperBound {
+                sentence.text = before.text + " " + sentence.text
+                sentence.joined = true
             }
             for span in spans { mentions[Self.identity(span, lexicon: lexicon), default: 0] += 1 }
             for span in spans where span.kind == .name && span.role != "other" { roleVotes[span.key, default: [:]][span.role, default: 0] += 1 }
+            // A product line of a review ("… Sun Lotion SPF 50 £2 for 50ml, from …") is asked as
+            // the statement of its price.
+            if sentence.stemProblem != nil, !sentence.isListItem, let line = PriceLines.statement(sentence.text),
+               let form = NumberForm(line.price) {
+                // Below `strongWeight`: prices fill an exam after the article's own statements.
+                var price = AnswerSpan(text: line.price, kind: .number, weight: 5)
+                price.unit = form.prefix + form.suffix.lowercased()
+                let rank = sentence.index < ranking.scores.count ? ranking.scores[sentence.index] : 0
+                candidates.append(Candidate(sentence: sentence.index, text: line.text, spans: [price],
+                                            score: 2 * rank, section: sentence.section, group: sentence.group))
+                continue
+            }
             guard !spans.isEmpty, sentence.stemProblem == nil, ExamSentence.referenceProblem(sentence.text) == nil else { continue }
             let rank = sentence.index < ranking.scores.count ? ranking.scores[sentence.index] : 0
             candidates.append(Candidate(sentence: sentence.index, text: sentence.text, spans: spans,
@@ -191,9 +251,16 @@ struct ExamMaterial {
         // What the text keeps coming back to matters more than what it mentions once, and
         // what the key-term ranking lists matters more than what it leaves out.
         let ranks = KeyTermRanks(terms: keyTerms.map(\.term), lexicon: lexicon)
+        // A one-word term in a fifth of the sentences is what the whole text is about
+        // ("forces" in notes on Newton's laws): any reader fills it in.
+        let topicMentions = max(6, all.count / 5)
         for c in candidates.indices {
             for s in candidates[c].spans.indices {
                 let span = candidates[c].spans[s]
+                if span.kind == .term, !span.isDefinedHere, !span.text.contains(" "), span.text.first?.isLowercase == true,
+                   (mentions[Self.identity(span, lexicon: lexicon)] ?? 1) >= topicMentions {
+                    candidates[c].spans[s].isModifier = true
+                }
                 candidates[c].spans[s].weight += Self.repetitionBonus(span, mentions: mentions[Self.identity(span, lexicon: lexicon)] ?? 1)
                     + ranks.adjustment(for: span, lexicon: lexicon)
             }
@@ -233,6 +300,33 @@ struct ExamMaterial {
             }
         }
         sentencesWithTerm = index
+    }
+
+    /// "A 10 kg box is pushed …", "the 0.15 kg ball": a sentence of a worked example that sets
+    /// up its object with a number; its numbers are the givens, not facts to recall.
+    static func setsUpExample(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return words.indices.dropLast().contains { i in
+            ["a", "an", "the"].contains(Tokenizer.fold(String(words[i]))) && words[i + 1].first?.isNumber == true
+        }
+    }
+
+    /// Capitalised plurals the text writes after "the" ("the Romans"): a whole
+    /// people or group, which any reader puts in a blank about it.
+    static func groupNouns(_ texts: [String]) -> Set<String> {
+        var out = Set<String>()
+        for text in texts {
+            let words = text.split(separator: " ")
+            for i in words.indices.dropLast() where words[i] == "the" || i == 0 && words[i] == "The" {
+                let word = words[i + 1]
+                let core = word.filter(\.isLetter)
+                guard core.count >= 4, core.first?.isUppercase == true, core.hasSuffix("s"), core.dropFirst().allSatisfy(\.isLowercase) else { continue }
+                let next = i + 2 < words.count ? words[i + 2] : ""
+                if next.first?.isUppercase == true, word.last?.isLetter == true { continue }
+                out.insert(core)
+            }
+        }
+        return out
     }
 
     /// Whether a capitalised term is half of a longer name here ("Isaac Newton" for "Newton").
@@ -394,6 +488,36 @@ extension ExamMaterial {
                 guard !key.isEmpty, out[key] == nil else { continue }
                 out[key] = names
             }
+        }
+        return out
+    }
+}
+
+/// Runs `read` on every sentence, in chunks on every core for a long text; results in order.
+/// Unchecked Sendable because chunks run at once: each writes only its own slots.
+private final class SpanReading: @unchecked Sendable {
+    let sentences: [ExamSentence]
+    let read: (ExamSentence) -> [AnswerSpan]
+    let slots: UnsafeMutableBufferPointer<[AnswerSpan]>
+
+    init(sentences: [ExamSentence], read: @escaping (ExamSentence) -> [AnswerSpan], slots: UnsafeMutableBufferPointer<[AnswerSpan]>) {
+        self.sentences = sentences
+        self.read = read
+        self.slots = slots
+    }
+
+    func fill(chunk: Int, of chunks: Int) {
+        for position in stride(from: chunk, to: sentences.count, by: chunks) { slots[position] = read(sentences[position]) }
+    }
+
+    static func spans(of sentences: [ExamSentence], read: @escaping (ExamSentence) -> [AnswerSpan]) -> [[AnswerSpan]] {
+        var out = [[AnswerSpan]](repeating: [], count: sentences.count)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        out.withUnsafeMutableBufferPointer { buffer in
+            let work = SpanReading(sentences: sentences, read: read, slots: buffer)
+            guard sentences.count >= 64, cores > 1 else { return work.fill(chunk: 0, of: 1) }
+            let chunks = min(sentences.count, cores * 4)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in work.fill(chunk: chunk, of: chunks) }
         }
         return out
     }

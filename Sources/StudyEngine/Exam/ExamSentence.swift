@@ -73,7 +73,13 @@ struct ExamSentence {
     init(unit: TextUnit, index: Int, group: Int) {
         let markup = ExamInlineMarkup(unit.text)
         self.index = index
-        self.text = markup.clean
+        // A caption or product label run into the sentence ("… in London, England: Yellow and
+        // orange are …", "… supermarkets CLAIMS: First …") and the quotation marks around one
+        // piece of a longer quote come off first: what is left is the statement itself.
+        let statement = unit.kind == .listItem ? StemRepair.Statement(text: markup.clean, quoted: false)
+            : StemRepair.statement(markup.clean)
+        let repaired = statement.text
+        self.text = repaired
         self.emphasised = markup.emphasised
         self.titles = markup.italic.filter { piece in
             piece.split(separator: " ").allSatisfy { $0.first?.isUppercase == true || ExamLexicon.connectors.contains(String($0)) }
@@ -83,7 +89,8 @@ struct ExamSentence {
         self.group = group
         self.listHead = Self.head(raw: unit.text, clean: markup.clean, emphasised: markup.emphasised,
                                   isListItem: unit.kind == .listItem)
-        self.stemProblem = Self.problem(raw: unit.text, clean: markup.clean, isListItem: unit.kind == .listItem)
+        self.stemProblem = Self.problem(raw: unit.text, clean: repaired, isListItem: unit.kind == .listItem)
+            ?? StemRepair.speakerProblem(statement)
     }
 
     /// "Head: rest" with a short head, or an emphasised opening ("**Autotrophs** make …").
@@ -110,6 +117,7 @@ struct ExamSentence {
         }
         let first = words.first.map { Tokenizer.fold(String($0)).filter(\.isLetter) } ?? ""
         if danglingOpeners.contains(first) { return "dangling reference" }
+        if let reason = StemRepair.backReference(words) { return reason }
         // "Like mitochondria, they have …": a pronoun subject right after an opening phrase.
         if let comma = words.prefix(6).firstIndex(where: { $0.hasSuffix(",") }), comma + 1 < words.count {
             let next = Tokenizer.fold(String(words[comma + 1]))

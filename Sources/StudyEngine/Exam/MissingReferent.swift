@@ -12,6 +12,20 @@ enum MissingReferent {
     /// Nouns that only count people already named ("the pair got glammed up").
     static let countNouns: Set<String> = ["pair", "duo", "trio", "couple", "quartet", "both"]
     static let demonstratives: Set<String> = ["this", "these", "those"]
+    /// Nouns that stand for something said or done before ("the claims", "the incident"),
+    /// unless what they mean follows ("the claims that …", "the incident of 2004").
+    static let shellNouns: Set<String> = [
+        "claim", "claims", "allegation", "allegations", "accusation", "accusations", "incident", "revelation",
+        "revelations", "remarks", "comments", "rumours", "rumors", "affair", "scandal", "controversy", "ordeal",
+        "episode", "row", "saga", "furore", "outburst",
+    ]
+    static let shellComplements: Set<String> = ["that", "of", "about", "against", "by", "in", "over", "made", "which", "who"]
+
+    /// A past form or a common verb ("dated", "said"), the words "even" adds to.
+    static func isVerbForm(_ word: String) -> Bool {
+        guard word.count > 2, !StopWords.english.contains(word) else { return false }
+        return word.hasSuffix("ed") || CommonVerbs.all.contains(word)
+    }
 
     /// Why the sentence needs an earlier one, or nil.
     static func problem(_ text: String) -> String? {
@@ -30,6 +44,17 @@ enum MissingReferent {
             if word == "also", !["known", "called", "termed", "named", "referred"].contains(next) { return "missing referent" }
             if word == "latter" || word == "former", i > 0, ["the", "this", "that"].contains(words[i - 1]) { return "missing referent" }
             if word == "such", next != "as", !(next == "that") { return "missing referent" }
+            // "the same UVA and UVB protection" with no "as …" after: the same as something not shown.
+            if word == "same", i > 0, ["the", "this", "that"].contains(words[i - 1]), !words[(i + 1)...].contains("as") {
+                return "missing referent"
+            }
+            // "didn't respond to the claims": a noun that only names what was said or done before.
+            if shellNouns.contains(word), i > 0, ["the", "these", "those"].contains(words[i - 1]),
+               !shellComplements.contains(next), !raw[i].hasSuffix(":") {
+                return "missing referent"
+            }
+            // "Romans even dated their years …": "even" before a verb adds to something said before.
+            if word == "even", i > 0, words[i - 1] != "not", isVerbForm(next) { return "missing referent" }
             if personPronouns.contains(word), !hasName(before: i, raw: raw, words: words) { return "missing referent" }
             if otherPronouns.contains(word), !before.contains(where: isContentWord) { return "missing referent" }
             // "the six were arrested", "the pair", "the two of them": a number used as a noun.

@@ -250,8 +250,9 @@ struct SpanExtractor {
             // "$480" goes with dollars, "480" with plain numbers.
             var unit = form.prefix + form.suffix.lowercased()
             // "2,000 separate pieces": a word that qualifies the next noun is no unit.
+            // ("0.15 kg baseball": a unit symbol is the unit, not a qualifier.)
             let qualifiesNext = next.map { n in
-                n.trailing.isEmpty && i + 2 < words.count && n.core.first?.isLowercase == true && !n.core.hasSuffix("s")
+                n.core.count > 3 && n.trailing.isEmpty && i + 2 < words.count && n.core.first?.isLowercase == true && !n.core.hasSuffix("s")
                     && !Self.magnitudes.contains(Tokenizer.fold(n.core))
                     && words[i + 2].core.first?.isLetter == true && words[i + 2].leading.isEmpty
                     && !StopWords.english.contains(Tokenizer.fold(words[i + 2].core))

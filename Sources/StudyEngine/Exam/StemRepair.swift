@@ -1,0 +1,127 @@
+/// Repairs and checks for sentences of news-style prose before they become stems: a photo
+/// caption or an ALL CAPS label run into the sentence is cut off, the quotation marks around
+/// one piece of a longer quote are removed, and a sentence that opens by pointing back
+/// ("Since then …", "Meanwhile …", "For example …") or quotes someone saying "I" or "you"
+/// with nothing around it to say who or about what is not used.
+enum StemRepair {
+    /// A paragraph sentence with its caption or label cut off and the quotation marks of a
+    /// quote piece removed; `quoted` tells whether it opened with a quotation mark.
+    struct Statement {
+        var text: String
+        var quoted: Bool
+    }
+
+    /// Words of a label run into a sentence must be at least this many before its colon
+    /// ("Two versions of Van Gogh's Sunflowers … England: Yellow and orange …"): shorter heads
+    /// are a term and its definition ("Newton's first law: An object …") or a caption that
+    /// `CaptionMarks` already spots.
+    static let minLabelWords = 6
+    /// What is left after a cut must still be a sentence.
+    static let minRestWords = 6
+
+    static func statement(_ clean: String) -> Statement {
+        var text = clean
+        if let rest = afterCapsLabel(text) { text = rest }
+        if let rest = afterCaptionLabel(text) { text = rest }
+        let quoted = text.first.map(isQuoteMark) ?? false
+        if quoted, let inner = quotePiece(text) { text = inner }
+        return Statement(text: text, quoted: quoted)
+    }
+
+    static func isQuoteMark(_ c: Character) -> Bool { "'‘’\"“”".contains(c) }
+
+    /// "… from Boots and supermarkets CLAIMS: First mainstream …": the text after the last
+    /// ALL CAPS label (one or two words of four or more capitals ending in a colon).
+    static func afterCapsLabel(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard let label = words.lastIndex(where: { word in
+            // "CLAIMS:", not "(AIMD):", an abbreviation after the term it shortens.
+            guard word.hasSuffix(":"), word.dropLast().allSatisfy(\.isLetter) else { return false }
+            return word.count >= 5 && word.dropLast().allSatisfy(\.isUppercase)
+        }) else { return nil }
+        let rest = words[(label + 1)...]
+        guard rest.count >= minRestWords else { return nil }
+        return rest.joined(separator: " ")
+    }
+
+    /// "Two versions … at the National Gallery in London, England: Yellow and orange are …":
+    /// a long head without a verb of speech before a colon and a capital is a caption.
+    static func afterCaptionLabel(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard let colon = words.firstIndex(where: { $0.hasSuffix(":") }), colon + 1 >= minLabelWords,
+              words.count - colon - 1 >= minRestWords else { return nil }
+        let next = words[colon + 1]
+        guard let first = next.first(where: { !isQuoteMark($0) }), first.isUppercase else { return nil }
+        let head = words[...colon]
+        if let opener = head.first?.first, isQuoteMark(opener) { return nil }
+        if head.contains(where: { SpanExtractor.speechVerbs.contains(Tokenizer.fold(String($0)).filter(\.isLetter)) }) { return nil }
+        // A quote still open at the colon: the colon is inside it.
+        if !ExamSentence.singleQuotesBalanced(head.joined(separator: " ")) { return nil }
+        return words[(colon + 1)...].joined(separator: " ")
+    }
+
+    /// "'Children are more likely to burn as their skin is still developing." (one piece of a
+    /// longer quote): the sentence without its quotation marks, when no other quotation mark
+    /// stands inside it.
+    static func quotePiece(_ text: String) -> String? {
+        var inner = Array(text.dropFirst())
+        // The closing mark, before or after the full stop.
+        if let last = inner.last, isQuoteMark(last) {
+            inner.removeLast()
+        } else if inner.count >= 2, isQuoteMark(inner[inner.count - 2]), let last = inner.last, ".!?".contains(last) {
+            inner.remove(at: inner.count - 2)
+        }
+        for (i, c) in inner.enumerated() where isQuoteMark(c) {
+            let before = i > 0 ? inner[i - 1] : " "
+            let after = i + 1 < inner.count ? inner[i + 1] : " "
+            // "I'd", "skin's": an apostrophe inside a word.
+            if (before.isLetter || before.isNumber) && (after.isLetter || after.isNumber) { continue }
+            return nil
+        }
+        let out = String(inner).trimmingWhitespace()
+        guard let first = out.first, first.isUppercase || first.isNumber else { return nil }
+        return out
+    }
+
+    /// Openers that tie a sentence to the one before: "Since then", "Meanwhile", "For example".
+    static let backOpeners: Set<String> = [
+        "then", "meanwhile", "however", "therefore", "thus", "hence", "instead", "moreover", "furthermore",
+        "nevertheless", "nonetheless", "likewise", "similarly", "consequently", "accordingly", "afterwards",
+        "afterward", "besides", "otherwise", "yet", "others", "still",
+    ]
+    static let backOpenerPairs: Set<String> = [
+        "since then", "after that", "by then", "until then", "for example", "for instance", "even so", "in addition",
+        "in contrast", "by contrast", "as a result", "in turn", "at that", "on top", "apart from", "unlike the",
+    ]
+
+    /// Why the opening words point back at a sentence not shown, or nil.
+    static func backReference(_ words: [Substring]) -> String? {
+        let folded = words.prefix(2).map { Tokenizer.fold(String($0)).filter(\.isLetter) }
+        guard let first = folded.first else { return nil }
+        if backOpeners.contains(first) { return "dangling reference" }
+        if folded.count == 2, backOpenerPairs.contains(folded[0] + " " + folded[1]) { return "dangling reference" }
+        return nil
+    }
+
+    /// Words that say who speaks or is spoken to.
+    static let speakerWords: Set<String> = [
+        "i", "i'd", "i'm", "i've", "i'll", "me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "our", "us",
+        "you", "you're", "you've", "you'd", "you'll", "your", "yours",
+    ]
+
+    /// "'I'd say there are cheaper products that would work as well.'": a quote that opens
+    /// the sentence and says "I" or "you" is an opinion of someone the stem does not name,
+    /// about something it does not show.
+    static func speakerProblem(_ statement: Statement) -> String? {
+        guard statement.quoted else { return nil }
+        let raw = statement.text.replacingApostrophes().split(separator: " ")
+        let words = raw.map { String($0.lowercased().filter { $0.isLetter || $0 == "'" }) }
+        // "'I made a visualization …,' said Martin Bellander": the words after the quote name
+        // its speaker. (A quote whose marks were removed has no words after it.)
+        if let close = raw.firstIndex(where: { $0.count > 1 && ($0.hasSuffix("'") || $0.hasSuffix(",'") || $0.hasSuffix(".'")) }),
+           words[(close + 1)...].contains(where: { SpanExtractor.speechVerbs.contains($0) || ["say", "says"].contains($0) }) {
+            return nil
+        }
+        return words.contains(where: speakerWords.contains) ? "quote without context" : nil
+    }
+}
