@@ -13,10 +13,12 @@ import StudyModel
 /// line, never as an error.
 ///
 /// `STUDYBENCH_TUNING="positionWeight=0.7,mmrLambda=0.6"` overrides ranking knobs for a run
-/// (to tune on the even half without rebuilding); `STUDYBENCH_ROUGE_ONLY=1` skips the timings.
+/// (to tune on the even half without rebuilding); `STUDYBENCH_ROUGE_ONLY=1` skips the timings,
+/// `STUDYBENCH_SPEED_ONLY=1` skips ROUGE (for profiling the engine alone).
 func runEngineBench() throws {
     let environment = ProcessInfo.processInfo.environment
     if environment["STUDYBENCH_ROUGE_ONLY"] == nil { try EngineBench.timings() }
+    guard environment["STUDYBENCH_SPEED_ONLY"] == nil else { return }
     try EngineBench.rouge(tuning: EngineBench.tuning(from: environment["STUDYBENCH_TUNING"] ?? ""))
 }
 

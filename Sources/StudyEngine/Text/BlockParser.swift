@@ -1,5 +1,5 @@
 /// A block of a document: the level above sentences.
-enum Block: Equatable {
+enum Block: Equatable, Sendable {
     /// Running text; hard-wrapped lines are already joined.
     case paragraph(String)
     /// One bulleted or numbered item, marker removed, continuation lines joined.

@@ -21,6 +21,14 @@ public struct SentenceSplitter: Sendable {
     /// Splits a whole document. Never fails: empty text gives no units.
     public func split(_ text: String) -> SplitText {
         let (blocks, codeBlocks) = BlockParser.parse(text)
+        // Each block's sentences depend on that block alone, so a long text finds them on every core.
+        let splitter = self
+        let pieces = ParallelMap.map(blocks) { block -> [String] in
+            switch block {
+            case .heading: return []
+            case let .paragraph(body), let .listItem(body): return splitter.sentences(in: body)
+            }
+        }
         var units: [TextUnit] = []
         var section: String? = nil
         for (blockIndex, block) in blocks.enumerated() {
@@ -28,13 +36,10 @@ public struct SentenceSplitter: Sendable {
             case let .heading(title):
                 units.append(TextUnit(index: units.count, text: title, kind: .heading, block: blockIndex, section: section))
                 section = title
-            case let .paragraph(body):
-                for sentence in sentences(in: body) {
-                    units.append(TextUnit(index: units.count, text: sentence, kind: .sentence, block: blockIndex, section: section))
-                }
-            case let .listItem(body):
-                for sentence in sentences(in: body) {
-                    units.append(TextUnit(index: units.count, text: sentence, kind: .listItem, block: blockIndex, section: section))
+            case .paragraph, .listItem:
+                let kind: TextUnit.Kind = if case .paragraph = block { .sentence } else { .listItem }
+                for sentence in pieces[blockIndex] {
+                    units.append(TextUnit(index: units.count, text: sentence, kind: kind, block: blockIndex, section: section))
                 }
             }
         }

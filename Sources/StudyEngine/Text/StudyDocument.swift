@@ -49,8 +49,9 @@ public struct StudyDocument: Sendable {
         // one dictionary lookup instead of stop-word, stem and id lookups.
         var wordIds: [String: Int] = [:]
         var lastSeen: [Int] = []
-        for unit in split.units {
-            let tokens = Tokenizer.tokens(unit.text)
+        // Tokens of each unit depend on that unit alone: found on every core for a long text.
+        let unitTokens = ParallelMap.map(split.units) { Tokenizer.tokens($0.text) }
+        for (unit, tokens) in zip(split.units, unitTokens) {
             let length = tokens.reduce(0) { $0 + ($1.kind == .cjk && $1.folded.unicodeScalars.count > 1 ? 0 : 1) }
             words += length
             guard unit.kind != .heading else { continue }
