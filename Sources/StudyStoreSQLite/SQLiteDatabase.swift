@@ -22,11 +22,11 @@ public final class SQLiteDatabase: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
-            // Readers keep a small page cache (512 KiB instead of SQLite's 2 MB each): the file's
+            // Readers keep a small page cache (256 KiB instead of SQLite's 2 MB each): the file's
             // pages stay in the system's page cache, so a page read again costs one read(2),
             // while every reader's own cache was private memory of the app (issue 13). The
             // writer keeps the default, so that large transactions do not spill pages early.
-            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -512") }
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -256") }
         }
         do {
             do {

@@ -12,7 +12,7 @@ import Testing
         let db = try SQLiteDatabase(path: dir.path("cache.db"))
         let reader = try await db.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") }
         let writer = try await db.write { try Int.fetchOne($0, sql: "PRAGMA cache_size") }
-        #expect(reader == -512)
+        #expect(reader == -256)
         #expect(writer == -2000)
     }
 }
