@@ -76,6 +76,7 @@ public struct ExamGenerator: Sendable {
         var usedSentences = Set<Int>()
         var usedAnswers = Set<String>()
         var prompts = Set<String>()
+        var echoes = SentenceEchoes()
         var exhausted = Set<Question.Kind>()
         var slot = 0
         // Computed and table questions: at most one in five, never first.
@@ -107,10 +108,12 @@ public struct ExamGenerator: Sendable {
                 let passes = kind == .trueFalse && trueItems > falseItems ? [true, false] : [false]
                 for falseOnly in passes {
                     for candidate in material.candidates where !usedSentences.contains(candidate.sentence) {
+                        guard !echoes.repeats(candidate.text, index: candidate.sentence) else { continue }
                         if let result = build(kind, candidate, factory: factory, used: usedAnswers, falseOnly: falseOnly, rng: &rng),
                            !prompts.contains(Self.normalisedPrompt(result.0.prompt)) {
                             made = result
                             usedSentences.insert(candidate.sentence)
+                            echoes.record(candidate.text, index: candidate.sentence)
                             break kinds
                         }
                     }
