@@ -89,3 +89,26 @@ import StudyModel
         #expect(AcceptedAnswers.headOf("timeout", lexicon: tcp).contains("RTO"))
     }
 }
+
+/// A numbered or lettered member of a series is no name on its own (issue 8, fill-in keys).
+@Suite struct SeriesMemberKeyTests {
+    @Test("'photosystem II' accepts PSII but not the bare numeral 'II'")
+    func numeralIsNoName() throws {
+        let text = """
+        # Light
+
+        In the light reactions, **photosystem II (PSII)** absorbs light at 680 nm and splits water. \
+        Photosystem I then passes electrons on to the next carrier.
+
+        The Calvin cycle fixes carbon dioxide into sugar in the stroma of the chloroplast.
+        """
+        let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.fillInBlank]), seed: 1)
+            .generate(from: text)
+        let asked = exam.questions.filter { $0.acceptedAnswers.first == "photosystem II" }
+        #expect(!asked.isEmpty)
+        for question in asked {
+            #expect(question.acceptedAnswers.contains("PSII"))
+            #expect(!question.acceptedAnswers.contains("II"))
+        }
+    }
+}

@@ -47,9 +47,12 @@ enum AcceptedAnswers {
             // "Newton's third law" is also "the third law": the possessor names whose law it is.
             if let rest = withoutPossessor(span.text) { add(rest) }
             // "ancient supercontinent Pangaea": the name at the end is what the text calls it.
+            // A name has lower-case letters after its capital: "II" in "photosystem II" or "B"
+            // in "vitamin B" is a number or letter of a series, no name on its own.
             let termWords = span.text.split(separator: " ")
             if span.kind == .term, termWords.count >= 2, termWords.first?.first?.isLowercase == true,
-               let tail = termWords.last, tail.first?.isUppercase == true {
+               let tail = termWords.last, tail.first?.isUppercase == true, tail.count >= 3,
+               tail.dropFirst().contains(where: \.isLowercase) {
                 add(String(tail))
             }
             if span.isPerson, let last = span.text.split(separator: " ").last, loneNames.contains(String(last)) {
