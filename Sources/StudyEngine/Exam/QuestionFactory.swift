@@ -281,8 +281,15 @@ struct QuestionFactory {
             // that make a false statement teach something; a generic key term gives nonsense.
             for span in spans where span.kind != .acronym && span.weight >= Self.minimumSwapWeight {
                 guard let stem = stem(candidate, blanking: [span]), !Self.blankIsQuoted(stem) else { continue }
-                let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 1, forStatement: true, rng: &rng)
-                guard let swap = swaps.first, !Self.isNumberedSibling(span.text, swap) else { continue }
+                // A few swaps to choose from: one that fails the checks below then costs no
+                // second pick (and no move to a weaker span).
+                let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 3, forStatement: true, rng: &rng)
+                let isPerson = span.isPerson || span.role == "person"
+                guard let swap = swaps.first(where: { swap in
+                    !Self.isNumberedSibling(span.text, swap)
+                        && !SwapChecks.isCircular(swap: swap, original: span.text, stem: stem, blank: Self.blank)
+                        && (!isPerson || SwapChecks.looksLikePersonName(swap))
+                }) else { continue }
                 let statement = stem.replacingOccurrences(of: Self.blank, with: swap)
                     .replacingOccurrences(of: "a(n) " + swap, with: Self.article(for: swap) + " " + swap)
                     .replacingOccurrences(of: "A(n) " + swap, with: Self.article(for: swap).capitalisedFirst + " " + swap)

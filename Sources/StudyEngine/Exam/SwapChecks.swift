@@ -1,0 +1,37 @@
+/// Checks on a false statement's swap that a reader can apply without knowing the subject:
+/// a swap that fails them makes a statement anyone rejects without the text (issue 8, F).
+enum SwapChecks {
+    /// Whether the swap brings in a word the rest of the statement already uses:
+    /// "**Nucleotide** is a polymer built from units called nucleotides" (for "DNA") is circular.
+    /// Only words the original did not have count ("second law" for "first law" is fine in a
+    /// sentence that says "law" again).
+    static func isCircular(swap: String, original: String, stem: String, blank: String) -> Bool {
+        func stems(_ text: String) -> Set<String> {
+            Set(Tokenizer.foldedWords(text).filter { !StopWords.english.contains($0) }.map(PorterStemmer.stem))
+        }
+        let new = stems(swap).subtracting(stems(original)).filter { $0.count >= 3 }
+        guard !new.isEmpty else { return false }
+        // A word of the rest that starts with a new word's stem ("nucleotides" for "nucleotid"):
+        // a search in the lower-cased text, cheaper than stemming the whole statement.
+        let rest = " " + Tokenizer.fold(stem.replacingOccurrences(of: blank, with: " "))
+        return new.contains { word in rest.contains(" " + word) || rest.contains("(" + word) || rest.contains("\"" + word) }
+    }
+
+    /// Whether every word is written as a person's name is: a capital, then lower case, with
+    /// "Mc"/"Mac", apostrophes and hyphens allowed ("McDaniel", "O'Neill", "Smith-Jones").
+    /// "TurnON Britain" or "BBC" is a company or an abbreviation, no person to swap in.
+    static func looksLikePersonName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard !words.isEmpty else { return false }
+        return words.allSatisfy { word in
+            let letters = Array(word)
+            guard let first = letters.first, first.isUppercase else { return false }
+            for index in letters.indices.dropFirst() where letters[index].isUppercase {
+                let before = String(letters[..<index])
+                let allowed = before == "Mc" || before == "Mac" || letters[index - 1] == "'" || letters[index - 1] == "-"
+                if !allowed { return false }
+            }
+            return letters.count == 1 || letters.dropFirst().contains(where: \.isLowercase)
+        }
+    }
+}
