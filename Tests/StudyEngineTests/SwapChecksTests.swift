@@ -45,4 +45,12 @@ import StudyModel
             }
         }
     }
+
+    @Test("a number swapped in must be of the original's scale")
+    func numberScale() throws {
+        let span = AnswerSpan(text: "900,000 people", kind: .number)
+        #expect(SwapChecks.isOutOfScale(swap: "50 people", original: span))
+        #expect(!SwapChecks.isOutOfScale(swap: "700,000 people", original: span))
+        #expect(!SwapChecks.isOutOfScale(swap: "150,000 people", original: span))
+    }
 }

@@ -289,6 +289,7 @@ struct QuestionFactory {
                     !Self.isNumberedSibling(span.text, swap)
                         && !SwapChecks.isCircular(swap: swap, original: span.text, stem: stem, blank: Self.blank)
                         && (!isPerson || SwapChecks.looksLikePersonName(swap))
+                        && !SwapChecks.isOutOfScale(swap: swap, original: span)
                 }) else { continue }
                 let statement = stem.replacingOccurrences(of: Self.blank, with: swap)
                     .replacingOccurrences(of: "a(n) " + swap, with: Self.article(for: swap) + " " + swap)

@@ -34,4 +34,13 @@ enum SwapChecks {
             return letters.count == 1 || letters.dropFirst().contains(where: \.isLowercase)
         }
     }
+
+    /// Whether a number swapped in is of another scale than the original (more than ten times
+    /// larger or smaller: "50 people" for "900,000 people"), which gives the false item away.
+    static func isOutOfScale(swap: String, original: AnswerSpan) -> Bool {
+        guard original.kind == .number || original.kind == .percentage, let value = original.numericValue,
+              let other = NumberForm(swap)?.value, value != 0, other != 0 else { return false }
+        let ratio = abs(value) > abs(other) ? abs(value / other) : abs(other / value)
+        return ratio > 10
+    }
 }
