@@ -16,6 +16,11 @@ import Testing
             == ["end moraine"])
     }
 
+    @Test func nameAfterShortenedTo() {
+        #expect(aliases("urban heat island", "Cities form an urban heat island, shortened to UHI, on still nights.") == ["UHI"])
+        #expect(aliases("urban heat island", "Cities form an urban heat island, abbreviated to UHI, on still nights.") == ["UHI"])
+    }
+
     @Test func bracketAfterALongerNameIsNotTheTermsName() {
         #expect(aliases("moraine", "The terminal moraine (also called the end moraine) marks the advance.").isEmpty)
         #expect(aliases("window", "The sender keeps a congestion window (cwnd) per connection.").isEmpty)

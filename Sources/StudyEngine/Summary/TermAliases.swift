@@ -13,6 +13,7 @@ import Foundation
 enum TermAliases {
     /// Cues that introduce another name for what precedes them.
     static let cues = ["also called ", "also known as ", "known as ", "often called ", "often written ", "abbreviated as ",
+                       "abbreviated to ", "shortened to ", "short for ",
                        "abbreviated ", "i.e. ", "or simply ", "or "]
 
     /// Other names of `term` found in `sentences` (plain text, Markdown stripped), the
