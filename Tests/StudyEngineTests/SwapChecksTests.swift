@@ -17,10 +17,10 @@ import StudyModel
     @Test("names written as people's names pass; companies and abbreviations do not")
     func personNames() {
         for name in ["Justine Dawson", "Mark McDaniel", "Sinead O'Neill", "Anna Smith-Jones", "J Smith"] {
-            #expect(SwapChecks.looksLikePersonName(name), "\(name)")
+            #expect(PersonNameShape.fits(name), "\(name)")
         }
         for name in ["TurnON Britain", "BBC", "NASA Goddard", "", "iPhone"] {
-            #expect(!SwapChecks.looksLikePersonName(name), "\(name)")
+            #expect(!PersonNameShape.fits(name), "\(name)")
         }
     }
 

@@ -123,7 +123,8 @@ struct DistractorPicker {
             return all.filter { $0.style == style && (!defined || $0.span.weight >= 8)
                 && ($0.isNamedTerm || $0.span.weight >= 5) }
         case .name:
-            let persons = all.filter { $0.span.isPerson == answer.isPerson }
+            // A person's options are written as people's names ("TurnON Britain" is a company).
+            let persons = all.filter { $0.span.isPerson == answer.isPerson && (!answer.isPerson || PersonNameShape.fits($0.span.text)) }
             // Every name with a known role keeps to it, whatever the two-word shape says (a
             // person named once in full and then "Roberts said"); an unmarked name (an airline,
             // a club) never gets people or places as options.
@@ -131,7 +132,8 @@ struct DistractorPicker {
             let words = answer.text.split(separator: " ").count
             if answer.role == "person" {
                 // A full name with full names, a surname with surnames.
-                return all.filter { $0.span.role == "person" && ($0.wordCount == min(words, 2) || words > 2 && $0.wordCount > 2) }
+                return all.filter { $0.span.role == "person" && PersonNameShape.fits($0.span.text)
+                    && ($0.wordCount == min(words, 2) || words > 2 && $0.wordCount > 2) }
             }
             if answer.role == "other" {
                 // An unmarked name (a club, a body, a title) has siblings only among names of the

@@ -284,11 +284,9 @@ struct QuestionFactory {
                 // A few swaps to choose from: one that fails the checks below then costs no
                 // second pick (and no move to a weaker span).
                 let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 3, forStatement: true, rng: &rng)
-                let isPerson = span.isPerson || span.role == "person"
                 guard let swap = swaps.first(where: { swap in
                     !Self.isNumberedSibling(span.text, swap)
                         && !SwapChecks.isCircular(swap: swap, original: span.text, stem: stem, blank: Self.blank)
-                        && (!isPerson || SwapChecks.looksLikePersonName(swap))
                         && !SwapChecks.isOutOfScale(swap: swap, original: span)
                 }) else { continue }
                 let statement = stem.replacingOccurrences(of: Self.blank, with: swap)
