@@ -60,7 +60,12 @@ enum AcceptedAnswers {
             }
             // "Farah" or "Mohamed Farah" where the text also writes "Mohamed Abdihamid Farah":
             // the full name, when only one name of the text fits the key.
-            if span.kind == .name, let full = fullName(of: span.text, among: fullNames) { add(full) }
+            let full = span.kind == .name ? fullName(of: span.text, among: fullNames) : nil
+            if let full { add(full) }
+            // "referee Olivier Marteel", "the referee": the person by the role the text gives.
+            if span.kind == .name, span.isPerson || span.role == "person" {
+                for form in roleForms(of: span.text, fullName: full, sentences: sentences) { add(form) }
+            }
             // "Billy" ↔ "Billy Thompson": a first name the text uses alone, when only one full
             // name of the text starts with it.
             if span.kind == .name, let other = firstNameForm(of: span.text, among: fullNames, loneNames: loneNames) { add(other) }
@@ -107,7 +112,56 @@ enum AcceptedAnswers {
             }
             return true
         }
-        return fits.count == 1 ? fits.first : nil
+        if fits.count == 1 { return fits.first }
+        // "Neil Robertson" and "Australia Neil Robertson" (a place run into the name): when
+        // every fit ends in the shortest one, that is the name; the longer are misreadings.
+        guard let shortest = fits.min(by: { $0.count < $1.count }),
+              fits.allSatisfy({ $0 == shortest || $0.hasSuffix(" " + shortest) }) else { return nil }
+        return shortest
+    }
+
+    /// "referee Olivier Marteel" and "the referee" for "Marteel": the lowercase role noun the
+    /// text writes right before the person's name. The role alone only when the text gives
+    /// that role to no other name.
+    static func roleForms(of name: String, fullName: String?, sentences: [String]) -> [String] {
+        guard let last = name.split(separator: " ").last.map(String.init) else { return [] }
+        /// Each lowercase role word in `sentence` with the capitalised name after it.
+        func rolesAndNames(_ sentence: String) -> [(role: String, name: [String])] {
+            let words = sentence.split(separator: " ").map(String.init)
+            var out: [(String, [String])] = []
+            for i in 1..<max(1, words.count) {
+                let role = words[i - 1]
+                guard role.count >= 4, role.allSatisfy({ $0.isLowercase }), words[i].first?.isUppercase == true,
+                      !StopWords.english.contains(role), !CommonVerbs.all.contains(role),
+                      !SpanExtractor.speechVerbs.contains(role), !role.hasSuffix("ly"), !role.hasSuffix("ed") else { continue }
+                var run: [String] = []
+                for word in words[i...] {
+                    let core = word.filter { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
+                    guard core.first?.isUppercase == true else { break }
+                    run.append(core.hasSuffix("'s") || core.hasSuffix("’s") ? String(core.dropLast(2)) : core)
+                    if word.last.map({ !$0.isLetter }) == true { break }
+                }
+                out.append((role, run))
+            }
+            return out
+        }
+        var ownRoles: [String] = []
+        for sentence in sentences where sentence.contains(last) {
+            for (role, run) in rolesAndNames(sentence) where run.last == last {
+                let person = run.joined(separator: " ")
+                guard person == name || person == fullName || person.hasSuffix(" " + name) || run.count == 1 else { continue }
+                if !ownRoles.contains(role) { ownRoles.append(role) }
+            }
+        }
+        var out: [String] = []
+        for role in ownRoles {
+            out.append(role + " " + (fullName ?? name))
+            // The role alone names the person only when the text gives it to nobody else.
+            let others = sentences.lazy.filter { $0.contains(role + " ") }.flatMap(rolesAndNames)
+                .contains { $0.role == role && $0.name.last != last }
+            if !others { out.append("the " + role) }
+        }
+        return out
     }
 
     /// Whether an abbreviation's letters occur in order in a longer name, starting with its first letter.

@@ -424,6 +424,8 @@ struct ExamMaterial {
                     && core.dropFirst().contains(where: \.isLowercase)
                 if capital { run.append(String(core.hasSuffix("'s") || core.hasSuffix("’s") ? core.dropLast(2) : core[...])) }
                 else { flush(); continue }
+                // "Australia's Neil Robertson": a possessive ends the name it belongs to.
+                if core.hasSuffix("'s") || core.hasSuffix("’s") { flush(); continue }
                 if word.last.map({ !$0.isLetter }) == true { flush() }
             }
             flush()

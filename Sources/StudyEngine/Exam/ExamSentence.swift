@@ -67,7 +67,46 @@ struct ExamSentence {
             let chunks = min(count, cores * 4)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in work.fill(chunk: chunk, of: chunks) }
         }
+        // "Worked example: a resting athlete has …. If the rate doubles, the output rises to …":
+        // the later sentences of a worked example lean on its givens. They are asked only
+        // joined to the sentence that states them (see `ExamMaterial`), never alone.
+        var inExample = false
+        for position in slots.indices {
+            guard var sentence = slots[position] else { continue }
+            if sentence.opensBlock {
+                inExample = !sentence.isListItem && isExampleLabel(document.sentences[sentence.index].text)
+            } else if inExample, sentence.stemProblem == nil, Self.continuesExample(sentence.text) {
+                sentence.stemProblem = "dangling reference"
+                slots[position] = sentence
+            }
+        }
         return slots.compactMap { $0 }
+    }
+
+    /// Openers and verbs of a step that works on the example's givens: "If the rate doubles
+    /// to …", "Now the price falls …". (A sentence that states a rule inside an example,
+    /// "cwnd would restart from 1 segment", needs no givens to be answered.)
+    static func continuesExample(_ text: String) -> Bool {
+        let words = text.split(separator: " ").map { Tokenizer.fold(String($0)).filter(\.isLetter) }
+        guard let first = words.first else { return false }
+        return ["if", "when", "suppose", "assume", "assuming", "now", "next", "then", "so"].contains(first)
+            || words.contains { ["doubles", "halves", "triples", "doubled", "halved", "tripled"].contains($0) }
+    }
+
+    /// Whether a paragraph opens "Example 2:", "Worked example:" or "**Worked example.**".
+    static func isExampleLabel(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 3).prefix(3).map(String.init)
+        guard let first = words.first else { return false }
+        let folded = words.map { Tokenizer.fold($0).filter(\.isLetter) }
+        guard ["example", "exercise", "worked"].contains(folded[0]) else { return false }
+        // The label ends at a colon or a full stop within its first words ("Example 2:").
+        for (i, word) in words.enumerated() where i < 3 {
+            let core = word.filter { $0 != "*" && $0 != "_" }
+            if core.hasSuffix(":") || core.hasSuffix(".") {
+                return i == 0 || folded[1] == "example" || word.first?.isNumber == true || folded[i].isEmpty || i == 1
+            }
+        }
+        return first.hasSuffix(":")
     }
 
     init(unit: TextUnit, index: Int, group: Int) {
@@ -78,7 +117,15 @@ struct ExamSentence {
         // piece of a longer quote come off first: what is left is the statement itself.
         let statement = unit.kind == .listItem ? StemRepair.Statement(text: markup.clean, quoted: false)
             : StemRepair.statement(markup.clean)
-        let repaired = statement.text
+        var repaired = statement.text
+        let head = Self.head(raw: unit.text, clean: markup.clean, emphasised: markup.emphasised,
+                             isListItem: unit.kind == .listItem)
+        // "Allergy: an allergy is …": a list item's label and colon are no prose; the item is
+        // read as the sentence it stands for, or not used as a stem when it has none.
+        var labelProblem: String? = nil
+        if unit.kind == .listItem, let head, Self.isColonLabel(head, in: repaired) {
+            if let prose = ListItemProse.prose(head: head, clean: repaired) { repaired = prose } else { labelProblem = "list label" }
+        }
         self.text = repaired
         self.emphasised = markup.emphasised
         self.titles = markup.italic.filter { piece in
@@ -87,10 +134,15 @@ struct ExamSentence {
         self.isListItem = unit.kind == .listItem
         self.section = unit.section
         self.group = group
-        self.listHead = Self.head(raw: unit.text, clean: markup.clean, emphasised: markup.emphasised,
-                                  isListItem: unit.kind == .listItem)
-        self.stemProblem = Self.problem(raw: unit.text, clean: repaired, isListItem: unit.kind == .listItem)
+        self.listHead = head
+        self.stemProblem = labelProblem ?? Self.problem(raw: unit.text, clean: repaired, isListItem: unit.kind == .listItem)
             ?? StemRepair.speakerProblem(statement)
+    }
+
+    /// Whether `text` opens with `head` and a colon ("Plasma: …").
+    static func isColonLabel(_ head: String, in text: String) -> Bool {
+        guard text.hasPrefix(head) else { return false }
+        return text.dropFirst(head.count).drop(while: { $0 == " " }).first == ":"
     }
 
     /// "Head: rest" with a short head, or an emphasised opening ("**Autotrophs** make …").
@@ -137,6 +189,15 @@ struct ExamSentence {
         // among the first words points back just as a pronoun subject does.
         // ("The company launched its first phone" is fine: "its" follows its own subject.)
         if words.count > 1, ["his", "her", "their", "its", "this", "these", "those", "him", "them"].contains(Tokenizer.fold(String(words[1]))) {
+            return "dangling reference"
+        }
+        // "The output is therefore 4800 ml": a conclusion from givens in the sentence before
+        // (joined to it when that sentence opens the paragraph).
+        // (Cheap first test on the first letter: this runs on every sentence of a long text.)
+        if words.dropFirst().contains(where: { word in
+            (word.first == "t" || word.first == "h" || word.first == "c") && word.count >= 4 && word.count <= 13
+                && MissingReferent.conclusionWords.contains(String(word.filter(\.isLetter)))
+        }) {
             return "dangling reference"
         }
         if !balanced(clean) || !singleQuotesBalanced(clean) { return "unbalanced" }

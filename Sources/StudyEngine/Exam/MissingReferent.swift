@@ -17,9 +17,18 @@ enum MissingReferent {
     static let shellNouns: Set<String> = [
         "claim", "claims", "allegation", "allegations", "accusation", "accusations", "incident", "revelation",
         "revelations", "remarks", "comments", "rumours", "rumors", "affair", "scandal", "controversy", "ordeal",
-        "episode", "row", "saga", "furore", "outburst",
+        "episode", "row", "saga", "furore", "outburst", "warning", "matter", "decision", "ruling", "verdict",
+        "announcement",
     ]
-    static let shellComplements: Set<String> = ["that", "of", "about", "against", "by", "in", "over", "made", "which", "who"]
+    static let shellComplements: Set<String> = ["that", "of", "about", "against", "by", "in", "over", "made", "which", "who",
+                                                "to", "on"]
+    /// "the above-mentioned match", "the aforementioned rule": points at a passage not shown.
+    static func pointsAbove(_ word: String) -> Bool {
+        ["abovementioned", "above-mentioned", "aforementioned", "aforesaid", "abovenamed", "above-named"].contains(word)
+    }
+    /// "therefore", "thus", "hence" inside a sentence: a conclusion drawn from givens stated
+    /// before it ("The output is therefore 4800 ml").
+    static let conclusionWords: Set<String> = ["therefore", "thus", "hence", "consequently"]
 
     /// A past form or a common verb ("dated", "said"), the words "even" adds to.
     static func isVerbForm(_ word: String) -> Bool {
@@ -49,10 +58,14 @@ enum MissingReferent {
                 return "missing referent"
             }
             // "didn't respond to the claims": a noun that only names what was said or done before.
-            if shellNouns.contains(word), i > 0, ["the", "these", "those"].contains(words[i - 1]),
+            // "Sunday's matter": a possessive in front points back just as "the" does.
+            let possessed = i > 0 && (raw[i - 1].hasSuffix("'s") || raw[i - 1].hasSuffix("’s"))
+            if shellNouns.contains(word), i > 0, ["the", "these", "those"].contains(words[i - 1]) || possessed,
                !shellComplements.contains(next), !raw[i].hasSuffix(":") {
                 return "missing referent"
             }
+            if pointsAbove(word) || word == "above" && i > 0 && words[i - 1] == "the" && !next.isEmpty
+                && !StopWords.english.contains(next) { return "missing referent" }
             // "Romans even dated their years …": "even" before a verb adds to something said before.
             if word == "even", i > 0, words[i - 1] != "not", isVerbForm(next) { return "missing referent" }
             if personPronouns.contains(word), !hasName(before: i, raw: raw, words: words) { return "missing referent" }

@@ -54,7 +54,8 @@ struct QuestionFactory {
                               keyTermNames: material.keyTermNames[ExamLexicon.key(span.text)] ?? [],
                               otherDates: span.kind == .year ? (material.pools[.year] ?? []).map(\.span.text) : [],
                               heading: candidate?.section,
-                              sentences: span.kind == .term && span.text.split(separator: " ").count >= 3 ? material.sentences.map(\.text) : [])
+                              sentences: span.kind == .term && span.text.split(separator: " ").count >= 3
+                                || span.kind == .name && (span.isPerson || span.role == "person") ? material.sentences.map(\.text) : [])
     }
 
     /// The sentence with the answer blanked, if the answer then no longer shows in it and

@@ -18,7 +18,8 @@ enum SpanFilters {
         let glued = text[range.upperBound...].first.map { $0 == " " } ?? false
         if isHalfOfCoordination(span, before: before, after: after, afterRaw: afterRaw, glued: glued) { return "half of a compound" }
         if isPairedWithTwin(span, before: before, after: after) { return "half of a compound" }
-        if isCompoundHead(span, beforeRaw: beforeRaw, repeatedPairs: repeatedPairs) {
+        if isCompoundHead(span, beforeRaw: beforeRaw, repeatedPairs: repeatedPairs)
+            || isCompoundTail(span, beforeRaw: beforeRaw, repeatedPairs: repeatedPairs) {
             return "half of a compound"
         }
         if isInsideGloss(text, range: range) { return "gloss" }
@@ -27,7 +28,55 @@ enum SpanFilters {
         if isVerbTail(span, after: after, glued: glued) { return "verb in the term" }
         if isIllustration(span, before: before) { return "illustration" }
         if givesAwayTime(span, in: text) { return "given away" }
+        if sharesStem(span, in: text, range: range) { return "given away" }
+        if isOpenGerundObject(span, beforeRaw: beforeRaw, range: range, in: text) { return "open blank" }
         return nil
+    }
+
+    /// "an allergy is … called a(n) _____" for "allergen": a word of the stem that shares
+    /// all but the ending of an answer word tells the student what to write.
+    static func sharesStem(_ span: AnswerSpan, in text: String, range: Range<String.Index>) -> Bool {
+        guard span.kind == .term else { return false }
+        // Plain splitting and folding, only of words that start like an answer word: this runs
+        // for every span of every sentence.
+        func letters(_ word: Substring) -> String { Tokenizer.fold(String(word)).filter(\.isLetter) }
+        let answerWords = span.text.split(separator: " ").map(letters).filter { $0.count >= 5 }
+        guard !answerWords.isEmpty else { return false }
+        let initials = Set(answerWords.compactMap(\.first))
+        let pieces = text[..<range.lowerBound].split(separator: " ") + text[range.upperBound...].split(separator: " ")
+        for piece in pieces where piece.count >= 5 {
+            guard let initial = piece.first(where: \.isLetter), initials.contains(Character(initial.lowercased())) else { continue }
+            let word = letters(piece)
+            for answer in answerWords where answer != word {
+                let shared = zip(answer.unicodeScalars, word.unicodeScalars).prefix(while: { $0 == $1 }).count
+                if shared >= 5, shared >= min(answer.unicodeScalars.count, word.unicodeScalars.count) - 2 { return true }
+            }
+        }
+        return false
+    }
+
+    /// "Rolling a(n) _____ onto its side …": the object of a gerund that opens the sentence,
+    /// with nothing before it to say what kind of thing fits; many answers would do.
+    static func isOpenGerundObject(_ span: AnswerSpan, beforeRaw: [Substring], range: Range<String.Index>, in text: String) -> Bool {
+        guard span.kind == .term, !span.isDefinedHere, (1...2).contains(beforeRaw.count),
+              text[..<range.lowerBound].split(separator: " ").count == beforeRaw.count,
+              let first = beforeRaw.first, first.first?.isUppercase == true, first.hasSuffix("ing"), first.count > 5 else { return false }
+        if beforeRaw.count == 2 { return determiners.contains(Tokenizer.fold(String(beforeRaw[1]))) }
+        return true
+    }
+
+    /// "the adaptive _____ can recognise" for "immune system": a term of several words after a
+    /// lowercase modifier the text writes with it again and again ("adaptive immune …"): the
+    /// blank is the rest of a longer compound.
+    static func isCompoundTail(_ span: AnswerSpan, beforeRaw: [Substring], repeatedPairs: Set<String>?) -> Bool {
+        guard span.kind == .term, span.text.contains(" "), span.text.first?.isLowercase == true,
+              let repeatedPairs, let previous = beforeRaw.last, previous.last?.isLetter == true,
+              let firstWord = span.text.split(separator: " ").first else { return false }
+        let word = String(previous)
+        guard word.first?.isLowercase == true, word.allSatisfy({ $0.isLetter || $0 == "-" }), word.count >= 4 else { return false }
+        let folded = Tokenizer.fold(word)
+        if StopWords.english.contains(folded) || CommonVerbs.all.contains(folded) || SpanExtractor.speechVerbs.contains(folded) { return false }
+        return repeatedPairs.contains(pairKey(folded, Tokenizer.fold(String(firstWord))))
     }
 
     /// "supply and demand model", "UVA and UVB protection": one word of a pair that together

@@ -23,12 +23,27 @@ enum StemRepair {
         var text = clean
         if let rest = afterCapsLabel(text) { text = rest }
         if let rest = afterCaptionLabel(text) { text = rest }
+        if let rest = afterPartLabel(text) { text = rest }
         let quoted = text.first.map(isQuoteMark) ?? false
         if quoted, let inner = quotePiece(text) { text = inner }
         return Statement(text: text, quoted: quoted)
     }
 
     static func isQuoteMark(_ c: Character) -> Bool { "'‘’\"“”".contains(c) }
+
+    /// "Worked example: a resting athlete has …", "Example 2: …", "Note: …": the text after a
+    /// label of the notes themselves, with a capital.
+    static func afterPartLabel(_ text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let head = text[..<colon].split(separator: " ").map { Tokenizer.fold(String($0)).filter { $0.isLetter || $0.isNumber } }
+        guard (1...3).contains(head.count), head.contains(where: { !$0.isEmpty && $0.first?.isNumber != true }) else { return nil }
+        let label = head.filter { $0.first?.isNumber != true }.joined(separator: " ")
+        guard ExamLexicon.labelWords.contains(label) || head.count <= 2 && SpanExtractor.partLabels.contains(head[0])
+                && head.dropFirst().allSatisfy({ $0.first?.isNumber == true }) else { return nil }
+        let rest = text[text.index(after: colon)...].trimmingWhitespace()
+        guard rest.split(separator: " ").count >= minRestWords, let first = rest.first else { return nil }
+        return first.uppercased() + rest.dropFirst()
+    }
 
     /// "… from Boots and supermarkets CLAIMS: First mainstream …": the text after the last
     /// ALL CAPS label (one or two words of four or more capitals ending in a colon).

@@ -136,8 +136,41 @@ struct BlockParser {
                 lines.removeFirst()
             }
         }
-        let joined = Self.join(lines)
-        if !joined.isEmpty { blocks.append(.paragraph(joined)) }
+        for piece in Self.splitAtCaptions(lines) {
+            let joined = Self.join(piece)
+            if !joined.isEmpty { blocks.append(.paragraph(joined)) }
+        }
+    }
+
+    /// The lines of a paragraph cut after each photo caption or label line: a line that ends
+    /// in a letter or digit (no full stop), on a word that can end a phrase, before a line that
+    /// starts with a capital ("Smith in action at the Crucible in Sheffield" / "Jones had led …").
+    /// Joined, the two would read as one garbled sentence. A hard-wrapped paragraph (some line
+    /// runs on into a lowercase one) is left whole: there a line end is only a wrap.
+    static func splitAtCaptions(_ lines: [Substring]) -> [[Substring]] {
+        guard lines.count > 1 else { return [lines] }
+        let trimmed = lines.map { $0.trimmingWhitespace() }
+        var cuts: [Int] = []
+        for i in 0..<(trimmed.count - 1) {
+            let line = trimmed[i]
+            guard let last = line.last, let next = trimmed[i + 1].first else { continue }
+            // A wrap into a lowercase word: the paragraph is hard-wrapped, every line end is a wrap.
+            if next.isLowercase, last.isLetter || last.isNumber || last == "," { return [lines] }
+            guard last.isLetter || last.isNumber, next.isUppercase else { continue }
+            let words = line.split(separator: " ")
+            guard words.count >= 3, let lastWord = words.last,
+                  !StopWords.english.contains(lastWord.lowercased()) else { continue }
+            cuts.append(i + 1)
+        }
+        guard !cuts.isEmpty else { return [lines] }
+        var pieces: [[Substring]] = []
+        var start = 0
+        for cut in cuts {
+            pieces.append(Array(lines[start..<cut]))
+            start = cut
+        }
+        pieces.append(Array(lines[start...]))
+        return pieces
     }
 
     // MARK: - Line classification

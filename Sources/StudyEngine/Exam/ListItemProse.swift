@@ -1,0 +1,157 @@
+/// A list item written "Label: text" read as the sentence it stands for, so that a stem is
+/// prose and not a label with a colon ("Allergy: an allergy is …"):
+/// - the text names the label itself ("Allergy: an allergy is …") → the text alone;
+/// - the text opens with a pronoun or "these cells" for the label → the label in its place
+///   ("Red blood cells: these cells carry …" → "Red blood cells carry …");
+/// - the text opens with a verb that agrees with the label → label + text
+///   ("Veins: carry blood …" → "Veins carry blood …");
+/// - the text is a noun phrase → label + "is"/"are" + text
+///   ("Platelets: small cell fragments that …" → "Platelets are small cell fragments that …");
+/// - the text is a clause with its own subject → "In label, text" for a plural or a process
+///   ("Capillaries: the walls are one cell thick" → "In capillaries, the walls are …"),
+///   "In the Label, text" for a name, "Label means that text" otherwise ("Veto: a tribune
+///   could block …" → "Veto means that a tribune could block …").
+/// Anything else (a label that is no noun, a text that opens with a name) has no prose form
+/// and is not used as a stem.
+enum ListItemProse {
+    static let articles: Set<String> = ["the", "a", "an"]
+    static let pointers: Set<String> = ["this", "these", "those", "such", "the", "a", "an"]
+    static let subjectPronouns: Set<String> = ["it", "they"]
+    /// Words that open a relative or reduced clause inside a noun phrase: a verb after them
+    /// belongs to the phrase, not to a clause of its own.
+    static let phraseOpeners: Set<String> = ["that", "which", "who", "whose", "where", "whom", "used", "made", "called",
+                                             "found", "known", "such", "e.g.", "especially", "including"]
+    static let subordinators: Set<String> = ["until", "unless", "before", "after", "when", "while", "because", "if",
+                                             "since", "once", "whereas", "although"]
+    /// Finite forms that make a clause.
+    static let auxiliaries: Set<String> = ["is", "are", "was", "were", "has", "have", "had", "can", "could", "will",
+                                           "would", "may", "might", "must", "should", "does", "do", "did", "cannot"]
+
+    /// The prose form of `clean` ("Head: rest"), or nil when it has none.
+    static func prose(head: String, clean: String) -> String? {
+        guard let colon = clean.firstIndex(of: ":") else { return nil }
+        let rest = clean[clean.index(after: colon)...].trimmingWhitespace()
+        let restWords = rest.split(separator: " ").map(String.init)
+        let headWords = head.split(separator: " ").map(String.init)
+        guard restWords.count >= 2, let headLast = headWords.last else { return nil }
+        // "Timeout: cwnd = 1 MSS, back to slow start": a formula has no prose form.
+        if rest.contains(where: { "=+→←×÷≈<>".contains($0) }) { return nil }
+        let folded = restWords.map { Tokenizer.fold($0).filter { $0.isLetter || $0.isNumber || $0 == "-" } }
+        let headFolded = headWords.map { Tokenizer.fold($0).filter { $0.isLetter || $0.isNumber || $0 == "-" } }
+        // "Note: …", "Step 2: …": the label names no thing the text is about.
+        if ExamLexicon.labelWords.contains(headFolded.joined(separator: " "))
+            || headFolded.contains(where: { $0.first?.isNumber == true }) {
+            return nil
+        }
+        let headIsName = headWords.contains { $0.first?.isUppercase == true && $0.dropFirst().contains(where: \.isUppercase) }
+            || headWords.dropFirst().contains { $0.first?.isUppercase == true }
+        let headInText = headIsName ? head : lowercasedFirst(head)
+        let plural = isPlural(Tokenizer.fold(headLast))
+
+        // "an allergy is …": the text names the label itself.
+        var start = 0
+        if articles.contains(folded[0]) || ["this", "these", "those"].contains(folded[0]) { start = 1 }
+        if start + headFolded.count <= folded.count,
+           zip(folded[start..<(start + headFolded.count)], headFolded).allSatisfy({ sameWord($0, $1) }) {
+            if start == 0 { return capitalisedFirst(rest) }
+            if articles.contains(folded[0]) { return capitalisedFirst(rest) }
+            // "these cells" for "Red blood cells": the label in place of the pointer.
+            return head + " " + restWords[(start + headFolded.count)...].joined(separator: " ")
+        }
+        // "these cells carry …" for "Red blood cells": a pointer and the label's head noun.
+        if ["this", "these", "those"].contains(folded[0]), folded.count > 2, sameWord(folded[1], Tokenizer.fold(headLast)) {
+            return head + " " + restWords[2...].joined(separator: " ")
+        }
+        // "they carry …": a pronoun for the label.
+        if subjectPronouns.contains(folded[0]), isVerb(folded[1]) {
+            return head + " " + restWords[1...].joined(separator: " ")
+        }
+        // A text that points elsewhere or opens with a name has no prose form.
+        if MissingReferent.personPronouns.contains(folded[0]) || MissingReferent.otherPronouns.contains(folded[0])
+            || ["this", "these", "those"].contains(folded[0]) {
+            return nil
+        }
+        let firstIsCommon = restWords[0].first?.isLowercase == true || StopWords.english.contains(folded[0])
+        // "carry blood back …", "argued that …": a verb that agrees with the label.
+        if firstIsCommon, isVerb(folded[0]) {
+            guard agrees(verb: folded[0], plural: plural) else { return nil }
+            return head + " " + lowercasedFirst(rest)
+        }
+        // A noun phrase: "the pale yellow liquid part of blood", "small cell fragments that …".
+        if firstIsCommon, firstFiniteVerb(folded) == nil {
+            return head + (plural ? " are " : " is ") + lowercasedFirst(rest)
+        }
+        guard let verbAt = firstFiniteVerb(folded), verbAt >= 1 else { return nil }
+        // "fast retransmit, window halved": note fragments, not a clause.
+        if restWords[..<verbAt].contains(where: { $0.hasSuffix(",") || $0.hasSuffix(";") }) { return nil }
+        // A clause that names the label itself ("in an emergency the consuls could appoint a
+        // dictator" under "Dictator"): the label adds nothing.
+        let restSet = Set(folded.map(ExamLexicon.singular))
+        if headFolded.map(ExamLexicon.singular).allSatisfy(restSet.contains) { return capitalisedFirst(rest) }
+        let body = firstIsCommon ? lowercasedFirst(rest) : rest
+        // A clause with its own subject: where it holds ("In capillaries, the walls are …",
+        // "In the Tribal Assembly, citizens voted …") or what the label means ("Veto means
+        // that a tribune could block …").
+        // A process or stage ("Regeneration", "Mitosis") is where the clause happens too.
+        let process = ["tion", "sion", "sis", "ment", "ing"].contains { Tokenizer.fold(headLast).hasSuffix($0) }
+        if plural || process && !headIsName { return "In " + headInText + ", " + body }
+        if headIsName, headWords.count >= 2 { return "In " + (headFolded.first == "the" ? head : "the " + head) + ", " + body }
+        return head + " means that " + body
+    }
+
+    /// Where the clause's own verb stands, or nil when the words form a noun phrase (verbs
+    /// only after a relative word or a preposition).
+    static func firstFiniteVerb(_ words: [String]) -> Int? {
+        for (i, word) in words.enumerated() {
+            if phraseOpeners.contains(word) { return nil }
+            // "the time from sending a segment until its ACK comes back": a clause inside the
+            // phrase. (At the start, "after leaving office a magistrate could …" is fronted.)
+            if i > 0, subordinators.contains(word) { return nil }
+            if auxiliaries.contains(word) { return i }
+            // "plates move", "substances diffuse": a common verb after a word that is no article.
+            if i > 0, CommonVerbs.all.contains(word), !word.hasSuffix("ing"), !articles.contains(words[i - 1]) { return i }
+            // "citizens voted in tribes": a past form after a word that is no article, unless
+            // it is a participle of the phrase ("a decree passed by the senate").
+            if i > 0, word.count > 4, word.hasSuffix("ed"), !articles.contains(words[i - 1]),
+               !StopWords.english.contains(words[i - 1]), i + 1 >= words.count || words[i + 1] != "by" { return i }
+        }
+        return nil
+    }
+
+    static func isVerb(_ word: String) -> Bool {
+        guard !word.hasSuffix("ing") else { return false }
+        return auxiliaries.contains(word) || CommonVerbs.all.contains(word)
+    }
+
+    /// "carry" after a plural label, "carries" after a singular one; past forms after either.
+    static func agrees(verb: String, plural: Bool) -> Bool {
+        if ["was", "had", "did"].contains(verb) || verb.hasSuffix("ed") || ["can", "could", "will", "would", "may", "might", "must", "should", "cannot"].contains(verb) {
+            return true
+        }
+        if ["is", "has", "does"].contains(verb) { return !plural }
+        if ["are", "have", "do", "were"].contains(verb) { return plural }
+        let thirdPerson = verb.hasSuffix("s") && !verb.hasSuffix("ss")
+        return plural ? !thirdPerson : thirdPerson
+    }
+
+    static func isPlural(_ word: String) -> Bool {
+        word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is")
+    }
+
+    /// The same word, or its singular or plural.
+    static func sameWord(_ a: String, _ b: String) -> Bool {
+        a == b || ExamLexicon.singular(a) == ExamLexicon.singular(b)
+    }
+
+    static func capitalisedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// The first letter in lower case, unless the first word is an abbreviation ("DNA").
+    static func lowercasedFirst(_ text: String) -> String {
+        guard let word = text.split(separator: " ").first, let first = word.first, first.isUppercase,
+              !word.dropFirst().contains(where: \.isUppercase) else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+}
