@@ -83,7 +83,7 @@ import StudyModel
 
     @Test func siblingsFromTheSameListComeFirst() throws {
         let material = ExamMaterial(document: try StudyDocument(text: Self.notes))
-        let candidate = try #require(material.candidates.first { $0.text.hasPrefix("Direct-mapped cache:") })
+        let candidate = try #require(material.candidates.first { $0.text.hasPrefix("Direct-mapped cache") })
         let span = try #require(candidate.spans.first { $0.text == "Direct-mapped cache" })
         var rng = SeededRandom(seed: 1)
         let picker = DistractorPicker(material: material, difficulty: .medium)

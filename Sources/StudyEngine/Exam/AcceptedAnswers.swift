@@ -63,7 +63,7 @@ enum AcceptedAnswers {
             let full = span.kind == .name ? fullName(of: span.text, among: fullNames) : nil
             if let full { add(full) }
             // "referee Olivier Marteel", "the referee": the person by the role the text gives.
-            if span.kind == .name, span.isPerson || span.role == "person" {
+            if span.kind == .name, !sentences.isEmpty {
                 for form in roleForms(of: span.text, fullName: full, sentences: sentences) { add(form) }
             }
             // "Billy" ↔ "Billy Thompson": a first name the text uses alone, when only one full
@@ -146,6 +146,9 @@ enum AcceptedAnswers {
             return out
         }
         var ownRoles: [String] = []
+        // A role is given where a person is introduced, early in a text: a long text is not
+        // read to its end for it.
+        let sentences = sentences.prefix(2000)
         for sentence in sentences where sentence.contains(last) {
             for (role, run) in rolesAndNames(sentence) where run.last == last {
                 let person = run.joined(separator: " ")

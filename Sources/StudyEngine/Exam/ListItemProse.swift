@@ -79,6 +79,9 @@ enum ListItemProse {
         }
         // A noun phrase: "the pale yellow liquid part of blood", "small cell fragments that …".
         if firstIsCommon, firstFiniteVerb(folded) == nil {
+            // "the denser plate sinks beneath …": a word in "-s" that may be the verb of a clause
+            // the lists do not know; read either way the stem could be ungrammatical, so none.
+            if folded[0] == "the", mayBeVerb(folded) { return nil }
             return head + (plural ? " are " : " is ") + lowercasedFirst(rest)
         }
         guard let verbAt = firstFiniteVerb(folded), verbAt >= 1 else { return nil }
@@ -108,6 +111,9 @@ enum ListItemProse {
             // phrase. (At the start, "after leaving office a magistrate could …" is fronted.)
             if i > 0, subordinators.contains(word) { return nil }
             if auxiliaries.contains(word) { return i }
+            // "plates slide past …": a plural noun and a bare word after it are subject and verb.
+            if i == 1, isPlural(words[0]), !StopWords.english.contains(word), word.count > 2, word.allSatisfy(\.isLetter),
+               !word.hasSuffix("s"), !word.hasSuffix("ed"), !word.hasSuffix("ly"), !word.hasSuffix("ing") { return i }
             // "plates move", "substances diffuse": a common verb after a word that is no article.
             if i > 0, CommonVerbs.all.contains(word), !word.hasSuffix("ing"), !articles.contains(words[i - 1]) { return i }
             // "citizens voted in tribes": a past form after a word that is no article, unless
@@ -116,6 +122,22 @@ enum ListItemProse {
                !StopWords.english.contains(words[i - 1]), i + 1 >= words.count || words[i + 1] != "by" { return i }
         }
         return nil
+    }
+
+    /// Whether a word in "-s" after a content word and before a function word ("plate sinks
+    /// beneath") could be a verb the lists miss.
+    static func mayBeVerb(_ words: [String]) -> Bool {
+        for i in 1..<max(1, words.count - 1) {
+            let word = words[i]
+            // After a relative word the verbs belong to the phrase ("the part that carries …").
+            if phraseOpeners.contains(word) || subordinators.contains(word) { return false }
+            guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") else { continue }
+            let before = words[i - 1], after = words[i + 1]
+            if StopWords.english.contains(before) || before.hasSuffix("s") { continue }
+            if ["that", "which", "who", "of", "and", "or"].contains(after) { continue }
+            return true
+        }
+        return false
     }
 
     static func isVerb(_ word: String) -> Bool {

@@ -43,6 +43,9 @@ enum MissingReferent {
         let words = text.lowercased().split(separator: " ").map { String($0.filter { $0.isLetter || $0.isNumber || $0 == "'" }) }
         guard !words.isEmpty else { return nil }
         if words.first == "also" || words.first == "too" { return "missing referent" }
+        // "The seven-time champion will face …", "The 35-year-old said …": a news epithet for
+        // someone named in an earlier sentence.
+        if words.count > 2, words[0] == "the", raw[1].contains("-time") || raw[1].contains("-year-old") { return "missing referent" }
         // "…, too." at the end: in addition to something said before.
         if words.count > 1, words.last == "too", raw[raw.count - 2].hasSuffix(",") { return "missing referent" }
         for (i, word) in words.enumerated() {

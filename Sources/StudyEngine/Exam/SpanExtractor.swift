@@ -257,6 +257,8 @@ struct SpanExtractor {
                     && words[i + 2].core.first?.isLetter == true && words[i + 2].leading.isEmpty
                     && !StopWords.english.contains(Tokenizer.fold(words[i + 2].core))
                     && !CommonVerbs.all.contains(Tokenizer.fold(words[i + 2].core)) && Tokenizer.fold(words[i + 2].core) != "per"
+                    // "a magnitude 7 earthquake therefore releases": an adverb is no counted noun.
+                    && !MissingReferent.conclusionWords.contains(Tokenizer.fold(words[i + 2].core)) && !words[i + 2].core.hasSuffix("ly")
             } ?? false
             if unit.isEmpty, let next, qualifiesNext, isUnit(next) {
                 // The number counts the noun after the qualifier: "2,000 separate pieces".
