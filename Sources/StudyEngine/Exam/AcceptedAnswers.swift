@@ -147,8 +147,8 @@ enum AcceptedAnswers {
         }
         var ownRoles: [String] = []
         // A role is given where a person is introduced, early in a text: a long text is not
-        // read to its end for it.
-        let sentences = sentences.prefix(2000)
+        // read to its end for it (the first 400 sentences).
+        let sentences = sentences.prefix(400)
         for sentence in sentences where sentence.contains(last) {
             for (role, run) in rolesAndNames(sentence) where run.last == last {
                 let person = run.joined(separator: " ")

@@ -97,7 +97,9 @@ enum ListItemProse {
         // that a tribune could block …").
         // A process or stage ("Regeneration", "Mitosis") is where the clause happens too.
         let process = ["tion", "sion", "sis", "ment", "ing"].contains { Tokenizer.fold(headLast).hasSuffix($0) }
-        if plural || process && !headIsName { return "In " + headInText + ", " + body }
+        // ("Alliances: Europe was split …" is no "In alliances, Europe …": a named subject
+        // is not inside the label.)
+        if plural || process && !headIsName { return firstIsCommon ? "In " + headInText + ", " + body : nil }
         if headIsName, headWords.count >= 2 { return "In " + (headFolded.first == "the" ? head : "the " + head) + ", " + body }
         return head + " means that " + body
     }

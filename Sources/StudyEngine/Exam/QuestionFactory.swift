@@ -55,7 +55,7 @@ struct QuestionFactory {
                               otherDates: span.kind == .year ? (material.pools[.year] ?? []).map(\.span.text) : [],
                               heading: candidate?.section,
                               sentences: span.kind == .term && span.text.split(separator: " ").count >= 3
-                                || span.kind == .name ? material.sentences.map(\.text) : [])
+                                || span.kind == .name && !span.text.contains(" ") ? material.sentences.map(\.text) : [])
     }
 
     /// The sentence with the answer blanked, if the answer then no longer shows in it and

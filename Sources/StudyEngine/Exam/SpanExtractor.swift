@@ -259,6 +259,9 @@ struct SpanExtractor {
                     && !CommonVerbs.all.contains(Tokenizer.fold(words[i + 2].core)) && Tokenizer.fold(words[i + 2].core) != "per"
                     // "a magnitude 7 earthquake therefore releases": an adverb is no counted noun.
                     && !MissingReferent.conclusionWords.contains(Tokenizer.fold(words[i + 2].core)) && !words[i + 2].core.hasSuffix("ly")
+                    // "15 major tectonic plates": the counted noun is the last of the phrase, not
+                    // a modifier in its middle.
+                    && !(words[i + 2].trailing.isEmpty && i + 3 < words.count && Self.isModifiedNoun(words[i + 3]))
             } ?? false
             if unit.isEmpty, let next, qualifiesNext, isUnit(next) {
                 // The number counts the noun after the qualifier: "2,000 separate pieces".
