@@ -41,6 +41,8 @@ import StudyModel
             ("Three duplicate ACKs", "Three duplicate ACKs: fast retransmit, window halved.", nil),
             ("Timeout", "Timeout: cwnd = 1 MSS, back to slow start.", nil),
             ("Alliances", "Alliances: Europe was split into two armed camps.", nil),
+            ("Reduction", "Reduction: ATP and NADPH convert the products into sugar.",
+             "In reduction, ATP and NADPH convert the products into sugar."),
             ("Subduction", "Subduction: the denser oceanic plate sinks beneath the lighter plate.", nil),
             // No prose form: a pronoun that points elsewhere, or a label of the notes themselves.
             ("Glaciers", "Glaciers: he measured them every summer for ten years.", nil),

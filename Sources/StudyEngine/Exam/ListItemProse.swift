@@ -84,9 +84,12 @@ enum ListItemProse {
             if folded[0] == "the", mayBeVerb(folded) { return nil }
             return head + (plural ? " are " : " is ") + lowercasedFirst(rest)
         }
-        guard let verbAt = firstFiniteVerb(folded), verbAt >= 1 else { return nil }
+        // A text that opens with a name ("ATP and NADPH … convert …") is a clause with that
+        // subject even where its verb is one the lists do not know.
+        let verbAt = firstFiniteVerb(folded) ?? (firstIsCommon ? nil : restWords.count - 1)
+        guard let verbAt, verbAt >= 1 else { return nil }
         // "fast retransmit, window halved": note fragments, not a clause.
-        if restWords[..<verbAt].contains(where: { $0.hasSuffix(",") || $0.hasSuffix(";") }) { return nil }
+        if restWords[..<verbAt].contains(where: { $0.hasSuffix(",") || $0.hasSuffix(";") || $0.hasSuffix(":") }) { return nil }
         // A clause that names the label itself ("in an emergency the consuls could appoint a
         // dictator" under "Dictator"): the label adds nothing.
         let restSet = Set(folded.map(ExamLexicon.singular))
@@ -99,7 +102,8 @@ enum ListItemProse {
         let process = ["tion", "sion", "sis", "ment", "ing"].contains { Tokenizer.fold(headLast).hasSuffix($0) }
         // ("Alliances: Europe was split …" is no "In alliances, Europe …": a named subject
         // is not inside the label.)
-        if plural || process && !headIsName { return firstIsCommon ? "In " + headInText + ", " + body : nil }
+        if plural { return firstIsCommon ? "In " + headInText + ", " + body : nil }
+        if process, !headIsName { return "In " + headInText + ", " + body }
         if headIsName, headWords.count >= 2 { return "In " + (headFolded.first == "the" ? head : "the " + head) + ", " + body }
         return head + " means that " + body
     }
