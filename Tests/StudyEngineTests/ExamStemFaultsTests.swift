@@ -114,6 +114,16 @@ import StudyModel
         }
     }
 
+    @Test func aNumbersUnitIsNeverAnAdjectiveOrAnAdverb() {
+        let extractor = SpanExtractor(properWords: [], terms: [], lexicon: ExamLexicon(sentences: [], headings: [], properWords: []))
+        let plates = extractor.numbers(SpanExtractor.words("The lithosphere is broken into about 15 major tectonic plates."))
+        #expect(plates.map(\.text) == ["15"])
+        let quake = extractor.numbers(SpanExtractor.words("A magnitude 7 earthquake therefore releases more energy."))
+        #expect(quake.map(\.text) == ["7"])
+        let crust = extractor.numbers(SpanExtractor.words("The crust is between 5 km and 70 km thick."))
+        #expect(crust.map(\.text) == ["5 km", "70 km"])
+    }
+
     // MARK: - Captions and dangling references
 
     static let article = """

@@ -269,7 +269,11 @@ struct SpanExtractor {
                 text += " " + next.core + " " + noun.core
                 unit = Tokenizer.fold(next.core) + " " + Tokenizer.fold(noun.core)
                 i += 2
-            } else if unit.isEmpty, let next, isUnit(next) {
+            } else if unit.isEmpty, let next, isUnit(next),
+                      // "15 major tectonic plates": an adjective before a noun phrase is no unit
+                      // (a symbol such as "km" in "70 km thick" is).
+                      !(next.core.count > 3 && !next.core.hasSuffix("s") && next.trailing.isEmpty && i + 2 < words.count
+                        && Self.isModifiedNoun(words[i + 2])) {
                 text += " " + next.core
                 unit = Tokenizer.fold(next.core)
                 // "30.5 kJ per mole", "1 MSS per RTT".
