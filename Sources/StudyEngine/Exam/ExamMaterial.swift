@@ -260,7 +260,9 @@ struct ExamMaterial {
         for c in candidates.indices {
             for s in candidates[c].spans.indices {
                 let span = candidates[c].spans[s]
-                if let titleKey, [.term, .name, .acronym].contains(span.kind), ExamLexicon.key(span.text) == titleKey {
+                // Lengths first: folding every span's words would cost more than the rest of this loop.
+                if let titleKey, [.term, .name, .acronym].contains(span.kind), abs(span.text.count - titleKey.count) <= 6,
+                   ExamLexicon.key(span.text) == titleKey {
                     candidates[c].spans[s].isModifier = true
                 }
                 if ranks.isBuildingBlock(span, lexicon: lexicon) { candidates[c].spans[s].isModifier = true }

@@ -63,10 +63,12 @@ struct KeyTermRanks {
     /// ceiling"): a building block of the key terms, not one itself. Blanked alone ("a large
     /// share of _____") it is a generic noun, so it is kept for options only.
     func isBuildingBlock(_ span: AnswerSpan, lexicon: ExamLexicon) -> Bool {
-        guard span.kind == .term, !span.text.contains(" "), !span.isDefinedHere,
+        // Cheap checks first: this runs on every span of every sentence read.
+        guard span.kind == .term, !span.isDefinedHere, !qualifiersOfLongerTerms.isEmpty, !span.text.contains(" "),
+              qualifiersOfLongerTerms.contains(ExamLexicon.key(span.text)),
               let entry = lexicon.entry(for: span.text), !entry.text.contains(" "), entry.text.first?.isLowercase == true,
               entry.definedIn.isEmpty, entry.aliases.isEmpty else { return false }
-        return qualifiersOfLongerTerms.contains(ExamLexicon.key(span.text))
+        return true
     }
 
     /// How much a span's weight changes: ranked terms rise above dates and numbers (7);
