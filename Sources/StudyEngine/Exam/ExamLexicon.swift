@@ -68,6 +68,27 @@ struct ExamLexicon {
                   let sentence = sentences.first(where: { WholeWord.contains(heading, in: $0.text) }) else { continue }
             add(heading, sentence: sentence, strength: 1, properWords: properWords)
         }
+        addNamesWithoutPossessor()
+    }
+
+    /// "Newton's first law" is also written "the first law": the name without its possessor
+    /// reaches the same entry (and so its other names, "law of inertia"), unless two entries
+    /// share it ("Kepler's first law" beside "Newton's first law").
+    mutating func addNamesWithoutPossessor() {
+        var owners: [String: (name: String, entries: Set<Int>)] = [:]
+        for (index, entry) in entries.enumerated() {
+            for name in [entry.text] + entry.aliases {
+                guard let rest = Self.withoutPossessor(name) else { continue }
+                let key = Self.key(rest)
+                guard !key.isEmpty else { continue }
+                owners[key, default: (rest, [])].entries.insert(index)
+            }
+        }
+        for (key, owner) in owners.sorted(by: { $0.key < $1.key }) where owner.entries.count == 1 && indexByKey[key] == nil {
+            guard let index = owner.entries.first else { continue }
+            entries[index].aliases.append(owner.name)
+            indexByKey[key] = index
+        }
     }
 
     /// The entry a text names, by any of its names (case and accents folded).
@@ -103,6 +124,15 @@ struct ExamLexicon {
         if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
         if word.hasSuffix("s") { return String(word.dropLast()) }
         return word
+    }
+
+    /// "first law" for "Newton's first law": a name of three or more words whose first is a
+    /// possessive (a term's first word may have been lowercased, so any case).
+    static func withoutPossessor(_ name: String) -> String? {
+        let words = name.split(separator: " ")
+        guard words.count >= 3, let first = words.first, first.hasSuffix("'s") || first.hasSuffix("’s"),
+              first.dropLast(2).count >= 3, first.dropLast(2).allSatisfy(\.isLetter) else { return nil }
+        return words.dropFirst().joined(separator: " ")
     }
 
     /// "act on **different** objects": bold on a word that qualifies the next noun is stress, not a term.

@@ -254,9 +254,18 @@ struct ExamMaterial {
         // A one-word term in a fifth of the sentences is what the whole text is about
         // ("forces" in notes on Newton's laws): any reader fills it in.
         let topicMentions = max(6, all.count / 5)
+        // The subject the title names ("The First World War" in notes of that title) is
+        // what every reader already knows: options only.
+        let titleKey = TitleSubject.key(of: document)
         for c in candidates.indices {
             for s in candidates[c].spans.indices {
                 let span = candidates[c].spans[s]
+                // Lengths first: folding every span's words would cost more than the rest of this loop.
+                if let titleKey, [.term, .name, .acronym].contains(span.kind), abs(span.text.count - titleKey.count) <= 6,
+                   ExamLexicon.key(span.text) == titleKey {
+                    candidates[c].spans[s].isModifier = true
+                }
+                if ranks.isBuildingBlock(span, lexicon: lexicon) { candidates[c].spans[s].isModifier = true }
                 if span.kind == .term, !span.isDefinedHere, !span.text.contains(" "), span.text.first?.isLowercase == true,
                    (mentions[Self.identity(span, lexicon: lexicon)] ?? 1) >= topicMentions {
                     candidates[c].spans[s].isModifier = true
@@ -265,11 +274,11 @@ struct ExamMaterial {
                     + ranks.adjustment(for: span, lexicon: lexicon)
             }
             candidates[c].spans.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text.count > $1.text.count }
-            candidates[c].score += candidates[c].spans.first?.weight ?? 0
+            candidates[c].score += Self.bestAnswerWeight(candidates[c])
         }
         // Sentences with a defined term, a date or a number with its unit come first.
-        let strong = candidates.filter { ($0.spans.first?.weight ?? 0) >= Self.strongWeight }
-        let weak = candidates.filter { ($0.spans.first?.weight ?? 0) < Self.strongWeight }
+        let strong = candidates.filter { Self.bestAnswerWeight($0) >= Self.strongWeight }
+        let weak = candidates.filter { Self.bestAnswerWeight($0) < Self.strongWeight }
         self.candidates = Array((Self.interleaved(strong, limit: maxCandidates) + Self.interleaved(weak, limit: maxCandidates))
             .prefix(maxCandidates))
         for (kind, items) in pools where kind == .term || kind == .acronym {
@@ -300,6 +309,12 @@ struct ExamMaterial {
             }
         }
         sentencesWithTerm = index
+    }
+
+    /// The weight of the best span a question may ask about (a span kept for options only,
+    /// such as a trivial blank or the title's subject, does not make a sentence worth asking).
+    static func bestAnswerWeight(_ candidate: Candidate) -> Double {
+        candidate.spans.first(where: { !$0.isModifier })?.weight ?? 0
     }
 
     /// "A 10 kg box is pushed …", "the 0.15 kg ball": a sentence of a worked example that sets

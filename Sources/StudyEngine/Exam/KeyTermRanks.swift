@@ -10,7 +10,16 @@ struct KeyTermRanks {
     /// Ranks this deep count as key terms.
     static let depth = 20
 
+    /// Words that qualify the head of the text's longer terms ("income" of "income
+    /// elasticity of demand", "price" of "price ceiling").
+    private var qualifiersOfLongerTerms: Set<String> = []
+
     init(terms: [String], lexicon: ExamLexicon) {
+        for entry in lexicon.entries {
+            let words = ExamLexicon.key(entry.text).split(separator: " ").map(String.init)
+            guard words.count >= 2 else { continue }
+            qualifiersOfLongerTerms.formUnion(words.dropLast().filter { !ExamLexicon.connectors.contains($0) })
+        }
         for (rank, term) in terms.prefix(Self.depth).enumerated() {
             for name in Self.names(in: term) {
                 let key = ExamLexicon.key(name)
@@ -40,12 +49,35 @@ struct KeyTermRanks {
         return nil
     }
 
+    /// Whether the text gives the term both as an abbreviation and in full ("BBR (Bottleneck
+    /// Bandwidth and …)", "round-trip time (RTT)"): an abbreviation the text introduces is a
+    /// term it teaches, whether or not the ranking lists it.
+    static func isSpelledOut(_ span: AnswerSpan, lexicon: ExamLexicon) -> Bool {
+        guard let entry = lexicon.entry(for: span.text) else { return false }
+        let names = [entry.text] + entry.aliases
+        return names.contains(where: ExamLexicon.isAbbreviation) && names.contains(where: { !ExamLexicon.isAbbreviation($0) })
+    }
+
+    /// A plain word the text never defines nor names otherwise, which qualifies the head of
+    /// its longer terms ("income" beside "income elasticity of demand", "price" beside "price
+    /// ceiling"): a building block of the key terms, not one itself. Blanked alone ("a large
+    /// share of _____") it is a generic noun, so it is kept for options only.
+    func isBuildingBlock(_ span: AnswerSpan, lexicon: ExamLexicon) -> Bool {
+        // Cheap checks first: this runs on every span of every sentence read.
+        guard span.kind == .term, !span.isDefinedHere, !qualifiersOfLongerTerms.isEmpty, !span.text.contains(" "),
+              qualifiersOfLongerTerms.contains(ExamLexicon.key(span.text)),
+              let entry = lexicon.entry(for: span.text), !entry.text.contains(" "), entry.text.first?.isLowercase == true,
+              entry.definedIn.isEmpty, entry.aliases.isEmpty else { return false }
+        return true
+    }
+
     /// How much a span's weight changes: ranked terms rise above dates and numbers (7);
     /// a term the text emphasises but the ranking does not list (a quoted nickname, a list
     /// label) falls just below them.
     func adjustment(for span: AnswerSpan, lexicon: ExamLexicon) -> Double {
         if let rank = rank(of: span, lexicon: lexicon) { return rank < Self.depth / 2 ? 3 : 2 }
-        if [.term, .acronym].contains(span.kind), span.weight >= 8, !span.isDefinedHere { return 6.5 - span.weight }
+        if [.term, .acronym].contains(span.kind), span.weight >= 8, !span.isDefinedHere,
+           !Self.isSpelledOut(span, lexicon: lexicon) { return 6.5 - span.weight }
         return 0
     }
 }
