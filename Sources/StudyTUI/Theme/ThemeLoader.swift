@@ -94,7 +94,9 @@ public enum ThemeLoader {
     public static func load(_ name: String, directories: [String]) -> (theme: Theme, error: ThemeError?) {
         let fileManager = FileManager.default
         var candidates: [String] = []
-        let isPath = name.contains("/") || name.hasSuffix(".toml")
+        // `contains` of a Character (the standard library's), not of a String: with Foundation
+        // imported that one is NSString's range(of:), which maps CoreFoundation's Unicode tables.
+        let isPath = name.contains("/" as Character) || name.hasSuffix(".toml")
         if isPath {
             candidates.append(HomePath.expand(name, home: ProcessInfo.processInfo.environment["HOME"]))
         } else {
@@ -139,7 +141,7 @@ public enum ThemeLoader {
         } else if let home = environment["HOME"], !home.isEmpty {
             out.append(home + "/.config/studycircle/themes")
         }
-        if executablePath.contains("/") {
+        if executablePath.contains("/" as Character) {
             // PREFIX/bin/studycircle → PREFIX/share/studycircle/themes.
             out.append(installPrefix(ofExecutable: executablePath) + "/share/studycircle/themes")
         }
