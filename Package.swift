@@ -14,7 +14,11 @@ import PackageDescription
 /// - `--no-export-dynamic`: the toolchain's static-stdlib arguments export every symbol of our
 ///   own modules (14,000) to the dynamic loader, which then searches them for every symbol that
 ///   libc, SQLite or ncurses resolve; nothing loads a plug-in that would need them.
+/// - `scripts/static-link` is searched first: its `libNAME.so` linker scripts name the static
+///   archives of libstdc++, SQLite, ncursesw/tinfo and cmark-gfm, so those are linked in rather
+///   than loaded and relocated at every start (see scripts/static-link/README.md).
 let startupLayout: [String] = [
+    "-L", "\(Context.packageDirectory)/scripts/static-link",
     "-use-ld=lld",
     "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/studycircle.order",
     "-Xlinker", "--no-warn-symbol-ordering",

@@ -18,7 +18,10 @@ static inline int sc_cols(void) { return COLS; }
 static inline int sc_colors(void) { return COLORS; }
 static inline int sc_color_pairs(void) { return COLOR_PAIRS; }
 static inline chtype sc_color_pair(int n) { return COLOR_PAIR(n); }
-static inline int sc_setlocale_all(void) { return setlocale(LC_ALL, "") != NULL; }
+/* The user's character set only (LC_CTYPE), which is what curses and wcwidth use: the other
+   categories are not used by the app, and with a C.UTF-8 locale glibc reads each from its own
+   file at start (issue 13). */
+static inline int sc_setlocale_ctype(void) { return setlocale(LC_CTYPE, "") != NULL; }
 static inline mmask_t sc_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t sc_button5_pressed(void) { return BUTTON5_PRESSED; }
 

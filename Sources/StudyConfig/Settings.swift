@@ -1,4 +1,5 @@
 import Foundation
+import StudyModel
 
 /// Which storage backend to use (`DB_TYPE`).
 public enum BackendKind: String, Sendable, CaseIterable {
@@ -81,7 +82,7 @@ public struct SettingsLoader: Sendable {
     public var environment: [String: String]
     public var workingDirectory: String
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+    public init(environment: [String: String] = ProcessEnvironment.variables,
                 workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -113,7 +114,7 @@ public struct SettingsLoader: Sendable {
         }
 
         func value(_ key: String) -> String? {
-            guard let v = merged[key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            guard let v = merged[key]?.trimmingSpaces, !v.isEmpty else { return nil }
             return v
         }
         func fail(_ key: String, _ problem: String) -> ConfigError {

@@ -20,7 +20,7 @@ public enum TableNames {
     public static func mapping(from merged: [String: String], sources: [String: String] = [:]) throws -> [String: String] {
         var out: [String: String] = [:]
         for (logical, variable) in variables {
-            guard let raw = merged[variable]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
+            guard let raw = merged[variable]?.trimmingSpaces, !raw.isEmpty else { continue }
             guard (3...255).contains(raw.count), raw.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }) else {
                 throw ConfigError(key: variable, value: raw, source: sources[variable] ?? "default",
                                   problem: "is not a DynamoDB table name (3-255 letters, digits, '_', '-' or '.')")

@@ -8,7 +8,7 @@ public enum NameKey {
     /// order marks, controls), trimmed, with runs of white space made one space. This is the
     /// form a room name is stored and shown in.
     public static func cleaned(_ text: String) -> String {
-        let nfkc = text.precomposedStringWithCompatibilityMapping
+        let nfkc = nfkc(text)
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in nfkc.unicodeScalars {
@@ -31,7 +31,19 @@ public enum NameKey {
 
     /// Case folding, then NFKC again (folding can leave a string unnormalised).
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive], locale: nil).lowercased().precomposedStringWithCompatibilityMapping
+        // ASCII folds to its lower case and is already NFKC (issue 13: Foundation's folding and
+        // normalisation map CoreFoundation's Unicode tables, ~200 KB, at every start).
+        if isASCII(text) { return text.lowercased() }
+        return text.folding(options: [.caseInsensitive], locale: nil).lowercased().precomposedStringWithCompatibilityMapping
+    }
+
+    /// NFKC; ASCII text is its own NFKC form and is returned as it is.
+    public static func nfkc(_ text: String) -> String {
+        isASCII(text) ? text : text.precomposedStringWithCompatibilityMapping
+    }
+
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Characters that draw nothing: format characters (Cf), controls other than white space,
@@ -53,7 +65,7 @@ public enum NameKey {
 public enum Username {
     /// The stored form of a typed name (NFKC); `José` typed decomposed or precomposed is one name.
     public static func normalized(_ text: String) -> String {
-        text.precomposedStringWithCompatibilityMapping
+        NameKey.nfkc(text)
     }
 
     /// The uniqueness key: NFKC, case-folded.

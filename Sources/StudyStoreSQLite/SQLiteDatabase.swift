@@ -183,7 +183,9 @@ public final class SQLiteDatabase: Sendable {
             repairCompanions(of: path)
             defer { try? handle.close() }
             let header = (try? handle.read(upToCount: 16)) ?? Data()
-            if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+            // Compared byte by byte: `Data(String.UTF8View)` asks the runtime for a protocol
+            // conformance (a scan of every conformance record) at each start (issue 13).
+            if !header.isEmpty && !header.elementsEqual("SQLite format 3\0".utf8) {
                 throw StoreError.corrupt(corruptMessage(path))
             }
         } else {

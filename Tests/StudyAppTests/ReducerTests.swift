@@ -6,10 +6,12 @@ import StudyStore
 @Suite struct NavigationTests {
     @Test func startLoadsTheFirstScreenThenTheOutboxAndLibrary() {
         var state = AppState(settings: settings(), backendName: "test")
-        #expect(AppReducer.reduce(&state, .start) == [.loadFirstScreen(user: "alice", historyLimit: 10)])
+        #expect(AppReducer.reduce(&state, .start) == [.loadFirstScreen(user: "alice", historyLimit: 10,
+                                                                         libraryLimit: AppReducer.firstLibraryPage)])
         let effects = AppReducer.reduce(&state, .startDeferred)
         #expect(effects.contains(.loadOutbox))
-        #expect(effects.contains { if case .loadLibrary = $0 { return true } else { return false } })
+        #expect(effects.contains { if case .loadLibrary = $0 { return true } else { return false } },
+                "the first screen brought no library: the deferred start reads it")
     }
 
     @Test func tabCyclesThroughFivePanesBothWays() {

@@ -5,9 +5,9 @@ import StudyStore
 import StudyStoreSQLite
 import Testing
 
-/// Issue 13: the first frame needs one read (the rooms and the open room's newest page); the
-/// library, outbox, read marks, saved exam, reading positions, reminders and the poller wait
-/// until that frame is drawn, and then still happen.
+/// Issue 13: the first frame needs one read (the rooms and the open room's newest page, with the
+/// Library's first page beside it); the outbox, read marks, saved exam, reading positions,
+/// reminders and the poller wait until that frame is drawn, and then still happen.
 @Suite struct StartupReducerTests {
     let rooms = [room("r3", "gamma", members: ["bob"]), room("r2", "beta", members: ["alice"]),
                  room("r1", "Alpha", members: ["alice"])]
@@ -23,8 +23,14 @@ import Testing
         _ = AppReducer.reduce(&state, .start)
         #expect(state.startup == .loadingFirstScreen)
         let page = MessagePage(messages: [message(1), message(2)], older: nil, feed: PageCursor(token: "feed-r1"))
-        let effects = AppReducer.reduce(&state, .rooms(.firstScreenLoaded(rooms: rooms, newest: FirstPage(roomId: "r1", page: page))))
+        let doc = DocumentSummary(Content(title: "Cells", owner: "alice", sourceText: "Cells are small."))
+        let effects = AppReducer.reduce(&state, .rooms(.firstScreenLoaded(rooms: rooms, newest: FirstPage(roomId: "r1", page: page),
+                                                                          library: FirstLibraryPage(items: [doc], next: nil))))
         #expect(state.startup == .firstScreenReady)
+        #expect(state.library.items == [doc] && state.library.loaded && !state.library.loading, "the Library is on the first frame")
+        #expect(state.connection == .online, "the store answered: the first frame does not say connecting")
+        #expect(!AppReducer.reduce(&state, .startDeferred).contains { if case .loadLibrary = $0 { return true } else { return false } },
+                "and is not read again")
         #expect(state.rooms.entries.map(\.room.name) == ["Alpha", "beta", "gamma"])
         #expect(state.openRoom?.roomId == "r1")
         #expect(state.openRoom?.window.messages.map(\.messageId) == [message(1).messageId, message(2).messageId])
@@ -81,9 +87,10 @@ import Testing
         await harness.run { $0.startup == .firstScreenReady }
         #expect(harness.state.openRoom?.roomId == alpha.roomId)
         #expect(harness.state.openRoom?.window.messages.last?.messageId == newest.messageId, "the first screen shows the newest message")
-        // Nothing else was asked for: no library, no read marks, no poller.
+        #expect(harness.state.library.items.count == 1, "the Library's first page came with it")
+        #expect(harness.state.connection == .online)
+        // Nothing else was asked for: no read marks, no poller.
         await harness.drainEffects()
-        #expect(harness.state.library.items.isEmpty)
         #expect(!harness.state.readMarksLoaded)
         #expect(harness.clock.pendingSleeps == 0, "the poller has not started")
 

@@ -72,3 +72,23 @@ import StudyApp
         #expect(row >= 0 && canvas[row, 2].role == .selected)
     }
 }
+
+/// The install prefix beside the binary is found with `realpath` and string work (issue 13:
+/// no URL on the start-up path); it must be what URL's resolvingSymlinksInPath gave.
+@Suite struct InstallPrefixTests {
+    @Test func itIsTheFolderAboveTheBinarysFolderWithLinksResolved() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("prefix-\(UUID().uuidString)")
+        let bin = dir.appendingPathComponent("real/bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let binary = bin.appendingPathComponent("studycircle")
+        try Data().write(to: binary)
+        let link = dir.appendingPathComponent("studycircle-link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: binary)
+        for path in [binary.path, link.path, "/opt/sc/bin/studycircle", "/opt/sc/bin/../bin/studycircle", "/studycircle"] {
+            let old = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
+                .appendingPathComponent("../share/studycircle/themes").standardized.path
+            #expect(ThemeLoader.installPrefix(ofExecutable: path) + "/share/studycircle/themes" == old, "\(path)")
+        }
+    }
+}

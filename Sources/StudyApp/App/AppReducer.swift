@@ -10,6 +10,11 @@ import StudyStore
 /// action to that feature's reducer (`reduceRooms`, `reduceMessages`, …), each an exhaustive
 /// switch over its own action type.
 public enum AppReducer {
+    /// Documents of the Library's first page, read with the first screen: enough to fill the
+    /// pane on a tall terminal. Each costs its decoding before the first frame (issue 13); the
+    /// next pages load as the selection nears the end (`loadMoreLibraryIfNeeded`).
+    public static let firstLibraryPage = 40
+
     /// - Parameter now: the time on the store's clock (exam start and end, ratings, seeds), so
     ///   tests with a manual clock control every timestamp the reducer writes.
     public static func reduce(_ state: inout AppState, _ action: Action, now: Timestamp = .now()) -> [Effect] {
@@ -19,13 +24,16 @@ public enum AppReducer {
             guard state.startup == .notStarted else { return [] }
             state.startup = .loadingFirstScreen
             state.library.loading = true
-            return [.loadFirstScreen(user: state.settings.user, historyLimit: state.settings.historyPageSize)]
+            return [.loadFirstScreen(user: state.settings.user, historyLimit: state.settings.historyPageSize,
+                                     libraryLimit: min(state.settings.libraryPageSize, firstLibraryPage))]
         case .startDeferred:
             guard state.startup != .complete else { return [] }
             state.startup = .complete
-            return [.loadOutbox, .loadReadMarks, .loadExamProgress, .loadReadingPositions] + startReminders(state, now: now) + [
-                    .loadLibrary(requestId: state.library.requestId, category: nil, query: nil, cursor: nil,
-                                 limit: state.settings.libraryPageSize)]
+            // The Library came with the first screen unless that read of it failed.
+            let library: [Effect] = state.library.loaded ? [] : [
+                .loadLibrary(requestId: state.library.requestId, category: nil, query: nil, cursor: nil,
+                             limit: state.settings.libraryPageSize)]
+            return [.loadOutbox, .loadReadMarks, .loadExamProgress, .loadReadingPositions] + startReminders(state, now: now) + library
         case .quit:
             state.quitRequested = true
             return []

@@ -62,7 +62,7 @@ public struct AppSettings: Sendable, Equatable {
     }
 
     /// `$XDG_STATE_HOME/studycircle/outbox.json`, falling back to `~/.local/state`.
-    public static func defaultOutboxPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    public static func defaultOutboxPath(environment: [String: String] = ProcessEnvironment.variables) -> String? {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             return state + "/studycircle/outbox.json"
         }

@@ -7,8 +7,9 @@ import StudyStore
 public enum Effect: Equatable, Sendable {
     case loadRooms
     /// The start's one read: the rooms, then the newest `historyLimit` messages of the room
-    /// that opens first for `user` (`AppReducer.roomToOpen`). Answers `RoomsAction.firstScreenLoaded`.
-    case loadFirstScreen(user: String, historyLimit: Int)
+    /// that opens first for `user` (`AppReducer.roomToOpen`), and beside them the first
+    /// `libraryLimit` documents of the Library pane. Answers `RoomsAction.firstScreenLoaded`.
+    case loadFirstScreen(user: String, historyLimit: Int, libraryLimit: Int)
     case loadHistory(roomId: String, before: PageCursor?, limit: Int, direction: HistoryDirection)
     case send(Message)
     /// Writes the outbox file; writes happen one after another, in the order asked for.

@@ -136,8 +136,8 @@ final class EffectRunner: Sendable {
         switch effect {
         case .loadRooms:
             return .rooms(.loaded(try await loadAllRooms()))
-        case let .loadFirstScreen(user, historyLimit):
-            return .rooms(try await loadFirstScreen(user: user, historyLimit: historyLimit))
+        case let .loadFirstScreen(user, historyLimit, libraryLimit):
+            return .rooms(try await loadFirstScreen(user: user, historyLimit: historyLimit, libraryLimit: libraryLimit))
         case let .loadHistory(roomId, before, limit, direction):
             let page = try await access.history(roomId: roomId, before: before, limit: limit)
             return .messages(.historyLoaded(roomId: roomId, page: page, before: before, direction: direction))
@@ -256,13 +256,19 @@ final class EffectRunner: Sendable {
     /// The rooms and the newest page of the room the reducer will open, in one effect, so the
     /// first frame waits for one hand-over to the UI thread instead of two. A page that cannot
     /// be read is left to the usual `loadHistory`, which reports its own failure.
-    private func loadFirstScreen(user: String, historyLimit: Int) async throws -> RoomsAction {
+    /// The Library's first page is read beside them (a second reader on SQLite), since the
+    /// pane is on the first frame too; one that fails is read again by the deferred start.
+    private func loadFirstScreen(user: String, historyLimit: Int, libraryLimit: Int) async throws -> RoomsAction {
+        let store = self.store
+        async let library = try? store.content.list(category: nil, PageRequest(limit: libraryLimit))
         let rooms = try await loadAllRooms()
-        guard let roomId = AppReducer.roomToOpen(rooms, user: user) else {
-            return .firstScreenLoaded(rooms: rooms, newest: nil)
+        var newest: FirstPage?
+        if let roomId = AppReducer.roomToOpen(rooms, user: user),
+           let page = try? await access.history(roomId: roomId, before: nil, limit: historyLimit) {
+            newest = FirstPage(roomId: roomId, page: page)
         }
-        let page = try? await access.history(roomId: roomId, before: nil, limit: historyLimit)
-        return .firstScreenLoaded(rooms: rooms, newest: page.map { FirstPage(roomId: roomId, page: $0) })
+        let first = await library.map { FirstLibraryPage(items: $0.items.map(DocumentSummary.init), next: $0.next) }
+        return .firstScreenLoaded(rooms: rooms, newest: newest, library: first)
     }
 
     /// What a failed effect was doing, for `EffectFailure`.

@@ -30,6 +30,9 @@ extension Message {
 /// ordered by (createdAt, messageId). A later copy of the same id replaces the earlier one.
 public func mergeMessages(_ existing: [Message], _ incoming: [Message]) -> [Message] {
     if incoming.isEmpty { return existing }
+    // An empty window takes an ordered page as it is (the start's first page): no dictionary
+    // and no sort.
+    if existing.isEmpty, isStrictlyOrdered(incoming) { return incoming }
     // Fast path, by far the most common: polled messages newer than everything held, no repeats.
     if let last = existing.last, isStrictlyOrdered(incoming), let first = incoming.first, last.key < first.key {
         return existing + incoming

@@ -31,8 +31,11 @@ extension AppSettings {
     /// `<prefix>-<id>.json`.
     func siblingOfOutbox(_ prefix: String) -> String? {
         guard let outboxPath else { return nil }
-        let directory = (outboxPath as NSString).deletingLastPathComponent
-        let name = (outboxPath as NSString).lastPathComponent
+        // Split at the last "/" in plain Swift: NSString's path methods cost a runtime
+        // conformance lookup on the start-up path (issue 13).
+        let slash = outboxPath.lastIndex(of: "/")
+        let directory = slash.map { String(outboxPath[..<$0]) } ?? ""
+        let name = slash.map { String(outboxPath[outboxPath.index(after: $0)...]) } ?? outboxPath
         let renamed = name.hasPrefix("outbox") ? prefix + name.dropFirst("outbox".count) : prefix + "-" + name
         return directory + "/" + renamed
     }

@@ -12,12 +12,24 @@ public struct FirstPage: Equatable, Sendable {
     }
 }
 
+/// The Library pane's first page, read with the first screen because the pane is on it.
+public struct FirstLibraryPage: Equatable, Sendable {
+    public var items: [DocumentSummary]
+    public var next: PageCursor?
+
+    public init(items: [DocumentSummary], next: PageCursor?) {
+        self.items = items
+        self.next = next
+    }
+}
+
 /// What happens in the Rooms pane: listing, opening, joining, creating and leaving rooms.
 public enum RoomsAction: Equatable, Sendable {
     case loaded([ChatRoom])
     /// The start's one read: every room, and the newest page of the room that opens first
-    /// (nil when no room is joined or that page could not be read; then it loads as usual).
-    case firstScreenLoaded(rooms: [ChatRoom], newest: FirstPage?)
+    /// (nil when no room is joined or that page could not be read; then it loads as usual),
+    /// and the Library's first page (nil when it could not be read: the deferred start loads it).
+    case firstScreenLoaded(rooms: [ChatRoom], newest: FirstPage?, library: FirstLibraryPage? = nil)
     case open(roomId: String)
     /// `:join NAME`.
     case join(name: String)

@@ -24,8 +24,15 @@ extension AppReducer {
                 effects += open(&state, roomId: first.room.roomId, focusMessages: false)
             }
             return effects + applyReadMarks(&state)
-        case let .firstScreenLoaded(rooms, newest):
+        case let .firstScreenLoaded(rooms, newest, library):
             var effects = reduceRooms(&state, .loaded(rooms))
+            // The store has just answered: the status line says so on the first frame, rather
+            // than "connecting" until the poller's first round redraws it.
+            if state.connection == .connecting { state.connection = .online }
+            if let library {
+                effects += reduceLibrary(&state, .loaded(requestId: state.library.requestId, items: library.items,
+                                                         next: library.next, append: false))
+            }
             if let newest, state.openRoom?.roomId == newest.roomId, state.openRoom?.window.isLoaded == false {
                 // The page came with the rooms: no second read for it.
                 effects.removeAll { effect in

@@ -17,7 +17,7 @@ public enum TerminalApp {
                            codeRunner: JDoodleClient? = nil) throws -> Int32 {
         let signalFD = try TerminalGuard.install()
         let wake = try WakePipe()
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         // The first screen's read starts before curses and the theme, and runs beside them.
         let app = AppStore(store: store, settings: settings, assistant: assistant, codeRunner: codeRunner, wake: wake.signal)

@@ -28,8 +28,8 @@ final class CursesScreen {
         }
         let term = String(cString: getenv("TERM") ?? strdup(""))
         if Self.incapableTerminals.contains(term) { throw TerminalError.incapable(term) }
-        // The user's locale, but a UTF-8 one: wide characters need it.
-        _ = sc_setlocale_all()
+        // The user's character set, but a UTF-8 one: wide characters need it.
+        _ = sc_setlocale_ctype()
         if sc_codeset_is_utf8() == 0 { _ = setlocale(LC_CTYPE, "C.UTF-8") }
         guard let screen = sc_newterm() else {
             throw TerminalError("the terminal type '\(String(cString: getenv("TERM") ?? strdup("unset")))' is unknown to curses; set TERM, e.g. TERM=xterm-256color")

@@ -1,4 +1,5 @@
 import Foundation
+import StudyModel
 import StudyApp
 import TOMLKit
 
@@ -93,7 +94,9 @@ public enum ThemeLoader {
     public static func load(_ name: String, directories: [String]) -> (theme: Theme, error: ThemeError?) {
         let fileManager = FileManager.default
         var candidates: [String] = []
-        let isPath = name.contains("/") || name.hasSuffix(".toml")
+        // `contains` of a Character (the standard library's), not of a String: with Foundation
+        // imported that one is NSString's range(of:), which maps CoreFoundation's Unicode tables.
+        let isPath = name.contains("/" as Character) || name.hasSuffix(".toml")
         if isPath {
             candidates.append(HomePath.expand(name, home: ProcessInfo.processInfo.environment["HOME"]))
         } else {
@@ -129,7 +132,7 @@ public enum ThemeLoader {
     /// beside the installed binary (`PREFIX/bin/studycircle`), `$XDG_DATA_HOME/studycircle/themes`,
     /// `/usr/local/share/…` and `/usr/share/…`. The built-in themes need no folder.
     public static func searchDirectories(configured: String?, executablePath: String = CommandLine.arguments.first ?? "",
-                                         environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+                                         environment: [String: String] = ProcessEnvironment.variables) -> [String] {
         var out: [String] = []
         if let configured, !configured.isEmpty { out.append(configured) }
         if let env = environment["STUDYCIRCLE_THEMES"], !env.isEmpty { out.append(env) }
@@ -138,15 +141,33 @@ public enum ThemeLoader {
         } else if let home = environment["HOME"], !home.isEmpty {
             out.append(home + "/.config/studycircle/themes")
         }
-        if executablePath.contains("/") {
-            let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+        if executablePath.contains("/" as Character) {
             // PREFIX/bin/studycircle → PREFIX/share/studycircle/themes.
-            out.append(executable.deletingLastPathComponent().appendingPathComponent("../share/studycircle/themes").standardized.path)
+            out.append(installPrefix(ofExecutable: executablePath) + "/share/studycircle/themes")
         }
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { out.append(data + "/studycircle/themes") }
         out.append("/usr/local/share/studycircle/themes")
         out.append("/usr/share/studycircle/themes")
         var seen = Set<String>()
         return out.filter { seen.insert($0).inserted }
+    }
+
+    /// PREFIX of PREFIX/bin/studycircle, symbolic links resolved (`realpath`), "" for "/".
+    /// Plain string work rather than URL's resolvingSymlinksInPath and standardized, which
+    /// cost a runtime conformance lookup and several system calls at every start (issue 13).
+    static func installPrefix(ofExecutable path: String) -> String {
+        var resolved = path
+        if let real = realpath(path, nil) {
+            resolved = String(cString: real)
+            free(real)
+        } else if !path.hasPrefix("/") {
+            resolved = FileManager.default.currentDirectoryPath + "/" + path
+        }
+        var parts: [Substring] = []
+        for part in resolved.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        parts = Array(parts.dropLast(2))  // the file, then its bin folder
+        return parts.isEmpty ? "" : "/" + parts.joined(separator: "/")
     }
 }
