@@ -207,7 +207,8 @@ struct QuestionFactory {
             if let category = Self.definitionCategory(stem) {
                 // "_____ is the theory that …": only other theories the text names are options;
                 // without three, the definition is asked as a fill-in instead.
-                distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 8, rng: &rng)
+                distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 8,
+                                          sameKind: { isNamed($0, as: category) }, rng: &rng)
                     .filter { isNamed($0, as: category) }
                 distractors = Array(distractors.prefix(3))
             } else {
