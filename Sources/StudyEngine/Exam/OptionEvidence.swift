@@ -38,6 +38,13 @@ struct OptionEvidence {
     /// Term key → the word right after it where it opens its sentence ("**Magnitude**
     /// describes …", "**Intensity** describes …"): terms the text defines in parallel.
     private(set) var openingVerbs: [String: Set<String>] = [:]
+    /// Term key → the class noun its defining sentence puts it in ("**Photosynthesis** is the
+    /// process by which …" → "process"); terms defined as the same class are of a kind.
+    private(set) var categories: [String: Set<String>] = [:]
+    /// Class noun → keys of the terms defined as one.
+    private(set) var termsByCategory: [String: Set<String>] = [:]
+    /// Term keys that open a sentence of the text ("A **snapshot** is …", "**Sharding** splits …").
+    private(set) var openers: Set<String> = []
     /// Word → keys of the terms that open a sentence followed by it.
     private(set) var termsOpening: [String: Set<String>] = [:]
     /// Names the text writes after "the" as a whole noun phrase ("at the Crucible Theatre"):
@@ -191,6 +198,27 @@ struct OptionEvidence {
                 if last.end + 1 < folded.count, !endsClause[last.end], Self.isContent(folded[last.end + 1]) {
                     right = PorterStemmer.stem(folded[last.end + 1])
                 }
+                if j < 0 { for member in group { openers.insert(member.key) } }
+                // "X is the process by which …", "Y is a balanced tree that …": the noun before
+                // the first function word or clause end is the class the sentence defines X as.
+                // "Friction, the contact force that …": an apposition names the class too.
+                let isCopula = !endsClause[last.end] && last.end + 1 < cores.count
+                    && ["is", "are", "was", "were"].contains(cores[last.end + 1].lowercased())
+                let isApposition = raw[last.end].hasSuffix(",") && last.end + 1 < cores.count
+                    && ["a", "an", "the"].contains(cores[last.end + 1].lowercased())
+                if j < 0, group.count == 1, last.end + 2 < cores.count, isCopula || isApposition {
+                    var k = isCopula ? last.end + 2 : last.end + 1
+                    if ["a", "an", "the"].contains(cores[k].lowercased()) { k += 1 }
+                    var head: String? = nil
+                    while k < cores.count, k <= last.end + 6 {
+                        let word = folded[k]
+                        guard Self.isContent(word), cores[k].first?.isLowercase == true else { break }
+                        head = word
+                        if endsClause[k] { break }
+                        k += 1
+                    }
+                    if let head { categories[first.key, default: []].insert(head) }
+                }
                 // A list or term that opens the sentence, then a lowercase word: its verb.
                 if j < 0, let right, cores[last.end + 1].first?.isLowercase == true {
                     for member in group { openingVerbs[member.key, default: []].insert(right) }
@@ -213,6 +241,7 @@ struct OptionEvidence {
 
         for (key, words) in governors { for word in words { termsAfterWord[word, default: []].insert(key) } }
         for (key, words) in openingVerbs { for word in words { termsOpening[word, default: []].insert(key) } }
+        for (key, words) in categories { for word in words { termsByCategory[word, default: []].insert(key) } }
         for words in termsByFirst.values.joined() {
             let key = words.joined(separator: " ")
             if let head = Self.head(of: key) { termsByHead[head, default: []].insert(key) }
@@ -259,6 +288,7 @@ struct OptionEvidence {
         if let x = governors[ka], let y = governors[kb], !x.isDisjoint(with: y) { return true }
         if let h = Self.head(of: ka), h == Self.head(of: kb) { return true }
         if let x = openingVerbs[ka], let y = openingVerbs[kb], !x.isDisjoint(with: y) { return true }
+        if let x = categories[ka], let y = categories[kb], !x.isDisjoint(with: y) { return true }
         return false
     }
 
@@ -267,6 +297,10 @@ struct OptionEvidence {
         var out = coordinated[key] ?? []
         for word in governors[key] ?? [] { out.formUnion(termsAfterWord[word] ?? []) }
         for word in openingVerbs[key] ?? [] { out.formUnion(termsOpening[word] ?? []) }
+        // A class shared, or a class that is another term's head ("Weight is the force of
+        // gravity", "normal force").
+        for word in categories[key] ?? [] { out.formUnion(termsByCategory[word] ?? []); out.formUnion(termsByHead[word] ?? []) }
+        if let head = Self.head(of: key) ?? (key.contains(" ") ? nil : key) { out.formUnion(termsByCategory[head] ?? []) }
         if let head = Self.head(of: key) { out.formUnion(termsByHead[head] ?? []) }
         out.remove(key)
         return out
@@ -283,9 +317,9 @@ struct OptionEvidence {
         openingVerbs[ExamLexicon.key(term)]?.contains(PorterStemmer.stem(word)) == true
     }
 
-    /// Whether the term opens a sentence of the text with a verb ("**Sharding** splits …").
+    /// Whether the term opens a sentence of the text ("**Sharding** splits …", "A **snapshot** is …").
     func opensSentences(_ term: String) -> Bool {
-        openingVerbs[ExamLexicon.key(term)]?.isEmpty == false
+        openers.contains(ExamLexicon.key(term))
     }
 
     /// Whether the text gives a term any evidence of its kind at all.

@@ -178,6 +178,8 @@ struct OptionKind {
     /// earth) is of no known kind: then the sentence is asked another way.
     func sharesContext(_ value: String) -> Bool {
         if let sameKind, sameKind(value) { return true }
+        // Terms the text defines in parallel: both open sentences of one paragraph or list.
+        if definedSiblings(value) { return true }
         if let leftWord, evidence.stands(value, after: leftWord) { return true }
         if let rightWord, evidence.stands(value, before: rightWord) { return true }
         return false
@@ -205,7 +207,10 @@ struct OptionKind {
         // One paragraph or list, and names of about one length: "luxury" is no sibling of the
         // "income elasticity of demand" its list item defines it with.
         let gap = abs(a.text.split(separator: " ").count - b.text.split(separator: " ").count)
-        return a.group == b.group && gap <= 1
+        // Defined in parallel: both open sentences of the text ("A **B-tree** is …", "A **hash
+        // index** maps …"); a term mentioned mid-sentence ("can cause **tsunamis**") is of no
+        // known kind next to one that does ("lies the **asthenosphere**").
+        return a.group == b.group && gap <= 1 && evidence.opensSentences(a.text) && evidence.opensSentences(b.text)
     }
 
     /// A person mentioned in one or two sentences among options that are all the story's

@@ -201,8 +201,16 @@ struct QuestionFactory {
 
     func multipleChoice(_ candidate: ExamMaterial.Candidate, used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
         // Options for a generic key term are random nouns: those are asked as fill-ins only.
+        // The sentence's best answer without three options of its kind is asked as a fill-in
+        // instead (no padding with other kinds, and the best sentences keep their best answers).
+        var fallback: (Question, [String])? = nil
         for span in orderedSpans(candidate, excluding: used) where span.weight > Self.minimumAnswerWeight {
             guard let stem = stem(candidate, blanking: [span]) else { continue }
+            if fallback == nil {
+                fallback = (Question(id: "", kind: .fillInBlank, prompt: "Fill in the blank: \"\(stem)\"",
+                                     acceptedAnswers: accepted(span, in: candidate), sourceSentence: candidate.text,
+                                     difficulty: difficulty, answerKind: span.answerKind), answerKeys(span))
+            }
             var distractors: [String]
             if let category = Self.definitionCategory(stem) {
                 // "_____ is the theory that …": only other theories the text names are options;
@@ -222,7 +230,7 @@ struct QuestionFactory {
                                     difficulty: difficulty, answerKind: span.answerKind)
             return (question, answerKeys(span))
         }
-        return nil
+        return fallback
     }
 
     /// "theory" in "_____ is the theory that …", "group" in "A(n) _____ is a group of …": the
