@@ -67,7 +67,8 @@ public struct ExamGenerator: Sendable {
     public func generate(from document: StudyDocument) throws -> ExamDraft {
         try validate()
         let material = ExamMaterial(document: document)
-        let factory = QuestionFactory(material: material, difficulty: configuration.difficulty)
+        var factory = QuestionFactory(material: material, difficulty: configuration.difficulty)
+        factory.fillInFallback = configuration.questionTypes.contains(.fillInBlank)
         var rng = SeededRandom(text: document.sentences.prefix(50).map(\.text).joined(separator: "\n"), salt: seed)
         var types: [Question.Kind] = []
         for kind in configuration.questionTypes where !types.contains(kind) { types.append(kind) }

@@ -9,6 +9,10 @@ struct QuestionFactory {
     var material: ExamMaterial
     var difficulty: Question.Difficulty
 
+    /// Whether a multiple-choice sentence without three options of the answer's kind is asked
+    /// as a fill-in instead (only when the exam takes fill-ins).
+    var fillInFallback = false
+
     var picker: DistractorPicker { DistractorPicker(material: material, difficulty: difficulty) }
 
     /// Answers below this weight (lone key terms that nothing marks as defined) are
@@ -206,7 +210,7 @@ struct QuestionFactory {
         var fallback: (Question, [String])? = nil
         for span in orderedSpans(candidate, excluding: used) where span.weight > Self.minimumAnswerWeight {
             guard let stem = stem(candidate, blanking: [span]) else { continue }
-            if fallback == nil {
+            if fallback == nil, fillInFallback {
                 fallback = (Question(id: "", kind: .fillInBlank, prompt: "Fill in the blank: \"\(stem)\"",
                                      acceptedAnswers: accepted(span, in: candidate), sourceSentence: candidate.text,
                                      difficulty: difficulty, answerKind: span.answerKind), answerKeys(span))
