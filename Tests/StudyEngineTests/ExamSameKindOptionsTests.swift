@@ -141,4 +141,18 @@ import StudyModel
             #expect(!(q.originalSpan == "HIV" && (q.replacementSpan ?? "").lowercased().contains("autoimmune")), "\(q.prompt)")
         }
     }
+
+    @Test("a sentence without three same-kind options is asked as a fill-in, so the exam still reaches its count; an MC-only exam stays MC")
+    func typeChoiceInsteadOfPadding() throws {
+        var mixed: [Question] = []
+        for seed: UInt64 in 0..<2 {
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.multipleChoice, .fillInBlank]),
+                                              seed: seed).generate(from: Self.earth).questions
+            #expect(questions.count == 6, "\(questions.count) of 6")
+            mixed += questions
+        }
+        #expect(mixed.contains { $0.kind == .fillInBlank && $0.sourceSentence.contains("describes the effects") })
+        let onlyChoice = try exams(Self.earth, seeds: 0..<2, types: [.multipleChoice])
+        #expect(onlyChoice.allSatisfy { $0.kind == .multipleChoice })
+    }
 }
