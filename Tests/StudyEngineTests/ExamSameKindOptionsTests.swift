@@ -155,4 +155,18 @@ import StudyModel
         let onlyChoice = try exams(Self.earth, seeds: 0..<2, types: [.multipleChoice])
         #expect(onlyChoice.allSatisfy { $0.kind == .multipleChoice })
     }
+
+    @Test("a name the text writes with an article, a link word or after 'in'/'at' is a thing, never an option for a person")
+    func thingsAreNoPeople() throws {
+        let m = try material("""
+        Prime Minister Helen Marsh met Oscar Bellamy during a Kestrel Court dinner in May. Marsh said the talks went well, \
+        The Ledger reported. Oscar Bellamy said he was pleased. Marsh later spoke in Kestrel Court to Anna Quill. \
+        Anna Quill said the House of Delegates would vote soon. Bellamy praised Anna Quill and Helen Marsh.
+        """)
+        #expect(OptionKind.isThing("Kestrel Court", evidence: m.evidence))
+        #expect(OptionKind.isThing("The Ledger", evidence: m.evidence))
+        #expect(OptionKind.isThing("House of Delegates", evidence: m.evidence))
+        #expect(!OptionKind.isThing("Anna Quill", evidence: m.evidence))
+        #expect(!OptionKind.isThing("Oscar Bellamy", evidence: m.evidence))
+    }
 }

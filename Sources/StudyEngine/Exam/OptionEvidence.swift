@@ -138,6 +138,12 @@ struct OptionEvidence {
                             if endsClause[end] || next.isEmpty || StopWords.english.contains(next.lowercased()) {
                                 articleNames.insert(name)
                             }
+                        }
+                        // "a Downing Street barbecue": no person's name takes "a".
+                        if i > 0, !endsClause[i - 1], cores[i - 1] == "a" || cores[i - 1] == "an" {
+                            articleNames.insert(name)
+                        }
+                        if i > 0, !endsClause[i - 1], folded[i - 1] == "the" {
                             // "from the X": the preposition before the article puts the name in a place too.
                             if i > 1, !endsClause[i - 2], Self.placePrepositions.contains(folded[i - 2]) {
                                 prepositions[name, default: []].insert(folded[i - 2])

@@ -99,7 +99,7 @@ struct OptionKind {
         self.rightWord = isTerm ? right : nil
         self.subjectVerb = isTerm && forStatement ? subjectVerb : nil
         self.answerIsClass = isTerm && material.evidence.classTerms.contains(ExamLexicon.key(answer.text))
-        self.answerIsThing = answer.kind == .name && material.evidence.articleNames.contains(answer.text)
+        self.answerIsThing = answer.kind == .name && Self.isThing(answer.text, evidence: material.evidence)
         self.requireKin = isTerm
         self.answerNames = isTerm ? material.lexicon.names(of: answer.text) : [answer.text]
         let ownKeys = Set(answerNames.map(ExamLexicon.key))
@@ -165,12 +165,24 @@ struct OptionKind {
             if let preposition, evidence.prepositions[value]?.contains(preposition) != true { return false }
             if isPerson, evidence.isNamed(value, in: stemCapitals) { return false }
             // A venue or body ("the Crucible Theatre") and a person are never options of each other.
-            if evidence.articleNames.contains(value) != answerIsThing { return false }
+            if Self.isThing(value, evidence: evidence) != answerIsThing { return false }
         default:
             break
         }
         return true
     }
+
+    /// Whether the text treats a name as a thing (a place, venue, body or paper), never a
+    /// person: it writes it with an article ("The Mail", "at the Crucible Theatre"), with a
+    /// lowercase link word ("House of Representatives"), or after "in"/"at" ("in Downing Street").
+    static func isThing(_ name: String, evidence: OptionEvidence) -> Bool {
+        if name.hasPrefix("The ") || evidence.articleNames.contains(name) { return true }
+        if name.split(separator: " ").dropFirst().contains(where: { $0.first?.isLowercase == true }) { return true }
+        return !(evidence.prepositions[name] ?? []).isDisjoint(with: thingPrepositions)
+    }
+
+    /// Prepositions only places take ("from", "to" and "by" take people too).
+    static let thingPrepositions: Set<String> = ["in", "at", "near", "into", "across", "outside"]
 
     /// For a term the text gives no kin: the text writes the value in the stem's own slot
     /// (after the word before the blank, before the word after it), or the factory's category
