@@ -19,7 +19,8 @@ struct DistractorPicker {
     ///   then only a close sibling makes a false statement that teaches (a term of the same
     ///   list or section, another person for a person, another place for a place).
     func pick(for answer: AnswerSpan, in candidate: ExamMaterial.Candidate, stem: String, blank: String,
-              count: Int, excluding: [String] = [], forStatement: Bool = false, rng: inout SeededRandom) -> [String] {
+              count: Int, excluding: [String] = [], forStatement: Bool = false,
+              sameKind: ((String) -> Bool)? = nil, rng: inout SeededRandom) -> [String] {
         var chosen: [String] = []
         let answerNames = material.lexicon.names(of: answer.text)
         var keys = Set((answerNames + excluding).map(AnswerSpan.key))
@@ -27,6 +28,9 @@ struct DistractorPicker {
         var chosenEntries = Set<Int>()
         var kind = OptionKind(answer: answer, candidate: candidate, stem: stem, blank: blank, material: material,
                               forStatement: forStatement)
+        kind.sameKind = sameKind
+        // "on March _____": a day of the month has only days as options (1–31), never "38".
+        let isDay = Self.isDayOfMonth(answer, stem: stem, blank: blank)
 
         func accept(_ value: String) -> Bool {
             let key = AnswerSpan.key(value)
@@ -55,6 +59,7 @@ struct DistractorPicker {
                let a = answer.text.first, let v = value.first, a.isUppercase != v.isUppercase { return false }
             if WholeWord.contains(value, in: candidate.text) { return false }
             if let v = NumberForm(value)?.value, let a = answer.numericValue, v == a { return false }
+            if isDay, !Self.isDayNumber(value) { return false }
             let statement = stem.replacingOccurrences(of: blank, with: value)
             if material.isStatedElsewhere(statement, value: value, source: candidate.sentence) { return false }
             keys.insert(key)
@@ -95,7 +100,8 @@ struct DistractorPicker {
             _ = accept(capitalise && [.term, .acronym].contains(answer.kind) ? text.capitalisedFirst : text)
         }
         if chosen.count < count, [.year, .number, .percentage].contains(answer.kind) {
-            for value in invented(answer: answer, rng: &rng) where chosen.count < count {
+            let made = isDay ? inventedDays(answer, rng: &rng) : invented(answer: answer, rng: &rng)
+            for value in made where chosen.count < count {
                 _ = accept(value)
             }
         }
@@ -123,6 +129,13 @@ struct DistractorPicker {
             return all.filter { $0.style == style && (!defined || $0.span.weight >= 8)
                 && ($0.isNamedTerm || $0.span.weight >= 5) }
         case .name:
+            // "the Crucible Theatre": a venue or body the text writes with an article has as
+            // options only other names it writes so, whatever role a sentence gave it.
+            let things = material.evidence.articleNames
+            if things.contains(answer.text) {
+                let words = answer.text.split(separator: " ").count
+                return all.filter { things.contains($0.span.text) && !$0.span.isPerson && $0.wordCount == words }
+            }
             // A person's options are written as people's names ("TurnON Britain" is a company).
             let persons = all.filter { $0.span.isPerson == answer.isPerson && (!answer.isPerson || PersonNameShape.fits($0.span.text)) }
             // Every name with a known role keeps to it, whatever the two-word shape says (a
@@ -256,6 +269,32 @@ struct DistractorPicker {
         let whole = abs(value.rounded())
         while whole >= step * 100, (whole / (step * 10)).rounded() * step * 10 == whole { step *= 10 }
         return step
+    }
+
+    /// Whether the answer is a day of the month: a whole number from 1 to 31 written right
+    /// after a month's name or right before one ("on March _____", "_____ March").
+    static func isDayOfMonth(_ answer: AnswerSpan, stem: String, blank: String) -> Bool {
+        guard [.number, .year].contains(answer.kind), isDayNumber(answer.text) else { return false }
+        let tokens = stem.split(separator: " ")
+        guard let at = tokens.firstIndex(where: { $0.contains(blank) }) else { return false }
+        func isMonth(_ index: Int) -> Bool {
+            tokens.indices.contains(index) && SpanExtractor.months.contains(Tokenizer.fold(String(tokens[index])).filter(\.isLetter))
+        }
+        return isMonth(at - 1) && !tokens[at - 1].contains(where: { ",.;:".contains($0) }) || isMonth(at + 1) && !tokens[at].hasSuffix(",")
+    }
+
+    /// "27", "3": a whole number a day of a month can be.
+    static func isDayNumber(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 2, text.allSatisfy(\.isNumber), let day = Int(text) else { return false }
+        return (1...31).contains(day)
+    }
+
+    /// Days near the answer's, within the shortest month when the answer is.
+    func inventedDays(_ answer: AnswerSpan, rng: inout SeededRandom) -> [String] {
+        guard let day = Int(answer.text) else { return [] }
+        let last = day <= 28 ? 28 : 31
+        return rng.shuffled([1, 2, 3, 4, 5, 6, 7, -1, -2, -3, -4, -5, -6, -7]).map { day + $0 }
+            .filter { (1...last).contains($0) }.map(String.init)
     }
 
     /// Dates in the answer's format: the same day and month in other years, or nearby days.

@@ -67,7 +67,8 @@ public struct ExamGenerator: Sendable {
     public func generate(from document: StudyDocument) throws -> ExamDraft {
         try validate()
         let material = ExamMaterial(document: document)
-        let factory = QuestionFactory(material: material, difficulty: configuration.difficulty)
+        var factory = QuestionFactory(material: material, difficulty: configuration.difficulty)
+        factory.fillInFallback = configuration.questionTypes.contains(.fillInBlank)
         var rng = SeededRandom(text: document.sentences.prefix(50).map(\.text).joined(separator: "\n"), salt: seed)
         var types: [Question.Kind] = []
         for kind in configuration.questionTypes where !types.contains(kind) { types.append(kind) }
@@ -105,7 +106,10 @@ public struct ExamGenerator: Sendable {
             let trueItems = questions.filter { $0.kind == .trueFalse && $0.correctOptions == [0] }.count
             let falseItems = questions.filter { $0.kind == .trueFalse && $0.correctOptions == [1] }.count
             kinds: for kind in order where !exhausted.contains(kind) && made == nil {
-                let passes = kind == .trueFalse && trueItems > falseItems ? [true, false] : [false]
+                // Multiple choice: a sentence with options of the answer's kind first, then
+                // (second pass) the fill-in fallback (`QuestionFactory.fillInFallback`).
+                let passes = kind == .trueFalse && trueItems > falseItems
+                    || kind == .multipleChoice && factory.fillInFallback ? [true, false] : [false]
                 for falseOnly in passes {
                     for candidate in material.candidates where !usedSentences.contains(candidate.sentence) {
                         guard !echoes.repeats(candidate.text, index: candidate.sentence) else { continue }
@@ -145,7 +149,7 @@ public struct ExamGenerator: Sendable {
                used: Set<String>, falseOnly: Bool = false, rng: inout SeededRandom) -> (Question, [String])? {
         switch kind {
         case .fillInBlank: return factory.fillInBlank(candidate, used: used)
-        case .multipleChoice: return factory.multipleChoice(candidate, used: used, rng: &rng)
+        case .multipleChoice: return factory.multipleChoice(candidate, used: used, fallback: !falseOnly, rng: &rng)
         case .trueFalse: return factory.trueFalse(candidate, used: used, falseOnly: falseOnly, rng: &rng)
         case .multipleAnswer: return factory.multipleAnswer(candidate, used: used, rng: &rng)
         }

@@ -35,6 +35,24 @@ struct OptionEvidence {
     private(set) var termsByHead: [String: Set<String>] = [:]
     /// Term key → singular words within five words after it ("Friction, the contact force …").
     private(set) var followers: [String: Set<String>] = [:]
+    /// Term key → the word right after it where it opens its sentence ("**Magnitude**
+    /// describes …", "**Intensity** describes …"): terms the text defines in parallel.
+    private(set) var openingVerbs: [String: Set<String>] = [:]
+    /// Term key → the class noun its defining sentence puts it in ("**Photosynthesis** is the
+    /// process by which …" → "process"); terms defined as the same class are of a kind.
+    private(set) var categories: [String: Set<String>] = [:]
+    /// Class noun → keys of the terms defined as one.
+    private(set) var termsByCategory: [String: Set<String>] = [:]
+    /// Term keys that open a sentence of the text ("A **snapshot** is …", "**Sharding** splits …").
+    private(set) var openers: Set<String> = []
+    /// Word → keys of the terms that open a sentence followed by it.
+    private(set) var termsOpening: [String: Set<String>] = [:]
+    /// Names the text writes after "the" as a whole noun phrase ("at the Crucible Theatre"):
+    /// a place, a venue or a body; a person's name takes no article.
+    private(set) var articleNames: Set<String> = []
+    /// Term keys the text uses as the class of something else ("Type 1 diabetes is an
+    /// autoimmune disease"): a class is no option for a member, nor a member for a class.
+    private(set) var classTerms: Set<String> = []
     /// Units the text writes after a number ("n·s", "kg"), folded: a term that is one of
     /// them is a unit, and a unit is no option for a quantity.
     private(set) var units: Set<String> = []
@@ -112,6 +130,25 @@ struct OptionEvidence {
                         if i > 0, !endsClause[i - 1], Self.prepositionWords.contains(folded[i - 1]) {
                             prepositions[name, default: []].insert(folded[i - 1])
                         }
+                        // "at the Crucible Theatre in …", "the Crucible Theatre, the venue": the
+                        // article marks a thing (a name before a noun, "the Smith family", does not).
+                        let end = i + words.count - 1
+                        if i > 0, !endsClause[i - 1], folded[i - 1] == "the" {
+                            let next = end + 1 < cores.count ? cores[end + 1] : ""
+                            if endsClause[end] || next.isEmpty || StopWords.english.contains(next.lowercased()) {
+                                articleNames.insert(name)
+                            }
+                        }
+                        // "a Downing Street barbecue": no person's name takes "a".
+                        if i > 0, !endsClause[i - 1], cores[i - 1] == "a" || cores[i - 1] == "an" {
+                            articleNames.insert(name)
+                        }
+                        if i > 0, !endsClause[i - 1], folded[i - 1] == "the" {
+                            // "from the X": the preposition before the article puts the name in a place too.
+                            if i > 1, !endsClause[i - 2], Self.placePrepositions.contains(folded[i - 2]) {
+                                prepositions[name, default: []].insert(folded[i - 2])
+                            }
+                        }
                         matched = words.count
                         break
                     }
@@ -119,6 +156,13 @@ struct OptionEvidence {
                 i += max(matched, 1)
             }
             guard !occurrences.isEmpty else { continue }
+            // "X is an autoimmune disease", "Y are a kind of …": the term after "is a(n)" is a class.
+            for occurrence in occurrences where occurrence.start >= 2 && occurrence.start > occurrences[0].start {
+                let article = cores[occurrence.start - 1].lowercased(), verb = cores[occurrence.start - 2].lowercased()
+                if ["a", "an"].contains(article), ["is", "was"].contains(verb), !endsClause[occurrence.start - 2] {
+                    classTerms.insert(occurrence.key)
+                }
+            }
             for occurrence in occurrences where occurrence.end + 1 < folded.count {
                 followers[occurrence.key, default: []].formUnion(folded[(occurrence.end + 1)..<min(folded.count, occurrence.end + 6)])
             }
@@ -160,6 +204,31 @@ struct OptionEvidence {
                 if last.end + 1 < folded.count, !endsClause[last.end], Self.isContent(folded[last.end + 1]) {
                     right = PorterStemmer.stem(folded[last.end + 1])
                 }
+                if j < 0 { for member in group { openers.insert(member.key) } }
+                // "X is the process by which …", "Y is a balanced tree that …": the noun before
+                // the first function word or clause end is the class the sentence defines X as.
+                // "Friction, the contact force that …": an apposition names the class too.
+                let isCopula = !endsClause[last.end] && last.end + 1 < cores.count
+                    && ["is", "are", "was", "were"].contains(cores[last.end + 1].lowercased())
+                let isApposition = raw[last.end].hasSuffix(",") && last.end + 1 < cores.count
+                    && ["a", "an", "the"].contains(cores[last.end + 1].lowercased())
+                if j < 0, group.count == 1, last.end + 2 < cores.count, isCopula || isApposition {
+                    var k = isCopula ? last.end + 2 : last.end + 1
+                    if ["a", "an", "the"].contains(cores[k].lowercased()) { k += 1 }
+                    var head: String? = nil
+                    while k < cores.count, k <= last.end + 6 {
+                        let word = folded[k]
+                        guard Self.isContent(word), cores[k].first?.isLowercase == true else { break }
+                        head = word
+                        if endsClause[k] { break }
+                        k += 1
+                    }
+                    if let head { categories[first.key, default: []].insert(head) }
+                }
+                // A list or term that opens the sentence, then a lowercase word: its verb.
+                if j < 0, let right, cores[last.end + 1].first?.isLowercase == true {
+                    for member in group { openingVerbs[member.key, default: []].insert(right) }
+                }
                 for member in group {
                     if let left { before[member.key, default: []].insert(left) }
                     if let governor { governors[member.key, default: []].insert(governor) }
@@ -177,6 +246,8 @@ struct OptionEvidence {
         }
 
         for (key, words) in governors { for word in words { termsAfterWord[word, default: []].insert(key) } }
+        for (key, words) in openingVerbs { for word in words { termsOpening[word, default: []].insert(key) } }
+        for (key, words) in categories { for word in words { termsByCategory[word, default: []].insert(key) } }
         for words in termsByFirst.values.joined() {
             let key = words.joined(separator: " ")
             if let head = Self.head(of: key) { termsByHead[head, default: []].insert(key) }
@@ -222,6 +293,8 @@ struct OptionEvidence {
         if coordinated[ka]?.contains(kb) == true { return true }
         if let x = governors[ka], let y = governors[kb], !x.isDisjoint(with: y) { return true }
         if let h = Self.head(of: ka), h == Self.head(of: kb) { return true }
+        if let x = openingVerbs[ka], let y = openingVerbs[kb], !x.isDisjoint(with: y) { return true }
+        if let x = categories[ka], let y = categories[kb], !x.isDisjoint(with: y) { return true }
         return false
     }
 
@@ -229,6 +302,11 @@ struct OptionEvidence {
     func kin(of key: String) -> Set<String> {
         var out = coordinated[key] ?? []
         for word in governors[key] ?? [] { out.formUnion(termsAfterWord[word] ?? []) }
+        for word in openingVerbs[key] ?? [] { out.formUnion(termsOpening[word] ?? []) }
+        // A class shared, or a class that is another term's head ("Weight is the force of
+        // gravity", "normal force").
+        for word in categories[key] ?? [] { out.formUnion(termsByCategory[word] ?? []); out.formUnion(termsByHead[word] ?? []) }
+        if let head = Self.head(of: key) ?? (key.contains(" ") ? nil : key) { out.formUnion(termsByCategory[head] ?? []) }
         if let head = Self.head(of: key) { out.formUnion(termsByHead[head] ?? []) }
         out.remove(key)
         return out
@@ -237,6 +315,17 @@ struct OptionEvidence {
     /// Whether the text writes `word` (singular, folded) within five words after the term.
     func writes(_ word: String, after term: String) -> Bool {
         followers[ExamLexicon.key(term)]?.contains(word) == true
+    }
+
+    /// Whether the text writes the term right before a word with this stem where the term
+    /// opens its sentence (its subject: "HIV infects …").
+    func opens(_ term: String, before word: String) -> Bool {
+        openingVerbs[ExamLexicon.key(term)]?.contains(PorterStemmer.stem(word)) == true
+    }
+
+    /// Whether the term opens a sentence of the text ("**Sharding** splits …", "A **snapshot** is …").
+    func opensSentences(_ term: String) -> Bool {
+        openers.contains(ExamLexicon.key(term))
     }
 
     /// Whether the text gives a term any evidence of its kind at all.

@@ -38,6 +38,16 @@ struct OptionKind {
     let rightWord: String?
     /// A verb right before the blank ("conserves _____"), for options of a term without kin.
     let governor: String?
+    /// The verb right after a blank that opens the stem ("_____ infects and destroys …"): a
+    /// swap into a false statement must be something the text says does that too.
+    let subjectVerb: String?
+    /// For a question (not a statement) on a term without kin: other evidence that a value is
+    /// of the answer's kind (the factory's "_____ is the theory that …" category check).
+    var sameKind: ((String) -> Bool)? = nil
+    /// Whether the answer is a name the text writes as "the X" (a venue, a body), not a person.
+    let answerIsThing: Bool
+    /// Whether the answer is a class the text files other terms under (see `OptionEvidence.classTerms`).
+    let answerIsClass: Bool
 
     var evidence: OptionEvidence { material.evidence }
 
@@ -55,6 +65,7 @@ struct OptionKind {
         var preposition: String? = nil
         var left: String? = nil
         var right: String? = nil
+        var subjectVerb: String? = nil
         if let at {
             if at > 0, !endsClause(tokens[at - 1]) {
                 let word = core(tokens[at - 1])
@@ -68,6 +79,10 @@ struct OptionKind {
                 let word = core(tokens[at + 1])
                 let verbLike = raw.hasSuffix("s") || raw.hasSuffix("ed") || CommonVerbs.all.contains(raw)
                 if OptionEvidence.isContent(word), !verbLike { right = word }
+                if at == 0 || at == 1 && ["the", "a", "an", "a(n)"].contains(Tokenizer.fold(String(tokens[0]))),
+                   verbLike, raw.count > 2, !StopWords.english.contains(raw), tokens[at + 1].first?.isLowercase == true {
+                    subjectVerb = word
+                }
             }
         }
         let isTerm = [.term, .acronym].contains(answer.kind)
@@ -82,6 +97,9 @@ struct OptionKind {
             self.governor = nil
         }
         self.rightWord = isTerm ? right : nil
+        self.subjectVerb = isTerm && forStatement ? subjectVerb : nil
+        self.answerIsClass = isTerm && material.evidence.classTerms.contains(ExamLexicon.key(answer.text))
+        self.answerIsThing = answer.kind == .name && Self.isThing(answer.text, evidence: material.evidence)
         self.requireKin = isTerm
         self.answerNames = isTerm ? material.lexicon.names(of: answer.text) : [answer.text]
         let ownKeys = Set(answerNames.map(ExamLexicon.key))
@@ -118,11 +136,13 @@ struct OptionKind {
         switch answer.kind {
         case .term, .acronym:
             if !answerIsUnitValue, Self.isUnit(value, material: material) { return false }
+            // "the autoimmune disease" (a class the text files things under) for "HIV" (a member).
+            if evidence.classTerms.contains(ExamLexicon.key(value)) != answerIsClass { return false }
             if requireKin {
                 // Options for a question: kin when the text shows the answer any; statements
                 // (a swap that must read as a sensible claim) fall back to marked terms of the
                 // same paragraph only.
-                guard isKin(value) || !hasEnoughKin && (!forStatement || definedSiblings(value)) else { return false }
+                guard isKin(value) || !hasEnoughKin && (forStatement ? definedSiblings(value) : sharesContext(value)) else { return false }
                 // "conserves _____": with no kin to go by, an option must be something the
                 // text says is conserved too, or the sentence reads as nonsense with it.
                 if !hasEnoughKin, !forStatement, let governor, !evidence.stands(value, after: governor) { return false }
@@ -133,14 +153,48 @@ struct OptionKind {
                 if isKindOfAnswer(value) { return false }
                 if let leftWord, !evidence.stands(value, after: leftWord) { return false }
                 if let rightWord, !evidence.stands(value, before: rightWord) { return false }
+                // "_____ infects and destroys helper T cells": only what the text says infects
+                // (or opens a sentence with that verb) is a sensible false subject.
+                // (Parallel definitions, "A **bloom filter** answers …", "A **hash index** maps …", are
+                // exempt: swapping them tests which definition goes with which term.)
+                if let subjectVerb, !evidence.stands(value, before: subjectVerb), !evidence.opens(value, before: subjectVerb),
+                   !(evidence.opensSentences(answer.text) && evidence.opensSentences(value)
+                     && (material.lexicon.entry(for: value)?.strength ?? 0) >= 2) { return false }
             }
         case .name:
             if let preposition, evidence.prepositions[value]?.contains(preposition) != true { return false }
             if isPerson, evidence.isNamed(value, in: stemCapitals) { return false }
+            // A venue or body ("the Crucible Theatre") and a person are never options of each other.
+            if Self.isThing(value, evidence: evidence) != answerIsThing { return false }
         default:
             break
         }
         return true
+    }
+
+    /// Whether the text treats a name as a thing (a place, venue, body or paper), never a
+    /// person: it writes it with an article ("The Mail", "at the Crucible Theatre"), with a
+    /// lowercase link word ("House of Representatives"), or after "in"/"at" ("in Downing Street").
+    static func isThing(_ name: String, evidence: OptionEvidence) -> Bool {
+        if name.hasPrefix("The ") || evidence.articleNames.contains(name) { return true }
+        if name.split(separator: " ").dropFirst().contains(where: { $0.first?.isLowercase == true }) { return true }
+        return !(evidence.prepositions[name] ?? []).isDisjoint(with: thingPrepositions)
+    }
+
+    /// Prepositions only places take ("from", "to" and "by" take people too).
+    static let thingPrepositions: Set<String> = ["in", "at", "near", "into", "across", "outside"]
+
+    /// For a term the text gives no kin: the text writes the value in the stem's own slot
+    /// (after the word before the blank, before the word after it), or the factory's category
+    /// evidence says so. A mere bold term of the same paragraph ("tsunamis" for a layer of the
+    /// earth) is of no known kind: then the sentence is asked another way.
+    func sharesContext(_ value: String) -> Bool {
+        if let sameKind, sameKind(value) { return true }
+        // Terms the text defines in parallel: both open sentences of one paragraph or list.
+        if definedSiblings(value) { return true }
+        if let leftWord, evidence.stands(value, after: leftWord) { return true }
+        if let rightWord, evidence.stands(value, before: rightWord) { return true }
+        return false
     }
 
     /// Two terms the text marks (bold, defined, abbreviated) in the same paragraph or list ("A **B-tree** is …", "A **hash index** maps …"): a run of them is a list of
@@ -165,7 +219,10 @@ struct OptionKind {
         // One paragraph or list, and names of about one length: "luxury" is no sibling of the
         // "income elasticity of demand" its list item defines it with.
         let gap = abs(a.text.split(separator: " ").count - b.text.split(separator: " ").count)
-        return a.group == b.group && gap <= 1
+        // Defined in parallel: both open sentences of the text ("A **B-tree** is …", "A **hash
+        // index** maps …"); a term mentioned mid-sentence ("can cause **tsunamis**") is of no
+        // known kind next to one that does ("lies the **asthenosphere**").
+        return a.group == b.group && gap <= 1 && evidence.opensSentences(a.text) && evidence.opensSentences(b.text)
     }
 
     /// A person mentioned in one or two sentences among options that are all the story's

@@ -9,6 +9,10 @@ struct QuestionFactory {
     var material: ExamMaterial
     var difficulty: Question.Difficulty
 
+    /// Whether a multiple-choice sentence without three options of the answer's kind is asked
+    /// as a fill-in instead (only when the exam takes fill-ins).
+    var fillInFallback = false
+
     var picker: DistractorPicker { DistractorPicker(material: material, difficulty: difficulty) }
 
     /// Answers below this weight (lone key terms that nothing marks as defined) are
@@ -200,15 +204,24 @@ struct QuestionFactory {
         return nil
     }
 
-    func multipleChoice(_ candidate: ExamMaterial.Candidate, used: Set<String>, rng: inout SeededRandom) -> (Question, [String])? {
+    /// - Parameter fallback: with `fillInFallback`, a sentence whose answers all lack three
+    ///   options of their kind is asked as a fill-in of its best answer (the generator first
+    ///   looks for a sentence that makes a real multiple-choice question).
+    func multipleChoice(_ candidate: ExamMaterial.Candidate, used: Set<String>, fallback allowFallback: Bool = true,
+                        rng: inout SeededRandom) -> (Question, [String])? {
         // Options for a generic key term are random nouns: those are asked as fill-ins only.
+        // The sentence's best answer without three options of its kind is asked as a fill-in
+        // instead (no padding with other kinds, and the best sentences keep their best answers).
+        var fallback: (span: AnswerSpan, stem: String)? = nil
         for span in orderedSpans(candidate, excluding: used) where span.weight > Self.minimumAnswerWeight {
             guard let stem = stem(candidate, blanking: [span]) else { continue }
+            if fallback == nil, fillInFallback, allowFallback { fallback = (span, stem) }
             var distractors: [String]
             if let category = Self.definitionCategory(stem) {
                 // "_____ is the theory that …": only other theories the text names are options;
                 // without three, the definition is asked as a fill-in instead.
-                distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 8, rng: &rng)
+                distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 8,
+                                          sameKind: { isNamed($0, as: category) }, rng: &rng)
                     .filter { isNamed($0, as: category) }
                 distractors = Array(distractors.prefix(3))
             } else {
@@ -222,7 +235,11 @@ struct QuestionFactory {
                                     difficulty: difficulty, answerKind: span.answerKind)
             return (question, answerKeys(span))
         }
-        return nil
+        guard let (span, stem) = fallback else { return nil }
+        let question = Question(id: "", kind: .fillInBlank, prompt: "Fill in the blank: \"\(stem)\"",
+                                acceptedAnswers: accepted(span, in: candidate), sourceSentence: candidate.text,
+                                difficulty: difficulty, answerKind: span.answerKind)
+        return (question, answerKeys(span))
     }
 
     /// "theory" in "_____ is the theory that …", "group" in "A(n) _____ is a group of …": the
