@@ -58,6 +58,11 @@ enum AcceptedAnswers {
             if span.isPerson, let last = span.text.split(separator: " ").last, loneNames.contains(String(last)) {
                 add(String(last))
             }
+            // "Button" for "Jenson Button": a person's surname, when no other name of the text
+            // ends in it (then the surname says who).
+            if span.isPerson || span.role == "person", let surname = onlyPersonWithSurname(span.text, among: fullNames) {
+                add(surname)
+            }
             // "Farah" or "Mohamed Farah" where the text also writes "Mohamed Abdihamid Farah":
             // the full name, when only one name of the text fits the key.
             let full = span.kind == .name ? fullName(of: span.text, among: fullNames) : nil
@@ -94,6 +99,16 @@ enum AcceptedAnswers {
             if let year = yearAlone(span.text, otherDates: otherDates) { add(year) }
         }
         return out
+    }
+
+    /// The surname of a two- to four-word person's name, when every name of the text
+    /// that ends in that word is this name (or a longer form of it).
+    static func onlyPersonWithSurname(_ name: String, among names: Set<String>) -> String? {
+        let words = name.split(separator: " ")
+        guard (2...4).contains(words.count), let last = words.last, last.count >= 3,
+              last.first?.isUppercase == true, last.dropFirst().allSatisfy(\.isLowercase) else { return nil }
+        let others = names.filter { $0.hasSuffix(" " + last) && $0 != name && !$0.hasSuffix(" " + name) }
+        return others.isEmpty ? String(last) : nil
     }
 
     /// The one full name among `names` that holds the key's words in order, with the same
@@ -376,6 +391,12 @@ enum AcceptedAnswers {
             if form.decimals == 0, form.prefix.isEmpty, form.value >= 0, form.value <= 20 {
                 out.append(numberWords[Int(form.value)] + " " + unit)
             }
+        }
+        // A small whole number also in words, alone ("two" for "2 electrons" or "2"): the
+        // blank already says what is counted.
+        if form.decimals == 0, form.prefix.isEmpty, form.suffix.isEmpty, form.value >= 0, form.value <= 20,
+           Double(Int(form.value)) == form.value {
+            out.append(numberWords[Int(form.value)])
         }
         return out
     }

@@ -31,6 +31,9 @@ struct DistractorPicker {
         kind.sameKind = sameKind
         // "on March _____": a day of the month has only days as options (1–31), never "38".
         let isDay = Self.isDayOfMonth(answer, stem: stem, blank: blank)
+        // "Henry Moseley (1887–1915) … in _____": years outside the life the stem gives are
+        // ruled out by the stem itself, so options stay inside it.
+        let lifespan = answer.kind == .year ? Self.yearRange(in: stem, around: answer.text) : nil
 
         func accept(_ value: String) -> Bool {
             let key = AnswerSpan.key(value)
@@ -60,6 +63,9 @@ struct DistractorPicker {
             if WholeWord.contains(value, in: candidate.text) { return false }
             if let v = NumberForm(value)?.value, let a = answer.numericValue, v == a { return false }
             if isDay, !Self.isDayNumber(value) { return false }
+            if let lifespan {
+                guard let year = Self.yearValue(value), lifespan.contains(year) else { return false }
+            }
             let statement = stem.replacingOccurrences(of: blank, with: value)
             if material.isStatedElsewhere(statement, value: value, source: candidate.sentence) { return false }
             keys.insert(key)
@@ -108,6 +114,35 @@ struct DistractorPicker {
         // Options where only the key is a stranger to the story give it away.
         if chosen.count == count, count > 1, kind.keyIsOnlyStranger(chosen) { return [] }
         return chosen
+    }
+
+    /// The span of years a "(1887–1915)" in `stem` gives, when `answer`'s year lies inside it.
+    static func yearRange(in stem: String, around answer: String) -> ClosedRange<Int>? {
+        guard let year = yearValue(answer) else { return nil }
+        let scalars = Array(stem.unicodeScalars)
+        var i = 0
+        while i + 9 <= scalars.count {
+            let first = scalars[i..<(i + 4)], dash = scalars[i + 4], second = scalars[(i + 5)..<(i + 9)]
+            let boundaryBefore = i == 0 || !CharacterSet.decimalDigits.contains(scalars[i - 1])
+            let boundaryAfter = i + 9 == scalars.count || !CharacterSet.decimalDigits.contains(scalars[i + 9])
+            if boundaryBefore, boundaryAfter, "-–—".unicodeScalars.contains(dash),
+               first.allSatisfy({ CharacterSet.decimalDigits.contains($0) }),
+               second.allSatisfy({ CharacterSet.decimalDigits.contains($0) }),
+               let from = Int(String(String.UnicodeScalarView(first))),
+               let to = Int(String(String.UnicodeScalarView(second))), from < to, (from...to).contains(year) {
+                return from...to
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The year a date or year answer names ("1908", "March 1908", "1908 AD").
+    static func yearValue(_ text: String) -> Int? {
+        text.split(separator: " ").lazy.compactMap { word -> Int? in
+            let digits = word.filter(\.isNumber)
+            return digits.count == 4 && digits.count == word.count ? Int(digits) : nil
+        }.first
     }
 
     /// Values of the same kind and shape as the answer: numbers with the same unit, dates in

@@ -114,7 +114,7 @@ struct ExamMaterial {
         self.documentWords = documentWords
         let loneNames = Self.loneNames(all.map(\.text))
         self.loneNames = loneNames
-        let fullNames = Self.capitalRuns(all.map(\.text))
+        let fullNames = Self.capitalRuns(all.map(\.text), lowercaseWords: lowercaseWords)
         self.fullNames = fullNames
         var namePairs = Set<String>()
         for name in fullNames {
@@ -425,18 +425,34 @@ struct ExamMaterial {
     }
 
     /// Runs of two to four capitalised words not at a sentence's start, without punctuation between.
-    static func capitalRuns(_ texts: [String]) -> Set<String> {
+    /// - Parameter lowercaseWords: the words the text also writes in lower case. A sentence's
+    ///   first word starts a name ("Lewis Hamilton has …") only when it is not one of them,
+    ///   not a stop word, the next word is capitalised too, and no name found inside a
+    ///   sentence ends in the same word ("Earlier Robertson" beside "Neil Robertson").
+    static func capitalRuns(_ texts: [String], lowercaseWords: Set<String> = []) -> Set<String> {
         var out = Set<String>()
+        var openingRuns = Set<String>()
         for text in texts {
             var run: [String] = []
+            var runOpens = false
             func flush() {
-                if (2...4).contains(run.count) { out.insert(run.joined(separator: " ")) }
+                if (2...4).contains(run.count) {
+                    let name = run.joined(separator: " ")
+                    if runOpens { openingRuns.insert(name) } else { out.insert(name) }
+                }
                 run.removeAll()
+                runOpens = false
             }
-            for (position, word) in text.split(separator: " ").enumerated() {
-                let core = word.filter { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
-                let capital = position > 0 && core.first?.isUppercase == true && core.count > 1
-                    && core.dropFirst().contains(where: \.isLowercase)
+            let words = text.split(separator: " ")
+            for (position, word) in words.enumerated() {
+                let core = Self.core(of: word)
+                var capital = position > 0 && isCapitalised(core)
+                if position == 0, !lowercaseWords.isEmpty, isCapitalised(core), word.last?.isLetter == true,
+                   words.count > 1, isCapitalised(Self.core(of: words[1])),
+                   !lowercaseWords.contains(core.lowercased()), !StopWords.english.contains(core.lowercased()) {
+                    capital = true
+                    runOpens = true
+                }
                 if capital { run.append(String(core.hasSuffix("'s") || core.hasSuffix("’s") ? core.dropLast(2) : core[...])) }
                 else { flush(); continue }
                 // "Australia's Neil Robertson": a possessive ends the name it belongs to.
@@ -445,7 +461,19 @@ struct ExamMaterial {
             }
             flush()
         }
+        let lastWords = Set(out.compactMap { $0.split(separator: " ").last })
+        for name in openingRuns where name.split(separator: " ").last.map({ !lastWords.contains($0) }) == true {
+            out.insert(name)
+        }
         return out
+    }
+
+    private static func isCapitalised(_ core: String) -> Bool {
+        core.first?.isUppercase == true && core.count > 1 && core.dropFirst().contains(where: \.isLowercase)
+    }
+
+    private static func core(of word: Substring) -> String {
+        word.filter { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
     }
 
     /// Capitalised words standing alone (not next to another capitalised word) inside sentences.

@@ -82,6 +82,9 @@ enum ListItemProse {
             // "the denser plate sinks beneath …": a word in "-s" that may be the verb of a clause
             // the lists do not know; read either way the stem could be ungrammatical, so none.
             if folded[0] == "the", mayBeVerb(folded) { return nil }
+            // "relative mass about 1/1836, charge −1, found in shells": a list of attributes
+            // (no article in front, parts split by commas) reads as no noun phrase.
+            if !articles.contains(folded[0]), rest.contains(",") { return nil }
             return head + (plural ? " are " : " is ") + lowercasedFirst(rest)
         }
         // A text that opens with a name ("ATP and NADPH … convert …") is a clause with that

@@ -30,6 +30,22 @@ enum MissingReferent {
     /// before it ("The output is therefore 4800 ml").
     static let conclusionWords: Set<String> = ["therefore", "thus", "hence", "consequently"]
 
+    static let timeUnits: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years",
+                                         "decade", "decades", "century", "centuries"]
+
+    /// "a year later", "two decades after that", "the next year", "the following month".
+    static func opensWithRelativeTime(_ words: [String]) -> Bool {
+        guard words.count >= 3 else { return false }
+        if ["the", "a"].contains(words[0]), ["next", "following", "same"].contains(words[1]), timeUnits.contains(words[2]) {
+            return true
+        }
+        let amount = words[0]
+        let isAmount = ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some",
+                        "several", "many", "few"].contains(amount) || amount.allSatisfy(\.isNumber)
+        guard isAmount, timeUnits.contains(words[1]) else { return false }
+        return words[2] == "later" || words[2] == "earlier" || (words[2] == "after" && ["that", "this"].contains(words.count > 3 ? words[3] : ""))
+    }
+
     /// A past form or a common verb ("dated", "said"), the words "even" adds to.
     static func isVerbForm(_ word: String) -> Bool {
         guard word.count > 2, !StopWords.english.contains(word) else { return false }
@@ -43,6 +59,9 @@ enum MissingReferent {
         let words = text.lowercased().split(separator: " ").map { String($0.filter { $0.isLetter || $0.isNumber || $0 == "'" }) }
         guard !words.isEmpty else { return nil }
         if words.first == "also" || words.first == "too" { return "missing referent" }
+        // "A year later, …", "Two days after that, …", "The next year …": a time counted from
+        // an event the sentence does not name.
+        if Self.opensWithRelativeTime(words) { return "missing referent" }
         // "The seven-time champion will face …", "The 35-year-old said …": a news epithet for
         // someone named in an earlier sentence.
         if words.count > 2, words[0] == "the", raw[1].contains("-time") || raw[1].contains("-year-old") { return "missing referent" }

@@ -52,6 +52,33 @@ struct QuestionFactory {
 
     /// - Parameter candidate: the sentence asked about, for its section heading (the term's longer name).
     func accepted(_ span: AnswerSpan, in candidate: ExamMaterial.Candidate?) -> [String] {
+        let forms = allForms(span, in: candidate)
+        // "news agency _____": the role the stem already writes before the blank is no answer
+        // ("the agency"), nor a part of one ("agency Tass").
+        guard span.kind == .name, let candidate, let role = Self.word(before: span.text, in: candidate.text),
+              role.count >= 4, role.allSatisfy(\.isLowercase) else { return forms }
+        return forms.filter { form in
+            let words = form.lowercased().split(separator: " ")
+            return !words.contains(Substring(role))
+        }
+    }
+
+    /// The word right before the first whole-word occurrence of `phrase` in `text`.
+    static func word(before phrase: String, in text: String) -> String? {
+        var searchStart = text.startIndex
+        while let range = text.range(of: phrase, range: searchStart..<text.endIndex) {
+            let beforeOK = range.lowerBound == text.startIndex || text[text.index(before: range.lowerBound)] == " "
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if beforeOK, after.map({ !$0.isLetter }) ?? true {
+                let head = String(text[..<range.lowerBound]).trimmingWhitespace()
+                return head.split(separator: " ").last.map(String.init)
+            }
+            searchStart = range.upperBound
+        }
+        return nil
+    }
+
+    private func allForms(_ span: AnswerSpan, in candidate: ExamMaterial.Candidate?) -> [String] {
         AcceptedAnswers.forms(of: span, lexicon: material.lexicon, loneNames: material.loneNames,
                               documentWords: material.documentWords,
                               fullNames: material.fullNames.subtracting(material.evidence.fusedNames),

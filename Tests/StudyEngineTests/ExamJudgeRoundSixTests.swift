@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import StudyModel
+@testable import StudyEngine
+
+/// Faults an independent judge found on fresh texts, each shown gone on a small text
+/// written for the test: year options outside the life the stem gives, a small number
+/// rejected in words, a surname or an opening full name rejected, a role already in the
+/// stem accepted as the answer, "A year later" with no event, and a list of attributes
+/// read as a noun phrase.
+@Suite struct ExamJudgeRoundSixTests {
+    static let physicist = """
+    # Early Atomic Physics
+
+    ## Discoveries
+
+    Radiation was studied for decades before anyone could measure it. In 1898 the physicist Marie Vollan \
+    (1862–1921) described the glow of heated salts. Her rival Tomas Brek published his first paper in 1875. Brek later \
+    measured the charge of the ion in 1903. The institute opened its laboratory in 1931. The journal printed \
+    the first review of the field in 1950. A second institute opened in 1880. The society was founded in 1990.
+    """
+
+    @Test func yearOptionsStayInsideTheLifeTheStemGives() throws {
+        #expect(DistractorPicker.yearRange(in: "The physicist Marie Vollan (1862–1921) wrote in _____.", around: "1898") == 1862...1921)
+        #expect(DistractorPicker.yearRange(in: "Built 1862-1921, it fell in _____.", around: "1950") == nil)
+        #expect(DistractorPicker.yearValue("March 1908") == 1908)
+        var checked = 0
+        for seed in 0..<6 as Range<UInt64> {
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.multipleChoice]),
+                                              seed: seed).generate(from: Self.physicist).questions
+            for question in questions where question.prompt.contains("(1862–1921)") && question.answerKind == "date" {
+                checked += 1
+                for option in question.options {
+                    let year = try #require(DistractorPicker.yearValue(option), "\(option)")
+                    #expect((1862...1921).contains(year), "\(question.prompt): \(question.options)")
+                }
+            }
+        }
+        #expect(checked > 0)
+    }
+
+    @Test func aSmallNumberIsAcceptedInWordsAlone() {
+        #expect(AcceptedAnswers.numberForms("2 electrons").contains("two"))
+        #expect(AcceptedAnswers.numberForms("2 electrons").contains("2"))
+        #expect(AcceptedAnswers.numberForms("7").contains("seven"))
+        #expect(!AcceptedAnswers.numberForms("2.5 volts").contains("two"))
+    }
+
+    @Test func aNameOpeningASentenceIsAFullName() {
+        let texts = ["Lewis Hamilton has won again.", "Rosberg trails Hamilton by ten points."]
+        let lower: Set<String> = ["has", "won", "again", "trails", "by", "ten", "points"]
+        #expect(ExamMaterial.capitalRuns(texts, lowercaseWords: lower).contains("Lewis Hamilton"))
+        // An opening word the text also writes in lower case, or a stop word, starts no name.
+        #expect(!ExamMaterial.capitalRuns(["Yesterday Hamilton won."], lowercaseWords: ["yesterday", "won"]).contains("Yesterday Hamilton"))
+        // A name found inside a sentence with the same last word wins over the opening run.
+        let both = ["Earlier Robertson won the frame.", "The champion Neil Robertson lost."]
+        let runs = ExamMaterial.capitalRuns(both, lowercaseWords: ["won", "the", "frame", "champion", "lost"])
+        #expect(runs.contains("Neil Robertson") && !runs.contains("Earlier Robertson"))
+    }
+
+    @Test func aPersonsSurnameIsAcceptedWhenItSaysWho() {
+        #expect(AcceptedAnswers.onlyPersonWithSurname("Jenson Button", among: ["Jenson Button", "Nico Rosberg"]) == "Button")
+        #expect(AcceptedAnswers.onlyPersonWithSurname("Venus Williams", among: ["Venus Williams", "Serena Williams"]) == nil)
+    }
+
+    @Test func theRoleTheStemWritesBeforeTheBlankIsNoAnswer() throws {
+        #expect(QuestionFactory.word(before: "Tass", in: "According to state news agency Tass, six attempts were made.") == "agency")
+        #expect(QuestionFactory.word(before: "Tass", in: "Tassels and Tass.") == "and")
+        let text = """
+        Officials said the craft was lost on Tuesday. According to the state news agency Tass, six attempts \
+        to reach the craft were made on Wednesday. The agency Tass later said that the craft would burn up. \
+        Flight controllers in Moscow tried again on Thursday. The craft carried three tons of fuel and food.
+        """
+        for seed in 0..<4 as Range<UInt64> {
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 5, questionTypes: [.fillInBlank]),
+                                              seed: seed).generate(from: text).questions
+            for question in questions where question.prompt.contains("news agency _____") {
+                #expect(!question.acceptedAnswers.contains { $0.lowercased().contains("agency") }, "\(question.acceptedAnswers)")
+            }
+        }
+    }
+
+    @Test func aTimeCountedFromAnUnnamedEventNeedsItsSentence() {
+        #expect(MissingReferent.problem("A year later, in 1977, the three of them published the method.") != nil)
+        #expect(MissingReferent.problem("Two decades later the patent expired.") != nil)
+        #expect(MissingReferent.problem("The next year the law was changed.") != nil)
+        #expect(MissingReferent.problem("Later studies confirmed the method in 1980.") == nil)
+        #expect(MissingReferent.problem("Ten years of work produced the method.") == nil)
+    }
+
+    @Test func aListOfAttributesIsNoNounPhrase() {
+        #expect(ListItemProse.prose(head: "Electron", clean: "Electron: relative mass about 1/1836, charge −1, found in shells.") == nil)
+        #expect(ListItemProse.prose(head: "Platelets", clean: "Platelets: small cell fragments that help blood to clot.")
+            == "Platelets are small cell fragments that help blood to clot.")
+    }
+}
