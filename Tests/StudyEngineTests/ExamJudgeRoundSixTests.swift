@@ -6,8 +6,9 @@ import StudyModel
 /// Faults an independent judge found on fresh texts, each shown gone on a small text
 /// written for the test: year options outside the life the stem gives, a small number
 /// rejected in words, a surname or an opening full name rejected, a role already in the
-/// stem accepted as the answer, "A year later" with no event, and a list of attributes
-/// read as a noun phrase.
+/// stem accepted as the answer, "A year later" with no event, a list of attributes
+/// read as a noun phrase, an example read as what a label means, an opposite swapped in
+/// beside a word of its own family, and "US" rejected for "United States".
 @Suite struct ExamJudgeRoundSixTests {
     static let physicist = """
     # Early Atomic Physics
@@ -92,5 +93,39 @@ import StudyModel
         #expect(ListItemProse.prose(head: "Electron", clean: "Electron: relative mass about 1/1836, charge −1, found in shells.") == nil)
         #expect(ListItemProse.prose(head: "Platelets", clean: "Platelets: small cell fragments that help blood to clot.")
             == "Platelets are small cell fragments that help blood to clot.")
+    }
+
+    @Test func anExampleIsNotWhatALabelMeans() {
+        #expect(ListItemProse.prose(head: "Antibiotic resistance",
+                                    clean: "Antibiotic resistance: Alexander Fleming discovered penicillin in 1928.") == nil)
+        #expect(ListItemProse.prose(head: "Veto", clean: "Veto: a tribune could block any act of a magistrate.")
+            == "Veto means that a tribune could block any act of a magistrate.")
+    }
+
+    @Test func anOppositeIsNotSwappedInBesideItsOwnFamily() {
+        #expect(Antonyms.swapOne(in: "Both the negative and the positive aspects are hard to foresee.") == nil)
+        #expect(Antonyms.swapOne(in: "Exercise can increase grey matter, increasing the size of some areas.") == nil)
+        #expect(Antonyms.swapOne(in: "Exercise can increase grey matter in the brain.")?.replacement == "decrease")
+    }
+
+    @Test func theInitialsTheTextWritesAreAccepted() throws {
+        #expect(QuestionFactory.initials(ofName: "United States") == "US")
+        #expect(QuestionFactory.initials(ofName: "National Health Service") == "NHS")
+        #expect(QuestionFactory.initials(ofName: "Britain") == nil)
+        let text = """
+        The memo says that the United States no longer sees the link as special. Officials in the US \
+        told Congress in March that the report was accurate. The report was written by three analysts \
+        over six months. Britain has spent more on defence than most allies since 2010.
+        """
+        var checked = 0
+        for seed in 0..<6 as Range<UInt64> {
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 4, questionTypes: [.fillInBlank]),
+                                              seed: seed).generate(from: text).questions
+            for question in questions where question.acceptedAnswers.first == "United States" {
+                checked += 1
+                #expect(question.acceptedAnswers.contains("US"), "\(question.acceptedAnswers)")
+            }
+        }
+        #expect(checked > 0)
     }
 }

@@ -41,6 +41,18 @@ enum Antonyms {
             if before == "as", ["always", "never", "ever", "usual"].contains(core.lowercased()) { continue }
             // "died a few hours later": a time span before it makes the swap absurd, not false.
             if ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments"].contains(before.trimmingAny(of: ",")) { continue }
+            // "Both the negative and the positive aspects": the opposite is already there, and the
+            // swap would repeat it. "can increase X, increasing Y": another form of the word
+            // carries the same claim, and the swap would contradict it rather than be false.
+            // (The same word again, "the price rises when demand rises", is another claim.)
+            let originalStem = PorterStemmer.stem(core.lowercased()), oppositeStem = PorterStemmer.stem(opposite)
+            let clashes = words.indices.contains { j in
+                guard j != i else { return false }
+                let other = words[j].trimmingAny(of: ".,;:!?\"“”()'’").lowercased()
+                let stem = PorterStemmer.stem(other)
+                return stem == oppositeStem || stem == originalStem && other != core.lowercased()
+            }
+            if clashes { continue }
             let replacement = core.first?.isUppercase == true ? opposite.capitalisedFirst : opposite
             var out = words
             out[i] = word.replacingOccurrences(of: core, with: replacement)

@@ -108,6 +108,10 @@ enum ListItemProse {
         if plural { return firstIsCommon ? "In " + headInText + ", " + body : nil }
         if process, !headIsName { return "In " + headInText + ", " + body }
         if headIsName, headWords.count >= 2 { return "In " + (headFolded.first == "the" ? head : "the " + head) + ", " + body }
+        // "Veto: a tribune could block …" reads as what the label means only when the clause's
+        // subject is a common noun phrase; a clause about a named person or thing ("Antibiotic
+        // resistance: Alexander Fleming discovered …") is an example, not a meaning.
+        guard firstIsCommon, !restWords.prefix(verbAt).contains(where: { $0.first?.isUppercase == true }) else { return nil }
         return head + " means that " + body
     }
 

@@ -52,7 +52,12 @@ struct QuestionFactory {
 
     /// - Parameter candidate: the sentence asked about, for its section heading (the term's longer name).
     func accepted(_ span: AnswerSpan, in candidate: ExamMaterial.Candidate?) -> [String] {
-        let forms = allForms(span, in: candidate)
+        var forms = allForms(span, in: candidate)
+        // "US" for "United States": the name's initials, when the text itself writes them.
+        if let initials = Self.initials(ofName: span.text), material.midSentenceCapitals.contains(initials),
+           !forms.contains(initials) {
+            forms.append(initials)
+        }
         // "news agency _____": the role the stem already writes before the blank is no answer
         // ("the agency"), nor a part of one ("agency Tass").
         guard span.kind == .name, let candidate, let role = Self.word(before: span.text, in: candidate.text),
@@ -61,6 +66,15 @@ struct QuestionFactory {
             let words = form.lowercased().split(separator: " ")
             return !words.contains(Substring(role))
         }
+    }
+
+    /// "US" for "United States", "NHS" for "National Health Service": the capitals of a
+    /// name of two to five capitalised words (small linking words skipped), or nil.
+    static func initials(ofName name: String) -> String? {
+        let words = name.split(separator: " ").filter { !["of", "and", "for", "the"].contains($0) }
+        guard (2...5).contains(words.count),
+              words.allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().contains(where: \.isLowercase) }) else { return nil }
+        return String(words.compactMap(\.first))
     }
 
     /// The word right before the first whole-word occurrence of `phrase` in `text`.
