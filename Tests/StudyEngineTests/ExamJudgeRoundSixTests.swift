@@ -8,7 +8,8 @@ import StudyModel
 /// rejected in words, a surname or an opening full name rejected, a role already in the
 /// stem accepted as the answer, "A year later" with no event, a list of attributes
 /// read as a noun phrase, an example read as what a label means, an opposite swapped in
-/// beside a word of its own family, and "US" rejected for "United States".
+/// beside a word of its own family, "US" rejected for "United States", one number of a
+/// run blanked, and numbers of another scale offered as options.
 @Suite struct ExamJudgeRoundSixTests {
     static let physicist = """
     # Early Atomic Physics
@@ -124,6 +125,40 @@ import StudyModel
             for question in questions where question.acceptedAnswers.first == "United States" {
                 checked += 1
                 #expect(question.acceptedAnswers.contains("US"), "\(question.acceptedAnswers)")
+            }
+        }
+        #expect(checked > 0)
+    }
+
+    @Test func aNumberOfARunIsNotBlanked() {
+        let run = AnswerSpan(text: "65", kind: .number)
+        #expect(SpanFilters.problem(run, in: "Congestion avoidance then adds one segment per RTT: 65, 66, and so on.") != nil)
+        let tail = AnswerSpan(text: "80 segments", kind: .number)
+        #expect(SpanFilters.problem(tail, in: "Slow start grows exponentially: 10, 20, 40, 80 segments after successive round trips.") != nil)
+        let lone = AnswerSpan(text: "80 ms", kind: .number)
+        #expect(SpanFilters.problem(lone, in: "A path with an 80 ms RTT holds 1 MB, or 685 segments.") == nil)
+    }
+
+    @Test func numberOptionsKeepTheAnswersScale() throws {
+        let text = """
+        # Growth
+
+        ## Rates
+
+        The backoff factor is 0.7 in the new scheme. The old scheme halved its window after each loss. \
+        A long path needs about 340 round trips to refill its window. The first window held 65 packets. \
+        The second network carried 10 channels at a time.
+        """
+        var checked = 0
+        for seed in 0..<6 as Range<UInt64> {
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 4, questionTypes: [.multipleChoice]),
+                                              seed: seed).generate(from: text).questions
+            for question in questions where question.prompt.contains("factor is _____") {
+                checked += 1
+                for option in question.options {
+                    let value = try #require(NumberForm(option)?.value, "\(option)")
+                    #expect(value > 0.07 && value < 7, "\(question.options)")
+                }
             }
         }
         #expect(checked > 0)

@@ -63,6 +63,8 @@ struct DistractorPicker {
             if WholeWord.contains(value, in: candidate.text) { return false }
             if let v = NumberForm(value)?.value, let a = answer.numericValue, v == a { return false }
             if isDay, !Self.isDayNumber(value) { return false }
+            // "0.7" among "340" and "65": an amount of another scale is ruled out at a glance.
+            if SwapChecks.isOutOfScale(swap: value, original: answer) { return false }
             if let lifespan {
                 guard let year = Self.yearValue(value), lifespan.contains(year) else { return false }
             }

@@ -30,7 +30,23 @@ enum SpanFilters {
         if givesAwayTime(span, in: text) { return "given away" }
         if sharesStem(span, in: text, range: range) { return "given away" }
         if isOpenGerundObject(span, beforeRaw: beforeRaw, range: range, in: text) { return "open blank" }
+        if isSequenceMember(span, beforeRaw: beforeRaw, afterRaw: afterRaw) { return "member of a sequence" }
         return nil
+    }
+
+    /// "10, 20, 40, _____ segments", "per RTT: _____, 66, and so on": one number of a run of
+    /// numbers is guessed from its neighbours (or is arbitrary), not known from the text.
+    static func isSequenceMember(_ span: AnswerSpan, beforeRaw: [Substring], afterRaw: [Substring]) -> Bool {
+        guard [.number, .percentage].contains(span.kind) else { return false }
+        func isNumber(_ word: Substring) -> Bool {
+            let core = word.filter { !",;:.".contains($0) }
+            return !core.isEmpty && NumberForm(String(core)) != nil
+        }
+        // "40, _____": a number just before, ending in a comma.
+        if let previous = beforeRaw.last, previous.hasSuffix(","), isNumber(previous) { return true }
+        // "_____, 66": the span's comma, then a number.
+        if afterRaw.count >= 2, afterRaw[0] == ",", isNumber(afterRaw[1]) { return true }
+        return false
     }
 
     /// "an allergy is … called a(n) _____" for "allergen": a word of the stem that shares
