@@ -9,7 +9,8 @@ import StudyModel
 /// stem accepted as the answer, "A year later" with no event, a list of attributes
 /// read as a noun phrase, an example read as what a label means, an opposite swapped in
 /// beside a word of its own family, "US" rejected for "United States", one number of a
-/// run blanked, and numbers of another scale offered as options.
+/// run blanked, numbers of another scale offered as options, "European Union" rejected for
+/// "EU", "David Hanson" for "Mr Hanson", and a word the stem shows accepted as the answer.
 @Suite struct ExamJudgeRoundSixTests {
     static let physicist = """
     # Early Atomic Physics
@@ -99,8 +100,9 @@ import StudyModel
     @Test func anExampleIsNotWhatALabelMeans() {
         #expect(ListItemProse.prose(head: "Antibiotic resistance",
                                     clean: "Antibiotic resistance: Alexander Fleming discovered penicillin in 1928.") == nil)
-        #expect(ListItemProse.prose(head: "Veto", clean: "Veto: a tribune could block any act of a magistrate.")
-            == "Veto means that a tribune could block any act of a magistrate.")
+        #expect(ListItemProse.prose(head: "Veto", clean: "Veto: a tribune could block any act of a magistrate.") == nil)
+        #expect(ListItemProse.prose(head: "Bubonic plague", clean: "Bubonic plague: the most common form.")
+            != "Bubonic plague means that the most common form.")
     }
 
     @Test func anOppositeIsNotSwappedInBesideItsOwnFamily() {
@@ -162,5 +164,30 @@ import StudyModel
             }
         }
         #expect(checked > 0)
+    }
+
+    @Test func namesAreAcceptedInTheFormsTheTextGives() throws {
+        let text = """
+        Voters in the north would rather hold a referendum on the EU than another vote on independence, a survey found. \
+        Most of them said that membership of the European Union mattered more to them than anything else. \
+        David Hanson built the robot in a workshop in Texas over five years. \
+        The robot, known as Ham, answers simple questions about the weather. \
+        Mr Hanson said the robot would be sold to hospitals for training nurses.
+        """
+        var seen: Set<String> = []
+        for seed in 0..<8 as Range<UInt64> {
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 5, questionTypes: [.fillInBlank]),
+                                              seed: seed).generate(from: text).questions
+            for question in questions {
+                let accepted = question.acceptedAnswers
+                switch accepted.first {
+                case "EU": seen.insert("EU"); #expect(accepted.contains("European Union"), "\(accepted)")
+                case "Mr Hanson": seen.insert("Mr Hanson"); #expect(accepted.contains("David Hanson") && accepted.contains("Hanson"), "\(accepted)")
+                case "Ham": seen.insert("Ham"); #expect(!accepted.contains { $0.lowercased().hasPrefix("robot") }, "\(accepted)")
+                default: break
+                }
+            }
+        }
+        #expect(!seen.isEmpty, "no question on the names was made")
     }
 }

