@@ -9,9 +9,9 @@
 ///   ("Platelets: small cell fragments that …" → "Platelets are small cell fragments that …");
 /// - the text is a clause with its own subject → "In label, text" for a plural or a process
 ///   ("Capillaries: the walls are one cell thick" → "In capillaries, the walls are …"),
-///   "In the Label, text" for a name; otherwise none ("Veto: a tribune could block …" is
-///   not what "veto" means word for word, and "Bubonic plague: the most common form" with
-///   a noun read as a verb would give "… means that the most common form").
+///   "In the Label, text" for a name, "Label means that text" for a rule with a modal verb
+///   ("Veto: a tribune could block …" → "Veto means that a tribune could block …"), and
+///   otherwise none ("Bubonic plague: the most common form" is no "… means that …").
 /// Anything else (a label that is no noun, a text that opens with a name) has no prose form
 /// and is not used as a stem.
 enum ListItemProse {
@@ -109,10 +109,15 @@ enum ListItemProse {
         if plural { return firstIsCommon ? "In " + headInText + ", " + body : nil }
         if process, !headIsName { return "In " + headInText + ", " + body }
         if headIsName, headWords.count >= 2 { return "In " + (headFolded.first == "the" ? head : "the " + head) + ", " + body }
-        // Anything else has no prose form that a teacher would sign: "X means that …" read
-        // list notes as definitions they are not (judges found "Bubonic plague means that the
-        // most common form" and "Antibiotic resistance means that Alexander Fleming …").
-        return nil
+        // "Veto: a tribune could block …", "Direct-mapped cache: every block can go to one
+        // line": a rule stated with a modal verb about common nouns is what the label means.
+        // Anything else is not ("Bubonic plague: the most common form" with a noun read as a
+        // verb; "Public health: city governments slowly learned to act"; "Antibiotic
+        // resistance: Alexander Fleming discovered …" is an example, not a meaning).
+        let modals: Set<String> = ["can", "could", "may", "might", "must", "should", "will", "would", "cannot"]
+        guard firstIsCommon, modals.contains(folded[verbAt]),
+              !restWords.prefix(verbAt).contains(where: { $0.first?.isUppercase == true }) else { return nil }
+        return head + " means that " + body
     }
 
     /// Where the clause's own verb stands, or nil when the words form a noun phrase (verbs
