@@ -103,6 +103,9 @@ import StudyModel
         #expect(ListItemProse.prose(head: "Veto", clean: "Veto: a tribune could block any act of a magistrate.")
             == "Veto means that a tribune could block any act of a magistrate.")
         #expect(ListItemProse.prose(head: "Public health", clean: "Public health: city governments slowly learned to act.") == nil)
+        #expect(ListItemProse.prose(head: "Alliances", clean: "Alliances: the North Atlantic Treaty Organization (NATO) was founded in 1949.") == nil)
+        #expect(ListItemProse.prose(head: "Berlin Wall",
+                                    clean: "Berlin Wall: to stop East Germans escaping to the West, the GDR sealed the border in 1961.") == nil)
         #expect(ListItemProse.prose(head: "Bubonic plague", clean: "Bubonic plague: the most common form.")
             != "Bubonic plague means that the most common form.")
     }

@@ -106,9 +106,17 @@ enum ListItemProse {
         let process = ["tion", "sion", "sis", "ment", "ing"].contains { Tokenizer.fold(headLast).hasSuffix($0) }
         // ("Alliances: Europe was split …" is no "In alliances, Europe …": a named subject
         // is not inside the label.)
+        // "In alliances, the North Atlantic Treaty Organization was founded …", "In the Berlin
+        // Wall, … the GDR sealed …": a clause whose subject is a name is an event in its own
+        // right, not something that happens inside the label.
+        if restWords.prefix(verbAt).contains(where: { $0.first?.isUppercase == true }) && firstIsCommon { return nil }
         if plural { return firstIsCommon ? "In " + headInText + ", " + body : nil }
         if process, !headIsName { return "In " + headInText + ", " + body }
-        if headIsName, headWords.count >= 2 { return "In " + (headFolded.first == "the" ? head : "the " + head) + ", " + body }
+        if headIsName, headWords.count >= 2 {
+            // A clause about other names ("… East Germans …, the GDR sealed …") is no event inside it.
+            if restWords.contains(where: { $0.first?.isUppercase == true }) { return nil }
+            return "In " + (headFolded.first == "the" ? head : "the " + head) + ", " + body
+        }
         // "Veto: a tribune could block …", "Direct-mapped cache: every block can go to one
         // line": a rule stated with a modal verb about common nouns is what the label means.
         // Anything else is not ("Bubonic plague: the most common form" with a noun read as a

@@ -80,7 +80,12 @@ struct QuestionFactory {
         // copied, not known ("humanoid" for "Ham").
         if let candidate, forms.count > 1 {
             let spanWords = Set(Tokenizer.foldedWords(span.text).map(ExamLexicon.singular))
-            let sentenceWords = Set(Tokenizer.foldedWords(candidate.text).map(ExamLexicon.singular)).subtracting(spanWords)
+            // Brackets are left out: the stem drops the answer's other name given there ("(cwnd)").
+            var shown = "", depth = 0
+            for character in candidate.text {
+                if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 { shown.append(character) }
+            }
+            let sentenceWords = Set(Tokenizer.foldedWords(shown).map(ExamLexicon.singular)).subtracting(spanWords)
             forms = [forms[0]] + forms.dropFirst().filter { form in
                 guard form.first?.isLowercase == true else { return true }
                 let words = Tokenizer.foldedWords(form).map(ExamLexicon.singular).filter { !StopWords.english.contains($0) }
