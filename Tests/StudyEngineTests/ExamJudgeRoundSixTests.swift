@@ -27,6 +27,8 @@ import StudyModel
         #expect(DistractorPicker.yearRange(in: "The physicist Marie Vollan (1862–1921) wrote in _____.", around: "1898") == 1862...1921)
         #expect(DistractorPicker.yearRange(in: "Built 1862-1921, it fell in _____.", around: "1950") == nil)
         #expect(DistractorPicker.yearValue("March 1908") == 1908)
+        #expect(DistractorPicker.yearRange(in: "Tension eased in the 1970s, with the treaty of _____.", around: "1972") == 1970...1979)
+        #expect(DistractorPicker.yearRange(in: "Tension eased in the 1970s, with the treaty of _____.", around: "1985") == nil)
         var checked = 0
         for seed in 0..<6 as Range<UInt64> {
             let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.multipleChoice]),

@@ -136,6 +136,13 @@ struct DistractorPicker {
             }
             i += 1
         }
+        // "the easing of tension in the 1970s … treaty of _____": the decade the stem names.
+        for word in stem.split(separator: " ") {
+            let core = word.filter { $0.isNumber || $0 == "s" }
+            guard core.count == 5, core.hasSuffix("0s"), word.contains("0s"),
+                  let start = Int(core.dropLast()), start >= 1000, (start...(start + 9)).contains(year) else { continue }
+            return start...(start + 9)
+        }
         return nil
     }
 
