@@ -139,6 +139,12 @@ import StudyModel
         #expect(checked > 0)
     }
 
+    @Test func aLabelWithABracketedDateIsALabel() {
+        #expect(ExamSentence.isColonLabel("Cuban Missile Crisis", in: "Cuban Missile Crisis (October 1962): spy planes found missile sites."))
+        #expect(ExamSentence.isColonLabel("Veto", in: "Veto: a tribune could block any act."))
+        #expect(!ExamSentence.isColonLabel("Veto", in: "Veto (a Latin word) was a power of the tribunes."))
+    }
+
     @Test func aNumberOfARunIsNotBlanked() {
         let run = AnswerSpan(text: "65", kind: .number)
         #expect(SpanFilters.problem(run, in: "Congestion avoidance then adds one segment per RTT: 65, 66, and so on.") != nil)

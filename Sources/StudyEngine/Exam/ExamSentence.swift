@@ -142,7 +142,12 @@ struct ExamSentence {
     /// Whether `text` opens with `head` and a colon ("Plasma: …").
     static func isColonLabel(_ head: String, in text: String) -> Bool {
         guard text.hasPrefix(head) else { return false }
-        return text.dropFirst(head.count).drop(while: { $0 == " " }).first == ":"
+        var rest = text.dropFirst(head.count).drop(while: { $0 == " " })
+        // "Cuban Missile Crisis (October 1962): …": a bracketed gloss belongs to the label.
+        if rest.first == "(", let close = rest.firstIndex(of: ")") {
+            rest = rest[rest.index(after: close)...].drop(while: { $0 == " " })
+        }
+        return rest.first == ":"
     }
 
     /// "Head: rest" with a short head, or an emphasised opening ("**Autotrophs** make …").
