@@ -98,7 +98,7 @@ public enum ThemeLoader {
         // imported that one is NSString's range(of:), which maps CoreFoundation's Unicode tables.
         let isPath = name.contains("/" as Character) || name.hasSuffix(".toml")
         if isPath {
-            candidates.append(HomePath.expand(name, home: ProcessInfo.processInfo.environment["HOME"]))
+            candidates.append(HomePath.expand(name, home: ProcessEnvironment.variables["HOME"]))
         } else {
             candidates += directories.map { "\($0)/\(name).toml" }
         }
