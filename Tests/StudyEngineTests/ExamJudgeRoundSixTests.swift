@@ -69,20 +69,21 @@ import StudyModel
     }
 
     @Test func theRoleTheStemWritesBeforeTheBlankIsNoAnswer() throws {
-        #expect(QuestionFactory.word(before: "Tass", in: "According to state news agency Tass, six attempts were made.") == "agency")
-        #expect(QuestionFactory.word(before: "Tass", in: "Tassels and Tass.") == "and")
         let text = """
         Officials said the craft was lost on Tuesday. According to the state news agency Tass, six attempts \
         to reach the craft were made on Wednesday. The agency Tass later said that the craft would burn up. \
         Flight controllers in Moscow tried again on Thursday. The craft carried three tons of fuel and food.
         """
+        var checked = 0
         for seed in 0..<4 as Range<UInt64> {
             let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 5, questionTypes: [.fillInBlank]),
                                               seed: seed).generate(from: text).questions
             for question in questions where question.prompt.contains("news agency _____") {
+                checked += 1
                 #expect(!question.acceptedAnswers.contains { $0.lowercased().contains("agency") }, "\(question.acceptedAnswers)")
             }
         }
+        #expect(checked > 0)
     }
 
     @Test func aTimeCountedFromAnUnnamedEventNeedsItsSentence() {

@@ -118,40 +118,28 @@ struct DistractorPicker {
         return chosen
     }
 
-    /// The span of years a "(1887–1915)" in `stem` gives, when `answer`'s year lies inside it.
+    /// The span of years a life "(1887–1915)" or a decade "the 1970s" in `stem` gives, when
+    /// `answer`'s year lies inside it.
     static func yearRange(in stem: String, around answer: String) -> ClosedRange<Int>? {
         guard let year = yearValue(answer) else { return nil }
-        let scalars = Array(stem.unicodeScalars)
-        var i = 0
-        while i + 9 <= scalars.count {
-            let first = scalars[i..<(i + 4)], dash = scalars[i + 4], second = scalars[(i + 5)..<(i + 9)]
-            let boundaryBefore = i == 0 || !CharacterSet.decimalDigits.contains(scalars[i - 1])
-            let boundaryAfter = i + 9 == scalars.count || !CharacterSet.decimalDigits.contains(scalars[i + 9])
-            if boundaryBefore, boundaryAfter, "-–—".unicodeScalars.contains(dash),
-               first.allSatisfy({ CharacterSet.decimalDigits.contains($0) }),
-               second.allSatisfy({ CharacterSet.decimalDigits.contains($0) }),
-               let from = Int(String(String.UnicodeScalarView(first))),
-               let to = Int(String(String.UnicodeScalarView(second))), from < to, (from...to).contains(year) {
+        for word in stem.split(separator: " ") {
+            let core = String(word).trimmingAny(of: "()[],;:.")
+            let ends = core.split(whereSeparator: { "-–—".contains($0) }).map(String.init)
+            if ends.count == 2, ends.allSatisfy(SpanExtractor.isYear), let from = Int(ends[0]), let to = Int(ends[1]),
+               from < to, (from...to).contains(year) {
                 return from...to
             }
-            i += 1
-        }
-        // "the easing of tension in the 1970s … treaty of _____": the decade the stem names.
-        for word in stem.split(separator: " ") {
-            let core = word.filter { $0.isNumber || $0 == "s" }
-            guard core.count == 5, core.hasSuffix("0s"), word.contains("0s"),
-                  let start = Int(core.dropLast()), start >= 1000, (start...(start + 9)).contains(year) else { continue }
-            return start...(start + 9)
+            if core.hasSuffix("0s"), SpanExtractor.isYear(String(core.dropLast())), let start = Int(core.dropLast()),
+               (start...(start + 9)).contains(year) {
+                return start...(start + 9)
+            }
         }
         return nil
     }
 
-    /// The year a date or year answer names ("1908", "March 1908", "1908 AD").
+    /// The year a date or year answer names ("1908", "March 1908").
     static func yearValue(_ text: String) -> Int? {
-        text.split(separator: " ").lazy.compactMap { word -> Int? in
-            let digits = word.filter(\.isNumber)
-            return digits.count == 4 && digits.count == word.count ? Int(digits) : nil
-        }.first
+        text.split(separator: " ").lazy.map(String.init).first(where: SpanExtractor.isYear).flatMap { Int($0) }
     }
 
     /// Values of the same kind and shape as the answer: numbers with the same unit, dates in

@@ -463,7 +463,7 @@ struct ExamMaterial {
         }
         // "Mr Guffick" names no first name: it does not stand against "Ian Guffick".
         let lastWords = Set(out.filter { name in
-            name.split(separator: " ").first.map { !QuestionFactory.courtesyTitles.contains(String($0)) } ?? true
+            name.split(separator: " ").first.map { !QuestionFactory.isTitle(String($0)) } ?? true
         }.compactMap { $0.split(separator: " ").last })
         for name in openingRuns where name.split(separator: " ").last.map({ !lastWords.contains($0) }) == true {
             out.insert(name)
