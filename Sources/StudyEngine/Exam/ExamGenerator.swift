@@ -80,19 +80,22 @@ public struct ExamGenerator: Sendable {
         var echoes = SentenceEchoes()
         var exhausted = Set<Question.Kind>()
         var slot = 0
-        // Computed and table questions: at most one in five, never first.
+        // Computed and table questions: at most one in ten, never first (a worked example's
+        // arithmetic is one skill; the text's terms, names and dates are the rest). A text
+        // whose sentences run out gets up to one in five (see after the loop).
         var extras = ExtraQuestions.make(material: material, kinds: types, difficulty: configuration.difficulty)
-        let maxExtras = max(1, configuration.questionCount / 5)
+        let maxExtras = Self.maxExtras(questionCount: configuration.questionCount)
         var extrasUsed = 0
-        // The sentences of the extras that will be asked are kept for them.
-        let reserved = Set(extras.prefix(maxExtras).compactMap(\.sentence))
+        // The sentences of the extras are kept for them: a worked example's givens ("rises
+        // from $4 to $6") are no fact to recall, whether or not its computed question is asked.
+        let reserved = Set(extras.compactMap(\.sentence))
         usedSentences.formUnion(reserved)
         while questions.count < configuration.questionCount && exhausted.count < types.count {
             let preferred = types[slot % types.count]
             slot += 1
             let order = [preferred] + types.filter { $0 != preferred }
             var made: (Question, [String])? = nil
-            if questions.count >= 2, extrasUsed < maxExtras, extrasUsed * 5 <= questions.count - 2,
+            if questions.count >= 2, extrasUsed < maxExtras, extrasUsed * 10 <= questions.count - 2,
                let index = extras.firstIndex(where: { extra in
                    !extra.answers.contains(where: usedAnswers.contains)
                        && (extra.sentence.map { reserved.contains($0) || !usedSentences.contains($0) } ?? true)
@@ -106,14 +109,10 @@ public struct ExamGenerator: Sendable {
             let trueItems = questions.filter { $0.kind == .trueFalse && $0.correctOptions == [0] }.count
             let falseItems = questions.filter { $0.kind == .trueFalse && $0.correctOptions == [1] }.count
             kinds: for kind in order where !exhausted.contains(kind) && made == nil {
-                // Multiple choice: a sentence with options of the answer's kind first, then
-                // (second pass) the fill-in fallback (`QuestionFactory.fillInFallback`).
-                let passes = kind == .trueFalse && trueItems > falseItems
-                    || kind == .multipleChoice && factory.fillInFallback ? [true, false] : [false]
-                for falseOnly in passes {
+                for pass in Pass.passes(for: kind, moreTrueThanFalse: trueItems > falseItems, fillInFallback: factory.fillInFallback) {
                     for candidate in material.candidates where !usedSentences.contains(candidate.sentence) {
                         guard !echoes.repeats(candidate.text, index: candidate.sentence) else { continue }
-                        if let result = build(kind, candidate, factory: factory, used: usedAnswers, falseOnly: falseOnly, rng: &rng),
+                        if let result = build(kind, candidate, factory: factory, used: usedAnswers, pass: pass, rng: &rng),
                            !prompts.contains(Self.normalisedPrompt(result.0.prompt)) {
                             made = result
                             usedSentences.insert(candidate.sentence)
@@ -132,7 +131,8 @@ public struct ExamGenerator: Sendable {
             questions.append(question)
         }
         // A short text whose sentences ran out still gets its computed and table questions.
-        for extra in extras where questions.count < configuration.questionCount && extrasUsed < maxExtras
+        let maxExtrasWhenShort = max(maxExtras, configuration.questionCount / 5)
+        for extra in extras where questions.count < configuration.questionCount && extrasUsed < maxExtrasWhenShort
             && !extra.answers.contains(where: usedAnswers.contains) {
             var question = extra.question
             question.id = "q\(questions.count + 1)"
@@ -145,12 +145,49 @@ public struct ExamGenerator: Sendable {
                          configuration: configuration)
     }
 
+    /// Computed and table questions an exam of this length takes while it has sentences left:
+    /// one per ten questions, at least one.
+    static func maxExtras(questionCount: Int) -> Int {
+        max(1, questionCount / 10)
+    }
+
+    /// One scan of the candidates for a question kind. Each kind's scans run in order until
+    /// one makes a question.
+    enum Pass {
+        /// Multiple choice with options of the answer's kind only (no fill-in fallback); a
+        /// false statement that swaps a value for a sibling (a term, name, date, number).
+        case strict
+        /// A false statement that swaps a word for its opposite ("absorbs" → "releases"):
+        /// only when no sentence left offers a sibling swap.
+        case antonym
+        /// Anything the kind allows.
+        case normal
+
+        /// Multiple choice: a sentence with options of the answer's kind first, then the
+        /// fill-in fallback (`QuestionFactory.fillInFallback`). True/false after more true
+        /// items than false ones: a false statement that swaps a value, then one that swaps
+        /// an opposite, then anything; else a true or value-swapped statement as the seeded
+        /// coin says, then one that swaps an opposite.
+        static func passes(for kind: Question.Kind, moreTrueThanFalse: Bool, fillInFallback: Bool) -> [Pass] {
+            switch kind {
+            case .trueFalse: return moreTrueThanFalse ? [.strict, .antonym, .normal] : [.normal, .antonym]
+            case .multipleChoice: return fillInFallback ? [.strict, .normal] : [.normal]
+            case .fillInBlank, .multipleAnswer: return [.normal]
+            }
+        }
+    }
+
     func build(_ kind: Question.Kind, _ candidate: ExamMaterial.Candidate, factory: QuestionFactory,
-               used: Set<String>, falseOnly: Bool = false, rng: inout SeededRandom) -> (Question, [String])? {
+               used: Set<String>, pass: Pass = .normal, rng: inout SeededRandom) -> (Question, [String])? {
         switch kind {
         case .fillInBlank: return factory.fillInBlank(candidate, used: used)
-        case .multipleChoice: return factory.multipleChoice(candidate, used: used, fallback: !falseOnly, rng: &rng)
-        case .trueFalse: return factory.trueFalse(candidate, used: used, falseOnly: falseOnly, rng: &rng)
+        case .multipleChoice: return factory.multipleChoice(candidate, used: used, fallback: pass == .normal, rng: &rng)
+        case .trueFalse:
+            switch pass {
+            case .strict: return factory.trueFalse(candidate, used: used, falseOnly: true, rng: &rng)
+            case .antonym: return factory.antonymFalse(candidate, used: used)
+            case .normal: return factory.trueFalse(candidate, used: used, rng: &rng)
+            }
         case .multipleAnswer: return factory.multipleAnswer(candidate, used: used, rng: &rng)
         }
     }

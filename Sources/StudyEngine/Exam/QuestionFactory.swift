@@ -34,11 +34,25 @@ struct QuestionFactory {
             }
         }
         return candidate.spans
-            .filter { span in span.weight >= Self.minimumAnswerWeight && !span.isModifier && !answerKeys(span).contains(where: used.contains) }
+            .filter { span in span.weight >= Self.minimumAnswerWeight && !span.isModifier && !answerKeys(span).contains(where: used.contains)
+                && !Self.isGlossLanguage(span, in: candidate.text) }
             .sorted { a, b in
                 let wa = a.weight + bonus(a), wb = b.weight + bonus(b)
                 return wa != wb ? wa > wb : a.text.count > b.text.count
             }
+    }
+
+    /// Whether the span names the language of a gloss: "ceteris paribus, Latin for 'other
+    /// things being equal'", "(Greek for 'earth')". The term and its meaning are what the
+    /// sentence teaches; the language is an aside no teacher asks.
+    static func isGlossLanguage(_ span: AnswerSpan, in text: String) -> Bool {
+        guard span.kind == .name || span.kind == .term, !span.text.contains(" "), span.text.first?.isUppercase == true,
+              text.contains(" for "), let range = WholeWord.range(of: span.text, in: text) else { return false }
+        let after = text[range.upperBound...]
+        guard after.hasPrefix(" for "), let quote = after.dropFirst(5).first, "\"“‘'".contains(quote) else { return false }
+        // Set off from the term it glosses: after a comma or an opening bracket.
+        let before = text[..<range.lowerBound]
+        return before.hasSuffix(", ") || before.hasSuffix("(") || before.hasSuffix("— ") || before.hasSuffix("– ")
     }
 
     /// The keys of every name of the answer, so that one term is asked once under any name.
@@ -201,8 +215,15 @@ struct QuestionFactory {
         // The sentence's best answer without three options of its kind is asked as a fill-in
         // instead (no padding with other kinds, and the best sentences keep their best answers).
         var fallback: (span: AnswerSpan, stem: String)? = nil
+        // A key term the sentence asks about comes before its numbers and dates ("Consul is
+        // the highest regular office; minimum age 42"): with no options for the term, the
+        // sentence is its fill-in (the fallback), not a question on the lesser value.
+        var passedOverKeyTerm = false
         for span in orderedSpans(candidate, excluding: used) where span.weight > Self.minimumAnswerWeight {
+            let isKeyTerm = [.term, .acronym].contains(span.kind) && span.weight >= Self.minimumSwapWeight
+            if passedOverKeyTerm && !isKeyTerm { break }
             guard let stem = stem(candidate, blanking: [span]) else { continue }
+            if isKeyTerm { passedOverKeyTerm = true }
             if fallback == nil, fillInFallback, allowFallback { fallback = (span, stem) }
             var distractors: [String]
             if let category = Self.definitionCategory(stem) {
@@ -266,10 +287,10 @@ struct QuestionFactory {
 
     /// True/false: the sentence itself, or a false version with one element swapped for a
     /// sibling of the same kind that the document does not support (another term of the
-    /// same list, another date, another person), or a word for its opposite
-    /// ("increases" → "decreases"). Which one is decided by the seeded generator, so about
-    /// half are false; with nothing to swap the statement stays true. A false statement
-    /// records the changed span and the original.
+    /// same list, another date, another person). Which one is decided by the seeded
+    /// generator, so about half are false; with nothing to swap the statement stays true.
+    /// A false statement records the changed span and the original. (A word for its opposite,
+    /// "increases" → "decreases", is `antonymFalse`, the generator's fallback.)
     /// - Parameter falseOnly: make a false statement or none (the exam has more true items
     ///   than false ones so far: an exam of nearly all true items teaches "natural-sounding
     ///   means true").
@@ -304,13 +325,9 @@ struct QuestionFactory {
                                         originalSpan: span.text, replacementSpan: swap)
                 return (question, answerKeys(span))
             }
-            if let (statement, original, replacement) = Antonyms.swapOne(in: candidate.text) {
-                let question = Question(id: "", kind: .trueFalse, prompt: "True or false: \"\(statement)\"",
-                                        options: ["True", "False"], correctOptions: [1], sourceSentence: candidate.text,
-                                        difficulty: difficulty, answerKind: "statement",
-                                        originalSpan: original, replacementSpan: replacement)
-                return (question, spans.first.map(answerKeys) ?? [])
-            }
+            // A word for its opposite is the weaker false item (it tests reading, not the
+            // subject): the generator asks for one (`antonymFalse`) only when no sentence left
+            // offers a sibling swap or a true statement.
             if falseOnly { return nil }
         }
         // A true statement must still state a fact worth knowing (a defined term, a date, a
@@ -320,6 +337,19 @@ struct QuestionFactory {
                                 options: ["True", "False"], correctOptions: [0], sourceSentence: candidate.text,
                                 difficulty: difficulty, answerKind: "statement")
         return (question, answerKeys(focus))
+    }
+
+    /// A false statement with one word swapped for its opposite ("increases" → "decreases"),
+    /// or nil when the sentence has no such word or cannot be a statement.
+    func antonymFalse(_ candidate: ExamMaterial.Candidate, used: Set<String>) -> (Question, [String])? {
+        guard candidate.text.split(separator: " ").count <= Self.maxStatementWords, !Antonyms.isDirectSpeech(candidate.text),
+              let (statement, original, replacement) = Antonyms.swapOne(in: candidate.text) else { return nil }
+        let spans = orderedSpans(candidate, excluding: used)
+        let question = Question(id: "", kind: .trueFalse, prompt: "True or false: \"\(statement)\"",
+                                options: ["True", "False"], correctOptions: [1], sourceSentence: candidate.text,
+                                difficulty: difficulty, answerKind: "statement",
+                                originalSpan: original, replacementSpan: replacement)
+        return (question, spans.first.map(answerKeys) ?? [])
     }
 
     /// Whether the blank stands inside quotation marks (a swap there misquotes someone).
