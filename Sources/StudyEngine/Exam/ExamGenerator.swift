@@ -79,6 +79,9 @@ public struct ExamGenerator: Sendable {
         var prompts = Set<String>()
         var echoes = SentenceEchoes()
         var exhausted = Set<Question.Kind>()
+        // Sentences a strict pass found nothing in: answers used since only take spans away,
+        // so a later strict pass of the same kind skips them (each try costs an option search).
+        var strictMisses: [Question.Kind: Set<Int>] = [:]
         var slot = 0
         // Computed and table questions: at most one in ten, never first (a worked example's
         // arithmetic is one skill; the text's terms, names and dates are the rest). A text
@@ -112,8 +115,12 @@ public struct ExamGenerator: Sendable {
                 for pass in Pass.passes(for: kind, moreTrueThanFalse: trueItems > falseItems, fillInFallback: factory.fillInFallback) {
                     for candidate in material.candidates where !usedSentences.contains(candidate.sentence) {
                         guard !echoes.repeats(candidate.text, index: candidate.sentence) else { continue }
-                        if let result = build(kind, candidate, factory: factory, used: usedAnswers, pass: pass, rng: &rng),
-                           !prompts.contains(Self.normalisedPrompt(result.0.prompt)) {
+                        if pass == .strict, strictMisses[kind]?.contains(candidate.sentence) == true { continue }
+                        guard let result = build(kind, candidate, factory: factory, used: usedAnswers, pass: pass, rng: &rng) else {
+                            if pass == .strict { strictMisses[kind, default: []].insert(candidate.sentence) }
+                            continue
+                        }
+                        if !prompts.contains(Self.normalisedPrompt(result.0.prompt)) {
                             made = result
                             usedSentences.insert(candidate.sentence)
                             echoes.record(candidate.text, index: candidate.sentence)

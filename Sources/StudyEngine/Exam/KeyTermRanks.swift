@@ -90,12 +90,12 @@ struct KeyTermRanks {
         return nil
     }
 
-    /// A lowercase phrase of several words that opens and closes on content words ("inferior
-    /// good", "law of demand"; not "last Saturday", "the end").
+    /// A lowercase phrase of several words that opens on a content word and ends on a noun
+    /// ("inferior good", "law of demand"; not "last Saturday", "the end", "panel noted").
     static func isPlainPhrase(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard words.count >= 2, text == text.lowercased(), let first = words.first, let last = words.last else { return false }
-        return !StopWords.english.contains(Tokenizer.fold(String(first))) && !StopWords.english.contains(Tokenizer.fold(String(last)))
+        return !StopWords.english.contains(Tokenizer.fold(String(first))) && SpanExtractor.compoundHeads(last)
     }
 
     /// Whether the text gives the term both as an abbreviation and in full ("BBR (Bottleneck
