@@ -197,6 +197,31 @@ import StudyModel
         #expect(KeyTermRanks.genericHeads(of: ["conservation of momentum", "law of conservation of momentum"]).isEmpty)
     }
 
+    @Test func aKeyPhraseAroundAOneWordTermIsTheWhole() throws {
+        let text = """
+        # Markets
+
+        ## Demand
+
+        Demand is the relationship between price and the quantity buyers purchase. \
+        The law of demand says that buyers purchase less at a higher price.
+        """
+        let material = try material(text)
+        let extractor = SpanExtractor(properWords: [], terms: ["law of demand"], lexicon: material.lexicon)
+        let law = try #require(material.sentences.first { $0.text.hasPrefix("The law of demand") })
+        let spans = extractor.spans(in: law)
+        #expect(spans.contains { $0.text == "law of demand" })
+        #expect(!spans.contains { $0.text == "demand" })
+        // Where the one-word term is defined, it stays the answer.
+        let definition = try #require(material.sentences.first { $0.text.hasPrefix("Demand is") })
+        #expect(extractor.spans(in: definition).contains { $0.text == "Demand" && $0.isDefinedHere })
+        // A ranked phrase counts as a key term when it ends on a noun, not on a verb or a day.
+        #expect(KeyTermRanks.isPlainPhrase("inferior good"))
+        #expect(KeyTermRanks.isPlainPhrase("price ceiling"))
+        #expect(!KeyTermRanks.isPlainPhrase("panel noted"))
+        #expect(!KeyTermRanks.isPlainPhrase("last Saturday"))
+    }
+
     // MARK: - Terms before numbers
 
     @Test func multipleChoiceDoesNotPassOverAKeyTermForANumber() throws {

@@ -95,7 +95,9 @@ struct KeyTermRanks {
     static func isPlainPhrase(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard words.count >= 2, text == text.lowercased(), let first = words.first, let last = words.last else { return false }
-        return !StopWords.english.contains(Tokenizer.fold(String(first))) && SpanExtractor.compoundHeads(last)
+        let head = Tokenizer.fold(String(last))
+        return !StopWords.english.contains(Tokenizer.fold(String(first))) && head.count >= 3 && head.allSatisfy(\.isLetter)
+            && !head.hasSuffix("ed") && !head.hasSuffix("ly") && !StopWords.english.contains(head) && !CommonVerbs.all.contains(head)
     }
 
     /// Whether the text gives the term both as an abbreviation and in full ("BBR (Bottleneck

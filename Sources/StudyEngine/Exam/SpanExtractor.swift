@@ -103,7 +103,14 @@ struct SpanExtractor {
         }
         spans.removeAll { span in (span.kind == .term || span.kind == .acronym) && nameSpans.contains { $0.text != span.text && WholeWord.contains(span.text, in: $0.text) } }
         spans += nameSpans
-        spans += keyTermSpans(text).filter { term in
+        let keyTerms = keyTermSpans(text)
+        // A key phrase around a one-word term not defined here is the whole ("law of demand",
+        // not "demand").
+        spans.removeAll { span in
+            span.kind == .term && !span.isDefinedHere && !span.text.contains(" ")
+                && keyTerms.contains { $0.text.contains(" ") && WholeWord.contains(span.text, in: $0.text) }
+        }
+        spans += keyTerms.filter { term in
             !spans.contains { WholeWord.contains(term.text, in: $0.text) || WholeWord.contains($0.text, in: term.text) }
         }
         var seen = Set<String>()
