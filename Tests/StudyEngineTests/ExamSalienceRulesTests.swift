@@ -194,6 +194,11 @@ import StudyModel
         let law = AnswerSpan(text: "law of supply", kind: .term, weight: 9)
         #expect(law.weight + ranks.adjustment(for: law, lexicon: material.lexicon) > 7)
         #expect(KeyTermRanks.genericHeads(of: ["net force", "normal force", "force"]) == ["force"])
+        // A named document comes before the year it came out.
+        let rfc = AnswerSpan(text: "RFC 5681", kind: .identifier, weight: 6)
+        let year = AnswerSpan(text: "2009", kind: .year, weight: 7)
+        #expect(rfc.weight + ranks.adjustment(for: rfc, lexicon: material.lexicon)
+                > year.weight + ranks.adjustment(for: year, lexicon: material.lexicon))
         #expect(KeyTermRanks.genericHeads(of: ["conservation of momentum", "law of conservation of momentum"]).isEmpty)
     }
 

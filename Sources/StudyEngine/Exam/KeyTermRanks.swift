@@ -132,6 +132,9 @@ struct KeyTermRanks {
         // The generic head of the text's longer terms ranks below them and below the
         // dates and numbers, however the ranking lists it.
         if isGenericHead(span) { return min(0, Self.genericHeadWeight - span.weight) }
+        // "RFC 5681", "Article 231": a named document or clause is the text's own name for a
+        // thing, asked before the year it came out.
+        if span.kind == .identifier { return 1.5 }
         if let rank = rank(of: span, lexicon: lexicon) { return rank < Self.depth / 2 ? 3 : 2 }
         if [.term, .acronym].contains(span.kind), span.weight >= 8, !span.isDefinedHere,
            !Self.isSpelledOut(span, lexicon: lexicon) { return 6.5 - span.weight }
