@@ -20,6 +20,9 @@ struct QuestionFactory {
     static let minimumAnswerWeight = 3.0
     /// A true/false swap needs an answer at least this strong (see `trueFalse`).
     static let minimumSwapWeight = 6.0
+    /// A term or abbreviation at least this strong is one the text marks as key (defined,
+    /// ranked or emphasised): a sentence asks it before its numbers and dates.
+    static let keyTermWeight = minimumSwapWeight
     /// True/false statements longer than this are not used.
     static let maxStatementWords = 30
 
@@ -220,7 +223,7 @@ struct QuestionFactory {
         // sentence is its fill-in (the fallback), not a question on the lesser value.
         var passedOverKeyTerm = false
         for span in orderedSpans(candidate, excluding: used) where span.weight > Self.minimumAnswerWeight {
-            let isKeyTerm = [.term, .acronym].contains(span.kind) && span.weight >= Self.minimumSwapWeight
+            let isKeyTerm = [.term, .acronym].contains(span.kind) && span.weight >= Self.keyTermWeight
             if passedOverKeyTerm && !isKeyTerm { break }
             guard let stem = stem(candidate, blanking: [span]) else { continue }
             if isKeyTerm { passedOverKeyTerm = true }
