@@ -152,4 +152,26 @@ import StudyModel
         #expect(AcceptedAnswers.isRoleNoun("referee") && AcceptedAnswers.isRoleNoun("boss"))
         #expect(!AcceptedAnswers.isRoleNoun("pictures") && !AcceptedAnswers.isRoleNoun("alongside"))
     }
+
+    // MARK: A method's short name
+
+    @Test func aMethodIsAlsoCalledByItsCapitalisedName() {
+        #expect(AcceptedAnswers.methodName(of: "Big O notation", people: []) == "Big O")
+        #expect(AcceptedAnswers.methodName(of: "Monte Carlo method", people: ["Monte Carlo"]) == "Monte Carlo")
+        // One capitalised word is a person or a place; so is a name whose word ends a person's name.
+        #expect(AcceptedAnswers.methodName(of: "Bohr model", people: []) == nil)
+        #expect(AcceptedAnswers.methodName(of: "Calvin Benson model", people: ["Melvin Calvin"]) == nil)
+        #expect(AcceptedAnswers.methodName(of: "Calvin Benson cycle", people: []) == nil)
+        #expect(AcceptedAnswers.methodName(of: "Hale Barnes method", people: ["Ada Barnes"]) == nil)
+        #expect(AcceptedAnswers.methodName(of: "Big O", people: []) == nil)
+    }
+
+    // MARK: Grading a courtesy title
+
+    @Test func aCourtesyTitleBeforeTheNameIsTheSamePerson() {
+        let question = Question(id: "q", kind: .fillInBlank, prompt: "p", acceptedAnswers: ["Hartley"], sourceSentence: "s", points: 1)
+        func grade(_ text: String) -> Bool { Grader.isCorrect(question, QuestionResponse(text: text)) }
+        #expect(grade("Mr Hartley") && grade("mrs. hartley") && grade("Dr Hartley") && grade("Hartley"))
+        #expect(!grade("Lady Hartley") && !grade("Mr Hanson") && !grade("Mr"))
+    }
 }

@@ -138,6 +138,32 @@ extension AcceptedAnswers {
     }
 }
 
+extension AcceptedAnswers {
+    /// Heads that name a way of writing or working something out: "Big O notation",
+    /// "Monte Carlo method". Generic English, no subject's vocabulary.
+    static let methodHeads: Set<String> = ["notation", "method", "algorithm", "theorem", "theory", "equation", "formula",
+                                           "principle", "model", "test"]
+
+    /// "Big O" for "Big O notation", "Monte Carlo" for "Monte Carlo method": a name of two or
+    /// more capitalised words before a word for a method is what the method is called short.
+    /// One capitalised word ("Krebs" for "Krebs cycle", "Bohr" for "Bohr model") is a person
+    /// or a place, not the method; nor is a name with a word that ends another name of the
+    /// text ("Calvin Benson cycle" beside "Melvin Calvin": people).
+    static func methodName(of term: String, people: Set<String>) -> String? {
+        let words = term.split(separator: " ").map(String.init)
+        guard words.count >= 3, let head = words.last, methodHeads.contains(head),
+              words.dropLast().allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "-" } })
+        else { return nil }
+        let nameWords = words.dropLast()
+        let name = nameWords.joined(separator: " ")
+        // "Calvin" in "Calvin Benson cycle" where the text names "Melvin Calvin": people's names.
+        let named = people.contains { other in
+            other != name && !term.hasPrefix(other) && nameWords.contains { other.hasSuffix(" " + $0) || other == $0 }
+        }
+        return named ? nil : name
+    }
+}
+
 extension String {
     /// The word in lower case, unless it is an abbreviation or a capitalised name inside
     /// (any capital after the first letter): "Action" → "action", "DNA" stays.

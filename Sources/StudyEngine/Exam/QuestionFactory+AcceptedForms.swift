@@ -79,6 +79,9 @@ extension QuestionFactory {
             }
         }
         if span.kind == .term { out += AcceptedAnswers.definitionGenus(of: span.text, sentences: Array(texts.prefix(800))) }
+        if [.term, .name].contains(span.kind), let short = AcceptedAnswers.methodName(of: span.text, people: material.fullNames) {
+            out.append(short)
+        }
         if span.kind == .name {
             // "Nicky Morgan" for "Education Secretary Nicky Morgan"; "Morgan" too when the text
             // calls the person so.
