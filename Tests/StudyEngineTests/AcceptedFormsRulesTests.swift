@@ -43,6 +43,9 @@ import StudyModel
         // The body writes the subtitle as a topic of the term.
         let body = ["Economists still argue about the causes and effects of inflation."]
         #expect(AcceptedAnswers.headingSubtitle(of: "inflation", heading: "Inflation: Causes and Effects", body: body) == nil)
+        // Written out, but not where it names the term: a description.
+        let growth = ["This exponential growth continues until the first loss."]
+        #expect(AcceptedAnswers.headingSubtitle(of: "fast start", heading: "Fast Start: Exponential Growth", body: growth) == nil)
         // The body never uses the subtitle's words together.
         let apart = ["Rising costs are one cause. The effects fall on savers."]
         #expect(AcceptedAnswers.headingSubtitle(of: "inflation", heading: "Inflation: Causes and Effects", body: apart) == nil)
@@ -91,6 +94,8 @@ import StudyModel
         #expect(AcceptedAnswers.nameAfterOffice("University College London") == nil)
         #expect(AcceptedAnswers.nameAfterOffice("Transport Minister Pike") == nil)
         #expect(AcceptedAnswers.nameAfterOffice("Royal Navy Command") == nil)
+        // A place named after a title.
+        #expect(AcceptedAnswers.nameAfterOffice("Prince Albert Road") == nil)
     }
 
     @Test func theNameBehindAnOfficeIsAcceptedInAGeneratedExam() throws {

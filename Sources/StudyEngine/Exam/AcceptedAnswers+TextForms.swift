@@ -5,9 +5,10 @@
 extension AcceptedAnswers {
     /// "Action and Reaction" for "Newton's third law" under "## The Third Law: Action and
     /// Reaction": a heading "X: Y" whose X is the term (or the term without its possessor)
-    /// gives Y as another name, when the section's body uses Y's words as one unit, written
-    /// out ("action and reaction") or joined by a hyphen or dash ("action–reaction pairs"),
-    /// and not as a topic of something ("the causes and effects of inflation"). Y is two to four
+    /// gives Y as another name, when the section's body uses Y's words as one unit: joined by
+    /// a hyphen or dash ("action–reaction pairs"), or written out where it names ("the law of
+    /// action and reaction", "called …"), not as a topic ("the causes and effects of
+    /// inflation", "exponential growth continues"). Y is two to four
     /// plain words that open on no function word and no "-ing" word ("Growing the Window").
     static func headingSubtitle(of term: String, heading: String, body: [String]) -> String? {
         guard let colon = heading.firstIndex(of: ":") else { return nil }
@@ -27,8 +28,14 @@ extension AcceptedAnswers {
         for sentence in body {
             let folded = Tokenizer.fold(sentence).replacingOccurrences(of: "\u{2013}", with: "-").replacingOccurrences(of: "\u{2014}", with: "-")
             if WholeWord.contains(joined, in: folded) { return words.map(\.lowercasedUnlessName).joined(separator: " ") }
+            // Written out, only in a frame that names: "the rule of give and take" (the term's
+            // head before "of"), "called give and take", "known as give and take".
             if let range = WholeWord.range(of: phrase, in: folded), !folded[range.upperBound...].hasPrefix(" of ") {
-                return words.map(\.lowercasedUnlessName).joined(separator: " ")
+                let before = folded[..<range.lowerBound].split(separator: " ").suffix(2).map(String.init)
+                let head = term.split(separator: " ").last.map { ExamLexicon.singular(Tokenizer.fold(String($0))) }
+                let names = before.last == "called" || before == ["known", "as"]
+                    || before.count == 2 && before[1] == "of" && ExamLexicon.singular(before[0]) == head
+                if names { return words.map(\.lowercasedUnlessName).joined(separator: " ") }
             }
         }
         return nil
@@ -86,9 +93,18 @@ extension AcceptedAnswers {
         "councilor", "deputy", "assistant", "justice", "attorney", "speaker", "dean", "rabbi", "reverend", "father",
     ]
 
+    /// Last words that make a name a place or a thing ("Prince William Street"). Generic English.
+    static let placeHeads: Set<String> = [
+        "street", "road", "avenue", "lane", "square", "park", "hospital", "school", "college", "university", "bridge",
+        "station", "hall", "house", "palace", "island", "islands", "bay", "lake", "river", "church", "cathedral",
+        "airport", "stadium", "centre", "center", "museum", "gardens", "prize", "award", "cup", "memorial", "trust",
+        "fund", "foundation", "building", "tower", "court", "gate", "abbey", "academy", "institute", "library",
+        "theatre", "theater", "hotel", "county", "city", "town", "land", "sound", "strait", "mountains", "hills",
+    ]
+
     /// "Nicky Morgan" for "Education Secretary Nicky Morgan": the person's name after the last
     /// office or title word of a longer name, when two or three words written as a person's
-    /// name are left.
+    /// name are left that end in no word for a place or thing ("Prince William Street").
     static func nameAfterOffice(_ text: String) -> String? {
         let words = text.split(separator: " ").map(String.init)
         guard words.count >= 3 else { return nil }
@@ -98,6 +114,7 @@ extension AcceptedAnswers {
         }) else { return nil }
         let name = Array(words[(office + 1)...])
         guard (2...3).contains(name.count), PersonNameShape.fits(name.joined(separator: " ")),
+              let last = name.last, !placeHeads.contains(Tokenizer.fold(last)),
               !name.contains(where: { officeWords.contains(Tokenizer.fold($0)) || SpanExtractor.titles.contains(Tokenizer.fold($0)) })
         else { return nil }
         return name.joined(separator: " ")
