@@ -148,7 +148,8 @@ enum AcceptedAnswers {
                 let role = words[i - 1]
                 guard role.count >= 4, role.allSatisfy({ $0.isLowercase }), words[i].first?.isUppercase == true,
                       !StopWords.english.contains(role), !CommonVerbs.all.contains(role),
-                      !SpanExtractor.speechVerbs.contains(role), !role.hasSuffix("ly"), !role.hasSuffix("ed") else { continue }
+                      !SpanExtractor.speechVerbs.contains(role), !role.hasSuffix("ly"), !role.hasSuffix("ed"),
+                      isRoleNoun(role) else { continue }
                 var run: [String] = []
                 for word in words[i...] {
                     let core = word.filter { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
@@ -181,6 +182,21 @@ enum AcceptedAnswers {
         }
         return out
     }
+
+    /// Whether a lowercase word before a name can be the person's role: one person's role
+    /// is a singular noun ("referee"), so no plural ("In the pictures O'Toole"), no "-ing"
+    /// word ("including Smith") and no preposition ("alongside O'Toole").
+    static func isRoleNoun(_ word: String) -> Bool {
+        if word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") { return false }
+        return !word.hasSuffix("ing") && !prepositions.contains(word)
+    }
+
+    /// Prepositions the stop-word list leaves out (generic English).
+    static let prepositions: Set<String> = [
+        "alongside", "beside", "besides", "behind", "beyond", "across", "along", "amid", "amidst", "near", "beneath",
+        "inside", "outside", "onto", "past", "throughout", "despite", "unlike", "versus", "opposite", "except",
+        "around", "aboard", "atop", "underneath", "amongst", "till",
+    ]
 
     /// Whether an abbreviation's letters occur in order in a longer name, starting with its first letter.
     static func spells(_ abbreviation: String, _ name: String) -> Bool {

@@ -30,23 +30,70 @@ extension QuestionFactory {
                 if let full = AcceptedAnswers.fullName(of: words[1], among: names) { add(full) }
             }
         }
+        for form in textForms(span) { add(form) }
         guard let candidate, forms.count > 1 else { return forms }
         // A lower-case form whose own words the stem already shows is copied, not known:
         // "humanoid" in "The humanoid, known as _____" for "Ham"; "the agency" and "agency Tass"
         // in "news agency _____" for "Tass". Brackets are left out: the stem drops the answer's
         // other name given there ("(cwnd)").
-        let spanWords = Set(Tokenizer.foldedWords(span.text).map(ExamLexicon.singular))
         var shown = "", depth = 0
         for character in candidate.text {
             if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 { shown.append(character) }
         }
-        let stemWords = Set(Tokenizer.foldedWords(shown).map(ExamLexicon.singular)).subtracting(spanWords)
         return [forms[0]] + forms.dropFirst().filter { form in
-            guard form.first?.isLowercase == true else { return true }
-            let own = Tokenizer.foldedWords(form).map(ExamLexicon.singular)
-                .filter { !StopWords.english.contains($0) && !spanWords.contains($0) }
-            return own.isEmpty || !own.allSatisfy(stemWords.contains)
+            form.first?.isLowercase != true || !Self.stemShows(form, answer: span.text, stem: shown)
         }
+    }
+
+    /// Whether the stem already shows a form's own words (those not in the answer): one
+    /// word anywhere ("agency" in "news agency _____"), two or more as the same run of
+    /// words ("state news agency"). Words spread over the stem ("light-independent … the
+    /// light-dependent reactions") are no copy of "light-independent reactions". Hyphens
+    /// are dropped on both sides, so a form and its unhyphenated spelling get one verdict.
+    static func stemShows(_ form: String, answer: String, stem: String) -> Bool {
+        func words(_ text: String) -> [String] {
+            Tokenizer.foldedWords(text.replacingOccurrences(of: "-", with: "")).map(ExamLexicon.singular)
+        }
+        let answerWords = Set(words(answer))
+        let own = words(form).filter { !StopWords.english.contains($0) && !answerWords.contains($0) }
+        guard !own.isEmpty else { return false }
+        let stemWords = words(stem).filter { !StopWords.english.contains($0) && !answerWords.contains($0) }
+        if own.count == 1 { return stemWords.contains(own[0]) }
+        guard stemWords.count >= own.count else { return false }
+        return (0...(stemWords.count - own.count)).contains { Array(stemWords[$0..<($0 + own.count)]) == own }
+    }
+
+    /// The other names the whole text gives beyond the term's own words
+    /// (`AcceptedAnswers+TextForms`): a heading's subtitle, a definition's genus, a person's
+    /// name behind an office, the lower-case tail of a long name.
+    fileprivate func textForms(_ span: AnswerSpan) -> [String] {
+        var out: [String] = []
+        let texts = material.sentences.lazy.map(\.text)
+        if [.term, .acronym, .name].contains(span.kind) {
+            var bodies: [String: [String]] = [:]
+            for sentence in material.sentences.prefix(2000) {
+                if let section = sentence.section, section.contains(":") { bodies[section, default: []].append(sentence.text) }
+            }
+            for (heading, body) in bodies.sorted(by: { $0.key < $1.key }) {
+                if let subtitle = AcceptedAnswers.headingSubtitle(of: span.text, heading: heading, body: body) { out.append(subtitle) }
+            }
+        }
+        if span.kind == .term { out += AcceptedAnswers.definitionGenus(of: span.text, sentences: Array(texts.prefix(800))) }
+        if [.term, .name].contains(span.kind), let short = AcceptedAnswers.methodName(of: span.text, people: material.fullNames) {
+            out.append(short)
+        }
+        if span.kind == .name {
+            // "Nicky Morgan" for "Education Secretary Nicky Morgan"; "Morgan" too when the text
+            // calls the person so.
+            if let person = AcceptedAnswers.nameAfterOffice(span.text) {
+                out.append(person)
+                if let last = person.split(separator: " ").last.map(String.init), material.loneNames.contains(last) { out.append(last) }
+            }
+            if let tail = AcceptedAnswers.lowercaseTail(of: span.text, sentences: Array(texts.prefix(800)), fullNames: material.fullNames) {
+                out.append(tail)
+            }
+        }
+        return out
     }
 
     /// "Mr", "Dr", "President": a title written before a name (`SpanExtractor.titles`).

@@ -49,9 +49,21 @@ public enum Grader {
             return chosen == Set(question.correctOptions)
         case .fillInBlank:
             guard let text = response.text else { return false }
-            return question.acceptedAnswers.contains { TypedAnswerMatcher.matches(text, expected: $0) }
+            let typed = [text] + (withoutCourtesyTitle(text).map { [$0] } ?? [])
+            return question.acceptedAnswers.contains { expected in typed.contains { TypedAnswerMatcher.matches($0, expected: expected) } }
         }
     }
+
+    /// "Cameron" for a typed "Mr Cameron": the answer without a courtesy title in front, which
+    /// names the same person. Ranks and nobility stay ("Lady Macbeth" is not "Macbeth").
+    static func withoutCourtesyTitle(_ text: String) -> String? {
+        let words = text.trimmingWhitespace().split(separator: " ")
+        guard words.count >= 2, let first = words.first,
+              courtesyTitles.contains(Tokenizer.fold(String(first)).trimmingAny(of: ".")) else { return nil }
+        return words.dropFirst().joined(separator: " ")
+    }
+
+    static let courtesyTitles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof"]
 
     /// Grades every question of `exam`; `responses` maps question ids to responses.
     /// Responses to unknown question ids are ignored.

@@ -1,0 +1,190 @@
+/// Other names of an answer that the text gives outside the sentence asked about: a section
+/// heading's subtitle, the genus of a definition, a person's name behind an office, and the
+/// lower-case tail the text uses for a long name. Each rule needs the text's own signal;
+/// none knows a subject.
+extension AcceptedAnswers {
+    /// "Action and Reaction" for "Newton's third law" under "## The Third Law: Action and
+    /// Reaction": a heading "X: Y" whose X is the term (or the term without its possessor)
+    /// gives Y as another name, when the section's body uses Y's words as one unit: joined by
+    /// a hyphen or dash ("action–reaction pairs"), or written out where it names ("the law of
+    /// action and reaction", "called …"), not as a topic ("the causes and effects of
+    /// inflation", "exponential growth continues"). Y is two to four
+    /// plain words that open on no function word and no "-ing" word ("Growing the Window").
+    static func headingSubtitle(of term: String, heading: String, body: [String]) -> String? {
+        guard let colon = heading.firstIndex(of: ":") else { return nil }
+        let title = String(heading[..<colon]).trimmingWhitespace()
+        let subtitle = String(heading[heading.index(after: colon)...]).trimmingWhitespace()
+        let keys = [ExamLexicon.key(term)] + (withoutPossessor(term).map { [ExamLexicon.key($0)] } ?? [])
+        guard keys.contains(ExamLexicon.key(title)) else { return nil }
+        let words = subtitle.split(separator: " ").map(String.init)
+        guard (2...4).contains(words.count), words.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "-" } }),
+              let first = words.first.map(Tokenizer.fold), !StopWords.english.contains(first), !first.hasSuffix("ing"),
+              let last = words.last.map(Tokenizer.fold), !StopWords.english.contains(last),
+              !words.contains(where: { ExamLexicon.labelWords.contains(Tokenizer.fold($0)) }) else { return nil }
+        let content = words.map(Tokenizer.fold).filter { !StopWords.english.contains($0) }
+        guard content.count >= 2 else { return nil }
+        let phrase = words.map(Tokenizer.fold).joined(separator: " ")
+        let joined = content.joined(separator: "-")
+        for sentence in body {
+            let folded = Tokenizer.fold(sentence).replacingOccurrences(of: "\u{2013}", with: "-").replacingOccurrences(of: "\u{2014}", with: "-")
+            if WholeWord.contains(joined, in: folded) { return words.map(\.lowercasedUnlessName).joined(separator: " ") }
+            // Written out, only in a frame that names: "the rule of give and take" (the term's
+            // head before "of"), "called give and take", "known as give and take".
+            if let range = WholeWord.range(of: phrase, in: folded), !folded[range.upperBound...].hasPrefix(" of ") {
+                let before = folded[..<range.lowerBound].split(separator: " ").suffix(2).map(String.init)
+                let head = term.split(separator: " ").last.map { ExamLexicon.singular(Tokenizer.fold(String($0))) }
+                let names = before.last == "called" || before == ["known", "as"]
+                    || before.count == 2 && before[1] == "of" && ExamLexicon.singular(before[0]) == head
+                if names { return words.map(\.lowercasedUnlessName).joined(separator: " ") }
+            }
+        }
+        return nil
+    }
+
+    /// "maximum price" (and "legal maximum price") for "price ceiling", where the text says
+    /// "A price ceiling is a legal maximum price": the genus of the term's definition, when it
+    /// is a short noun phrase whose head is one of the term's other words (a ceiling *on*
+    /// price). A genus with the term's own head ("a chemical reaction" for "exothermic
+    /// reaction") or with a head the term lacks ("a friction force" for "static friction")
+    /// names a wider kind, no other name.
+    static func definitionGenus(of term: String, sentences: [String]) -> [String] {
+        let termWords = term.split(separator: " ").map { ExamLexicon.singular(Tokenizer.fold(String($0))) }
+        guard termWords.count >= 2, let termHead = termWords.last else { return [] }
+        let others = Set(termWords.dropLast()).subtracting(StopWords.english)
+        let stops: Set<Character> = [",", ";", ".", ":", "(", ")", "!", "?"]
+        for sentence in sentences.prefix(800) {
+            let words = sentence.split(separator: " ").map(String.init)
+            let folded = words.map { Tokenizer.fold($0) }
+            // "A price ceiling is a …", "The price ceiling is the …", "Price ceilings are …".
+            var at = 0
+            if let first = folded.first, ["a", "an", "the"].contains(first) { at = 1 }
+            let subject = folded.dropFirst(at).prefix(termWords.count).map(ExamLexicon.singular)
+            guard subject == termWords, words.count >= at + termWords.count + 4 else { continue }
+            var rest = Array(words[(at + termWords.count)...])
+            guard ["is", "are"].contains(rest[0]), ["a", "an", "the"].contains(rest[1]) else { continue }
+            rest.removeFirst(2)
+            var phrase: [String] = []
+            for word in rest {
+                let bare = String(word.prefix { !stops.contains($0) })
+                guard !bare.isEmpty, bare.allSatisfy({ $0.isLetter || $0 == "-" }), bare.first?.isLowercase == true,
+                      !StopWords.english.contains(bare), !CommonVerbs.all.contains(bare) else { break }
+                phrase.append(bare)
+                if bare.count != word.count || phrase.count > 3 { break }
+            }
+            guard (2...3).contains(phrase.count), let head = phrase.last.map(ExamLexicon.singular), head != termHead,
+                  others.contains(head) else { continue }
+            // The genus's words must not all be the term's ("a price ceiling price").
+            guard phrase.dropLast().contains(where: { !termWords.contains(ExamLexicon.singular($0)) }) else { continue }
+            var out = [phrase.joined(separator: " ")]
+            if phrase.count == 3 { out.append(phrase.suffix(2).joined(separator: " ")) }
+            return out
+        }
+        return []
+    }
+
+    /// Words for an office or rank written before a name: "Education Secretary Nicky Morgan",
+    /// "Chief Inspector Jane Hill". Generic English, no subject's vocabulary.
+    static let officeWords: Set<String> = [
+        "secretary", "minister", "chancellor", "director", "chairman", "chairwoman", "chair", "chief", "captain",
+        "judge", "governor", "senator", "professor", "coach", "manager", "inspector", "sergeant", "constable",
+        "commissioner", "ambassador", "mayor", "bishop", "archbishop", "prince", "princess", "duke", "duchess",
+        "officer", "detective", "superintendent", "lieutenant", "colonel", "admiral", "commander", "spokesman",
+        "spokeswoman", "spokesperson", "editor", "executive", "founder", "premier", "leader", "councillor",
+        "councilor", "deputy", "assistant", "justice", "attorney", "speaker", "dean", "rabbi", "reverend", "father",
+    ]
+
+    /// Last words that make a name a place or a thing ("Prince William Street"). Generic English.
+    static let placeHeads: Set<String> = [
+        "street", "road", "avenue", "lane", "square", "park", "hospital", "school", "college", "university", "bridge",
+        "station", "hall", "house", "palace", "island", "islands", "bay", "lake", "river", "church", "cathedral",
+        "airport", "stadium", "centre", "center", "museum", "gardens", "prize", "award", "cup", "memorial", "trust",
+        "fund", "foundation", "building", "tower", "court", "gate", "abbey", "academy", "institute", "library",
+        "theatre", "theater", "hotel", "county", "city", "town", "land", "sound", "strait", "mountains", "hills",
+    ]
+
+    /// "Nicky Morgan" for "Education Secretary Nicky Morgan": the person's name after the last
+    /// office or title word of a longer name, when two or three words written as a person's
+    /// name are left that end in no word for a place or thing ("Prince William Street").
+    static func nameAfterOffice(_ text: String) -> String? {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count >= 3 else { return nil }
+        guard let office = words.dropLast(2).lastIndex(where: { word in
+            let folded = Tokenizer.fold(word.trimmingAny(of: "."))
+            return officeWords.contains(folded) || SpanExtractor.titles.contains(folded)
+        }) else { return nil }
+        let name = Array(words[(office + 1)...])
+        guard (2...3).contains(name.count), PersonNameShape.fits(name.joined(separator: " ")),
+              let last = name.last, !placeHeads.contains(Tokenizer.fold(last)),
+              !name.contains(where: { officeWords.contains(Tokenizer.fold($0)) || SpanExtractor.titles.contains(Tokenizer.fold($0)) })
+        else { return nil }
+        return name.joined(separator: " ")
+    }
+
+    /// "world record" for "Guinness World Record": the last two or more words of a capitalised
+    /// name of three or more, when the text writes them in lower case at least twice, once
+    /// after "the" (the same thing, named short), and no other name of the text ends in them
+    /// (then the short form would say which). A one-word tail ("Republic" for "Roman Republic")
+    /// says too little.
+    static func lowercaseTail(of name: String, sentences: [String], fullNames: Set<String>) -> String? {
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count >= 3, words.allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase) }) else {
+            return nil
+        }
+        for start in 1...(words.count - 2) {
+            let tailWords = words[start...]
+            guard let first = tailWords.first, !ExamLexicon.connectors.contains(Tokenizer.fold(first)),
+                  !tailWords.contains(where: { ExamLexicon.connectors.contains(Tokenizer.fold($0)) }) else { continue }
+            let tail = tailWords.joined(separator: " ")
+            let lower = tail.lowercased()
+            guard !fullNames.contains(where: { $0 != name && $0.hasSuffix(" " + tail) && !name.hasSuffix(" " + $0) }) else { continue }
+            var uses = 0, definite = false
+            for sentence in sentences.prefix(800) where sentence.contains(lower) {
+                let words = sentence.split(separator: " ").map(String.init)
+                let want = lower.split(separator: " ").map(String.init)
+                guard words.count >= want.count else { continue }
+                for i in 0...(words.count - want.count) {
+                    let run = words[i..<(i + want.count)].map { $0.trimmingAny(of: ".,;:!?'\"‘’“”()") }
+                    guard run == want else { continue }
+                    uses += 1
+                    if i > 0, Tokenizer.fold(words[i - 1]) == "the" { definite = true }
+                }
+            }
+            if uses >= 2, definite { return lower }
+        }
+        return nil
+    }
+}
+
+extension AcceptedAnswers {
+    /// Heads that name a way of writing or working something out: "Big O notation",
+    /// "Monte Carlo method". Generic English, no subject's vocabulary.
+    static let methodHeads: Set<String> = ["notation", "method", "algorithm", "theorem", "theory", "equation", "formula",
+                                           "principle", "model", "test"]
+
+    /// "Big O" for "Big O notation", "Monte Carlo" for "Monte Carlo method": a name of two or
+    /// more capitalised words before a word for a method is what the method is called short.
+    /// One capitalised word ("Krebs" for "Krebs cycle", "Bohr" for "Bohr model") is a person
+    /// or a place, not the method; nor is a name with a word that ends another name of the
+    /// text ("Calvin Benson cycle" beside "Melvin Calvin": people).
+    static func methodName(of term: String, people: Set<String>) -> String? {
+        let words = term.split(separator: " ").map(String.init)
+        guard words.count >= 3, let head = words.last, methodHeads.contains(head),
+              words.dropLast().allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "-" } })
+        else { return nil }
+        let nameWords = words.dropLast()
+        let name = nameWords.joined(separator: " ")
+        // "Calvin" in "Calvin Benson cycle" where the text names "Melvin Calvin": people's names.
+        let named = people.contains { other in
+            other != name && !term.hasPrefix(other) && nameWords.contains { other.hasSuffix(" " + $0) || other == $0 }
+        }
+        return named ? nil : name
+    }
+}
+
+extension String {
+    /// The word in lower case, unless it is an abbreviation or a capitalised name inside
+    /// (any capital after the first letter): "Action" → "action", "DNA" stays.
+    fileprivate var lowercasedUnlessName: String {
+        dropFirst().contains(where: \.isUppercase) ? self : lowercased()
+    }
+}
