@@ -159,6 +159,15 @@ import StudyModel
         }
     }
 
+    @Test func halfOfATitleWithASubtitleIsNoBlank() {
+        let text = "Rise of a River: The Story of the Old Bridge attempts to honour the builders of Bergen."
+        for half in ["Rise", "River", "Story", "Old Bridge"] {
+            let span = AnswerSpan(text: half, kind: .term, weight: 8)
+            #expect(SpanFilters.problem(span, in: text) != nil, "\(half)")
+        }
+        #expect(SpanFilters.problem(AnswerSpan(text: "Bergen", kind: .name, weight: 8), in: text) == nil)
+    }
+
     // MARK: Captions
 
     @Test func captionRunIntoATitleIsNotCut() {
