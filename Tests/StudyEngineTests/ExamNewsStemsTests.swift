@@ -111,6 +111,15 @@ import StudyModel
         #expect(read("Governor Ellen Park publicly announced her support for the bridge two days later at the harbour.").problem != nil)
     }
 
+    @Test func theCityInsideAParagraphIsRejected() throws {
+        let text = "The robot Tova was shown at the fair in Bergen on Monday by its maker Lars Dahl. " +
+            "The city has a large robotics community, and parts can be made there at a lower cost than in Germany."
+        let material = ExamMaterial(document: try StudyDocument(text: text))
+        #expect(material.sentences.first { $0.text.hasPrefix("The city has") }?.stemProblem != nil)
+        #expect(material.sentences.first { $0.text.hasPrefix("The robot Tova") }?.stemProblem == nil)
+        #expect(!ExamSentence.namesOnlyTheKind("The city of Bergen has a large robotics community."))
+    }
+
     @Test func itAfterAnOpeningClauseIsRejected() {
         #expect(read("As attempts to break a world record go, it was a very impressive effort by the club.").problem != nil)
     }

@@ -89,12 +89,32 @@ struct ExamSentence {
             guard var sentence = slots[position] else { continue }
             if sentence.opensBlock {
                 inExample = !sentence.isListItem && isExampleLabel(document.sentences[sentence.index].text)
+            } else if sentence.stemProblem == nil, Self.namesOnlyTheKind(sentence.text) {
+                // "The city has a booming …" inside a paragraph: the city named before.
+                sentence.stemProblem = "dangling reference"
+                slots[position] = sentence
             } else if inExample, sentence.stemProblem == nil, Self.continuesExample(sentence.text) {
                 sentence.stemProblem = "dangling reference"
                 slots[position] = sentence
             }
         }
         return slots.compactMap { $0 }
+    }
+
+    /// Kinds of place or body a news text names once and then calls "the city", "the firm".
+    static let placeNouns: Set<String> = ["city", "town", "village", "country", "nation", "region", "island",
+                                          "company", "firm", "club", "agency", "organisation", "organization", "charity"]
+
+    /// "The city has …", "The firm said …": a sentence whose subject is only the kind of a
+    /// place or body, followed straight by its verb (not "The city of Leeds …").
+    static func namesOnlyTheKind(_ text: String) -> Bool {
+        guard text.hasPrefix("The ") else { return false }
+        let words = text.split(separator: " ", maxSplits: 3).prefix(3).map { String($0) }
+        guard words.count == 3, placeNouns.contains(words[1]) else { return false }
+        let verb = words[2]
+        guard verb.first?.isLowercase == true, verb.last?.isLetter == true else { return false }
+        return NewsRepair.finiteVerbs.contains(verb) || CommonVerbs.all.contains(verb)
+            || verb.count > 3 && (verb.hasSuffix("ed") || verb.hasSuffix("s") && !verb.hasSuffix("ss"))
     }
 
     /// Whether `text` ends "the White" with no stop and `next` opens "House: …": one name
