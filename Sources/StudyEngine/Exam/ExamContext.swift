@@ -34,6 +34,9 @@ enum ContextReference {
         }
         // "the next stage", "the previous step", "the latter": placed relative to text not shown.
         for (i, word) in words.enumerated() where relative.contains(word) {
+            // "the former First Lady", "the former president": a past title, not a pointer.
+            if word == "former", i + 1 < words.count, !words[i + 1].isEmpty, !StopWords.english.contains(words[i + 1]),
+               !CommonVerbs.all.contains(words[i + 1]) { continue }
             if i > 0, ["the", "this", "that"].contains(words[i - 1]) { return "context" }
         }
         // "The plot above", "the list below": whatever is named, it stands outside the sentence.

@@ -60,9 +60,22 @@ struct ExamSentence {
         // others and is much of an exam's cost on a long text, so long texts use every core.
         let count = indexes.count
         let cores = ProcessInfo.processInfo.activeProcessorCount
+        // "… bid for the White" + "House: The nation's largest …": a name cut at a colon the
+        // splitter took for a caption label is put back together (only the last word is read).
+        var joinedText: [Int: String] = [:]
+        var dropped = Set<Int>()
+        for position in indexes.indices.dropLast() where indexes[position + 1] == indexes[position] + 1 {
+            let unit = document.sentences[indexes[position]]
+            let next = document.sentences[indexes[position + 1]]
+            if next.block == unit.block, Self.endsInCutName(unit.text, before: next.text) {
+                joinedText[position] = unit.text + " " + next.text
+                dropped.insert(position + 1)
+            }
+        }
         var slots = [ExamSentence?](repeating: nil, count: count)
         slots.withUnsafeMutableBufferPointer { buffer in
-            let work = SentenceReading(document: document, indexes: indexes, groups: groups, opensBlock: opensBlock, slots: buffer)
+            let work = SentenceReading(document: document, indexes: indexes, groups: groups, opensBlock: opensBlock,
+                                       joinedText: joinedText, slots: buffer)
             guard count >= 64, cores > 1 else { return work.fill(chunk: 0, of: 1) }
             let chunks = min(count, cores * 4)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in work.fill(chunk: chunk, of: chunks) }
@@ -70,17 +83,52 @@ struct ExamSentence {
         // "Worked example: a resting athlete has …. If the rate doubles, the output rises to …":
         // the later sentences of a worked example lean on its givens. They are asked only
         // joined to the sentence that states them (see `ExamMaterial`), never alone.
+        for position in dropped { slots[position] = nil }
         var inExample = false
         for position in slots.indices {
             guard var sentence = slots[position] else { continue }
             if sentence.opensBlock {
                 inExample = !sentence.isListItem && isExampleLabel(document.sentences[sentence.index].text)
+            } else if sentence.stemProblem == nil, Self.namesOnlyTheKind(sentence.text) {
+                // "The city has a booming …" inside a paragraph: the city named before.
+                sentence.stemProblem = "dangling reference"
+                slots[position] = sentence
             } else if inExample, sentence.stemProblem == nil, Self.continuesExample(sentence.text) {
                 sentence.stemProblem = "dangling reference"
                 slots[position] = sentence
             }
         }
         return slots.compactMap { $0 }
+    }
+
+    /// Kinds of place or body a news text names once and then calls "the city", "the firm".
+    static let placeNouns: Set<String> = ["city", "town", "village", "country", "nation", "region", "island",
+                                          "company", "firm", "club", "agency", "organisation", "organization", "charity"]
+
+    /// "The city has …", "The firm said …": a sentence whose subject is only the kind of a
+    /// place or body, followed straight by its verb (not "The city of Leeds …").
+    static func namesOnlyTheKind(_ text: String) -> Bool {
+        guard text.hasPrefix("The ") else { return false }
+        let words = text.split(separator: " ", maxSplits: 3).prefix(3).map { String($0) }
+        guard words.count == 3, placeNouns.contains(words[1]) else { return false }
+        let verb = words[2]
+        guard verb.first?.isLowercase == true, verb.last?.isLetter == true else { return false }
+        return NewsRepair.finiteVerbs.contains(verb) || CommonVerbs.all.contains(verb)
+            || verb.count > 3 && (verb.hasSuffix("ed") || verb.hasSuffix("s") && !verb.hasSuffix("ss"))
+    }
+
+    /// Whether `text` ends "the White" with no stop and `next` opens "House: …": one name
+    /// cut in two at its colon.
+    static func endsInCutName(_ text: String, before next: String) -> Bool {
+        guard let last = text.last, last.isLetter, let space = text.lastIndex(of: " ") else { return false }
+        let lastWord = text[text.index(after: space)...]
+        guard lastWord.first?.isUppercase == true else { return false }
+        let before = text[..<space].split(separator: " ").last.map(String.init) ?? ""
+        guard before == "the" else { return false }
+        guard let firstSpace = next.firstIndex(of: " ") else { return false }
+        let first = next[..<firstSpace]
+        return first.count > 2 && first.hasSuffix(":") && first.first?.isUppercase == true
+            && first.dropLast().allSatisfy(\.isLetter)
     }
 
     /// Openers and verbs of a step that works on the example's givens: "If the rate doubles
@@ -135,7 +183,7 @@ struct ExamSentence {
         self.section = unit.section
         self.group = group
         self.listHead = head
-        self.stemProblem = labelProblem ?? Self.problem(raw: unit.text, clean: repaired, isListItem: unit.kind == .listItem)
+        self.stemProblem = labelProblem ?? statement.problem ?? Self.problem(raw: unit.text, clean: repaired, isListItem: unit.kind == .listItem)
             ?? StemRepair.speakerProblem(statement)
     }
 
@@ -181,7 +229,16 @@ struct ExamSentence {
             if ["it", "they", "he", "she", "this", "these"].contains(next) { return "dangling reference" }
         }
         // "In Example 1 it stays …", "Together they explain …": an early subject pronoun points back.
-        if words.count > 1, words[1...min(3, words.count - 1)].contains(where: { ["it", "they", "he", "she"].contains(Tokenizer.fold(String($0))) }) {
+        // ("Scott said he …": the name before the verb of speech is who "he" is.)
+        if words.count > 1, let at = words[1...min(3, words.count - 1)].firstIndex(where: { ["it", "they", "he", "she"].contains(Tokenizer.fold(String($0))) }),
+           !Self.namesSpeaker(words, before: at) {
+            return "dangling reference"
+        }
+        // "As attempts to break a world record go, it was pretty impressive": the subject of
+        // the main clause after an opening clause is "it" or "this", the event told before.
+        if let first = words.first, Self.clauseOpeners.contains(Tokenizer.fold(String(first))),
+           let comma = words.prefix(14).firstIndex(where: { $0.hasSuffix(",") }), comma + 1 < words.count,
+           ["it", "this"].contains(Tokenizer.fold(String(words[comma + 1]))) {
             return "dangling reference"
         }
         // "On a second exposure they respond faster": a person pronoun as the subject after an
@@ -206,6 +263,12 @@ struct ExamSentence {
             return "dangling reference"
         }
         if !balanced(clean) || !singleQuotesBalanced(clean) { return "unbalanced" }
+        // "… handle is @lezs4hillary Many gays …": a handle or link with no stop, then a new sentence.
+        for i in words.indices.dropLast() where (words[i].hasPrefix("@") || words[i].hasPrefix("#") || words[i].contains("://")
+            || words[i].hasPrefix("www.")) && words[i].last.map({ $0.isLetter || $0.isNumber }) == true
+            && words[i + 1].first?.isUppercase == true {
+            return "fused sentences"
+        }
         if let reason = ContextReference.problem(clean) { return reason }
         if !isListItem, CaptionMarks.looksLikeCaption(clean) { return "caption" }
         // A paragraph line without closing punctuation is a photo caption or a label line.
@@ -219,6 +282,22 @@ struct ExamSentence {
         if symbols > 2 || clean.contains(where: { "→←×÷≈=".contains($0) }) { return "formula" }
         if let equals = words.firstIndex(of: "="), equals <= 2 { return "formula" }
         return nil
+    }
+
+    /// Words that open a clause before the main one ("As …, it was …").
+    static let clauseOpeners: Set<String> = ["as", "while", "although", "though", "when", "whilst", "despite", "with"]
+
+    /// "Scott said he …", "Mr Wang told reporters he …": a name, then a verb of speech right
+    /// before the pronoun at `at`.
+    static func namesSpeaker(_ words: [Substring], before at: Int) -> Bool {
+        guard at >= 2 else { return false }
+        let verb = Tokenizer.fold(String(words[at - 1])).filter(\.isLetter)
+        guard SpanExtractor.speechVerbs.contains(verb) || ["says", "said", "told", "added"].contains(verb) else { return false }
+        return words[..<(at - 1)].contains { word in
+            word.first?.isUppercase == true && !StopWords.english.contains(Tokenizer.fold(String(word)))
+                && !MissingReferent.personPronouns.contains(Tokenizer.fold(String(word)))
+                && !MissingReferent.otherPronouns.contains(Tokenizer.fold(String(word)))
+        }
     }
 
     /// The checks that read every word (a referent outside the sentence, editorial marks, a
@@ -283,19 +362,25 @@ private final class SentenceReading: @unchecked Sendable {
     let indexes: [Int]
     let groups: [Int]
     let opensBlock: [Bool]
+    /// Positions whose text is joined to the next unit's (see `ExamSentence.endsInCutName`).
+    let joinedText: [Int: String]
     let slots: UnsafeMutableBufferPointer<ExamSentence?>
 
-    init(document: StudyDocument, indexes: [Int], groups: [Int], opensBlock: [Bool], slots: UnsafeMutableBufferPointer<ExamSentence?>) {
+    init(document: StudyDocument, indexes: [Int], groups: [Int], opensBlock: [Bool], joinedText: [Int: String],
+         slots: UnsafeMutableBufferPointer<ExamSentence?>) {
         self.document = document
         self.indexes = indexes
         self.groups = groups
         self.opensBlock = opensBlock
+        self.joinedText = joinedText
         self.slots = slots
     }
 
     func fill(chunk: Int, of chunks: Int) {
         for position in stride(from: chunk, to: indexes.count, by: chunks) {
-            var sentence = ExamSentence(unit: document.sentences[indexes[position]], index: indexes[position], group: groups[position])
+            var unit = document.sentences[indexes[position]]
+            if let text = joinedText[position] { unit.text = text }
+            var sentence = ExamSentence(unit: unit, index: indexes[position], group: groups[position])
             sentence.opensBlock = opensBlock[position]
             slots[position] = sentence
         }

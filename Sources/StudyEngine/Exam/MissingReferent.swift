@@ -12,6 +12,11 @@ enum MissingReferent {
     /// Nouns that only count people already named ("the pair got glammed up").
     static let countNouns: Set<String> = ["pair", "duo", "trio", "couple", "quartet", "both"]
     static let demonstratives: Set<String> = ["this", "these", "those"]
+    /// Roles news writes after a nationality for someone already named ("the Bosnian defender").
+    static let roleNouns: Set<String> = ["defender", "midfielder", "striker", "forward", "goalkeeper", "player", "actor",
+                                         "actress", "singer", "star", "politician", "minister", "leader", "president",
+                                         "driver", "rider", "champion", "writer", "author", "director", "boxer", "man",
+                                         "woman", "teenager", "mother", "father", "coach", "manager"]
     /// Nouns that stand for something said or done before ("the claims", "the incident"),
     /// unless what they mean follows ("the claims that …", "the incident of 2004").
     static let shellNouns: Set<String> = [
@@ -39,12 +44,20 @@ enum MissingReferent {
         if ["the", "a"].contains(words[0]), ["next", "following", "same"].contains(words[1]), timeUnits.contains(words[2]) {
             return true
         }
-        let amount = words[0]
-        let isAmount = ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some",
-                        "several", "many", "few"].contains(amount) || amount.allSatisfy(\.isNumber)
-        guard isAmount, timeUnits.contains(words[1]) else { return false }
+        guard isAmount(words[0]), timeUnits.contains(words[1]) else { return false }
         return words[2] == "later" || words[2] == "earlier" || (words[2] == "after" && ["that", "this"].contains(words.count > 3 ? words[3] : ""))
     }
+
+    /// "a", "two", "12", "several": how many units of time.
+    static func isAmount(_ word: String) -> Bool {
+        ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some",
+         "several", "many", "few"].contains(word) || !word.isEmpty && word.allSatisfy(\.isNumber)
+    }
+
+    /// Words before "that" that make it point at a time, amount or thing named before
+    /// ("over that time", "all that decrease", "by that point").
+    static let pointingThat: Set<String> = ["over", "during", "at", "since", "by", "from", "until", "till", "after",
+                                            "all", "throughout", "within"]
 
     /// A past form or a common verb ("dated", "said"), the words "even" adds to.
     static func isVerbForm(_ word: String) -> Bool {
@@ -65,6 +78,20 @@ enum MissingReferent {
         // "The seven-time champion will face …", "The 35-year-old said …": a news epithet for
         // someone named in an earlier sentence.
         if words.count > 2, words[0] == "the", raw[1].contains("-time") || raw[1].contains("-year-old") { return "missing referent" }
+        // "The Bosnian midfielder appeared …": a nationality and a role stand for someone named before.
+        if words.count > 3, words[0] == "the", raw[1].first?.isUppercase == true, raw[2].first?.isLowercase == true,
+           ["ian", "ish", "ese", "can", "ch"].contains(where: { words[1].hasSuffix($0) }), raw[1].last?.isLetter == true,
+           roleNouns.contains(words[2]) {
+            return "missing referent"
+        }
+        // "'… to his parents,' he said": a quote whose speaker is only a pronoun.
+        for i in raw.indices.dropFirst() where personPronouns.contains(words[i]) || words[i] == "they" {
+            let previous = raw[i - 1]
+            guard let mark = previous.last, "'’\"”".contains(mark), i + 1 < words.count else { continue }
+            if SpanExtractor.speechVerbs.contains(words[i + 1]) || ["says", "said", "told", "added"].contains(words[i + 1]) {
+                return "missing referent"
+            }
+        }
         // "…, too." at the end: in addition to something said before.
         if words.count > 1, words.last == "too", raw[raw.count - 2].hasSuffix(",") { return "missing referent" }
         for (i, word) in words.enumerated() {
@@ -72,8 +99,24 @@ enum MissingReferent {
             let next = i + 1 < words.count ? words[i + 1] : ""
             // "also" inside: "Julia, also a retired hairdresser" adds to someone not shown.
             // ("also known as" and "also called" only give another name.)
-            if word == "also", !["known", "called", "termed", "named", "referred"].contains(next) { return "missing referent" }
-            if word == "latter" || word == "former", i > 0, ["the", "this", "that"].contains(words[i - 1]) { return "missing referent" }
+            if word == "also", !["known", "called", "termed", "named", "referred"].contains(next), i == 0 || words[i - 1] != "but" {
+                return "missing referent"
+            }
+            // "the latter", "the former was …"; "the former First Lady" is a title, not a pointer.
+            if word == "latter" || word == "former", i > 0, ["the", "this", "that"].contains(words[i - 1]),
+               word == "latter" || next.isEmpty || StopWords.english.contains(next) || CommonVerbs.all.contains(next)
+                || raw[i].last.map({ !$0.isLetter }) == true {
+                return "missing referent"
+            }
+            // "over that time", "all that decrease": "that" before a noun points at what was said before.
+            if word == "that", i > 0, pointingThat.contains(words[i - 1]), next.count > 2, !StopWords.english.contains(next),
+               raw[i + 1].first?.isLowercase == true {
+                return "missing referent"
+            }
+            // "… nearly a year earlier …", "two days later": counted from an event not shown.
+            if word == "earlier" || word == "later", i >= 2, timeUnits.contains(words[i - 1]), isAmount(words[i - 2]) {
+                return "missing referent"
+            }
             if word == "such", next != "as", !(next == "that") { return "missing referent" }
             // "the same UVA and UVB protection" with no "as …" after: the same as something not shown.
             if word == "same", i > 0, ["the", "this", "that"].contains(words[i - 1]), !words[(i + 1)...].contains("as") {
@@ -101,7 +144,8 @@ enum MissingReferent {
                 }
             }
             // "Both were charged": "both" as the subject, not "both X and Y".
-            if word == "both", !words[(i + 1)...].contains("and") { return "missing referent" }
+            // ("both countries … and" is no pair: the "and" of "both X and Y" comes within a few words.)
+            if word == "both", !words[(i + 1)..<min(words.count, i + 6)].contains("and") { return "missing referent" }
             // "this CV", "these results" before the sentence has said anything: what is pointed at
             // is outside. After a clause break ("…; this is called herd immunity") it points back
             // inside the sentence.

@@ -200,7 +200,8 @@ struct QuestionFactory {
 
     func fillInBlank(_ candidate: ExamMaterial.Candidate, used: Set<String>) -> (Question, [String])? {
         for span in orderedSpans(candidate, excluding: used) {
-            guard let stem = stem(candidate, blanking: [span]) else { continue }
+            guard let built = stem(candidate, blanking: [span]) else { continue }
+            let stem = StemRepair.settleArticle(built, options: [span.text], blank: Self.blank).stem
             let question = Question(id: "", kind: .fillInBlank, prompt: "Fill in the blank: \"\(stem)\"",
                                     acceptedAnswers: accepted(span, in: candidate), sourceSentence: candidate.text, difficulty: difficulty,
                                     answerKind: span.answerKind)
@@ -240,14 +241,16 @@ struct QuestionFactory {
                 distractors = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 3, rng: &rng)
             }
             guard distractors.count == 3 else { continue }
-            let options = rng.shuffled([span.text] + distractors)
-            guard let correct = options.firstIndex(of: span.text) else { continue }
-            let question = Question(id: "", kind: .multipleChoice, prompt: "Which answer fills the blank? \"\(stem)\"",
+            let shuffled = rng.shuffled([span.text] + distractors)
+            guard let correct = shuffled.firstIndex(of: span.text) else { continue }
+            let (settled, options) = StemRepair.settleArticle(stem, options: shuffled, blank: Self.blank)
+            let question = Question(id: "", kind: .multipleChoice, prompt: "Which answer fills the blank? \"\(settled)\"",
                                     options: options, correctOptions: [correct], sourceSentence: candidate.text,
                                     difficulty: difficulty, answerKind: span.answerKind)
             return (question, answerKeys(span))
         }
-        guard let (span, stem) = fallback else { return nil }
+        guard let (span, built) = fallback else { return nil }
+        let stem = StemRepair.settleArticle(built, options: [span.text], blank: Self.blank).stem
         let question = Question(id: "", kind: .fillInBlank, prompt: "Fill in the blank: \"\(stem)\"",
                                 acceptedAnswers: accepted(span, in: candidate), sourceSentence: candidate.text,
                                 difficulty: difficulty, answerKind: span.answerKind)

@@ -24,6 +24,7 @@ enum SpanFilters {
         }
         if isInsideGloss(text, range: range) { return "gloss" }
         if isNextToNickname(span, beforeRaw: beforeRaw, afterRaw: afterRaw) { return "part of a name" }
+        if isPartOfColonTitle(span, beforeRaw: beforeRaw, rest: text[range.upperBound...]) { return "part of a name" }
         if isSourceCredit(span, before: before, after: after) { return "source credit" }
         if isVerbTail(span, after: after, glued: glued) { return "verb in the term" }
         if isIllustration(span, before: before) { return "illustration" }
@@ -32,6 +33,30 @@ enum SpanFilters {
         if isOpenGerundObject(span, beforeRaw: beforeRaw, range: range, in: text) { return "open blank" }
         if isSequenceMember(span, beforeRaw: beforeRaw, afterRaw: afterRaw) { return "member of a sequence" }
         return nil
+    }
+
+    /// "Fall of an _____: The Story of …", "Fall of an Empire: The _____": a capitalised span
+    /// on either side of the colon of a title and its subtitle is half of the title.
+    static func isPartOfColonTitle(_ span: AnswerSpan, beforeRaw: [Substring], rest: Substring) -> Bool {
+        guard span.text.first?.isUppercase == true else { return false }
+        let capital: (Substring) -> Bool = { $0.first?.isUppercase == true }
+        // The colon right after the span, a capitalised word after it, and a title word before.
+        if rest.hasPrefix(": "), let next = rest.dropFirst(2).split(separator: " ").first, capital(next),
+           let previous = beforeRaw.last, capital(previous) || ["of", "a", "an", "the"].contains(previous) {
+            return true
+        }
+        // "_____ of an Empire: The Story": title words up to a capitalised word with the colon.
+        let next = rest.split(separator: " ", maxSplits: 5).prefix(5)
+        if rest.first == " ", let k = next.firstIndex(where: { $0.hasSuffix(":") }), k <= 3, k + 1 < next.count,
+           capital(next[k]), capital(next[k + 1]),
+           next[..<k].allSatisfy({ capital($0) || ["of", "a", "an", "the", "and"].contains($0) }) {
+            return true
+        }
+        // After a capitalised word with the colon, only title words up to the span
+        // ("Empire: The _____", "Empire: The Story of Katherine of _____").
+        guard let colon = beforeRaw.lastIndex(where: { $0.hasSuffix(":") }), capital(beforeRaw[colon]),
+              colon + 1 < beforeRaw.count, capital(beforeRaw[colon + 1]) else { return false }
+        return beforeRaw[(colon + 1)...].allSatisfy { capital($0) || ["of", "a", "an", "the", "and"].contains($0) }
     }
 
     /// "10, 20, 40, _____ segments", "per RTT: _____, 66, and so on": one number of a run of

@@ -9,6 +9,8 @@ enum StemRepair {
     struct Statement {
         var text: String
         var quoted: Bool
+        /// Why the sentence is no stem whatever is cut off, or nil.
+        var problem: String? = nil
     }
 
     /// Words of a label run into a sentence must be at least this many before its colon
@@ -23,9 +25,15 @@ enum StemRepair {
         var text = clean
         if let rest = afterCapsLabel(text) { text = rest }
         if let rest = afterCaptionLabel(text) { text = rest }
+        // "… needed entertaining Fall of an Empire: The Story of …": a caption run into a
+        // title; cut at the colon, the title would be cut too.
+        if isCaptionBeforeTitle(text) { return Statement(text: text, quoted: false, problem: "caption") }
         if let rest = afterPartLabel(text) { text = rest }
         let quoted = text.first.map(isQuoteMark) ?? false
         if quoted, let inner = quotePiece(text) { text = inner }
+        // News prose: the repairs a teacher makes by hand before using a sentence
+        // (see `NewsRepair`); each leaves the sentence as it was when it does not apply.
+        text = NewsRepair.repaired(text)
         return Statement(text: text, quoted: quoted)
     }
 
@@ -69,10 +77,34 @@ enum StemRepair {
         guard let first = next.first(where: { !isQuoteMark($0) }), first.isUppercase else { return nil }
         let head = words[...colon]
         if let opener = head.first?.first, isQuoteMark(opener) { return nil }
+        // "… have been released with Fall of an Empire: The Story of …": a head with a
+        // finite verb is a sentence, and a colon between capitalised words is inside a title.
+        if head.contains(where: { NewsRepair.finiteVerbs.contains(Tokenizer.fold(String($0)).filter(\.isLetter)) }) { return nil }
+        if isTitleColon(words, at: colon) { return nil }
         if head.contains(where: { SpanExtractor.speechVerbs.contains(Tokenizer.fold(String($0)).filter(\.isLetter)) }) { return nil }
         // A quote still open at the colon: the colon is inside it.
         if !ExamSentence.singleQuotesBalanced(head.joined(separator: " ")) { return nil }
         return words[(colon + 1)...].joined(separator: " ")
+    }
+
+    /// "Fall of an Empire: The Story of …": the colon stands between capitalised words of a title.
+    static func isTitleColon(_ words: [Substring], at colon: Int) -> Bool {
+        words[colon].first?.isUppercase == true && colon + 2 < words.count && words[colon + 1].first?.isUppercase == true
+            && words[colon + 2].first?.isUppercase == true
+    }
+
+    /// A head `afterCaptionLabel` would take for a caption (long, no verb of speech, no
+    /// finite verb) that ends in a title with a colon inside.
+    static func isCaptionBeforeTitle(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard let colon = words.firstIndex(where: { $0.hasSuffix(":") }), colon + 1 >= minLabelWords,
+              isTitleColon(words, at: colon) else { return false }
+        let head = words[...colon]
+        if let opener = head.first?.first, isQuoteMark(opener) { return false }
+        return !head.contains(where: {
+            let word = Tokenizer.fold(String($0)).filter(\.isLetter)
+            return NewsRepair.finiteVerbs.contains(word) || SpanExtractor.speechVerbs.contains(word)
+        })
     }
 
     /// "'Children are more likely to burn as their skin is still developing." (one piece of a
@@ -137,6 +169,38 @@ enum StemRepair {
            words[(close + 1)...].contains(where: { SpanExtractor.speechVerbs.contains($0) || ["say", "says"].contains($0) }) {
             return nil
         }
+        // "'See, Obama is …": a quote that opens with a word spoken to someone is one side of
+        // a conversation, not a fact the text states.
+        if let first = words.first, ["see", "look", "listen", "yes", "no", "well", "oh", "please", "hey"].contains(first),
+           raw.first?.hasSuffix(",") == true {
+            return "quote without context"
+        }
         return words.contains(where: speakerWords.contains) ? "quote without context" : nil
+    }
+}
+
+extension StemRepair {
+    /// "Obama is a(n) _____": the stem builder writes "a(n)" before a blank, since the answer
+    /// may start with a vowel and its options may not. Once the options are known the stem
+    /// reads naturally: the article every option takes ("a"), the answer's own article for a
+    /// fill-in, or, when the options differ, no article in the stem and each option with its
+    /// own ("an atheist", "a Muslim").
+    /// - Returns: the stem and the options, each unchanged when the stem has no "a(n)".
+    static func settleArticle(_ stem: String, options: [String], blank: String) -> (stem: String, options: [String]) {
+        let lower = "a(n) " + blank
+        let upper = "A(n) " + blank
+        let capital = stem.hasPrefix(upper)
+        guard capital || stem.contains(lower), !options.isEmpty else { return (stem, options) }
+        let articles = options.map { QuestionFactory.article(for: $0) }
+        if Set(articles).count == 1, let article = articles.first {
+            let written = capital ? article.prefix(1).uppercased() + article.dropFirst() : article
+            let out = stem.replacingOccurrences(of: capital ? upper : lower, with: written + " " + blank)
+            return (out, options)
+        }
+        let out = stem.replacingOccurrences(of: capital ? upper : lower, with: blank)
+        let withArticles = zip(articles, options).map { article, option in
+            (capital ? article.prefix(1).uppercased() + article.dropFirst() : article) + " " + option
+        }
+        return (out, withArticles)
     }
 }
