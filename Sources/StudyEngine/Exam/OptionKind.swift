@@ -91,7 +91,7 @@ struct OptionKind {
         self.leftWord = isTerm ? left : nil
         // A verb right before the blank governs it ("conserves", "elected").
         if isTerm, let left, let raw = at.map({ Tokenizer.fold(String(tokens[$0 - 1]).filter(\.isLetter)) }),
-           raw.hasSuffix("s") && !raw.hasSuffix("ss") || raw.hasSuffix("ed") {
+           raw.hasSuffix("s") && !raw.hasSuffix("ss") || raw.hasSuffix("ed"), !OptionEvidence.namingVerbs.contains(raw) {
             self.governor = left
         } else {
             self.governor = nil
@@ -166,6 +166,12 @@ struct OptionKind {
             if isPerson, evidence.isNamed(value, in: stemCapitals) { return false }
             // A venue or body ("the Crucible Theatre") and a person are never options of each other.
             if Self.isThing(value, evidence: evidence) != answerIsThing { return false }
+            // A group or a set of things ("US Presidents", "eight Academy Awards") and one
+            // person or body are never options of each other.
+            if evidence.isGroup(value) != evidence.isGroup(answer.text) { return false }
+            // "Labour MP", "SNP MPs" for "Daniel Janner": a name written as a person's is
+            // offered only with names written so, and the other way round.
+            if answer.role != "place", PersonNameShape.fits(value) != PersonNameShape.fits(answer.text) { return false }
         default:
             break
         }
@@ -176,7 +182,7 @@ struct OptionKind {
     /// person: it writes it with an article ("The Mail", "at the Crucible Theatre"), with a
     /// lowercase link word ("House of Representatives"), or after "in"/"at" ("in Downing Street").
     static func isThing(_ name: String, evidence: OptionEvidence) -> Bool {
-        if name.hasPrefix("The ") || evidence.articleNames.contains(name) { return true }
+        if name.hasPrefix("The ") || evidence.articleNames.contains(name) || evidence.thingNames.contains(name) { return true }
         if name.split(separator: " ").dropFirst().contains(where: { $0.first?.isLowercase == true }) { return true }
         return !(evidence.prepositions[name] ?? []).isDisjoint(with: thingPrepositions)
     }
