@@ -197,6 +197,12 @@ struct OptionEvidence {
             for (k, word) in cores.enumerated() {
                 let lower = word.lowercased()
                 if Self.futureWords.contains(lower) { isFuture = true }
+                // "our effort to elect her in 2016": an aim, not a past event.
+                if lower == "to", k + 1 < cores.count, k == 0 || !Self.prepositionalTo.contains(folded[k - 1]), !endsClause[k], let next = cores[k + 1].first, next.isLowercase,
+                   Self.isContent(folded[k + 1]), !Self.determiners.contains(folded[k + 1]),
+                   !AcceptedAnswers.numberWords.contains(folded[k + 1]), !cores[k + 1].hasSuffix("s") {
+                    isFuture = true
+                }
                 if k > 0, !endsClause[k - 1], word.allSatisfy(\.isNumber), word.count <= 3,
                    let before = cores[k - 1].first, before.isLowercase, Self.isContent(folded[k - 1]) {
                     numbersAfterWord[folded[k - 1], default: []].insert(word)
@@ -303,6 +309,21 @@ struct OptionEvidence {
 
         // "US Presidents" where the text writes "President", "Tory MPs": the plural of a word
         // the text uses on its own names a group.
+        // "New Yorkers" beside "New York", "Londoners" beside "London": people of a place.
+        // (Any name's opening words count: "New York" in "New York City"; a cut of one letter,
+        // "Williams" beside "William", is a surname.)
+        var namePrefixes = Set<String>()
+        for name in names {
+            let words = name.split(separator: " ")
+            for count in 1...max(1, words.count) { namePrefixes.insert(words.prefix(count).joined(separator: " ")) }
+        }
+        for name in names where name.hasSuffix("s") {
+            guard let last = name.split(separator: " ").last, last.count >= 6 else { continue }
+            for cut in 2...4 where last.count - cut >= 4 && namePrefixes.contains(String(name.dropLast(cut))) {
+                groupNames.insert(name)
+                break
+            }
+        }
         for name in names {
             guard let last = name.split(separator: " ").last.map(String.init), last.count > 2, last.hasSuffix("s") else { continue }
             let stem = String(last.dropLast())
@@ -340,6 +361,10 @@ struct OptionEvidence {
         }
     }
 
+    /// Words that make "to" a preposition ("according to police"), not an infinitive.
+    static let prepositionalTo: Set<String> = ["according", "due", "next", "up", "compared", "close", "thank", "thanks", "prior",
+                                               "owing", "relative", "similar", "back", "went", "go", "goe", "come", "came", "moved",
+                                               "returned", "sentenced", "led", "lead", "point", "pointed", "add", "added"]
     static let possessives: Set<String> = ["his", "her", "their", "its", "our", "my", "your"]
 
     /// Verbs that name what follows ("a process called subduction", "it is called lava"):
