@@ -67,6 +67,14 @@ import StudyModel
     Anna Pike said the film would open in cinemas in the spring.
     """
 
+    static let water = """
+    # The water cycle
+
+    **Evaporation** turns liquid water into water vapour. **Transpiration** is the loss of water vapour from plants, \
+    mostly through tiny pores in the leaves called **stomata**. Rock that lets water through only very slowly is called an **aquitard**. \
+    A **watershed** is the boundary between two drainage basins. An **aquifer** is rock that stores water and lets it through.
+    """
+
     func material(_ text: String) throws -> ExamMaterial {
         ExamMaterial(document: try StudyDocument(text: text))
     }
@@ -110,6 +118,15 @@ import StudyModel
                 let keys = q.correctOptions.map { q.options[$0].lowercased() }
                 #expect(!(keys.contains("pivot") && keys.contains("quicksort")), "\(q.prompt) \(q.options)")
             }
+        }
+    }
+
+    @Test("fault 1 (one pool for every slot): a naming verb ('pores called _____') is no evidence of kind")
+    func namingVerbsSayNothingOfKind() throws {
+        let m = try material(Self.water)
+        #expect(!m.evidence.areKin("stomata", "aquitard"))
+        for picked in try options(m, sentence: "tiny pores in the leaves", answer: "stomata", count: 3) {
+            #expect(!picked.contains("aquitard") && !picked.contains("watershed"), "\(picked)")
         }
     }
 

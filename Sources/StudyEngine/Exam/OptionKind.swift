@@ -70,7 +70,10 @@ struct OptionKind {
             if at > 0, !endsClause(tokens[at - 1]) {
                 let word = core(tokens[at - 1])
                 if OptionEvidence.prepositionWords.contains(word) { preposition = word }
-                if OptionEvidence.isContent(word) { left = word }
+                // ("pores called _____": a naming verb says nothing of the kind of what it names.)
+                if OptionEvidence.isContent(word), !OptionEvidence.namingVerbs.contains(Tokenizer.fold(String(tokens[at - 1])).filter(\.isLetter)) {
+                    left = word
+                }
             }
             // The word after counts only when the answer describes it ("external _____ force");
             // a verb after a subject ("_____ splits a table") is the claim a swap makes false.
