@@ -189,6 +189,15 @@ import StudyModel
         let more = AnswerSpan(text: "250", kind: .number)
         #expect(DistractorPicker.comparedValue(more, stem: "It sold \(blank) more than 200 last year.", blank: blank)?.above == true)
         #expect(DistractorPicker.comparedValue(more, stem: "It sold \(blank) last year.", blank: blank) == nil)
+        // A bare fraction of one ("probability stays at 0.5") keeps fractions of one as options.
+        let coin = try material("""
+        A fair coin was tossed 3 times and then 4 times by each student.
+        Independent tosses have no memory, so the probability of heads stays at 0.5 on every toss.
+        The chance of two heads in two tosses is 0.25, and of three heads in three tosses 0.125.
+        """)
+        for picked in try options(coin, sentence: "stays at", answer: "0.5", count: 3) {
+            #expect(!picked.isEmpty && picked.allSatisfy { (NumberForm($0)?.value).map { $0 > 0 && $0 < 1 } == true }, "\(picked)")
+        }
         let m = try material(Self.population)
         for picked in try options(m, sentence: "will rise from 63.4 million", answer: "77.4 million") {
             #expect(picked.count >= 3, "\(picked)")

@@ -167,6 +167,9 @@ struct DistractorPicker {
         if let lifespan = fit.lifespan {
             guard let year = Self.yearValue(value), lifespan.contains(year) else { return false }
         }
+        // "the probability stays at 0.5": a bare fraction of one has fractions of one as options, never "3".
+        if answer.unit.isEmpty, answer.kind == .number, let a = answer.numericValue, a > 0, a < 1,
+           let v = NumberForm(value)?.value, !(v > 0 && v < 1) { return false }
         // "outed in _____" in a 2015 story: no 2016 or 2024.
         if let latest = fit.latestYear, let year = Self.yearValue(value), year > latest { return false }
         // "rise from 63.4 million to _____": only values above 63.4 million.
