@@ -253,6 +253,11 @@ struct OptionEvidence {
                 var governor: String? = nil
                 if j >= 0, !endsClause[j], Self.isContent(folded[j]) {
                     left = PorterStemmer.stem(folded[j])
+                    // "is called X", "pores called X": after a naming verb the word before it
+                    // says what is named (the step that "is called" photolysis is no pore).
+                    if Self.namingVerbs.contains(cores[j].lowercased()) {
+                        left = Self.namingContext(before: j >= 1 && !endsClause[j - 1] ? folded[j - 1] : "", verb: folded[j])
+                    }
                     // A verb governing the list ("elected", "conserves"): evidence of kind; a
                     // noun or adjective before it ("the object's mass") is not.
                     let raw = cores[j].lowercased()
@@ -359,6 +364,18 @@ struct OptionEvidence {
                 fusedNames.insert(name)
             }
         }
+    }
+
+    /// The left context of a term after a naming verb: the word before the verb with it.
+    /// ("is called", "also called": a definition's own naming, one context for all of them;
+    /// "pores called", "sacs called": the noun says what kind of thing is named.)
+    static func namingContext(before: String, verb: String) -> String {
+        (isContent(before) ? PorterStemmer.stem(before) : "") + "+" + PorterStemmer.stem(verb)
+    }
+
+    /// Whether the text writes the term after this naming context (see `namingContext`).
+    func stands(_ term: String, afterNaming context: String) -> Bool {
+        before[ExamLexicon.key(term)]?.contains(context) == true
     }
 
     /// Words that make "to" a preposition ("according to police"), not an infinitive.

@@ -36,6 +36,8 @@ struct OptionKind {
     /// Content words right before and after the blank (for statements).
     let leftWord: String?
     let rightWord: String?
+    /// A naming verb right before the blank with the word before it ("is called _____").
+    let namingContext: String?
     /// A verb right before the blank ("conserves _____"), for options of a term without kin.
     let governor: String?
     /// The verb right after a blank that opens the stem ("_____ infects and destroys …"): a
@@ -66,12 +68,17 @@ struct OptionKind {
         var left: String? = nil
         var right: String? = nil
         var subjectVerb: String? = nil
+        var namingContext: String? = nil
         if let at {
             if at > 0, !endsClause(tokens[at - 1]) {
                 let word = core(tokens[at - 1])
                 if OptionEvidence.prepositionWords.contains(word) { preposition = word }
-                // ("pores called _____": a naming verb says nothing of the kind of what it names.)
-                if OptionEvidence.isContent(word), !OptionEvidence.namingVerbs.contains(Tokenizer.fold(String(tokens[at - 1])).filter(\.isLetter)) {
+                // ("pores called _____": a naming verb says nothing of the kind of what it names
+                // by itself; with the word before it, it does: "step is called", "leaves called".)
+                if OptionEvidence.namingVerbs.contains(Tokenizer.fold(String(tokens[at - 1])).filter(\.isLetter)) {
+                    namingContext = OptionEvidence.namingContext(before: at >= 2 && !endsClause(tokens[at - 2]) ? core(tokens[at - 2]) : "",
+                                                                 verb: word)
+                } else if OptionEvidence.isContent(word) {
                     left = word
                 }
             }
@@ -100,6 +107,7 @@ struct OptionKind {
             self.governor = nil
         }
         self.rightWord = isTerm ? right : nil
+        self.namingContext = isTerm ? namingContext : nil
         self.subjectVerb = isTerm && forStatement ? subjectVerb : nil
         self.answerIsClass = isTerm && material.evidence.classTerms.contains(ExamLexicon.key(answer.text))
         self.answerIsThing = answer.kind == .name && Self.isThing(answer.text, evidence: material.evidence)
@@ -202,6 +210,7 @@ struct OptionKind {
         // Terms the text defines in parallel: both open sentences of one paragraph or list.
         if definedSiblings(value) { return true }
         if let leftWord, evidence.stands(value, after: leftWord) { return true }
+        if let namingContext, evidence.stands(value, afterNaming: namingContext) { return true }
         if let rightWord, evidence.stands(value, before: rightWord) { return true }
         return false
     }
