@@ -138,9 +138,9 @@ extension DistractorPicker {
     static func singleBlankStems(_ stem: String, blank: String, group: [AnswerSpan], sentence: String) -> [String]? {
         let pieces = stem.components(separatedBy: blank)
         guard pieces.count == group.count + 1 else { return nil }
-        let positions = group.map { sentence.range(of: $0.text)?.lowerBound }
-        guard !positions.contains(where: { $0 == nil }) else { return nil }
-        let order = group.indices.sorted { positions[$0]! < positions[$1]! }
+        let positions = group.compactMap { sentence.range(of: $0.text)?.lowerBound }
+        guard positions.count == group.count else { return nil }
+        let order = group.indices.sorted { positions[$0] < positions[$1] }
         return group.indices.map { i in
             var out = pieces[0]
             for (slot, answerIndex) in order.enumerated() {
