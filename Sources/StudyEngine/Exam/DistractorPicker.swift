@@ -18,63 +18,17 @@ struct DistractorPicker {
     /// - Parameter forStatement: the value replaces the answer in a true/false statement:
     ///   then only a close sibling makes a false statement that teaches (a term of the same
     ///   list or section, another person for a person, another place for a place).
+    /// - Parameter otherBlanks: for a multiple-answer question, the other blanks (each
+    ///   answer with the stem in which only its blank is open): every option must fit each
+    ///   blank as well, or grammar and kind tell which option goes where.
     func pick(for answer: AnswerSpan, in candidate: ExamMaterial.Candidate, stem: String, blank: String,
               count: Int, excluding: [String] = [], forStatement: Bool = false,
-              sameKind: ((String) -> Bool)? = nil, rng: inout SeededRandom) -> [String] {
+              sameKind: ((String) -> Bool)? = nil, otherBlanks: [(answer: AnswerSpan, stem: String)] = [],
+              rng: inout SeededRandom) -> [String] {
         var chosen: [String] = []
-        let answerNames = material.lexicon.names(of: answer.text)
-        var keys = Set((answerNames + excluding).map(AnswerSpan.key))
-        let answerEntry = material.lexicon.entryIndex(for: answer.text)
+        var keys = Set((material.lexicon.names(of: answer.text) + excluding).map(AnswerSpan.key))
         var chosenEntries = Set<Int>()
-        var kind = OptionKind(answer: answer, candidate: candidate, stem: stem, blank: blank, material: material,
-                              forStatement: forStatement)
-        kind.sameKind = sameKind
-        // "on March _____": a day of the month has only days as options (1–31), never "38".
-        let isDay = Self.isDayOfMonth(answer, stem: stem, blank: blank)
-        // "Henry Moseley (1887–1915) … in _____": years outside the life the stem gives are
-        // ruled out by the stem itself, so options stay inside it.
-        let lifespan = answer.kind == .year ? Self.yearRange(in: stem, around: answer.text) : nil
-
-        func accept(_ value: String) -> Bool {
-            let key = AnswerSpan.key(value)
-            guard !key.isEmpty, !keys.contains(key) else { return false }
-            if answer.key.contains(key) || key.contains(answer.key) { return false }
-            let entry = material.lexicon.entryIndex(for: value)
-            if let entry, entry == answerEntry || chosenEntries.contains(entry) { return false }
-            if !kind.fits(value) { return false }
-            // Names sharing a word may name the same person or place ("Mr Wang", "Wang Dongming").
-            if answer.kind == .name, !Set(Tokenizer.foldedWords(value)).subtracting(StopWords.english)
-                .isDisjoint(with: Tokenizer.foldedWords(answer.text)) { return false }
-            // A term one of whose names holds the answer's words (or the other way round) may
-            // name the same thing ("market-clearing price" is the "equilibrium price" for "equilibrium").
-            if [.term, .acronym].contains(answer.kind), let other = material.lexicon.entry(for: value) {
-                let answerWords = Set(Tokenizer.foldedWords(answer.text).map(ExamLexicon.singular)).subtracting(StopWords.english)
-                for name in [other.text] + other.aliases {
-                    let nameWords = Set(Tokenizer.foldedWords(name).map(ExamLexicon.singular)).subtracting(StopWords.english)
-                    if !answerWords.isEmpty, !nameWords.isEmpty, answerWords.isSubset(of: nameWords) || nameWords.isSubset(of: answerWords) {
-                        return false
-                    }
-                }
-            }
-            // Inside a sentence a term keeps its case: "Isaac momentum" or "offered Mexico a
-            // verdun" shows at a glance which option is wrong.
-            if [.term, .acronym].contains(answer.kind), !stem.hasPrefix(blank),
-               let a = answer.text.first, let v = value.first, a.isUppercase != v.isUppercase { return false }
-            if WholeWord.contains(value, in: candidate.text) { return false }
-            if let v = NumberForm(value)?.value, let a = answer.numericValue, v == a { return false }
-            if isDay, !Self.isDayNumber(value) { return false }
-            // "0.7" among "340" and "65": an amount of another scale is ruled out at a glance.
-            if SwapChecks.isOutOfScale(swap: value, original: answer) { return false }
-            if let lifespan {
-                guard let year = Self.yearValue(value), lifespan.contains(year) else { return false }
-            }
-            let statement = stem.replacingOccurrences(of: blank, with: value)
-            if material.isStatedElsewhere(statement, value: value, source: candidate.sentence) { return false }
-            keys.insert(key)
-            if let entry { chosenEntries.insert(entry) }
-            chosen.append(value)
-            return true
-        }
+        var fit = blankFit(answer, candidate: candidate, stem: stem, blank: blank, forStatement: forStatement, sameKind: sameKind)
 
         // Options written like the answer: a capital only where the answer has one at the start of the stem.
         let capitalise = stem.hasPrefix(blank) && answer.text.first?.isUppercase == true
@@ -90,12 +44,32 @@ struct DistractorPicker {
                 break
             }
         }
-        // The evidence indexes only pooled terms: any kin it knows is a pooled value.
-        // A statement's pool is one paragraph or section (small): its kin are counted there.
-        if kind.requireKin {
-            kind.hasEnoughKin = !kind.kinKeys.isEmpty
-                && (!forStatement || pool.contains { kind.kinKeys.contains(ExamLexicon.key($0.span.text)) })
+        fit.countKin(in: pool, forStatement: forStatement)
+        // The other blanks: their own pools say what is of their kind.
+        let others: [(fit: BlankFit, keys: Set<String>?)] = otherBlanks.map { other in
+            var otherFit = blankFit(other.answer, candidate: candidate, stem: other.stem, blank: blank, forStatement: false, sameKind: nil)
+            let otherPool = self.pool(for: other.answer)
+            otherFit.countKin(in: otherPool, forStatement: false)
+            let numeric = [.year, .number, .percentage].contains(other.answer.kind)
+            return (otherFit, numeric ? nil : Set(otherPool.map { AnswerSpan.key(caseForm($0.span)) }))
         }
+
+        func accept(_ value: String) -> Bool {
+            let key = AnswerSpan.key(value)
+            guard !key.isEmpty, !keys.contains(key) else { return false }
+            let entry = material.lexicon.entryIndex(for: value)
+            if let entry, chosenEntries.contains(entry) { return false }
+            guard allows(value, fit, candidate: candidate) else { return false }
+            for other in others {
+                if let otherKeys = other.keys, !otherKeys.contains(key) { return false }
+                if !allows(value, other.fit, candidate: candidate) { return false }
+            }
+            keys.insert(key)
+            if let entry { chosenEntries.insert(entry) }
+            chosen.append(value)
+            return true
+        }
+
         // Inside a sentence a term keeps its case (checked on the pool, before the costly part).
         if [.term, .acronym].contains(answer.kind), !stem.hasPrefix(blank), let a = answer.text.first {
             pool = pool.filter { $0.written.first?.isUppercase == a.isUppercase }
@@ -107,15 +81,108 @@ struct DistractorPicker {
             let text = caseForm(span)
             _ = accept(capitalise && [.term, .acronym].contains(answer.kind) ? text.capitalisedFirst : text)
         }
-        if chosen.count < count, [.year, .number, .percentage].contains(answer.kind) {
-            let made = isDay ? inventedDays(answer, rng: &rng) : invented(answer: answer, rng: &rng)
+        // A number inside a name ("type 2 diabetes") has only the text's own siblings.
+        if chosen.count < count, [.year, .number, .percentage].contains(answer.kind), fit.labelSiblings == nil {
+            let made = fit.isDay ? inventedDays(answer, rng: &rng) : invented(answer: answer, rng: &rng)
             for value in made where chosen.count < count {
                 _ = accept(value)
             }
         }
         // Options where only the key is a stranger to the story give it away.
-        if chosen.count == count, count > 1, kind.keyIsOnlyStranger(chosen) { return [] }
+        if chosen.count == count, count > 1, fit.kind.keyIsOnlyStranger(chosen) { return [] }
         return chosen
+    }
+
+    /// What one blank of a stem allows: the option kind and the limits the stem sets.
+    struct BlankFit {
+        var answer: AnswerSpan
+        var stem: String
+        var blank: String
+        var kind: OptionKind
+        var answerEntry: Int?
+        /// "on March _____": a day of the month has only days as options (1–31), never "38".
+        var isDay: Bool
+        /// "Henry Moseley (1887–1915) … in _____": years outside the life the stem gives are
+        /// ruled out by the stem itself, so options stay inside it.
+        var lifespan: ClosedRange<Int>?
+        var latestYear: Int?
+        var compared: ComparedValue?
+        var labelSiblings: Set<String>?
+
+        /// The evidence indexes only pooled terms: any kin it knows is a pooled value. A
+        /// statement's pool is one paragraph or section (small): its kin are counted there.
+        mutating func countKin(in pool: [ExamMaterial.Pooled], forStatement: Bool) {
+            guard kind.requireKin else { return }
+            kind.hasEnoughKin = !kind.kinKeys.isEmpty
+                && (!forStatement || pool.contains { kind.kinKeys.contains(ExamLexicon.key($0.span.text)) })
+        }
+    }
+
+    func blankFit(_ answer: AnswerSpan, candidate: ExamMaterial.Candidate, stem: String, blank: String,
+                  forStatement: Bool, sameKind: ((String) -> Bool)?) -> BlankFit {
+        var kind = OptionKind(answer: answer, candidate: candidate, stem: stem, blank: blank, material: material,
+                              forStatement: forStatement)
+        kind.sameKind = sameKind
+        return BlankFit(answer: answer, stem: stem, blank: blank, kind: kind,
+                        answerEntry: material.lexicon.entryIndex(for: answer.text),
+                        isDay: Self.isDayOfMonth(answer, stem: stem, blank: blank),
+                        lifespan: answer.kind == .year ? Self.yearRange(in: stem, around: answer.text) : nil,
+                        latestYear: latestOptionYear(answer, stem: stem),
+                        compared: Self.comparedValue(answer, stem: stem, blank: blank),
+                        labelSiblings: labelSiblings(answer, stem: stem, blank: blank))
+    }
+
+    /// Whether `value` may fill the blank of `fit` as a wrong option.
+    func allows(_ value: String, _ fit: BlankFit, candidate: ExamMaterial.Candidate) -> Bool {
+        let answer = fit.answer, stem = fit.stem, blank = fit.blank
+        let key = AnswerSpan.key(value)
+        if AnswerSpan.key(answer.text) == key { return false }
+        if answer.key.contains(key) || key.contains(answer.key) { return false }
+        let entry = material.lexicon.entryIndex(for: value)
+        if let entry, entry == fit.answerEntry { return false }
+        if !fit.kind.fits(value) { return false }
+        // Names sharing a word may name the same person or place ("Mr Wang", "Wang Dongming").
+        if answer.kind == .name, !Set(Tokenizer.foldedWords(value)).subtracting(StopWords.english)
+            .isDisjoint(with: Tokenizer.foldedWords(answer.text)) { return false }
+        // A term one of whose names holds the answer's words (or the other way round) may
+        // name the same thing ("market-clearing price" is the "equilibrium price" for "equilibrium").
+        if [.term, .acronym].contains(answer.kind), let other = material.lexicon.entry(for: value) {
+            let answerWords = Set(Tokenizer.foldedWords(answer.text).map(ExamLexicon.singular)).subtracting(StopWords.english)
+            for name in [other.text] + other.aliases {
+                let nameWords = Set(Tokenizer.foldedWords(name).map(ExamLexicon.singular)).subtracting(StopWords.english)
+                if !answerWords.isEmpty, !nameWords.isEmpty, answerWords.isSubset(of: nameWords) || nameWords.isSubset(of: answerWords) {
+                    return false
+                }
+            }
+        }
+        // Inside a sentence a term keeps its case: "Isaac momentum" or "offered Mexico a
+        // verdun" shows at a glance which option is wrong.
+        if [.term, .acronym].contains(answer.kind), !stem.hasPrefix(blank),
+           let a = answer.text.first, let v = value.first, a.isUppercase != v.isUppercase { return false }
+        if WholeWord.contains(value, in: candidate.text) { return false }
+        if let v = NumberForm(value)?.value, let a = answer.numericValue, v == a { return false }
+        if fit.isDay, !Self.isDayNumber(value) { return false }
+        // "0.7" among "340" and "65": an amount of another scale is ruled out at a glance.
+        if SwapChecks.isOutOfScale(swap: value, original: answer) { return false }
+        if let lifespan = fit.lifespan {
+            guard let year = Self.yearValue(value), lifespan.contains(year) else { return false }
+        }
+        // "the probability stays at 0.5": a bare fraction of one has fractions of one as options, never "3".
+        if answer.unit.isEmpty, answer.kind == .number, let a = answer.numericValue, a > 0, a < 1,
+           let v = NumberForm(value)?.value, !(v > 0 && v < 1) { return false }
+        // "outed in _____" in a 2015 story: no 2016 or 2024.
+        if let latest = fit.latestYear, let year = Self.yearValue(value), year > latest { return false }
+        // "rise from 63.4 million to _____": only values above 63.4 million.
+        if let compared = fit.compared {
+            guard let v = Self.comparable(value, kind: answer.kind), v != compared.pivot, (v > compared.pivot) == compared.above else { return false }
+        }
+        // "type _____ diabetes": only a type the text names.
+        if let siblings = fit.labelSiblings {
+            guard let number = value.split(separator: " ").first.map(String.init), siblings.contains(number) else { return false }
+        }
+        let statement = stem.replacingOccurrences(of: blank, with: value)
+        if material.isStatedElsewhere(statement, value: value, source: candidate.sentence) { return false }
+        return true
     }
 
     /// The span of years a life "(1887–1915)" or a decade "the 1970s" in `stem` gives, when
@@ -269,8 +336,12 @@ struct DistractorPicker {
         guard let form = NumberForm(answer.text) else { return [] }
         let v = form.value
         var values: [Double]
+        // "the 1929 crash", "the 2009 signing": a year read with the noun after it as a unit
+        // gets other years as options, never 1447 or 2701.
+        let yearShaped = answer.kind == .number && form.prefix.isEmpty && form.decimals == 0 && !form.grouped
+            && SpanExtractor.isYear(String(Int(v)))
         switch answer.kind {
-        case .year:
+        case .year, .number where yearShaped:
             let steps: [Double] = [1, 2, 3, 5, 7, 10, 12, 15, 20, 25]
             values = rng.shuffled(steps).map { rng.below(2) == 0 ? v - $0 : v + $0 }
         case .percentage:

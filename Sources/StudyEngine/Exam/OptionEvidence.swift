@@ -56,6 +56,20 @@ struct OptionEvidence {
     /// Units the text writes after a number ("n·s", "kg"), folded: a term that is one of
     /// them is a unit, and a unit is no option for a quantity.
     private(set) var units: Set<String> = []
+    /// Names the text treats as a group or a set of things, never one person: counted
+    /// ("eight Academy Awards"), followed by a plural verb ("Manchester City have …"), or
+    /// ending in the plural of a word the text writes ("US Presidents" beside "President").
+    private(set) var groupNames: Set<String> = []
+    /// Names the text writes after a possessive ("his North London home") or as "the X"
+    /// before a noun ("the La Liga table"): places, bodies and things, never a person.
+    private(set) var thingNames: Set<String> = []
+    /// Lowercase word right before a plain number → the numbers written after it ("type 1",
+    /// "type 2"): a number inside a name has only these as siblings.
+    private(set) var numbersAfterWord: [String: Set<String>] = [:]
+    /// Years the text writes, and the latest one written in a sentence that speaks of the
+    /// past or present only (no "will", "next", …): a news story's own time.
+    private(set) var latestYear: Int? = nil
+    private(set) var latestNonFutureYear: Int? = nil
 
     /// Prepositions that put a name in a place: the ones a place's options must share.
     static let placePrepositions: Set<String> = ["in", "at", "from", "near", "outside", "across", "into", "to"]
@@ -69,6 +83,8 @@ struct OptionEvidence {
     init(sentences: [String], terms: [String], names: [String], fullNames: Set<String>, units: Set<String> = []) {
         self.units = Set(units.map { AnswerSpan.key($0) })
         // Terms by their first (folded, singular) word, longest first.
+        var capitalWords = Set<String>()
+        var lowercaseWords = Set<String>()
         var termsByFirst: [String: [[String]]] = [:]
         for term in terms {
             let words = ExamLexicon.key(term).split(separator: " ").map(String.init)
@@ -149,12 +165,56 @@ struct OptionEvidence {
                                 prepositions[name, default: []].insert(folded[i - 2])
                             }
                         }
+                        // "eight Academy Awards", "four Golden Globes": counted things; "Manchester
+                        // City have apologised": a plural verb takes a group, never one person.
+                        if i > 0, !endsClause[i - 1], Self.isCardinal(cores[i - 1]) { groupNames.insert(name) }
+                        // "his North London home", "the La Liga table", "Moyes' Real Sociedad": a name
+                        // of two or more words after a possessive, or after "the" and before a noun,
+                        // is a place, body or thing (no person's name takes a determiner).
+                        if i > 0, words.count >= 2, !endsClause[i - 1] {
+                            // ("Moyes' Real Sociedad"; a quote closed after "been’" or "rallies'" is no possessive.)
+                            let token = raw[i - 1], before = token.lowercased()
+                            let possessive = Self.possessives.contains(before) || before.hasSuffix("'s") || before.hasSuffix("’s")
+                                || token.first?.isUppercase == true && (before.hasSuffix("s'") || before.hasSuffix("s’"))
+                            let next = end + 1 < cores.count && !endsClause[end] ? cores[end + 1] : ""
+                            let nounAfter = next.first?.isLowercase == true && Self.isContent(next.lowercased())
+                                && !CommonVerbs.all.contains(next.lowercased()) && !next.hasSuffix("ed")
+                            if possessive || folded[i - 1] == "the" && nounAfter { thingNames.insert(name) }
+                        }
+                        // (Not the last of a list: "Mark Dunne and Peter Vane were …".)
+                        let listed = i > 0 && (endsClause[i - 1] && raw[i - 1].hasSuffix(",") || ["and", "or", "&", "nor"].contains(folded[i - 1]))
+                        if !listed, !endsClause[end], end + 1 < cores.count, Self.pluralVerbs.contains(cores[end + 1].lowercased()) {
+                            groupNames.insert(name)
+                        }
                         matched = words.count
                         break
                     }
                 }
                 i += max(matched, 1)
             }
+            // Numbers after a lowercase word ("type 2"), and the years the sentence speaks of.
+            var isFuture = false
+            for (k, word) in cores.enumerated() {
+                let lower = word.lowercased()
+                if Self.futureWords.contains(lower) { isFuture = true }
+                // "our effort to elect her in 2016": an aim, not a past event.
+                if lower == "to", k + 1 < cores.count, k == 0 || !Self.prepositionalTo.contains(folded[k - 1]), !endsClause[k], let next = cores[k + 1].first, next.isLowercase,
+                   Self.isContent(folded[k + 1]), !Self.determiners.contains(folded[k + 1]),
+                   !AcceptedAnswers.numberWords.contains(folded[k + 1]), !cores[k + 1].hasSuffix("s") {
+                    isFuture = true
+                }
+                if k > 0, !endsClause[k - 1], word.allSatisfy(\.isNumber), word.count <= 3,
+                   let before = cores[k - 1].first, before.isLowercase, Self.isContent(folded[k - 1]) {
+                    numbersAfterWord[folded[k - 1], default: []].insert(word)
+                }
+            }
+            for word in cores where SpanExtractor.isYear(word) {
+                guard let year = Int(word) else { continue }
+                latestYear = max(latestYear ?? year, year)
+                if !isFuture { latestNonFutureYear = max(latestNonFutureYear ?? year, year) }
+            }
+            for word in cores where word.first?.isUppercase == true { capitalWords.insert(word) }
+            for word in cores where word.first?.isLowercase == true { lowercaseWords.insert(word) }
             guard !occurrences.isEmpty else { continue }
             // "X is an autoimmune disease", "Y are a kind of …": the term after "is a(n)" is a class.
             for occurrence in occurrences where occurrence.start >= 2 && occurrence.start > occurrences[0].start {
@@ -193,10 +253,17 @@ struct OptionEvidence {
                 var governor: String? = nil
                 if j >= 0, !endsClause[j], Self.isContent(folded[j]) {
                     left = PorterStemmer.stem(folded[j])
+                    // "is called X", "pores called X": after a naming verb the word before it
+                    // says what is named (the step that "is called" photolysis is no pore).
+                    if Self.namingVerbs.contains(cores[j].lowercased()) {
+                        left = Self.namingContext(before: j >= 1 && !endsClause[j - 1] ? folded[j - 1] : "", verb: folded[j])
+                    }
                     // A verb governing the list ("elected", "conserves"): evidence of kind; a
                     // noun or adjective before it ("the object's mass") is not.
                     let raw = cores[j].lowercased()
-                    if raw.first?.isLowercase == true, raw.count > 4, raw.hasSuffix("ed") || raw.hasSuffix("es") || raw.hasSuffix("ts") {
+                    // ("called", "named": a naming verb takes a name of anything, no evidence of kind.)
+                    if raw.first?.isLowercase == true, raw.count > 4, raw.hasSuffix("ed") || raw.hasSuffix("es") || raw.hasSuffix("ts"),
+                       !Self.namingVerbs.contains(raw) {
                         governor = left
                     }
                 }
@@ -245,6 +312,32 @@ struct OptionEvidence {
             }
         }
 
+        // "US Presidents" where the text writes "President", "Tory MPs": the plural of a word
+        // the text uses on its own names a group.
+        // "New Yorkers" beside "New York", "Londoners" beside "London": people of a place.
+        // (Any name's opening words count: "New York" in "New York City"; a cut of one letter,
+        // "Williams" beside "William", is a surname.)
+        var namePrefixes = Set<String>()
+        for name in names {
+            let words = name.split(separator: " ")
+            for count in 1...max(1, words.count) { namePrefixes.insert(words.prefix(count).joined(separator: " ")) }
+        }
+        for name in names where name.hasSuffix("s") {
+            guard let last = name.split(separator: " ").last, last.count >= 6 else { continue }
+            for cut in 2...4 where last.count - cut >= 4 && namePrefixes.contains(String(name.dropLast(cut))) {
+                groupNames.insert(name)
+                break
+            }
+        }
+        for name in names {
+            guard let last = name.split(separator: " ").last.map(String.init), last.count > 2, last.hasSuffix("s") else { continue }
+            let stem = String(last.dropLast())
+            if stem.count >= 2, stem.allSatisfy({ $0.isUppercase }) { groupNames.insert(name); continue }
+            let singular = ExamLexicon.singular(last.lowercased())
+            guard singular != last.lowercased(), !last.hasSuffix("ss") else { continue }
+            let capital = singular.prefix(1).uppercased() + singular.dropFirst()
+            if capitalWords.contains(capital) || lowercaseWords.contains(singular) { groupNames.insert(name) }
+        }
         for (key, words) in governors { for word in words { termsAfterWord[word, default: []].insert(key) } }
         for (key, words) in openingVerbs { for word in words { termsOpening[word, default: []].insert(key) } }
         for (key, words) in categories { for word in words { termsByCategory[word, default: []].insert(key) } }
@@ -272,6 +365,44 @@ struct OptionEvidence {
             }
         }
     }
+
+    /// The left context of a term after a naming verb: the word before the verb with it.
+    /// ("is called", "also called": a definition's own naming, one context for all of them;
+    /// "pores called", "sacs called": the noun says what kind of thing is named.)
+    static func namingContext(before: String, verb: String) -> String {
+        (isContent(before) ? PorterStemmer.stem(before) : "") + "+" + PorterStemmer.stem(verb)
+    }
+
+    /// Whether the text writes the term after this naming context (see `namingContext`).
+    func stands(_ term: String, afterNaming context: String) -> Bool {
+        before[ExamLexicon.key(term)]?.contains(context) == true
+    }
+
+    /// Words that make "to" a preposition ("according to police"), not an infinitive.
+    static let prepositionalTo: Set<String> = ["according", "due", "next", "up", "compared", "close", "thank", "thanks", "prior",
+                                               "owing", "relative", "similar", "back", "went", "go", "goe", "come", "came", "moved",
+                                               "returned", "sentenced", "led", "lead", "point", "pointed", "add", "added"]
+    static let possessives: Set<String> = ["his", "her", "their", "its", "our", "my", "your"]
+
+    /// Verbs that name what follows ("a process called subduction", "it is called lava"):
+    /// what they govern may be of any kind.
+    static let namingVerbs: Set<String> = ["called", "named", "termed", "dubbed", "known", "labelled", "labeled", "titled", "entitled"]
+
+    /// Verbs that take a plural subject (a group, never one person).
+    static let pluralVerbs: Set<String> = ["have", "are", "were"]
+    /// Words that put a sentence in the future: a year written there may lie after the story.
+    static let futureWords: Set<String> = ["will", "shall", "next", "upcoming", "until", "won't", "’ll", "'ll"]
+
+    /// "eight", "4": a count before a noun.
+    static func isCardinal(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        if lower.count <= 3, !lower.isEmpty, lower.allSatisfy(\.isNumber), !SpanExtractor.isYear(lower) { return true }
+        guard let index = AcceptedAnswers.numberWords.firstIndex(of: lower) else { return false }
+        return index >= 2
+    }
+
+    /// Whether the text treats a name as a group or things (see `groupNames`).
+    func isGroup(_ name: String) -> Bool { groupNames.contains(name) }
 
     static let linkWords: Set<String> = ["and", "or", "rather", "than", "versus", "vs", "not"]
 
@@ -353,11 +484,13 @@ struct OptionEvidence {
     /// it shares a word with a capitalised word of the sentence, or with a full name that
     /// does ("Mama June" where the sentence says "Shannon" and the text "June Shannon").
     func isNamed(_ name: String, in sentenceCapitals: Set<String>) -> Bool {
-        let words = name.split(separator: " ").map(String.init).filter { $0.count > 2 }
+        // The stem's capitals are written without apostrophes ("O’Toole" → "OToole").
+        func bare<S: StringProtocol>(_ word: S) -> String { String(String(word).filter { $0 != "'" && $0 != "’" }) }
+        let words: [Substring] = name.split(separator: " ").filter { $0.count > 2 }
         for word in words {
-            if sentenceCapitals.contains(word) { return true }
-            for full in fullNamesByWord[word] ?? [] where full != name {
-                if full.split(separator: " ").contains(where: { sentenceCapitals.contains(String($0)) }) { return true }
+            if sentenceCapitals.contains(String(word)) || sentenceCapitals.contains(bare(word)) { return true }
+            for full in fullNamesByWord[String(word)] ?? [] where full != name {
+                if full.split(separator: " ").contains(where: { (part: Substring) in sentenceCapitals.contains(String(part)) || sentenceCapitals.contains(bare(part)) }) { return true }
             }
         }
         return false

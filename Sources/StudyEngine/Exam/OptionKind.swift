@@ -36,6 +36,8 @@ struct OptionKind {
     /// Content words right before and after the blank (for statements).
     let leftWord: String?
     let rightWord: String?
+    /// A naming verb right before the blank with the word before it ("is called _____").
+    let namingContext: String?
     /// A verb right before the blank ("conserves _____"), for options of a term without kin.
     let governor: String?
     /// The verb right after a blank that opens the stem ("_____ infects and destroys …"): a
@@ -66,11 +68,19 @@ struct OptionKind {
         var left: String? = nil
         var right: String? = nil
         var subjectVerb: String? = nil
+        var namingContext: String? = nil
         if let at {
             if at > 0, !endsClause(tokens[at - 1]) {
                 let word = core(tokens[at - 1])
                 if OptionEvidence.prepositionWords.contains(word) { preposition = word }
-                if OptionEvidence.isContent(word) { left = word }
+                // ("pores called _____": a naming verb says nothing of the kind of what it names
+                // by itself; with the word before it, it does: "step is called", "leaves called".)
+                if OptionEvidence.namingVerbs.contains(Tokenizer.fold(String(tokens[at - 1])).filter(\.isLetter)) {
+                    namingContext = OptionEvidence.namingContext(before: at >= 2 && !endsClause(tokens[at - 2]) ? core(tokens[at - 2]) : "",
+                                                                 verb: word)
+                } else if OptionEvidence.isContent(word) {
+                    left = word
+                }
             }
             // The word after counts only when the answer describes it ("external _____ force");
             // a verb after a subject ("_____ splits a table") is the claim a swap makes false.
@@ -91,12 +101,13 @@ struct OptionKind {
         self.leftWord = isTerm ? left : nil
         // A verb right before the blank governs it ("conserves", "elected").
         if isTerm, let left, let raw = at.map({ Tokenizer.fold(String(tokens[$0 - 1]).filter(\.isLetter)) }),
-           raw.hasSuffix("s") && !raw.hasSuffix("ss") || raw.hasSuffix("ed") {
+           raw.hasSuffix("s") && !raw.hasSuffix("ss") || raw.hasSuffix("ed"), !OptionEvidence.namingVerbs.contains(raw) {
             self.governor = left
         } else {
             self.governor = nil
         }
         self.rightWord = isTerm ? right : nil
+        self.namingContext = isTerm ? namingContext : nil
         self.subjectVerb = isTerm && forStatement ? subjectVerb : nil
         self.answerIsClass = isTerm && material.evidence.classTerms.contains(ExamLexicon.key(answer.text))
         self.answerIsThing = answer.kind == .name && Self.isThing(answer.text, evidence: material.evidence)
@@ -166,6 +177,12 @@ struct OptionKind {
             if isPerson, evidence.isNamed(value, in: stemCapitals) { return false }
             // A venue or body ("the Crucible Theatre") and a person are never options of each other.
             if Self.isThing(value, evidence: evidence) != answerIsThing { return false }
+            // A group or a set of things ("US Presidents", "eight Academy Awards") and one
+            // person or body are never options of each other.
+            if evidence.isGroup(value) != evidence.isGroup(answer.text) { return false }
+            // "Labour MP", "SNP MPs" for "Daniel Janner": a name written as a person's is
+            // offered only with names written so, and the other way round.
+            if answer.role != "place", PersonNameShape.fits(value) != PersonNameShape.fits(answer.text) { return false }
         default:
             break
         }
@@ -176,7 +193,7 @@ struct OptionKind {
     /// person: it writes it with an article ("The Mail", "at the Crucible Theatre"), with a
     /// lowercase link word ("House of Representatives"), or after "in"/"at" ("in Downing Street").
     static func isThing(_ name: String, evidence: OptionEvidence) -> Bool {
-        if name.hasPrefix("The ") || evidence.articleNames.contains(name) { return true }
+        if name.hasPrefix("The ") || evidence.articleNames.contains(name) || evidence.thingNames.contains(name) { return true }
         if name.split(separator: " ").dropFirst().contains(where: { $0.first?.isLowercase == true }) { return true }
         return !(evidence.prepositions[name] ?? []).isDisjoint(with: thingPrepositions)
     }
@@ -193,6 +210,7 @@ struct OptionKind {
         // Terms the text defines in parallel: both open sentences of one paragraph or list.
         if definedSiblings(value) { return true }
         if let leftWord, evidence.stands(value, after: leftWord) { return true }
+        if let namingContext, evidence.stands(value, afterNaming: namingContext) { return true }
         if let rightWord, evidence.stands(value, before: rightWord) { return true }
         return false
     }

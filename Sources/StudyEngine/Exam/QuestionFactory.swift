@@ -417,15 +417,13 @@ struct QuestionFactory {
             // "rises from _____ to _____": the two ends of a range (a worked example's inputs)
             // are asked as a pair of numbers to recognise, which tests nothing.
             if stem.contains(Self.blank + " to " + Self.blank) || stem.contains(Self.blank + " and " + Self.blank) && [.number, .percentage].contains(kind) { continue }
-            // Each distractor is checked with the first blank filled by it and the others by the answers.
-            var probe = stem
-            for answer in group.dropFirst() {
-                if let range = probe.range(of: Self.blank, options: .backwards) {
-                    probe.replaceSubrange(range, with: answer.text)
-                }
-            }
-            let distractors = picker.pick(for: group[0], in: candidate, stem: probe, blank: Self.blank, count: 2,
-                                          excluding: group.map(\.text), rng: &rng)
+            // Each distractor must fit every blank (checked with that blank open and the others
+            // holding their answers), or kind and grammar tell which option goes where.
+            guard let probes = DistractorPicker.singleBlankStems(stem, blank: Self.blank, group: group, sentence: candidate.text) else { continue }
+            let distractors = picker.pick(for: group[0], in: candidate, stem: probes[0], blank: Self.blank, count: 2,
+                                          excluding: group.map(\.text),
+                                          otherBlanks: Array(zip(group.dropFirst(), probes.dropFirst())).map { (answer: $0.0, stem: $0.1) },
+                                          rng: &rng)
             guard distractors.count == 2 else { continue }
             let correctTexts = group.map(\.text)
             let options = rng.shuffled(correctTexts + distractors)
