@@ -156,6 +156,33 @@ extension AcceptedAnswers {
 }
 
 extension AcceptedAnswers {
+    /// "tribunes" for "tribunes of the plebs": the head of a lower-case "X of the Y" name, when
+    /// the text calls the same thing by its head alone at least twice (not followed by "of")
+    /// and writes no other "X of …" that the head could also mean. Without "the" ("speed of
+    /// light", "law of demand") the head is a wider word, no other name.
+    static func ofPhraseHead(of term: String, sentences: [String]) -> String? {
+        let words = term.split(separator: " ").map(String.init)
+        guard words.count >= 4, words[1] == "of", words[2] == "the", term == term.lowercased(),
+              let head = words.first, head.count >= 3, head.allSatisfy(\.isLetter) else { return nil }
+        let singular = ExamLexicon.singular(head)
+        var alone = 0
+        for sentence in sentences.prefix(800) {
+            let folded = sentence.split(separator: " ").map { Tokenizer.fold(String($0)).trimmingAny(of: ".,;:!?'\"‘’“”()") }
+            for (i, word) in folded.enumerated() {
+                let bare = word.hasSuffix("'s") ? String(word.dropLast(2)) : word
+                guard ExamLexicon.singular(bare) == singular else { continue }
+                if i + 1 < folded.count, folded[i + 1] == "of" {
+                    // Another "X of …" the head could also mean: no short form.
+                    let object = folded[(i + 2)...].prefix(words.count - 2).joined(separator: " ")
+                    if object != words[2...].joined(separator: " ") { return nil }
+                    continue
+                }
+                alone += 1
+            }
+        }
+        return alone >= 2 ? head : nil
+    }
+
     /// Heads that name a way of writing or working something out: "Big O notation",
     /// "Monte Carlo method". Generic English, no subject's vocabulary.
     static let methodHeads: Set<String> = ["notation", "method", "algorithm", "theorem", "theory", "equation", "formula",

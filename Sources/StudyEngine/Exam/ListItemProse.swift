@@ -110,6 +110,15 @@ enum ListItemProse {
         // Wall, … the GDR sealed …": a clause whose subject is a name is an event in its own
         // right, not something that happens inside the label.
         if restWords.prefix(verbAt).contains(where: { $0.first?.isUppercase == true }) && firstIsCommon { return nil }
+        // "Censors: two senior ex-consuls elected every five years …" is a noun phrase with a
+        // participle, not a clause: "In censors, two senior ex-consuls elected …" reads as
+        // nonsense. After a counted or indefinite noun ("two …", "a …") an "-ed" verb is read
+        // as finite only after a word that makes it so.
+        let auxiliaries: Set<String> = ["was", "were", "is", "are", "had", "has", "have", "be", "been", "being"]
+        if folded[verbAt].hasSuffix("ed"), !auxiliaries.contains(folded[verbAt - 1]),
+           !subjectPronouns.contains(folded[verbAt - 1]), folded[0].first?.isNumber == true || AcceptedAnswers.numberWords.contains(folded[0]) || ["a", "an"].contains(folded[0]) {
+            return nil
+        }
         if plural { return firstIsCommon ? "In " + headInText + ", " + body : nil }
         if process, !headIsName { return "In " + headInText + ", " + body }
         if headIsName, headWords.count >= 2 {

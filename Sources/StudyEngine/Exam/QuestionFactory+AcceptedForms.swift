@@ -79,6 +79,9 @@ extension QuestionFactory {
             }
         }
         if span.kind == .term { out += AcceptedAnswers.definitionGenus(of: span.text, sentences: Array(texts.prefix(800))) }
+        if span.kind == .term, let head = AcceptedAnswers.ofPhraseHead(of: span.text, sentences: Array(texts.prefix(800))) {
+            out.append(head)
+        }
         if [.term, .name].contains(span.kind), let short = AcceptedAnswers.methodName(of: span.text, people: material.fullNames) {
             out.append(short)
         }
