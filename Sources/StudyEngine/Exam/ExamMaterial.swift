@@ -64,7 +64,7 @@ struct ExamMaterial {
     private let sentencesWithTerm: [[Int]]
 
     /// On big documents only this many sentences (the best-ranked) are read for questions.
-    static let maxReadSentences = 300
+    static let maxReadSentences = 240
     /// A sentence whose best answer weighs this much is asked before the others.
     static let strongWeight = 6.0
 
@@ -75,7 +75,7 @@ struct ExamMaterial {
         tuning.positionWeight = 0.2
         tuning.centroidWeight = 0
         let ranking = SentenceRanker(tuning: tuning).rank(document, summaryLength: 3)
-        let keyTerms = KeyTermExtractor().extract(document, ranking: ranking, count: 40, maxSentences: 300)
+        let keyTerms = KeyTermExtractor().extract(document, ranking: ranking, count: 40, maxSentences: Self.maxReadSentences)
         // Names are found by capitals; terms here are the lowercase ones, longest first so
         // that "light reactions" wins over "light".
         var termTexts: [String] = keyTerms.map(\.term).filter { $0 == $0.lowercased() }
