@@ -187,4 +187,36 @@ import StudyModel
         let titled = read("New photographs of the crew have been released with today's release of Rise of a River: The Story of the Old Bridge.")
         #expect(titled.text.hasPrefix("New photographs"))
     }
+
+    // MARK: Captions run into the next sentence (issue #8, tag C)
+
+    @Test func captionEndingInAPositionNoteIsCutOff() {
+        let r = read("Ana Ruiz celebrates her goal with Tessa Holm, Jo Park and Lena Berg (L-R) But Holm was sent off after the break and the coach later changed the team.")
+        #expect(r.text.hasPrefix("But Holm was sent off"))
+        #expect(!r.text.contains("(L-R)") && !r.text.contains("celebrates"))
+        // A caption line that keeps its note is a caption, not a stem.
+        #expect(read("Ana Ruiz celebrates her goal with Tessa Holm, Jo Park and Lena Berg (L to R) in the square").problem != nil)
+    }
+
+    @Test func captionRunIntoASentenceOnItsSubjectIsCutOff() {
+        let r = read("Mara Quint lost over 6st after a neighbour thought she looked unwell Mara had reached a size 22 after years of eating fried food.")
+        #expect(r.text == "Mara had reached a size 22 after years of eating fried food.")
+        #expect(r.problem == nil)
+        // A name inside a real sentence stays: "told Mara she …", a name after a stop word.
+        let told = read("Mara Quint said a neighbour told Mara she was expecting a baby during the long winter.")
+        #expect(told.text.hasPrefix("Mara Quint said"))
+        let after = read("Mara Quint joined the club in May after Mara had reached a size 22 in the spring.")
+        #expect(after.text.hasPrefix("Mara Quint joined"))
+    }
+
+    // MARK: Wrong key from an apposition (issue #8, tag K)
+
+    @Test func modifierListOfACompanyIsNoNameAnswer() {
+        let text = "The week-long fair was staged to mark the UK launch of Nordic VPS, hosting and storage company Hostwell."
+        #expect(SpanFilters.problem(AnswerSpan(text: "Nordic VPS", kind: .name), in: text) != nil)
+        #expect(SpanFilters.problem(AnswerSpan(text: "Hostwell", kind: .name), in: text) == nil)
+        // A list of names stays askable: "Oslo, Bergen and Tromso" has no company after it.
+        let places = "The week-long fair was staged in Oslo, Bergen and Tromso during the spring of that year."
+        #expect(SpanFilters.problem(AnswerSpan(text: "Oslo", kind: .name), in: places) == nil)
+    }
 }

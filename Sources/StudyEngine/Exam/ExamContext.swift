@@ -62,7 +62,8 @@ enum CaptionMarks {
     static let commaNotes: Set<String> = ["above", "below", "center", "centre", "left", "right", "inset", "top", "bottom"]
     static let bracketed: [String] = ["(pictured", "(stock image", "(file photo", "(file picture", "(file image", "(left",
                                       "(right", "(centre", "(center", "(above", "(below", "(inset", "(top", "(bottom",
-                                      "(back row", "(front row", "(far left", "(far right"]
+                                      "(back row", "(front row", "(far left", "(far right", "(l-r", "(r-l", "(l to r",
+                                      "(r to l", "(from left", "(from right", "(clockwise"]
     /// Labels and furniture that never occur in running prose.
     static let furniture: [String] = ["scroll down", "photo:", "photograph:", "picture:", "pictures:", "image:",
                                       "images:", "credit:", "video:", "getty images", "click here", "read more",

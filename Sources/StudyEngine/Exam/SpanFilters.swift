@@ -24,6 +24,7 @@ enum SpanFilters {
         }
         if isInsideGloss(text, range: range) { return "gloss" }
         if isNextToNickname(span, beforeRaw: beforeRaw, afterRaw: afterRaw) { return "part of a name" }
+        if isModifierInNamedList(span, rest: text[range.upperBound...]) { return "modifier of a name" }
         if isPartOfColonTitle(span, beforeRaw: beforeRaw, rest: text[range.upperBound...]) { return "part of a name" }
         if isSourceCredit(span, before: before, after: after) { return "source credit" }
         if isVerbTail(span, after: after, glued: glued) { return "verb in the term" }
@@ -33,6 +34,29 @@ enum SpanFilters {
         if isOpenGerundObject(span, beforeRaw: beforeRaw, range: range, in: text) { return "open blank" }
         if isSequenceMember(span, beforeRaw: beforeRaw, afterRaw: afterRaw) { return "member of a sequence" }
         return nil
+    }
+
+    /// Heads of a named business or body that a list of modifiers can describe.
+    static let bodyHeads: Set<String> = ["company", "firm", "provider", "business", "group", "brand", "retailer",
+                                         "maker", "manufacturer", "operator", "specialist", "agency", "service", "startup"]
+
+    /// "the launch of _____, hosting and domain name company Hostly": a capitalised span
+    /// followed by ", X and Y company Name" is the first of a list of modifiers of that company,
+    /// not a name of its own (the answer is the company's name).
+    static func isModifierInNamedList(_ span: AnswerSpan, rest: Substring) -> Bool {
+        guard rest.first == ",", span.text.first?.isUppercase == true else { return false }
+        let words = rest.dropFirst().split(separator: " ", maxSplits: 8).prefix(8)
+        var sawAnd = false
+        for (i, word) in words.enumerated() {
+            let folded = Tokenizer.fold(String(word))
+            if folded == "and" || folded == "or" { sawAnd = true; continue }
+            guard word.first?.isLowercase == true, word.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
+            if bodyHeads.contains(folded) {
+                guard sawAnd, i + 1 < words.count else { return false }
+                return words[words.index(words.startIndex, offsetBy: i + 1)].first?.isUppercase == true
+            }
+        }
+        return false
     }
 
     /// "Fall of an _____: The Story of …", "Fall of an Empire: The _____": a capitalised span

@@ -29,6 +29,8 @@ enum StemRepair {
         // title; cut at the colon, the title would be cut too.
         if isCaptionBeforeTitle(text) { return Statement(text: text, quoted: false, problem: "caption") }
         if let rest = afterPartLabel(text) { text = rest }
+        if let rest = afterPositionNote(text) { text = rest }
+        if let rest = afterRepeatedSubject(text) { text = rest }
         let quoted = text.first.map(isQuoteMark) ?? false
         if quoted, let inner = quotePiece(text) { text = inner }
         // News prose: the repairs a teacher makes by hand before using a sentence
@@ -38,6 +40,50 @@ enum StemRepair {
     }
 
     static func isQuoteMark(_ c: Character) -> Bool { "'‘’\"“”".contains(c) }
+
+    /// Position notes in brackets that only close a photo caption: "(L-R)", "(left to right)".
+    static let positionNotes: Set<String> = ["l-r", "r-l", "l to r", "r to l", "left to right", "right to left",
+                                             "from left", "from right", "clockwise from left", "clockwise from top left"]
+
+    /// "… with Ana Diaz and Tom Hill (L-R) But Diaz was later sent off …": a caption that ends
+    /// in a position note, run into the next sentence; the sentence after the note, which
+    /// opens with a capital. (The caption half is no stem: it points into a photo.)
+    static func afterPositionNote(_ text: String) -> String? {
+        guard text.contains(")") else { return nil }
+        var search = text.startIndex
+        while let close = text[search...].firstIndex(of: ")") {
+            search = text.index(after: close)
+            guard let open = text[..<close].lastIndex(of: "(") else { continue }
+            let note = text[text.index(after: open)..<close].lowercased()
+            guard positionNotes.contains(note) else { continue }
+            let rest = text[search...].trimmingWhitespace()
+            guard let first = rest.first, first.isUppercase, rest.split(separator: " ").count >= minRestWords else { return nil }
+            return String(rest)
+        }
+        return nil
+    }
+
+    /// "Ana Diaz lost 5st after a stranger asked if she was pregnant Ana had reached a size 22
+    /// dress …": a caption without its full stop run into a sentence whose subject is the
+    /// caption's first word again, after a lowercase word and before a finite verb. The
+    /// sentence after the caption. ("Ana told Tom she …" has no repeated subject and stays.)
+    static func afterRepeatedSubject(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard words.count >= minRestWords + 4, let subject = words.first, subject.count > 1,
+              subject.first?.isUppercase == true, subject.allSatisfy(\.isLetter),
+              !StopWords.english.contains(Tokenizer.fold(String(subject))) else { return nil }
+        for i in 4...(words.count - minRestWords) where words[i] == subject {
+            let previous = words[i - 1]
+            let folded = Tokenizer.fold(String(previous))
+            guard previous.first?.isLowercase == true, previous.last?.isLetter == true, !StopWords.english.contains(folded),
+                  !CommonVerbs.all.contains(folded), !SpanExtractor.speechVerbs.contains(folded) else { continue }
+            let verb = Tokenizer.fold(String(words[i + 1]))
+            guard words[i + 1].first?.isLowercase == true,
+                  NewsRepair.finiteVerbs.contains(verb) || verb.count > 4 && verb.hasSuffix("ed") else { continue }
+            return words[i...].joined(separator: " ")
+        }
+        return nil
+    }
 
     /// "Worked example: a resting athlete has …", "Example 2: …", "Note: …": the text after a
     /// label of the notes themselves, with a capital.
