@@ -219,4 +219,19 @@ import StudyModel
         let places = "The week-long fair was staged in Oslo, Bergen and Tromso during the spring of that year."
         #expect(SpanFilters.problem(AnswerSpan(text: "Oslo", kind: .name), in: places) == nil)
     }
+
+    // MARK: Too few news questions (issue #8)
+
+    @Test func thisSeasonIsNoPointerBack() {
+        let r = read("Ruiz has played 41 games this season for club and country, missing just four matches for Leeds.")
+        #expect(r.problem == nil)
+        // "this" before any other noun still points back.
+        #expect(read("Ruiz has played 41 games this way for club and country, missing just four matches for Leeds.").problem != nil)
+    }
+
+    @Test func aQuoteAfterAColonIsNoCaptionLabel() {
+        let r = read("Mara Quint, 29, weighed 19 stone when she heard a small boy ask his dad: 'Is that lady having a baby?'")
+        #expect(r.text.hasPrefix("Mara Quint, 29, weighed 19 stone"))
+        #expect(r.problem == nil)
+    }
 }

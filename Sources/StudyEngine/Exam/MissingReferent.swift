@@ -12,6 +12,9 @@ enum MissingReferent {
     /// Nouns that only count people already named ("the pair got glammed up").
     static let countNouns: Set<String> = ["pair", "duo", "trio", "couple", "quartet", "both"]
     static let demonstratives: Set<String> = ["this", "these", "those"]
+    /// Times that "this" counts from the day a news text was written ("this season").
+    static let writingTimes: Set<String> = ["season", "year", "week", "month", "summer", "winter", "spring", "autumn",
+                                            "weekend", "morning", "afternoon", "evening"]
     /// Roles news writes after a nationality for someone already named ("the Bosnian defender").
     static let roleNouns: Set<String> = ["defender", "midfielder", "striker", "forward", "goalkeeper", "player", "actor",
                                          "actress", "singer", "star", "politician", "minister", "leader", "president",
@@ -149,7 +152,8 @@ enum MissingReferent {
             // "this CV", "these results" before the sentence has said anything: what is pointed at
             // is outside. After a clause break ("…; this is called herd immunity") it points back
             // inside the sentence.
-            if demonstratives.contains(word) {
+            // ("this season", "this year": a time counted from the day of writing, not a pointer.)
+            if demonstratives.contains(word), word != "this" || !writingTimes.contains(next) {
                 let clauseBreak = raw[..<i].contains { $0.hasSuffix(";") || $0.hasSuffix(",") }
                 if i < 4 || !clauseBreak { return "missing referent" }
             }

@@ -121,6 +121,9 @@ enum StemRepair {
               words.count - colon - 1 >= minRestWords else { return nil }
         let next = words[colon + 1]
         guard let first = next.first(where: { !isQuoteMark($0) }), first.isUppercase else { return nil }
+        // "… when she heard a boy ask his mum: 'Has she got …?'": a long head before a quote
+        // introduces what was said; it is no caption.
+        if let opener = next.first, isQuoteMark(opener) { return nil }
         let head = words[...colon]
         if let opener = head.first?.first, isQuoteMark(opener) { return nil }
         // "… have been released with Fall of an Empire: The Story of …": a head with a
