@@ -234,4 +234,10 @@ import StudyModel
         #expect(r.text.hasPrefix("Mara Quint, 29, weighed 19 stone"))
         #expect(r.problem == nil)
     }
+
+    @Test func aStrayClosingQuoteAtTheStartComesOff() {
+        let r = read("' 'Harbour Days' - the free fair hosted by the ferry firm Nordlink - has so far drawn more than 2,400 visitors to the old port.")
+        #expect(r.text.hasPrefix("'Harbour Days' - the free fair"))
+        #expect(r.problem == nil)
+    }
 }

@@ -23,6 +23,11 @@ enum StemRepair {
 
     static func statement(_ clean: String) -> Statement {
         var text = clean
+        // "' 'Inspiration Week' - the free event …": the closing mark of the quote before, left
+        // at the start when the sentences were split after its "....".
+        if let first = text.first, isQuoteMark(first), text.dropFirst().first == " " {
+            text = String(text.dropFirst(2).drop(while: { $0 == " " }))
+        }
         if let rest = afterCapsLabel(text) { text = rest }
         if let rest = afterCaptionLabel(text) { text = rest }
         // "… needed entertaining Fall of an Empire: The Story of …": a caption run into a
