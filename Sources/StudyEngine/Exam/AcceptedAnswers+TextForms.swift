@@ -215,3 +215,25 @@ extension String {
         dropFirst().contains(where: \.isUppercase) ? self : lowercased()
     }
 }
+
+extension AcceptedAnswers {
+    /// "shogunate" for "shogun" in "the _____ had given in": the body an office makes ("-ate",
+    /// "-ship") when the text itself writes it as the actor ("the shogunate signed …") and the
+    /// stem asks for the actor too ("the shogun had …"). Either names who acted; nil otherwise.
+    static func actingBody(of answer: String, stem: String, sentences: [String]) -> String? {
+        guard answer.count >= 4, answer.allSatisfy({ $0.isLetter && $0.isLowercase }) else { return nil }
+        func actsIn(_ word: String, _ text: String) -> Bool {
+            let tokens = text.split(separator: " ")
+            return tokens.indices.dropLast().contains { i in
+                i > 0 && Tokenizer.fold(String(tokens[i - 1])) == "the" && tokens[i] == Substring(word)
+                    && OptionEvidence.isFiniteVerb(tokens[i + 1])
+            }
+        }
+        guard actsIn(answer, stem) else { return nil }
+        for suffix in ["ate", "ship"] {
+            let body = answer + suffix
+            if sentences.contains(where: { $0.contains(body) && actsIn(body, $0) }) { return body }
+        }
+        return nil
+    }
+}

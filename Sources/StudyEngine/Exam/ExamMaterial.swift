@@ -141,8 +141,21 @@ struct ExamMaterial {
         let groupNouns = Self.groupNouns(all.map(\.text))
         let repeatedPairs = SpanFilters.repeatedPairs(all.map(\.text))
         // Paragraphs that open "Example 3: …" work an example: their numbers are its givens.
+        // The label may be a sentence of its own ("**Worked example.** A patient has …"), too
+        // short to be read for questions: the paragraphs are found in the document's own units.
+        // A worked example or an exercise is made up throughout ("Machine A makes 600 bulbs
+        // …"); a plain "Example:" may cite a real case, so there only set-up sentences count.
+        let exampleBlocks = Self.exampleBlocks(document.sentences)
         var exampleGroups = Set<Int>()
-        for sentence in all where sentence.opensBlock {
+        var workedBlocks = Set<Int>()
+        for sentence in all {
+            let block = sentence.index < document.sentences.count ? document.sentences[sentence.index].block : -1
+            if let worked = exampleBlocks[block] {
+                exampleGroups.insert(sentence.group)
+                if worked { workedBlocks.insert(block) }
+                continue
+            }
+            guard sentence.opensBlock else { continue }
             let first = sentence.text.split(separator: " ").first.map { Tokenizer.fold(String($0)).filter(\.isLetter) } ?? ""
             if ["example", "exercise", "worked"].contains(first) { exampleGroups.insert(sentence.group) }
         }
@@ -164,7 +177,8 @@ struct ExamMaterial {
             }
             // Spans that make a trivial blank stay distractor material; a term that ends in a
             // verb or an outlet's name is neither.
-            let setsUpExample = exampleGroups.contains(sentence.group) && Self.setsUpExample(sentence.text)
+            let inWorkedBlock = sentence.index < document.sentences.count && workedBlocks.contains(document.sentences[sentence.index].block)
+            let setsUpExample = exampleGroups.contains(sentence.group) && (inWorkedBlock || Self.setsUpExample(sentence.text))
             for s in spans.indices {
                 let reason = SpanFilters.problem(spans[s], in: sentence.text, repeatedPairs: repeatedPairs)
                 if reason != nil { spans[s].isModifier = true }
@@ -321,9 +335,34 @@ struct ExamMaterial {
     /// up its object with a number; its numbers are the givens, not facts to recall.
     static func setsUpExample(_ text: String) -> Bool {
         let words = text.split(separator: " ")
+        // "A patient has …", "Suppose a car …": an indefinite subject or a supposition is made up.
+        if let first = words.first.map({ Tokenizer.fold(String($0)).filter(\.isLetter) }),
+           ["a", "an", "suppose", "assume", "consider", "imagine"].contains(first),
+           words.count > 1, words[1].first?.isLowercase == true || words[1].first?.isNumber == true {
+            return true
+        }
         return words.indices.dropLast().contains { i in
             ["a", "an", "the"].contains(Tokenizer.fold(String(words[i]))) && words[i + 1].first?.isNumber == true
         }
+    }
+
+    /// Blocks (paragraphs) whose first unit opens with an example label ("Example 2:",
+    /// "Worked example.", "**Exercise**:"), however it is written (`ExamSentence.isExampleLabel`).
+    /// List items are left out: a list of examples states facts. The value says whether the
+    /// label is "Worked example" or "Exercise" (made up throughout) rather than "Example".
+    static func exampleBlocks(_ units: [TextUnit]) -> [Int: Bool] {
+        var out: [Int: Bool] = [:]
+        var previousBlock: Int? = nil
+        for unit in units {
+            defer { previousBlock = unit.block }
+            guard unit.block != previousBlock, unit.kind == .sentence else { continue }
+            // Cheap first look: the label's first word (past any "**") starts with e/E or w/W.
+            guard let first = unit.text.first(where: { $0 != "*" && $0 != "_" }), "eEwW".contains(first) else { continue }
+            guard ExamSentence.isExampleLabel(unit.text) else { continue }
+            let word = unit.text.split(separator: " ").first.map { Tokenizer.fold(String($0)).filter(\.isLetter) } ?? ""
+            out[unit.block] = word == "worked" || word == "exercise"
+        }
+        return out
     }
 
     /// Capitalised plurals the text writes after "the" ("the Romans"): a whole

@@ -71,6 +71,11 @@ struct OptionEvidence {
     private(set) var latestYear: Int? = nil
     private(set) var latestNonFutureYear: Int? = nil
 
+    /// Names the text writes as the subject of a verb ("Japan had become …", "…, and Japan
+    /// regained …"): actors. A place only ever written after "at"/"in" ("trade at Nagasaki")
+    /// is a location, no swap for an actor (issue 8, F).
+    private(set) var subjectNames: Set<String> = []
+
     /// Prepositions that put a name in a place: the ones a place's options must share.
     static let placePrepositions: Set<String> = ["in", "at", "from", "near", "outside", "across", "into", "to"]
     static let prepositionWords: Set<String> = ["in", "at", "from", "near", "to", "into", "outside", "across", "of", "on", "for", "by", "with"]
@@ -180,6 +185,14 @@ struct OptionEvidence {
                             let nounAfter = next.first?.isLowercase == true && Self.isContent(next.lowercased())
                                 && !CommonVerbs.all.contains(next.lowercased()) && !next.hasSuffix("ed")
                             if possessive || folded[i - 1] == "the" && nounAfter { thingNames.insert(name) }
+                        }
+                        // ("…, and Japan regained": "and" opens a clause after a comma only;
+                        // "the ports of Shimoda and Hakodate were" is one noun phrase.)
+                        let opener = i > 0 && Self.clauseOpeners.contains(folded[i - 1])
+                            && (!["and", "but", "so", "then"].contains(folded[i - 1]) || i > 1 && raw[i - 2].hasSuffix(","))
+                        if i == 0 || endsClause[i - 1] || opener,
+                           !endsClause[end], end + 1 < cores.count, Self.isFiniteVerb(raw[end + 1]) {
+                            subjectNames.insert(name)
                         }
                         // (Not the last of a list: "Mark Dunne and Peter Vane were …".)
                         let listed = i > 0 && (endsClause[i - 1] && raw[i - 1].hasSuffix(",") || ["and", "or", "&", "nor"].contains(folded[i - 1]))
@@ -364,6 +377,22 @@ struct OptionEvidence {
                 fusedNames.insert(name)
             }
         }
+    }
+
+    /// Words after which a name may open a clause as its subject ("…, and Japan regained").
+    static let clauseOpeners: Set<String> = ["and", "but", "that", "when", "while", "because", "then", "so", "which",
+                                             "where", "although", "though", "if", "once"]
+    /// Auxiliaries and verbs that follow a subject straight away.
+    static let finiteVerbs: Set<String> = ["is", "was", "are", "were", "has", "had", "have", "became", "becomes", "did",
+                                           "does", "will", "would", "could", "can", "may", "might", "must", "should"]
+
+    /// Whether a token (as written) is a finite verb after a subject: an auxiliary, or a
+    /// lowercase past form ("defeated", "signed"); "-s" forms are left out ("ports").
+    static func isFiniteVerb(_ token: Substring) -> Bool {
+        guard token.first?.isLowercase == true else { return false }
+        let word = token.filter(\.isLetter)
+        if finiteVerbs.contains(word) { return true }
+        return word.count > 4 && word.hasSuffix("ed")
     }
 
     /// The left context of a term after a naming verb: the word before the verb with it.

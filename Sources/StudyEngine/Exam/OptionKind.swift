@@ -48,6 +48,9 @@ struct OptionKind {
     var sameKind: ((String) -> Bool)? = nil
     /// Whether the answer is a name the text writes as "the X" (a venue, a body), not a person.
     let answerIsThing: Bool
+    /// Whether a name (not a person) stands in the statement as a verb's subject ("…, _____
+    /// had become a major power"): then a swap must be a name the text writes as an actor too.
+    let nameIsSubject: Bool
     /// Whether the answer is a class the text files other terms under (see `OptionEvidence.classTerms`).
     let answerIsClass: Bool
 
@@ -69,7 +72,14 @@ struct OptionKind {
         var right: String? = nil
         var subjectVerb: String? = nil
         var namingContext: String? = nil
+        var nameIsSubject = false
         if let at {
+            let opener = at > 0 && OptionEvidence.clauseOpeners.contains(core(tokens[at - 1]))
+                && (!["and", "but", "so", "then"].contains(core(tokens[at - 1])) || at > 1 && tokens[at - 2].hasSuffix(","))
+            if at == 0 || endsClause(tokens[at - 1]) || opener,
+               at + 1 < tokens.count, !endsClause(tokens[at]), OptionEvidence.isFiniteVerb(tokens[at + 1]) {
+                nameIsSubject = true
+            }
             if at > 0, !endsClause(tokens[at - 1]) {
                 let word = core(tokens[at - 1])
                 if OptionEvidence.prepositionWords.contains(word) { preposition = word }
@@ -111,6 +121,7 @@ struct OptionKind {
         self.subjectVerb = isTerm && forStatement ? subjectVerb : nil
         self.answerIsClass = isTerm && material.evidence.classTerms.contains(ExamLexicon.key(answer.text))
         self.answerIsThing = answer.kind == .name && Self.isThing(answer.text, evidence: material.evidence)
+        self.nameIsSubject = forStatement && answer.kind == .name && !answer.isPerson && answer.role != "person" && nameIsSubject
         self.requireKin = isTerm
         self.answerNames = isTerm ? material.lexicon.names(of: answer.text) : [answer.text]
         let ownKeys = Set(answerNames.map(ExamLexicon.key))
@@ -174,6 +185,9 @@ struct OptionKind {
             }
         case .name:
             if let preposition, evidence.prepositions[value]?.contains(preposition) != true { return false }
+            // "Nagasaki had become a major power" for "Japan": a place the text only puts
+            // things in is no actor.
+            if nameIsSubject, !evidence.subjectNames.contains(value) { return false }
             if isPerson, evidence.isNamed(value, in: stemCapitals) { return false }
             // A venue or body ("the Crucible Theatre") and a person are never options of each other.
             if Self.isThing(value, evidence: evidence) != answerIsThing { return false }

@@ -31,6 +31,13 @@ extension QuestionFactory {
             }
         }
         for form in textForms(span) { add(form) }
+        // "the **Meiji** era": the term the text bolds is what a reader learns and writes.
+        if let candidate, let bold = boldCore(of: span.text, in: candidate) { add(bold) }
+        if span.kind == .term, let candidate,
+           let body = AcceptedAnswers.actingBody(of: span.text, stem: candidate.text,
+                                                 sentences: Array(material.sentences.lazy.map(\.text).prefix(800))) {
+            add(body)
+        }
         guard let candidate, forms.count > 1 else { return forms }
         // A lower-case form whose own words the stem already shows is copied, not known:
         // "humanoid" in "The humanoid, known as _____" for "Ham"; "the agency" and "agency Tass"
@@ -43,6 +50,38 @@ extension QuestionFactory {
         return [forms[0]] + forms.dropFirst().filter { form in
             form.first?.isLowercase != true || !Self.stemShows(form, answer: span.text, stem: shown)
         }
+    }
+
+    /// The bold part of an answer that is a bold term with one word outside the bold
+    /// ("Meiji era" from "the **Meiji** era"), read from the candidate's sentence and the one
+    /// before it (a sentence may be asked joined to it); nil when there is none.
+    func boldCore(of answer: String, in candidate: ExamMaterial.Candidate) -> String? {
+        let answerWords = answer.split(separator: " ").map(String.init)
+        guard answerWords.count >= 2, candidate.text.contains(answer) else { return nil }
+        let units = material.document.sentences
+        for index in [candidate.sentence - 1, candidate.sentence] where units.indices.contains(index) {
+            let raw = units[index].text
+            guard raw.contains("**") || raw.contains("__") else { continue }
+            for piece in ExamInlineMarkup(raw).emphasised {
+                let words = piece.split(separator: " ").map(String.init)
+                guard !words.isEmpty, words.count == answerWords.count - 1 else { continue }
+                // The one word outside the bold sits at either end, next to the bold as the
+                // text writes it ("**Meiji** era"); a bold name of its own ("**Meiji
+                // Restoration**") holds no such part.
+                let outside: String
+                if Array(answerWords.prefix(words.count)) == words, let last = answerWords.last {
+                    outside = last
+                    guard ["**", "__"].contains(where: { raw.contains($0 + piece + $0 + " " + outside) }) else { continue }
+                } else if Array(answerWords.suffix(words.count)) == words, let first = answerWords.first {
+                    outside = first
+                    guard ["**", "__"].contains(where: { raw.contains(outside + " " + $0 + piece + $0) }) else { continue }
+                } else {
+                    continue
+                }
+                return piece
+            }
+        }
+        return nil
     }
 
     /// Whether the stem already shows a form's own words (those not in the answer): one
