@@ -29,4 +29,17 @@ import StudyModel
         // Without "the" the head is a wider word ("speed" of "speed of light").
         #expect(AcceptedAnswers.ofPhraseHead(of: "speed of light", sentences: ["The speed was high.", "Its speed fell."]) == nil)
     }
+
+    /// "After losing the weight Mara joined the club": "weight" is no role of Mara's, so neither
+    /// "weight Mara" nor "the weight" is an accepted answer; a bare role before a name still is.
+    @Test func aNounWithItsOwnArticleBeforeALoneNameIsNoRole() {
+        let sentences = [
+            "After losing the weight Mara joined the rowing club in Leeds.",
+            "Mara now trains five mornings a week.",
+        ]
+        let forms = AcceptedAnswers.roleForms(of: "Mara", fullName: nil, sentences: sentences)
+        #expect(!forms.contains("weight Mara") && !forms.contains("the weight"), "\(forms)")
+        let bare = AcceptedAnswers.roleForms(of: "Mara", fullName: nil, sentences: ["The club said coach Mara would stay for a second season."])
+        #expect(bare.contains("coach Mara"), "\(bare)")
+    }
 }

@@ -157,6 +157,12 @@ enum AcceptedAnswers {
                     run.append(core.hasSuffix("'s") || core.hasSuffix("’s") ? String(core.dropLast(2)) : core)
                     if word.last.map({ !$0.isLetter }) == true { break }
                 }
+                // "After losing the weight Lizzi joined …": a noun with its own article before a
+                // lone name ends a phrase of its own; a role stands bare before a name ("captain
+                // Kompany", "Chelsea boss Mourinho").
+                if run.count == 1, i >= 2, ["the", "a", "an", "her", "his", "their", "its", "this", "that"].contains(words[i - 2].lowercased()) {
+                    continue
+                }
                 out.append((role, run))
             }
             return out
