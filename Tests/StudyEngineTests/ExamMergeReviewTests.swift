@@ -36,10 +36,34 @@ import StudyModel
         let sentences = [
             "After losing the weight Mara joined the rowing club in Leeds.",
             "Mara now trains five mornings a week.",
+            "As well as her fight to lose weight Mara also won a place in the county team.",
         ]
         let forms = AcceptedAnswers.roleForms(of: "Mara", fullName: nil, sentences: sentences)
         #expect(!forms.contains("weight Mara") && !forms.contains("the weight"), "\(forms)")
         let bare = AcceptedAnswers.roleForms(of: "Mara", fullName: nil, sentences: ["The club said coach Mara would stay for a second season."])
         #expect(bare.contains("coach Mara"), "\(bare)")
+        let team = AcceptedAnswers.roleForms(of: "Mara", fullName: nil, sentences: ["Leeds coach Mara picked the crew for the regatta."])
+        #expect(team.contains("coach Mara"), "\(team)")
+    }
+
+    /// The judge saw every exam open its true/false items with a true one: the keys followed an
+    /// order a student could learn. Across documents the first key now varies.
+    @Test func theFirstTrueFalseKeyIsNotAlwaysTheSame() throws {
+        let towns = ["Arden", "Belmont", "Corran", "Dunmore", "Elston", "Fairlie", "Glenrock", "Harwood",
+                     "Inverey", "Jarrow", "Kelso", "Lanark"]
+        var firstKeys = Set<Int>()
+        for (i, town) in towns.enumerated() {
+            let text = """
+            The harbour of \(town) was built in \(1801 + i * 3) by the engineer Thomas Reid. \
+            Its lighthouse was added in \(1822 + i * 2) after a storm wrecked four ships. \
+            A railway reached \(town) in \(1848 + i) and carried fish to the cities. \
+            The fish market closed in \(1961 + i) when the herring shoals failed. \
+            The town museum opened in \(1979 + i) in the old customs house.
+            """
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 2, questionTypes: [.trueFalse]))
+                .generate(from: text).questions
+            if let first = questions.first?.correctOptions.first { firstKeys.insert(first) }
+        }
+        #expect(firstKeys == [0, 1], "first keys seen: \(firstKeys)")
     }
 }

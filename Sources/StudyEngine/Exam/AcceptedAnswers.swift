@@ -157,11 +157,16 @@ enum AcceptedAnswers {
                     run.append(core.hasSuffix("'s") || core.hasSuffix("’s") ? String(core.dropLast(2)) : core)
                     if word.last.map({ !$0.isLetter }) == true { break }
                 }
-                // "After losing the weight Lizzi joined …": a noun with its own article before a
-                // lone name ends a phrase of its own; a role stands bare before a name ("captain
-                // Kompany", "Chelsea boss Mourinho").
-                if run.count == 1, i >= 2, ["the", "a", "an", "her", "his", "their", "its", "this", "that"].contains(words[i - 2].lowercased()) {
-                    continue
+                // "After losing the weight Lizzi joined …", "to lose weight Lizzi also won …": a
+                // noun before a lone name may end a phrase of its own. A role before a lone name
+                // follows its team or country ("Chelsea boss Mourinho"), a speech verb ("said
+                // coach Mara"), a comma or a linking word ("by referee Marteel").
+                if run.count == 1 {
+                    let before = i >= 2 ? words[i - 2] : ""
+                    let introduces = before.first?.isUppercase == true || before.hasSuffix(",")
+                        || SpanExtractor.speechVerbs.contains(before.lowercased())
+                        || ["and", "by", "with", "from", "as"].contains(before.lowercased())
+                    guard introduces else { continue }
                 }
                 out.append((role, run))
             }

@@ -69,7 +69,13 @@ public struct ExamGenerator: Sendable {
         let material = ExamMaterial(document: document)
         var factory = QuestionFactory(material: material, difficulty: configuration.difficulty)
         factory.fillInFallback = configuration.questionTypes.contains(.fillInBlank)
-        var rng = SeededRandom(text: document.sentences.prefix(50).map(\.text).joined(separator: "\n"), salt: seed)
+        let opening = document.sentences.prefix(50).map(\.text).joined(separator: "\n")
+        var rng = SeededRandom(text: opening, salt: seed)
+        // Whether this document's true/false items lead with a false one: drawn per document
+        // (from a generator of its own, so the other choices stay as they were), so that the
+        // keys follow no order a student could learn ("the first is always true").
+        var keyOrder = SeededRandom(text: opening, salt: seed ^ 0x5446_4b45)
+        let falseFirst = keyOrder.below(2) == 0
         var types: [Question.Kind] = []
         for kind in configuration.questionTypes where !types.contains(kind) { types.append(kind) }
 
@@ -112,7 +118,8 @@ public struct ExamGenerator: Sendable {
             let trueItems = questions.filter { $0.kind == .trueFalse && $0.correctOptions == [0] }.count
             let falseItems = questions.filter { $0.kind == .trueFalse && $0.correctOptions == [1] }.count
             kinds: for kind in order where !exhausted.contains(kind) && made == nil {
-                for pass in Pass.passes(for: kind, moreTrueThanFalse: trueItems > falseItems, fillInFallback: factory.fillInFallback) {
+                for pass in Pass.passes(for: kind, moreTrueThanFalse: trueItems > falseItems,
+                                        leadWithFalse: falseFirst && trueItems == falseItems, fillInFallback: factory.fillInFallback) {
                     for candidate in material.candidates where !usedSentences.contains(candidate.sentence) {
                         guard !echoes.repeats(candidate.text, index: candidate.sentence) else { continue }
                         if pass == .strict, strictMisses[kind]?.contains(candidate.sentence) == true { continue }
@@ -175,9 +182,14 @@ public struct ExamGenerator: Sendable {
         /// items than false ones: a false statement that swaps a value, then one that swaps
         /// an opposite, then anything; else a true or value-swapped statement as the seeded
         /// coin says, then one that swaps an opposite.
-        static func passes(for kind: Question.Kind, moreTrueThanFalse: Bool, fillInFallback: Bool) -> [Pass] {
+        /// With `leadWithFalse` (as many true items as false ones, and this document's false
+        /// items lead): a value-swapped false statement first, then as the coin says.
+        static func passes(for kind: Question.Kind, moreTrueThanFalse: Bool, leadWithFalse: Bool = false,
+                           fillInFallback: Bool) -> [Pass] {
             switch kind {
-            case .trueFalse: return moreTrueThanFalse ? [.strict, .antonym, .normal] : [.normal, .antonym]
+            case .trueFalse:
+                if moreTrueThanFalse { return [.strict, .antonym, .normal] }
+                return leadWithFalse ? [.strict, .normal, .antonym] : [.normal, .antonym]
             case .multipleChoice: return fillInFallback ? [.strict, .normal] : [.normal]
             case .fillInBlank, .multipleAnswer: return [.normal]
             }

@@ -63,6 +63,10 @@ enum StemRepair {
             guard positionNotes.contains(note) else { continue }
             let rest = text[search...].trimmingWhitespace()
             guard let first = rest.first, first.isUppercase, rest.split(separator: " ").count >= minRestWords else { return nil }
+            // "(L-R) But Kompany was later sent off …": the rest answers the caption, so it is
+            // the caption's own sentence and leans on it; nothing is left to ask.
+            let opener = rest.split(separator: " ").first.map { Tokenizer.fold(String($0)) } ?? ""
+            guard !["but", "and", "yet", "so", "or", "nor", "then"].contains(opener) else { return nil }
             return String(rest)
         }
         return nil
