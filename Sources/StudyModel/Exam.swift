@@ -29,11 +29,16 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
     public var originalSpan: String?
     /// True/false made false: what the statement says instead of `originalSpan`.
     public var replacementSpan: String?
+    /// Fill-in: words the text writes that are within typo distance of the answer but mean
+    /// something else ("Clarke" beside "Clark"); the grader takes none of them for a typo.
+    /// Optional: exams stored before it existed have none.
+    public var nearMisses: [String]?
 
     public init(
         id: String, kind: Kind, prompt: String, options: [String] = [], correctOptions: [Int] = [],
         acceptedAnswers: [String] = [], sourceSentence: String, difficulty: Difficulty = .medium, points: Int = 1,
-        answerKind: String? = nil, originalSpan: String? = nil, replacementSpan: String? = nil
+        answerKind: String? = nil, originalSpan: String? = nil, replacementSpan: String? = nil,
+        nearMisses: [String]? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -47,6 +52,7 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
         self.answerKind = answerKind
         self.originalSpan = originalSpan
         self.replacementSpan = replacementSpan
+        self.nearMisses = nearMisses
     }
 }
 

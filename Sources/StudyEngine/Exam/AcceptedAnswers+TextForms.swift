@@ -1,3 +1,5 @@
+import StudyModel
+
 /// Other names of an answer that the text gives outside the sentence asked about: a section
 /// heading's subtitle, the genus of a definition, a person's name behind an office, and the
 /// lower-case tail the text uses for a long name. Each rule needs the text's own signal;
@@ -235,5 +237,33 @@ extension AcceptedAnswers {
             if sentences.contains(where: { $0.contains(body) && actsIn(body, $0) }) { return body }
         }
         return nil
+    }
+}
+
+extension AcceptedAnswers {
+    /// The fill-in with the words the text writes within typo distance of its answer's words
+    /// that are no form of them ("Clarke" beside "Clark", "reflection" beside "refraction"),
+    /// so the grader takes none of them for a typo. A term's own endings ("denature" for
+    /// "denatured") are forms of it; a name's are not ("Clarke" for "Clark").
+    static func withNearMisses(_ question: Question, documentWords: Set<String>) -> Question {
+        guard question.kind == .fillInBlank, let kind = question.answerKind,
+              ["term", "person", "name", "identifier"].contains(kind) else { return question }
+        let isName = kind == "person" || kind == "name"
+        let own = Set(question.acceptedAnswers.flatMap { TypedAnswerMatcher.canonicalWords(TypedAnswerMatcher.normalise($0)) })
+        let targets = own.filter { $0.count >= 4 && $0.allSatisfy(\.isLetter) }
+        guard !targets.isEmpty else { return question }
+        var misses: Set<String> = []
+        for word in documentWords where word.count >= 3 {
+            guard let candidate = TypedAnswerMatcher.canonicalWords(TypedAnswerMatcher.normalise(word)).first,
+                  !own.contains(candidate), candidate.allSatisfy(\.isLetter) else { continue }
+            for target in targets {
+                if !isName, candidate.hasPrefix(target) || target.hasPrefix(candidate) { continue }
+                let allowed = max(1, TypedAnswerMatcher.allowedEdits(for: target))
+                if DamerauLevenshtein.distance(candidate, target, limit: allowed) <= allowed { misses.insert(candidate) }
+            }
+        }
+        var out = question
+        if !misses.isEmpty { out.nearMisses = misses.sorted() }
+        return out
     }
 }

@@ -154,6 +154,8 @@ public struct ExamGenerator: Sendable {
             questions.append(question)
             extrasUsed += 1
         }
+        // Words of the text a typo could turn the answer into ("Clarke" for "Clark") are no typo.
+        questions = questions.map { AcceptedAnswers.withNearMisses($0, documentWords: material.documentWords) }
         return ExamDraft(questions: questions, notes: notes(questions: questions, types: types, document: document,
                                                              material: material),
                          configuration: configuration)

@@ -50,7 +50,11 @@ public enum Grader {
         case .fillInBlank:
             guard let text = response.text else { return false }
             let typed = [text] + (withoutCourtesyTitle(text).map { [$0] } ?? [])
-            return question.acceptedAnswers.contains { expected in typed.contains { TypedAnswerMatcher.matches($0, expected: expected) } }
+            let isName = ["person", "name"].contains(question.answerKind ?? "")
+            let misses = question.nearMisses ?? []
+            return question.acceptedAnswers.contains { expected in
+                typed.contains { TypedAnswerMatcher.matches($0, expected: expected, nearMisses: misses, isName: isName) }
+            }
         }
     }
 

@@ -13,8 +13,21 @@ import Foundation
 ///   two neighbours is one edit): none for answers of 1–3 characters, one for 4–7, two
 ///   for 8 or more (counted on the expected answer). The middle band is wider than "one
 ///   for up to 5" on purpose: two edits on a 6–7 letter word turn "meiosis" into "mitosis".
+///
+/// A typo is never another real word: each word of the answer is compared with the typed word
+/// in its place, an edited word must keep its first two letters ("Employment" is no typo of
+/// "Unemployment", "reactive site" none of "active site"), a short name (up to six letters)
+/// takes no edit at all ("Osama" is not "Obama", "Clarke" not "Clark"), and a word the text
+/// itself writes near the answer (`nearMisses`: "reflection" beside "refraction") is wrong.
 public enum TypedAnswerMatcher {
     public static func matches(_ given: String, expected: String) -> Bool {
+        matches(given, expected: expected, nearMisses: [], isName: false)
+    }
+
+    /// - Parameter nearMisses: words within typo distance of the answer's words that the text
+    ///   itself uses for something else; a typed word equal to one of them is no typo.
+    /// - Parameter isName: the answer names a person or a thing: its short words take no typo.
+    public static func matches(_ given: String, expected: String, nearMisses: [String], isName: Bool) -> Bool {
         let a = scaled(normalise(given))
         let b = scaled(normalise(expected))
         guard !a.isEmpty, !b.isEmpty else { return false }
@@ -33,7 +46,28 @@ public enum TypedAnswerMatcher {
         if wa.first.flatMap(number) != nil || wb.first.flatMap(number) != nil { return false }
         // "World War II" is not a typo of "World War I": a numbering word must be the same.
         if wa.count == wb.count, zip(wa, wb).contains(where: { $0 != $1 && (isNumbering($0) || isNumbering($1)) }) { return false }
-        return DamerauLevenshtein.distance(a, b, limit: allowedEdits(for: b)) <= allowedEdits(for: b)
+        let misses = Set(nearMisses.flatMap { canonicalWords(normalise($0)) })
+        if wa.count == wb.count {
+            return zip(wa, wb).allSatisfy { typed, want in
+                typed == want || isTypo(typed, of: want, nearMisses: misses, isName: isName)
+            }
+        }
+        // "congestionwindw": a missing space and one typo, counted on the whole answer.
+        let joinedA = wa.joined(), joinedB = wb.joined()
+        guard !isName, joinedB.count >= 8, joinedA.prefix(2) == joinedB.prefix(2),
+              !wa.contains(where: { misses.contains($0) && !wb.contains($0) }) else { return false }
+        return DamerauLevenshtein.distance(joinedA, joinedB, limit: 1) <= 1
+    }
+
+    /// Whether `typed` is a slip of the keys for the expected word `want`: within the edits
+    /// its length allows, the same first two letters, no word the text uses for something
+    /// else, and for a name's word of up to six letters no edit at all.
+    static func isTypo(_ typed: String, of want: String, nearMisses: Set<String>, isName: Bool) -> Bool {
+        if nearMisses.contains(typed) { return false }
+        if isName, want.count <= 6 { return false }
+        guard typed.prefix(2) == want.prefix(2) else { return false }
+        let allowed = allowedEdits(for: want)
+        return DamerauLevenshtein.distance(typed, want, limit: allowed) <= allowed
     }
 
     /// Scale words multiplied out: "103 million" → "103000000", "1.5 billion" → "1500000000",
