@@ -267,3 +267,111 @@ extension AcceptedAnswers {
         return out
     }
 }
+
+extension AcceptedAnswers {
+    /// Whether a word is a title or an office written before a name ("Mr", "President", "Mayor").
+    static func isTitleOrOffice(_ word: String) -> Bool {
+        let folded = Tokenizer.fold(word.trimmingAny(of: "."))
+        return SpanExtractor.titles.contains(folded) || officeWords.contains(folded)
+    }
+
+    /// The forms of a person's name the text itself writes, from the forms found so far:
+    /// "Barack Obama" for "President Barack Obama" (the name without the office in front);
+    /// the surname when the text writes it alone or the key is the first name alone, and no
+    /// other person of the text has it ("Mr Cameron" is the same person, no other);
+    /// "London Mayor Boris Johnson" and "London Mayor": a capitalised office the text puts
+    /// directly before the full name (the office alone only when the text gives it to nobody
+    /// else).
+    static func personForms(of key: String, forms: [String], fullNames: Set<String>, loneNames: Set<String>,
+                            sentences: [String]) -> [String] {
+        var out: [String] = []
+        for form in forms where form.split(separator: " ").count >= 3 {
+            if let person = nameAfterOffice(form), !out.contains(person) { out.append(person) }
+        }
+        let keyWords = key.split(separator: " ").map(String.init)
+        guard let keyLast = keyWords.last else { return out }
+        // The full name: two or three words written as a person's name, holding the key's last
+        // word as its last (the key is the surname) or the key as its first (a first name).
+        let candidates = (forms + out).filter { form in
+            let words = form.split(separator: " ").map(String.init)
+            guard (2...3).contains(words.count), !words.contains(where: isTitleOrOffice), PersonNameShape.fits(form) else { return false }
+            return words.last == keyLast || keyWords.count == 1 && words.first == keyWords[0]
+        }
+        guard let full = candidates.max(by: { $0.count < $1.count }) else { return out }
+        let fullWords = full.split(separator: " ").map(String.init)
+        // Names with only titles before the surname ("Mr Cameron") are the same person.
+        let people = fullNames.filter { name in
+            let words = name.split(separator: " ").map(String.init)
+            return !words.dropLast().allSatisfy(isTitleOrOffice)
+        }
+        // The text uses the surname alone, bare ("Cameron's plan") or after a title ("Mr Cameron").
+        func usedAlone(_ surname: String) -> Bool {
+            loneNames.contains(surname) || fullNames.contains { name in
+                let words = name.split(separator: " ").map(String.init)
+                return words.last == surname && words.count >= 2 && words.dropLast().allSatisfy(isTitleOrOffice)
+            } || sentences.contains { WholeWord.contains(surname + "'s", in: $0) && !$0.contains(fullWords.dropLast().joined(separator: " ") + " " + surname + "'s") }
+        }
+        if let surname = onlyPersonWithSurname(full, among: people), surname != key,
+           usedAlone(surname) || keyWords.count == 1 && keyWords[0] == fullWords.first {
+            out.append(surname)
+        }
+        for role in capitalisedRoles(before: full, sentences: sentences) {
+            out.append(role + " " + full)
+            let givenToOthers = sentences.contains { sentence in
+                guard let range = sentence.range(of: role + " ") else { return false }
+                let next = sentence[range.upperBound...].split(separator: " ").first.map(String.init) ?? ""
+                return next.first?.isUppercase == true && !fullWords.contains(next.trimmingAny(of: ".,;:'’"))
+            }
+            if !givenToOthers { out.append(role) }
+        }
+        return out
+    }
+
+    /// "London Mayor", "Prime Minister": one or two capitalised words ending in an office word
+    /// ("Mayor", "Minister") written directly before `name` in the text.
+    static func capitalisedRoles(before name: String, sentences: [String]) -> [String] {
+        var roles: [String] = []
+        for sentence in sentences where sentence.contains(" " + name) {
+            var search = sentence[...]
+            while let range = search.range(of: " " + name) {
+                let before = sentence[..<range.lowerBound].split(separator: " ").suffix(2).map(String.init)
+                search = sentence[range.upperBound...]
+                guard let office = before.last, officeWords.contains(Tokenizer.fold(office)),
+                      office.first?.isUppercase == true, office.allSatisfy(\.isLetter) else { continue }
+                var role = office
+                if before.count == 2, let first = before.first, first.first?.isUppercase == true, first.allSatisfy(\.isLetter),
+                   !StopWords.english.contains(Tokenizer.fold(first)) {
+                    role = first + " " + office
+                }
+                if !roles.contains(role) { roles.append(role) }
+            }
+        }
+        return roles
+    }
+
+    /// "Great Depression" for "Depression": the one longer capitalised name the text writes
+    /// that ends in a capitalised one-word answer ("The Great Depression was …", "cause the
+    /// Depression"). Two such names ("French Revolution", "Industrial Revolution") leave it
+    /// open which one is meant, so none is given.
+    static func longerCapitalisedName(of answer: String, sentences: [String]) -> String? {
+        guard !answer.contains(" "), answer.count >= 4, answer.first?.isUppercase == true,
+              answer.dropFirst().allSatisfy(\.isLowercase) else { return nil }
+        var found: Set<String> = []
+        for sentence in sentences where sentence.contains(answer) {
+            let words = sentence.split(separator: " ").map(String.init)
+            for (i, word) in words.enumerated() where i > 0 && word.trimmingAny(of: ".,;:!?'’\")") == answer {
+                var run: [String] = []
+                var j = i - 1
+                while j >= 0, run.count < 2 {
+                    let w = words[j]
+                    guard w.first?.isUppercase == true, w.allSatisfy(\.isLetter), w.dropFirst().allSatisfy(\.isLowercase), !StopWords.english.contains(Tokenizer.fold(w)),
+                          !isTitleOrOffice(w) else { break }
+                    run.insert(w, at: 0)
+                    j -= 1
+                }
+                if !run.isEmpty { found.insert((run + [answer]).joined(separator: " ")) }
+            }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+}

@@ -31,6 +31,16 @@ extension QuestionFactory {
             }
         }
         for form in textForms(span) { add(form) }
+        let texts = Array(material.sentences.lazy.map(\.text).prefix(800))
+        // "Barack Obama", "Cameron", "London Mayor": the person as the text itself writes them.
+        if span.kind == .name {
+            for form in AcceptedAnswers.personForms(of: span.text, forms: forms, fullNames: material.fullNames,
+                                                    loneNames: material.loneNames, sentences: texts) { add(form) }
+        }
+        // "Great Depression" for "Depression": the text's one longer name for it.
+        if [.term, .name].contains(span.kind), let longer = AcceptedAnswers.longerCapitalisedName(of: span.text, sentences: texts) {
+            add(longer)
+        }
         // "the **Meiji** era": the term the text bolds is what a reader learns and writes.
         if let candidate, let bold = boldCore(of: span.text, in: candidate) { add(bold) }
         if span.kind == .term, let candidate,
