@@ -37,8 +37,7 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
     public init(
         id: String, kind: Kind, prompt: String, options: [String] = [], correctOptions: [Int] = [],
         acceptedAnswers: [String] = [], sourceSentence: String, difficulty: Difficulty = .medium, points: Int = 1,
-        answerKind: String? = nil, originalSpan: String? = nil, replacementSpan: String? = nil,
-        nearMisses: [String]? = nil
+        answerKind: String? = nil, originalSpan: String? = nil, replacementSpan: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -52,7 +51,7 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
         self.answerKind = answerKind
         self.originalSpan = originalSpan
         self.replacementSpan = replacementSpan
-        self.nearMisses = nearMisses
+        self.nearMisses = nil
     }
 }
 
