@@ -87,3 +87,11 @@ extension ExamStemsRoundThreeTests {
         #expect(SentenceSplitter().sentences(in: "The council rebuilt the quay in 1912 with stone from the valley.").count == 1)
     }
 }
+
+extension ExamStemsRoundThreeTests {
+    @Test func namesKeepTheirPossessivesAndApposition() {
+        // A country or club owns "their"; a name, a role and a name are one phrase.
+        #expect(read("Norway did not escape a fine for their fans' behaviour in the final.") == nil)
+        #expect(read("Harbour Town legend Tom Reeve has been named the new coach of the youth team.") == nil)
+    }
+}

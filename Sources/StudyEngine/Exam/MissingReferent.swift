@@ -234,8 +234,10 @@ enum MissingReferent {
             // ("Blackpool face a challenge to win back their fans").
             if j > 0, raw[j].first?.isUppercase == true, words[j].count > 1, !StopWords.english.contains(words[j]),
                !MissingReferent.personPronouns.contains(words[j]) { return true }
-            if j == 0, raw[j].first?.isUppercase == true, words[j].count > 3, words[j].hasSuffix("s"), !words[j].hasSuffix("ss"),
-               !words[j].hasSuffix("'s"), !StopWords.english.contains(words[j]) { return true }
+            // The first word too ("Russia did not escape … their players"), unless it opens a
+            // list of things ("Temperature, pH and concentration affect their activity").
+            if j == 0, raw[j].first?.isUppercase == true, words[j].count > 1, !raw[j].hasSuffix(","),
+               !StopWords.english.contains(words[j]), !CommonVerbs.all.contains(words[j]) { return true }
         }
         return false
     }
@@ -331,7 +333,8 @@ enum NewsFurniture {
                                            "secretary", "chancellor", "mayor", "spokesman", "spokeswoman", "keeper",
                                            "winger", "team-mate", "teammate", "counterpart", "rival", "newcomer",
                                            "signing", "substitute", "skipper", "referee", "pundit", "presenter", "host",
-                                           "senator", "governor", "general", "reporter", "correspondent", "editor"]
+                                           "senator", "governor", "general", "reporter", "correspondent", "editor",
+                                           "legend", "icon", "great", "veteran", "hero", "favourite", "youngster", "ace"]
     /// Verbs right after a name that show a new sentence has begun.
     static let clauseVerbs: Set<String> = ["had", "has", "was", "were", "is", "are", "scored", "said", "says", "made",
                                            "won", "lost", "took", "gave", "put", "came", "went"]
@@ -362,6 +365,11 @@ enum NewsFurniture {
             guard let last = previous.last, last.isLetter, previous.first?.isLowercase == true,
                   raw[i].first?.isUppercase == true else { continue }
             let before = words[i - 1]
+            // "Arsenal legend Ian Wright has …", "Labour leader Ed Miliband said …": a name, a
+            // role and a name are one phrase.
+            // (A plural, an abstract noun or "family" is no role: "the Marsh family Northgate's …".)
+            if i >= 2, raw[i - 2].first?.isUppercase == true, !before.hasSuffix("s"), !before.hasSuffix("tion"),
+               !before.hasSuffix("ment"), before != "family" { continue }
             guard before.count > 3, !StopWords.english.contains(before), !CommonVerbs.all.contains(before),
                   !before.hasSuffix("ed"), !before.hasSuffix("ing"), !before.hasSuffix("ly") || lyNouns.contains(before), !namingNouns.contains(before),
                   !MissingReferent.isPersonNoun(before), !before.hasSuffix("er"), !before.hasSuffix("or"),
