@@ -95,3 +95,21 @@ extension ExamStemsRoundThreeTests {
         #expect(read("Harbour Town legend Tom Reeve has been named the new coach of the youth team.") == nil)
     }
 }
+
+extension ExamStemsRoundThreeTests {
+    // MARK: 5. List labels turned into prose
+
+    @Test func labelOfAnEventIsNoPlaceOrMeaning() {
+        // A past event under a process label is no "In inflation, …".
+        #expect(ListItemProse.prose(head: "Inflation", clean: "Inflation: bread prices rose by half between 1921 and 1923.") == nil)
+        // A rule that repeats its label would give the blank away after "means that".
+        #expect(ListItemProse.prose(head: "The silver standard", clean: "The silver standard: countries tied to silver could not print money freely.") == nil)
+        // A present-tense process keeps its prose form.
+        #expect(ListItemProse.prose(head: "Mitosis", clean: "Mitosis: the chromosomes are pulled apart into two nuclei.")
+            == "In mitosis, the chromosomes are pulled apart into two nuclei.")
+    }
+
+    @Test func unnamedNewspaperIsNoReferent() {
+        #expect(read("One trader, who asked not to be named, told the newspaper that the harbour would close.") != nil)
+    }
+}

@@ -132,6 +132,8 @@ enum MissingReferent {
                !shellComplements.contains(next), !raw[i].hasSuffix(":") {
                 return "missing referent"
             }
+            // "told the newspaper", "the newspaper reported": which one was named before.
+            if word == "newspaper", i > 0, words[i - 1] == "the" { return "missing referent" }
             if pointsAbove(word) || word == "above" && i > 0 && words[i - 1] == "the" && !next.isEmpty
                 && !StopWords.english.contains(next) { return "missing referent" }
             // "Romans even dated their years …": "even" before a verb adds to something said before.
