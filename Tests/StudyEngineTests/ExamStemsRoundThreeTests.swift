@@ -113,3 +113,24 @@ extension ExamStemsRoundThreeTests {
         #expect(read("One trader, who asked not to be named, told the newspaper that the harbour would close.") != nil)
     }
 }
+
+extension ExamStemsRoundThreeTests {
+    @Test func paragraphAfterWorkedStepsIsNoStem() throws {
+        let text = """
+        A block slides down a ramp that is 5 metres long in 2 seconds.
+
+        1. speed = 5 ÷ 2 = 2.5 m/s.
+        2. time for 10 metres = 10 ÷ 2.5 = 4 s.
+
+        The block covers the ramp at 2.5 metres per second, a slow walking pace.
+
+        Friction between the block and the ramp turns some of its energy into heat.
+        """
+        let document = try StudyDocument(text: text)
+        let sentences = ExamSentence.make(document, only: Array(document.sentences.indices))
+        let after = try #require(sentences.first { $0.text.hasPrefix("The block covers") })
+        #expect(after.stemProblem != nil)
+        let later = try #require(sentences.first { $0.text.hasPrefix("Friction") })
+        #expect(later.stemProblem == nil)
+    }
+}

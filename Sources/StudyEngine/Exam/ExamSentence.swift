@@ -100,6 +100,13 @@ struct ExamSentence {
             guard var sentence = slots[position] else { continue }
             if sentence.opensBlock {
                 inExample = !sentence.isListItem && isExampleLabel(document.sentences[sentence.index].text)
+                // "1. sin 40° = 0.643 … 4. θ₂ ≈ 28.9°" then "The ray bends …": a paragraph right
+                // after worked steps tells of the example's ray, which the stem does not show.
+                if !sentence.isListItem, sentence.stemProblem == nil, sentence.text.hasPrefix("The "), sentence.index > 0,
+                   Self.isWorkedStep(document.sentences[sentence.index - 1]) {
+                    sentence.stemProblem = "dangling reference"
+                    slots[position] = sentence
+                }
             } else if sentence.stemProblem == nil, Self.namesOnlyTheKind(sentence.text) {
                 // "The city has a booming …" inside a paragraph: the city named before.
                 sentence.stemProblem = "dangling reference"
@@ -110,6 +117,11 @@ struct ExamSentence {
             }
         }
         return slots.compactMap { $0 }
+    }
+
+    /// A list item that works out a number ("sin θ₂ = 0.643 ÷ 1.33 = 0.483").
+    static func isWorkedStep(_ unit: TextUnit) -> Bool {
+        unit.kind == .listItem && unit.text.contains(where: { "=÷×≈".contains($0) })
     }
 
     /// Kinds of place or body a news text names once and then calls "the city", "the firm".
