@@ -84,11 +84,29 @@ struct ExamSentence {
         // the later sentences of a worked example lean on its givens. They are asked only
         // joined to the sentence that states them (see `ExamMaterial`), never alone.
         for position in dropped { slots[position] = nil }
+        // "… told the paper: 'Boris is the only one. Everyone knows … time. If Dave …'": a middle
+        // sentence of a quote has no marks of its own and no speaker; it reads as a bare opinion.
+        for position in slots.indices.dropFirst() where indexes[position - 1] == indexes[position] - 1 {
+            guard var sentence = slots[position], sentence.stemProblem == nil else { continue }
+            let unit = document.sentences[indexes[position]]
+            let before = document.sentences[indexes[position - 1]]
+            guard before.block == unit.block, Self.leavesQuoteOpen(before.text),
+                  !unit.text.hasPrefix("'"), !unit.text.hasPrefix("‘"), !unit.text.hasPrefix("\""), !unit.text.hasPrefix("“") else { continue }
+            sentence.stemProblem = "unattributed quote"
+            slots[position] = sentence
+        }
         var inExample = false
         for position in slots.indices {
             guard var sentence = slots[position] else { continue }
             if sentence.opensBlock {
                 inExample = !sentence.isListItem && isExampleLabel(document.sentences[sentence.index].text)
+                // "1. sin 40° = 0.643 … 4. θ₂ ≈ 28.9°" then "The ray bends …": a paragraph right
+                // after worked steps tells of the example's ray, which the stem does not show.
+                if !sentence.isListItem, sentence.stemProblem == nil, sentence.text.hasPrefix("The "), sentence.index > 0,
+                   Self.isWorkedStep(document.sentences[sentence.index - 1]) {
+                    sentence.stemProblem = "dangling reference"
+                    slots[position] = sentence
+                }
             } else if sentence.stemProblem == nil, Self.namesOnlyTheKind(sentence.text) {
                 // "The city has a booming …" inside a paragraph: the city named before.
                 sentence.stemProblem = "dangling reference"
@@ -99,6 +117,11 @@ struct ExamSentence {
             }
         }
         return slots.compactMap { $0 }
+    }
+
+    /// A list item that works out a number ("sin θ₂ = 0.643 ÷ 1.33 = 0.483").
+    static func isWorkedStep(_ unit: TextUnit) -> Bool {
+        unit.kind == .listItem && unit.text.contains(where: { "=÷×≈".contains($0) })
     }
 
     /// Kinds of place or body a news text names once and then calls "the city", "the firm".
@@ -223,6 +246,24 @@ struct ExamSentence {
         let first = words.first.map { Tokenizer.fold(String($0)).filter(\.isLetter) } ?? ""
         if danglingOpeners.contains(first) { return "dangling reference" }
         if let reason = StemRepair.backReference(words) { return reason }
+        // "And now, …", "But that was then", "Here c is …": a sentence that opens by leaning
+        // on the one before it (or on a formula that is not shown).
+        if first == "and" || first == "here" { return "dangling reference" }
+        // "But that was then", "But it was the visitors who …": "but" and a pointer lean on the
+        // sentence before; "But a defiant Mr Cameron pledged …" still says who did what.
+        if first == "but", words.count > 1,
+           Self.butPointers.contains(Tokenizer.fold(String(words[1])).filter { $0.isLetter || $0 == "'" }) {
+            return "dangling reference"
+        }
+        // "… light is never faster than c, n is always …": a lone letter stands for a quantity
+        // of a formula the stem does not show.
+        if words.dropFirst().contains(where: { word in
+            let core = word.filter(\.isLetter)
+            return core.count == 1 && word.count <= 2 && core != "a" && core != "A" && core != "I" && core.first?.isLowercase == true
+                && (word.count == 1 || ",.;:".contains(word.last ?? " "))
+        }) {
+            return "context"
+        }
         // "Like mitochondria, they have …": a pronoun subject right after an opening phrase.
         if let comma = words.prefix(6).firstIndex(where: { $0.hasSuffix(",") }), comma + 1 < words.count {
             let next = Tokenizer.fold(String(words[comma + 1]))
@@ -284,6 +325,11 @@ struct ExamSentence {
         return nil
     }
 
+    /// Words after an opening "But" that point at what the sentence before said.
+    static let butPointers: Set<String> = ["it", "it's", "that", "that's", "this", "these", "those", "then", "there",
+                                           "here", "he", "she", "they", "we", "his", "her", "their", "its", "so", "now",
+                                           "not", "even", "still", "instead"]
+
     /// Words that open a clause before the main one ("As …, it was …").
     static let clauseOpeners: Set<String> = ["as", "while", "although", "though", "when", "whilst", "despite", "with"]
 
@@ -333,6 +379,19 @@ struct ExamSentence {
         if opened > closed { return false }
         if opened == 0 && closedAfterPunctuation > 0 { return false }
         return true
+    }
+
+    /// Whether `text` opens a quotation it does not close ("… told the paper: 'Boris is …").
+    static func leavesQuoteOpen(_ text: String) -> Bool {
+        var straight = 0
+        var curly = 0
+        for c in text {
+            if c == "\"" { straight += 1 } else if c == "“" { curly += 1 } else if c == "”" { curly -= 1 }
+        }
+        if straight % 2 == 1 || curly > 0 { return true }
+        // Unbalanced single quotes with an opening one among them: more opened than closed.
+        let hasOpening = text.contains("‘") || text.contains(" '") || text.hasPrefix("'")
+        return hasOpening && !singleQuotesBalanced(text)
     }
 
     /// Brackets pair up and quotation marks are closed.

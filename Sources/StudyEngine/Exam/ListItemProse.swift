@@ -120,7 +120,9 @@ enum ListItemProse {
             return nil
         }
         if plural { return firstIsCommon ? "In " + headInText + ", " + body : nil }
-        if process, !headIsName { return "In " + headInText + ", " + body }
+        // ("Deflation: consumer prices fell by a quarter …" tells what happened in history,
+        // not what happens inside a process: "In deflation, consumer prices fell" is no prose.)
+        if process, !headIsName, !isPastVerb(folded[verbAt]) { return "In " + headInText + ", " + body }
         if headIsName, headWords.count >= 2 {
             // A clause about other names ("… East Germans …, the GDR sealed …") is no event inside it.
             if restWords.contains(where: { $0.first?.isUppercase == true }) { return nil }
@@ -134,7 +136,20 @@ enum ListItemProse {
         let modals: Set<String> = ["can", "could", "may", "might", "must", "should", "will", "would", "cannot"]
         guard firstIsCommon, modals.contains(folded[verbAt]),
               !restWords.prefix(verbAt).contains(where: { $0.first?.isUppercase == true }) else { return nil }
+        // "The gold standard: countries tied to gold could not …": a label that the clause
+        // repeats gives itself away once it is blanked ("The _____ means that … gold …").
+        let bodyWords = Set(folded.map(ExamLexicon.singular))
+        if headFolded.contains(where: { $0.count > 3 && !StopWords.english.contains($0) && bodyWords.contains(ExamLexicon.singular($0)) }) {
+            return nil
+        }
         return head + " means that " + body
+    }
+
+    /// Past forms that tell an event rather than a rule ("fell", "was", "rose", "collapsed").
+    static func isPastVerb(_ word: String) -> Bool {
+        (word.count > 3 && word.hasSuffix("ed")) || ["was", "were", "had", "did", "fell", "rose", "grew", "became", "began",
+                                                      "made", "took", "led", "went", "came", "saw", "won", "lost", "left",
+                                                      "spread", "broke", "drove", "sank", "shrank"].contains(word)
     }
 
     /// Where the clause's own verb stands, or nil when the words form a noun phrase (verbs

@@ -132,12 +132,27 @@ enum MissingReferent {
                !shellComplements.contains(next), !raw[i].hasSuffix(":") {
                 return "missing referent"
             }
+            // "told the newspaper", "the newspaper reported": which one was named before.
+            if word == "newspaper", i > 0, words[i - 1] == "the" { return "missing referent" }
             if pointsAbove(word) || word == "above" && i > 0 && words[i - 1] == "the" && !next.isEmpty
                 && !StopWords.english.contains(next) { return "missing referent" }
             // "Romans even dated their years …": "even" before a verb adds to something said before.
             if word == "even", i > 0, words[i - 1] != "not", isVerbForm(next) { return "missing referent" }
             if personPronouns.contains(word), !hasName(before: i, raw: raw, words: words) { return "missing referent" }
             if otherPronouns.contains(word), !before.contains(where: isContentWord) { return "missing referent" }
+            // "Snellius rediscovered it in 1621", "… won the prize for discovering them": an
+            // object pronoun whose only candidates before it are names, not the thing meant.
+            if (word == "it" || word == "them"), i > 0, isObjectSlot(words[i - 1]),
+               !hasThingBefore(i, raw: raw, words: words, plural: word == "them"),
+               word == "it" || !ownsGroupBefore(i, raw: raw, words: words) {
+                return "missing referent"
+            }
+            // "Temperature, pH and concentration affect their activity": "their" with nothing
+            // plural before it (no plural noun, group or pair of names) owns something unseen.
+            if word == "their", i > 0, !hasThingBefore(i, raw: raw, words: words, plural: true),
+               !namesGroupBefore(i, raw: raw, words: words) {
+                return "missing referent"
+            }
             // "the six were arrested", "the pair", "the two of them": a number used as a noun.
             if i > 0, words[i - 1] == "the" {
                 if countNouns.contains(word) { return "missing referent" }
@@ -172,6 +187,84 @@ enum MissingReferent {
         return false
     }
 
+    /// Prepositions after which "it"/"them" is an object ("for it", "of them").
+    static let objectPrepositions: Set<String> = ["for", "of", "with", "about", "on", "to", "from", "into", "by", "in", "at"]
+
+    /// Whether the word before "it"/"them" makes the pronoun an object: a verb form
+    /// ("rediscovered", "discovering", "regulate") or a preposition. "that it is" or "it"
+    /// opening a clause is left to the other checks.
+    static func isObjectSlot(_ previous: String) -> Bool {
+        if objectPrepositions.contains(previous) { return true }
+        guard previous.count > 3, !StopWords.english.contains(previous) else { return CommonVerbs.all.contains(previous) }
+        return previous.hasSuffix("ed") || previous.hasSuffix("ing") || CommonVerbs.all.contains(previous)
+    }
+
+    /// A common noun before `index` that "it" (or, when `plural`, "them") can stand for:
+    /// a lowercase content word that is no verb form ("bends the light and reflects it",
+    /// "cells regulate them"). Names alone ("Snellius", "Cech and Altman") are the ones
+    /// doing something to "it", not what it is.
+    static func hasThingBefore(_ index: Int, raw: [String], words: [String], plural: Bool) -> Bool {
+        for j in 0..<index {
+            let word = words[j]
+            // A capitalised first word counts as a noun only before a lowercase word ("Light
+            // bends …"); before another capital it opens a name ("Thomas Cech …").
+            guard raw[j].first?.isLowercase == true
+                    || j == 0 && !StopWords.english.contains(word) && raw.count > 1 && raw[1].first?.isLowercase == true,
+                  isContentWord(word), !word.hasSuffix("ed"), !word.hasSuffix("ing") else { continue }
+            // "The Dutch mathematician …": a person's role is who acts, not the thing acted on.
+            if !plural, isPersonNoun(word) { continue }
+            if !plural { return true }
+            if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("'s") || ["people", "children", "men", "women", "data", "media", "bacteria", "criteria"].contains(word) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Words for a body of people that "their" may stand for ("the club … their fans").
+    static let groupNouns: Set<String> = ["team", "club", "side", "party", "government", "company", "family", "couple",
+                                          "group", "band", "board", "council", "committee", "police", "army", "firm",
+                                          "school", "university", "public", "crowd", "staff", "everyone", "anyone",
+                                          "someone", "nobody", "each", "every", "both", "all", "pair"]
+
+    /// A group or a name before `index`: a group noun, a name after the first word ("Blackpool
+    /// … their fans", "Cech and Altman shared their …") or a capitalised plural opening it ("Romans").
+    static func namesGroupBefore(_ index: Int, raw: [String], words: [String]) -> Bool {
+        for j in 0..<index {
+            if groupNouns.contains(words[j]) { return true }
+            // Any name after the first word: a club, a party or a firm may own "their" in news
+            // ("Blackpool face a challenge to win back their fans").
+            if j > 0, raw[j].first?.isUppercase == true, words[j].count > 1, !StopWords.english.contains(words[j]),
+               !MissingReferent.personPronouns.contains(words[j]) { return true }
+            // The first word too ("Russia did not escape … their players"), unless it opens a
+            // list of things ("Temperature, pH and concentration affect their activity").
+            if j == 0, raw[j].first?.isUppercase == true, words[j].count > 1, !raw[j].hasSuffix(","),
+               !StopWords.english.contains(words[j]), !CommonVerbs.all.contains(words[j]) { return true }
+        }
+        return false
+    }
+
+    /// A group noun or a possessive name before `index` that "them" may stand for
+    /// ("Belgium's win saw them return", "the club thanked them"). Two names that act on
+    /// "them" ("Cech and Altman … for discovering them") are not what "them" means.
+    static func ownsGroupBefore(_ index: Int, raw: [String], words: [String]) -> Bool {
+        (0..<index).contains { j in
+            groupNouns.contains(words[j])
+                || raw[j].first?.isUppercase == true && (raw[j].hasSuffix("'s") || raw[j].hasSuffix("’s"))
+        }
+    }
+
+    /// Nouns for people ("mathematician", "physicists", "researcher").
+    static func isPersonNoun(_ word: String) -> Bool {
+        let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
+        if roleNouns.contains(singular) || personNouns.contains(singular) { return true }
+        return singular.hasSuffix("ian") || singular.hasSuffix("ist")
+    }
+
+    static let personNouns: Set<String> = ["researcher", "inventor", "engineer", "teacher", "student", "scholar",
+                                           "philosopher", "astronomer", "professor", "doctor", "officer", "official",
+                                           "spokesman", "spokeswoman", "people", "team", "fan", "supporter", "worker"]
+
     static func isContentWord(_ word: String) -> Bool {
         word.count > 2 && !StopWords.english.contains(word) && !CommonVerbs.all.contains(word)
     }
@@ -204,6 +297,7 @@ enum EditorialMarks {
         for i in 1..<max(1, raw.count) where fusedOpeners.contains(raw[i]) {
             if let last = raw[i - 1].last, last.isLetter || last.isNumber { return "fused sentences" }
         }
+        if let reason = NewsFurniture.problem(raw) { return reason }
         // "The Flash Pack, a small group tour company.": a name and its description, no verb.
         let folded = text.lowercased().split(separator: " ").map { $0.filter { $0.isLetter || $0 == "'" } }
         let hasVerb = folded.contains { word in
@@ -218,6 +312,81 @@ enum EditorialMarks {
         if let semicolon = raw.prefix(6).firstIndex(where: { $0.hasSuffix(";") }),
            semicolon > 0, Int(raw[semicolon].dropLast()) != nil, raw[semicolon - 1].hasSuffix(",") {
             return "list"
+        }
+        return nil
+    }
+}
+
+/// News page furniture fused into a sentence: a photo caption ("A fan walks out of a shop …"),
+/// a link headline ("8 things to know about …"), or a caption run into the next sentence with
+/// no stop ("… after relegation Jamie O'Hara scored …").
+enum NewsFurniture {
+    /// Present-tense verbs that describe a photo rather than tell a story.
+    static let photoVerbs: Set<String> = ["walks", "celebrates", "poses", "smiles", "waves", "gestures", "reacts",
+                                          "applauds", "arrives", "stands", "sits", "looks", "holds", "leaves", "greets",
+                                          "shakes", "hugs", "embraces", "watches", "kisses", "laughs", "cheers",
+                                          "celebrate", "pose", "walk", "wave", "stand", "watch", "gather", "hold"]
+    /// Plural nouns of a list headline ("8 things to know", "5 ways to …").
+    static let listNouns: Set<String> = ["things", "ways", "reasons", "facts", "tips", "questions", "lessons", "signs",
+                                         "moments", "times", "photos", "pictures", "takeaways"]
+    /// Words for people that name someone right after them ("boss Steve Clarke", "wife Michelle").
+    static let namingNouns: Set<String> = ["boss", "wife", "husband", "son", "daughter", "brother", "sister", "mother",
+                                           "father", "partner", "friend", "colleague", "chairman", "owner", "captain",
+                                           "secretary", "chancellor", "mayor", "spokesman", "spokeswoman", "keeper",
+                                           "winger", "team-mate", "teammate", "counterpart", "rival", "newcomer",
+                                           "signing", "substitute", "skipper", "referee", "pundit", "presenter", "host",
+                                           "senator", "governor", "general", "reporter", "correspondent", "editor",
+                                           "legend", "icon", "great", "veteran", "hero", "favourite", "youngster", "ace"]
+    /// Verbs right after a name that show a new sentence has begun.
+    static let clauseVerbs: Set<String> = ["had", "has", "was", "were", "is", "are", "scored", "said", "says", "made",
+                                           "won", "lost", "took", "gave", "put", "came", "went"]
+
+    /// Nouns that end like adverbs.
+    static let lyNouns: Set<String> = ["family", "assembly", "rally", "ally", "supply", "reply", "monopoly", "anomaly"]
+
+    static func problem(_ raw: [String]) -> String? {
+        let words = raw.map { $0.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" } }
+        guard words.count >= 3 else { return nil }
+        // "8 things to know about …", "Five reasons why …": a list headline.
+        if words[0].allSatisfy(\.isNumber) || AcceptedAnswers.numberWords.contains(words[0]), listNouns.contains(words[1]) {
+            return "headline"
+        }
+        // "A fan walks out of …", "Supporters gather outside …": a caption in the present tense
+        // within its first few words (before any comma).
+        let opening = words.prefix(5)
+        for (i, word) in opening.enumerated() where i > 0 && photoVerbs.contains(word) {
+            if raw[..<i].contains(where: { $0.hasSuffix(",") }) { break }
+            if ["a", "an", "the"].contains(words[0]) || raw[0].first?.isUppercase == true && words[0].hasSuffix("s") {
+                return "caption"
+            }
+        }
+        // "… after relegation Jamie O'Hara scored …": a lowercase noun with no stop, then a
+        // name and a verb: a caption or headline run into the next sentence.
+        for i in 1..<(raw.count - 1) {
+            let previous = raw[i - 1]
+            guard let last = previous.last, last.isLetter, previous.first?.isLowercase == true,
+                  raw[i].first?.isUppercase == true else { continue }
+            let before = words[i - 1]
+            // "Arsenal legend Ian Wright has …", "Labour leader Ed Miliband said …": a name, a
+            // role and a name are one phrase.
+            // (A plural, an abstract noun or "family" is no role: "the Marsh family Northgate's …".)
+            if i >= 2, raw[i - 2].first?.isUppercase == true, !before.hasSuffix("s"), !before.hasSuffix("tion"),
+               !before.hasSuffix("ment"), before != "family" { continue }
+            guard before.count > 3, !StopWords.english.contains(before), !CommonVerbs.all.contains(before),
+                  !before.hasSuffix("ed"), !before.hasSuffix("ing"), !before.hasSuffix("ly") || lyNouns.contains(before), !namingNouns.contains(before),
+                  !MissingReferent.isPersonNoun(before), !before.hasSuffix("er"), !before.hasSuffix("or"),
+                  !SpanExtractor.speechVerbs.contains(before) else { continue }
+            // The name: capitalised words, then a verb ("Jamie O'Hara scored"), or a possessive
+            // name before a lowercase noun ("… family Blackpool's main reception …").
+            var j = i
+            while j < raw.count, j - i < 3, raw[j].first?.isUppercase == true, raw[j].last?.isLetter == true {
+                if raw[j].hasSuffix("'s") || raw[j].hasSuffix("’s") {
+                    if j + 1 < raw.count, raw[j + 1].first?.isLowercase == true { return "fused sentences" }
+                    break
+                }
+                j += 1
+            }
+            if j > i, j < raw.count, clauseVerbs.contains(words[j]) { return "fused sentences" }
         }
         return nil
     }

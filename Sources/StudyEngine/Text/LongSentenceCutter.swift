@@ -31,6 +31,7 @@ struct LongSentenceCutter {
             for i in Self.minSeamSide..<(words.count - Self.minSeamSide + 1) where i - pieceStart >= Self.minSeamSide {
                 let label = words[i..<min(words.count, i + 3)].map { s[$0] }
                 if Self.isCaptionSeam(before: s[words[i - 1]], after: s[words[i]])
+                    || Self.isYearSeam(before: s[words[i - 1]], label: label)
                     || Self.isCaptionLabel(before: s[words[i - 1]], label: label)
                     || Self.isFurnitureSeam(before: s[words[i - 1]], label: label, previous: s[words[i - 1]].count == 5 ? words[max(0, i - 4)..<i].map { s[$0] } : []) {
                     pieces.append(pieceStart..<i)
@@ -66,6 +67,17 @@ struct LongSentenceCutter {
             return Abbreviations.quoteOpeners.contains(word) || Abbreviations.seamOpeners.contains(word)
         }
         return Abbreviations.seamOpeners.contains(word)
+    }
+
+    /// "… 100 years ago In 2006, after …": a capitalised "In" and a year after a word with no
+    /// stop opens a new sentence (a headline or caption ran into the story); inside a
+    /// sentence the preposition is lowercase.
+    static func isYearSeam(before: Scalars, label: [Scalars]) -> Bool {
+        guard label.count >= 2, label[0].count == 2, label[0].first == "I", label[0].last == "n" else { return false }
+        guard let last = before.last, ScalarClass.isLetter(last) || ScalarClass.isDigit(last) else { return false }
+        let year = label[1].filter { ScalarClass.isDigit($0) }
+        guard year.count == 4, label[1].count <= 5, let first = year.first, first == "1" || first == "2" else { return false }
+        return !Abbreviations.titles.contains(ScalarText.lowercased(before))
     }
 
     /// Bracketed notes that end a photo caption: "… Nauru (pictured) Former Immigration …".

@@ -67,6 +67,12 @@ enum SentenceBoundaries {
         let nextIsOpener = isSentenceOpener(nextWord)
         if lower.isEmpty { return true }
         if Abbreviations.titles.contains(lower) { return false }
+        // A title after a hyphen ("then-Sen. Barack Obama", "ex-Gov. Smith") is still a title
+        // before a capitalised name.
+        if let hyphen = lower.lastIndex(of: "-"), Abbreviations.titles.contains(String(lower[lower.index(after: hyphen)...])),
+           !nextIsOpener {
+            return false
+        }
         if Abbreviations.numeric.contains(lower) {
             return !(nextIsDigit || isRomanNumeral(nextWord))
         }
