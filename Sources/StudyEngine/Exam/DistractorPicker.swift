@@ -105,6 +105,8 @@ struct DistractorPicker {
         /// "Henry Moseley (1887–1915) … in _____": years outside the life the stem gives are
         /// ruled out by the stem itself, so options stay inside it.
         var lifespan: ClosedRange<Int>?
+        /// The years a year-like answer's options may name (`yearEra`).
+        var era: ClosedRange<Int>?
         var latestYear: Int?
         var compared: ComparedValue?
         var labelSiblings: Set<String>?
@@ -127,6 +129,7 @@ struct DistractorPicker {
                         answerEntry: material.lexicon.entryIndex(for: answer.text),
                         isDay: Self.isDayOfMonth(answer, stem: stem, blank: blank),
                         lifespan: answer.kind == .year ? Self.yearRange(in: stem, around: answer.text) : nil,
+                        era: yearEra(answer, stem: stem, blank: blank, section: candidate.section),
                         latestYear: latestOptionYear(answer, stem: stem),
                         compared: Self.comparedValue(answer, stem: stem, blank: blank),
                         labelSiblings: labelSiblings(answer, stem: stem, blank: blank))
@@ -166,6 +169,10 @@ struct DistractorPicker {
         if SwapChecks.isOutOfScale(swap: value, original: answer) { return false }
         if let lifespan = fit.lifespan {
             guard let year = Self.yearValue(value), lifespan.contains(year) else { return false }
+        }
+        // "Snellius rediscovered it in _____" (1621): no 1966; a year-like answer never has "0".
+        if let era = fit.era {
+            guard let year = Self.optionYear(value), era.contains(year) else { return false }
         }
         // "the probability stays at 0.5": a bare fraction of one has fractions of one as options, never "3".
         if answer.unit.isEmpty, answer.kind == .number, let a = answer.numericValue, a > 0, a < 1,
