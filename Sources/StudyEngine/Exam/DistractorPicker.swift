@@ -105,6 +105,12 @@ struct DistractorPicker {
         /// "Henry Moseley (1887–1915) … in _____": years outside the life the stem gives are
         /// ruled out by the stem itself, so options stay inside it.
         var lifespan: ClosedRange<Int>?
+        /// The years a year-like answer's options may name (`yearEra`).
+        var era: ClosedRange<Int>?
+        /// Stems of the stem's content words when the answer shares one ("The _____ means that
+        /// countries tied to gold" for "gold standard"): then options must share one too, or
+        /// the echo alone points at the key.
+        var echoWords: Set<String>?
         var latestYear: Int?
         var compared: ComparedValue?
         var labelSiblings: Set<String>?
@@ -127,6 +133,8 @@ struct DistractorPicker {
                         answerEntry: material.lexicon.entryIndex(for: answer.text),
                         isDay: Self.isDayOfMonth(answer, stem: stem, blank: blank),
                         lifespan: answer.kind == .year ? Self.yearRange(in: stem, around: answer.text) : nil,
+                        era: yearEra(answer, stem: stem, blank: blank, section: candidate.section),
+                        echoWords: Self.echoWords(answer, stem: stem, blank: blank),
                         latestYear: latestOptionYear(answer, stem: stem),
                         compared: Self.comparedValue(answer, stem: stem, blank: blank),
                         labelSiblings: labelSiblings(answer, stem: stem, blank: blank))
@@ -160,12 +168,24 @@ struct DistractorPicker {
         if [.term, .acronym].contains(answer.kind), !stem.hasPrefix(blank),
            let a = answer.text.first, let v = value.first, a.isUppercase != v.isUppercase { return false }
         if WholeWord.contains(value, in: candidate.text) { return false }
+        if let echo = fit.echoWords, Self.contentStems(value).isDisjoint(with: echo) { return false }
         if let v = NumberForm(value)?.value, let a = answer.numericValue, v == a { return false }
         if fit.isDay, !Self.isDayNumber(value) { return false }
         // "0.7" among "340" and "65": an amount of another scale is ruled out at a glance.
         if SwapChecks.isOutOfScale(swap: value, original: answer) { return false }
         if let lifespan = fit.lifespan {
             guard let year = Self.yearValue(value), lifespan.contains(year) else { return false }
+        }
+        // "Snellius rediscovered it in _____" (1621): no 1966; a year-like answer never has "0".
+        if let era = fit.era {
+            guard let year = Self.optionYear(value), era.contains(year) else { return false }
+        }
+        if answer.kind == .number, answer.unit.isEmpty, let a = answer.numericValue, let v = NumberForm(value)?.value {
+            // "n is always 1 or more": a sine ("0.483") or a zero is no option for a plain value of one or more.
+            if a >= 1, v < 1 { return false }
+            // "2.26" of "2.26 × 10⁸ m/s" measures a speed: a mantissa only for a mantissa.
+            let answerIsMantissa = stem.contains(blank + " ×") || stem.contains(blank + " x ")
+            if material.evidence.mantissas.contains(value) != answerIsMantissa { return false }
         }
         // "the probability stays at 0.5": a bare fraction of one has fractions of one as options, never "3".
         if answer.unit.isEmpty, answer.kind == .number, let a = answer.numericValue, a > 0, a < 1,
@@ -183,6 +203,18 @@ struct DistractorPicker {
         let statement = stem.replacingOccurrences(of: blank, with: value)
         if material.isStatedElsewhere(statement, value: value, source: candidate.sentence) { return false }
         return true
+    }
+
+    /// See `BlankFit.echoWords`: only for terms, nil when the answer shares no word with the stem.
+    static func echoWords(_ answer: AnswerSpan, stem: String, blank: String) -> Set<String>? {
+        guard [.term, .acronym].contains(answer.kind) else { return nil }
+        let rest = contentStems(stem.replacingOccurrences(of: blank, with: " "))
+        return contentStems(answer.text).isDisjoint(with: rest) ? nil : rest
+    }
+
+    /// Porter stems of a text's content words (three letters or more).
+    static func contentStems(_ text: String) -> Set<String> {
+        Set(Tokenizer.foldedWords(text).filter { $0.count >= 3 && !StopWords.english.contains($0) }.map(PorterStemmer.stem))
     }
 
     /// The span of years a life "(1887–1915)" or a decade "the 1970s" in `stem` gives, when

@@ -76,6 +76,18 @@ struct OptionEvidence {
     /// is a location, no swap for an actor (issue 8, F).
     private(set) var subjectNames: Set<String> = []
 
+    /// Numbers the text writes before "×" ("2.26 × 10⁸ m/s"): the mantissa of a power of ten,
+    /// of another role than a plain number ("n is always _____ or more" gets no "2.26").
+    private(set) var mantissas: Set<String> = []
+    /// Term key → the directional prepositions the text writes right before it (a determiner
+    /// between allowed: "along the normal", "towards the normal"): a false statement's swap
+    /// must fit that slot too, or it reads as nonsense ("along the incident ray").
+    private(set) var slotPrepositions: [String: Set<String>] = [:]
+    /// Prepositions that place a thing along a line or direction: the slot they open takes
+    /// only some things (a line, a surface, a body), so a swap must be written after one too.
+    static let directionalPrepositions: Set<String> = ["along", "towards", "toward", "across", "through", "into", "onto",
+                                                       "around", "against", "beneath", "above", "below", "beyond", "via", "within"]
+
     /// Prepositions that put a name in a place: the ones a place's options must share.
     static let placePrepositions: Set<String> = ["in", "at", "from", "near", "outside", "across", "into", "to"]
     static let prepositionWords: Set<String> = ["in", "at", "from", "near", "to", "into", "outside", "across", "of", "on", "for", "by", "with"]
@@ -221,6 +233,9 @@ struct OptionEvidence {
                     numbersAfterWord[folded[k - 1], default: []].insert(word)
                 }
             }
+            for k in raw.indices.dropLast() where raw[k + 1] == "×" || raw[k + 1] == "x" {
+                if let first = cores[k].first, first.isNumber { mantissas.insert(cores[k]) }
+            }
             for word in cores where SpanExtractor.isYear(word) {
                 guard let year = Int(word) else { continue }
                 latestYear = max(latestYear ?? year, year)
@@ -308,6 +323,9 @@ struct OptionEvidence {
                 // A list or term that opens the sentence, then a lowercase word: its verb.
                 if j < 0, let right, cores[last.end + 1].first?.isLowercase == true {
                     for member in group { openingVerbs[member.key, default: []].insert(right) }
+                }
+                if j >= 0, !endsClause[j], Self.directionalPrepositions.contains(cores[j].lowercased()) {
+                    for member in group { slotPrepositions[member.key, default: []].insert(cores[j].lowercased()) }
                 }
                 for member in group {
                     if let left { before[member.key, default: []].insert(left) }

@@ -51,6 +51,9 @@ struct OptionKind {
     /// Whether a name (not a person) stands in the statement as a verb's subject ("…, _____
     /// had become a major power"): then a swap must be a name the text writes as an actor too.
     let nameIsSubject: Bool
+    /// A directional preposition before the blank ("along the _____"), for statements: a swap
+    /// must be something the text writes after it too (`OptionEvidence.slotPrepositions`).
+    let slotPreposition: String?
     /// Whether the answer is a class the text files other terms under (see `OptionEvidence.classTerms`).
     let answerIsClass: Bool
 
@@ -106,6 +109,16 @@ struct OptionKind {
             }
         }
         let isTerm = [.term, .acronym].contains(answer.kind)
+        var slotPreposition: String? = nil
+        if isTerm, forStatement, let at {
+            var j = at - 1
+            if j >= 0, !endsClause(tokens[j]), ["the", "a", "an"].contains(Tokenizer.fold(String(tokens[j]))) { j -= 1 }
+            if j >= 0, !endsClause(tokens[j]) {
+                let word = Tokenizer.fold(String(tokens[j].filter(\.isLetter)))
+                if OptionEvidence.directionalPrepositions.contains(word) { slotPreposition = word }
+            }
+        }
+        self.slotPreposition = slotPreposition
         self.preposition = answer.kind == .name && !answer.isPerson && answer.role != "person"
             && preposition.map(OptionEvidence.placePrepositions.contains) == true ? preposition : nil
         self.leftWord = isTerm ? left : nil
@@ -174,6 +187,8 @@ struct OptionKind {
                 if answer.isDefinedHere, (material.lexicon.entry(for: value)?.strength ?? 0) < 2 { return false }
                 if isKindOfAnswer(value) { return false }
                 if let leftWord, !evidence.stands(value, after: leftWord) { return false }
+                // "meets the boundary along the _____": only what the text writes after "along".
+                if let slotPreposition, evidence.slotPrepositions[ExamLexicon.key(value)]?.contains(slotPreposition) != true { return false }
                 if let rightWord, !evidence.stands(value, before: rightWord) { return false }
                 // "_____ infects and destroys helper T cells": only what the text says infects
                 // (or opens a sentence with that verb) is a sensible false subject.
