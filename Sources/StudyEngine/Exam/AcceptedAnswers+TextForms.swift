@@ -246,6 +246,22 @@ extension AcceptedAnswers {
     /// so the grader takes none of them for a typo. A term's own endings ("denature" for
     /// "denatured") are forms of it; a name's are not ("Clarke" for "Clark").
     static func withNearMisses(_ question: Question, documentWords: Set<String>) -> Question {
+        withNearMisses(question, candidates: nearMissCandidates(documentWords))
+    }
+
+    /// The text's words in the grader's canonical form, once per exam (letters only, three or
+    /// more): what `withNearMisses` compares each fill-in's answer with.
+    static func nearMissCandidates(_ documentWords: Set<String>) -> [String] {
+        var seen = Set<String>()
+        for word in documentWords where word.count >= 3 {
+            guard let candidate = TypedAnswerMatcher.canonicalWords(TypedAnswerMatcher.normalise(word)).first,
+                  candidate.count >= 3, candidate.allSatisfy(\.isLetter) else { continue }
+            seen.insert(candidate)
+        }
+        return seen.sorted()
+    }
+
+    static func withNearMisses(_ question: Question, candidates: [String]) -> Question {
         guard question.kind == .fillInBlank, let kind = question.answerKind,
               ["term", "person", "name", "identifier"].contains(kind) else { return question }
         let isName = kind == "person" || kind == "name"
@@ -253,12 +269,12 @@ extension AcceptedAnswers {
         let targets = own.filter { $0.count >= 4 && $0.allSatisfy(\.isLetter) }
         guard !targets.isEmpty else { return question }
         var misses: Set<String> = []
-        for word in documentWords where word.count >= 3 {
-            guard let candidate = TypedAnswerMatcher.canonicalWords(TypedAnswerMatcher.normalise(word)).first,
-                  !own.contains(candidate), candidate.allSatisfy(\.isLetter) else { continue }
+        for candidate in candidates where !own.contains(candidate) {
             for target in targets {
-                if !isName, candidate.hasPrefix(target) || target.hasPrefix(candidate) { continue }
                 let allowed = max(1, TypedAnswerMatcher.allowedEdits(for: target))
+                // Lengths further apart than the edits allowed cannot be within them.
+                guard abs(candidate.count - target.count) <= allowed else { continue }
+                if !isName, candidate.hasPrefix(target) || target.hasPrefix(candidate) { continue }
                 if DamerauLevenshtein.distance(candidate, target, limit: allowed) <= allowed { misses.insert(candidate) }
             }
         }

@@ -155,7 +155,10 @@ public struct ExamGenerator: Sendable {
             extrasUsed += 1
         }
         // Words of the text a typo could turn the answer into ("Clarke" for "Clark") are no typo.
-        questions = questions.map { AcceptedAnswers.withNearMisses($0, documentWords: material.documentWords) }
+        if questions.contains(where: { $0.kind == .fillInBlank }) {
+            let candidates = AcceptedAnswers.nearMissCandidates(material.documentWords)
+            questions = questions.map { AcceptedAnswers.withNearMisses($0, candidates: candidates) }
+        }
         return ExamDraft(questions: questions, notes: notes(questions: questions, types: types, document: document,
                                                              material: material),
                          configuration: configuration)
