@@ -66,4 +66,21 @@ import StudyModel
         }
         #expect(firstKeys == [0, 1], "first keys seen: \(firstKeys)")
     }
+
+    /// A caption with no full stop run into the story at a sentence adverb ("… replay Indeed,
+    /// Hale's options …") is no stem; the adverb after a stop or a comma is ordinary prose.
+    @Test func aCapitalisedSentenceAdverbAfterALowercaseWordMarksARunOn() {
+        func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+        #expect(NewsFurniture.problem(words("Hale greets the visiting coach before Sunday's cup replay Indeed, Hale's options are so thin that he may play the goalkeeper up front.")) != nil)
+        #expect(NewsFurniture.problem(words("The club has few fit players; indeed, Hale may play the goalkeeper up front on Sunday.")) == nil)
+        #expect(NewsFurniture.problem(words("The club lost again on Sunday, and Hale said the squad was tired after the long season.")) == nil)
+    }
+
+    @Test func anAgeBeforeANounIsNotPartOfTheAnswer() {
+        #expect(AcceptedAnswers.withoutLeadingAge("18-year-old porn star") == "porn star")
+        #expect(AcceptedAnswers.withoutLeadingAge("six-month-old puppy") == "puppy")
+        #expect(AcceptedAnswers.withoutLeadingAge("year-old porn star") == nil)
+        #expect(AcceptedAnswers.withoutLeadingAge("18-year-old") == nil)
+        #expect(AcceptedAnswers.withoutLeadingAge("old porn star") == nil)
+    }
 }

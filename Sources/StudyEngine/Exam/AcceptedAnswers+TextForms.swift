@@ -391,3 +391,18 @@ extension AcceptedAnswers {
         return found.count == 1 ? found.first : nil
     }
 }
+
+extension AcceptedAnswers {
+    /// "porn star" for "18-year-old porn star", "driver" for "a 45-year-old driver": the words
+    /// after a leading "N-year-old" (or "N-month-old" …), when two or more letters' worth of
+    /// noun phrase is left; nil for any other answer.
+    static func withoutLeadingAge(_ answer: String) -> String? {
+        let words = answer.split(separator: " ").map(String.init)
+        guard words.count >= 2, let first = words.first else { return nil }
+        let parts = first.lowercased().split(separator: "-")
+        guard parts.count == 3, parts[2] == "old", ["year", "month", "week", "day"].contains(parts[1]),
+              parts[0].allSatisfy(\.isNumber) || numberWords.contains(String(parts[0])) else { return nil }
+        let rest = words.dropFirst().joined(separator: " ")
+        return rest.filter(\.isLetter).count >= 3 ? rest : nil
+    }
+}

@@ -341,6 +341,12 @@ enum NewsFurniture {
     static let clauseVerbs: Set<String> = ["had", "has", "was", "were", "is", "are", "scored", "said", "says", "made",
                                            "won", "lost", "took", "gave", "put", "came", "went"]
 
+    /// Adverbs that open a sentence with a comma ("Indeed, …"); capitalised mid-sentence, they
+    /// mark two texts run together.
+    static let sentenceAdverbs: Set<String> = ["indeed", "however", "meanwhile", "moreover", "furthermore", "instead",
+                                               "nevertheless", "nonetheless", "still", "yet", "now", "today",
+                                               "earlier", "later", "previously", "afterwards", "subsequently"]
+
     /// Nouns that end like adverbs.
     static let lyNouns: Set<String> = ["family", "assembly", "rally", "ally", "supply", "reply", "monopoly", "anomaly"]
 
@@ -359,6 +365,12 @@ enum NewsFurniture {
             if ["a", "an", "the"].contains(words[0]) || raw[0].first?.isUppercase == true && words[0].hasSuffix("s") {
                 return "caption"
             }
+        }
+        // "… ahead of Wednesday's FA Cup replay Indeed, Bowyer's options …": a sentence adverb
+        // capitalised after a lowercase word with no stop is where a caption ran into the story.
+        for i in 1..<raw.count where raw[i].hasSuffix(",") && raw[i].first?.isUppercase == true
+            && sentenceAdverbs.contains(words[i]) && raw[i - 1].last?.isLetter == true && raw[i - 1].first?.isLowercase == true {
+            return "caption run into the story"
         }
         // "… after relegation Jamie O'Hara scored …": a lowercase noun with no stop, then a
         // name and a verb: a caption or headline run into the next sentence.

@@ -41,6 +41,9 @@ extension QuestionFactory {
         if [.term, .name].contains(span.kind), let longer = AcceptedAnswers.longerCapitalisedName(of: span.text, sentences: texts) {
             add(longer)
         }
+        // "porn star" for "18-year-old porn star": an age or count before a noun describes the
+        // one meant; the noun alone names the same.
+        if span.kind == .term, let rest = AcceptedAnswers.withoutLeadingAge(span.text) { add(rest) }
         // "the **Meiji** era": the term the text bolds is what a reader learns and writes.
         if let candidate, let bold = boldCore(of: span.text, in: candidate) { add(bold) }
         if span.kind == .term, let candidate,
