@@ -83,4 +83,28 @@ import StudyModel
         #expect(AcceptedAnswers.withoutLeadingAge("18-year-old") == nil)
         #expect(AcceptedAnswers.withoutLeadingAge("old porn star") == nil)
     }
+
+    /// A name the text writes only inside a quote ("'We sent Ollie up front …'") is a speaker's
+    /// nickname, not a fact the text states: it is never the answer, but a name written
+    /// outside quotes is (possessive or not).
+    @Test func aNameOnlyInsideQuotesIsNoAnswer() throws {
+        #expect(ExamMaterial.unquotedCapitals(["'We sent Ollie up front,' Hale said.", "Oliver Hunt's header hit the post."])
+            == ["Hale", "Oliver", "Hunt"])
+        let text = """
+        Harbour Town lost 2-1 to Kelso Rovers in the cup on Tuesday night. \
+        Goalkeeper Oliver Hunt went up for a late corner and his header hit the post. \
+        'We sent Ollie up front, more in hope than anything,' manager Dan Hale admitted. \
+        Kelso Rovers will face Jarrow United in the next round on 14 March. \
+        Hale said his side had run out of fit strikers after three injuries in October.
+        """
+        for seed in 0..<6 as Range<UInt64> {
+            let questions = try ExamGenerator(configuration: Exam.Configuration(questionCount: 5, questionTypes: [.fillInBlank, .multipleChoice]),
+                                              seed: seed).generate(from: text).questions
+            #expect(!questions.contains { $0.acceptedAnswers.first == "Ollie" }, "\(questions.map(\.prompt))")
+            for question in questions where question.kind == .multipleChoice {
+                let keys = question.correctOptions.map { question.options[$0] }
+                #expect(!keys.contains("Ollie"), "\(question.prompt)")
+            }
+        }
+    }
 }

@@ -139,6 +139,7 @@ struct ExamMaterial {
         extractor.sharedLastWords = Set(firstWordsByLast.filter { $0.value.count >= 2 }.keys)
 
         let groupNouns = Self.groupNouns(all.map(\.text))
+        let unquotedNames = Self.unquotedCapitals(all.map(\.text))
         let repeatedPairs = SpanFilters.repeatedPairs(all.map(\.text))
         // Paragraphs that open "Example 3: …" work an example: their numbers are its givens.
         // The label may be a sentence of its own ("**Worked example.** A patient has …"), too
@@ -184,6 +185,10 @@ struct ExamMaterial {
                 if reason != nil { spans[s].isModifier = true }
                 if reason == "verb in the term" || reason == "source credit" { spans[s].weight = 0 }
                 if spans[s].kind == .name, !spans[s].text.contains(" "), groupNouns.contains(spans[s].text) { spans[s].isModifier = true }
+                // A name the text writes only inside quotes ("'We sent Easty up …'") is a
+                // speaker's nickname or aside, not a fact the text states: option material only.
+                if spans[s].kind == .name, let last = spans[s].text.split(separator: " ").last,
+                   !unquotedNames.contains(Self.nameCore(String(last))) { spans[s].isModifier = true }
                 if setsUpExample, [.number, .percentage].contains(spans[s].kind) { spans[s].isModifier = true }
             }
             spans.removeAll { $0.weight == 0 }
@@ -363,6 +368,27 @@ struct ExamMaterial {
             out[unit.block] = word == "worked" || word == "exercise"
         }
         return out
+    }
+
+    /// The capitalised words the text writes outside quotation marks (each in `nameCore` form).
+    static func unquotedCapitals(_ texts: [String]) -> Set<String> {
+        var out = Set<String>()
+        for text in texts {
+            let words = text.split(separator: " ").map(String.init)
+            let quoted = Antonyms.quotedWords(words)
+            for (i, word) in words.enumerated() where !quoted[i] {
+                let core = nameCore(word)
+                if core.first?.isUppercase == true { out.insert(core) }
+            }
+        }
+        return out
+    }
+
+    /// A word's letters without a possessive ending: "Eastwood's" → "Eastwood", "O'Hara" → "OHara".
+    static func nameCore(_ word: String) -> String {
+        var text = Substring(word.trimmingAny(of: ".,;:!?)(\"“”‘’'"))
+        for ending in ["'s", "’s"] where text.hasSuffix(ending) { text = text.dropLast(2) }
+        return String(text.filter(\.isLetter))
     }
 
     /// Capitalised plurals the text writes after "the" ("the Romans"): a whole
