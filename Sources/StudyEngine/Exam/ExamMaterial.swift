@@ -64,7 +64,7 @@ struct ExamMaterial {
     private let sentencesWithTerm: [[Int]]
 
     /// On big documents only this many sentences (the best-ranked) are read for questions.
-    static let maxReadSentences = 240
+    static let maxReadSentences = 200
     /// A sentence whose best answer weighs this much is asked before the others.
     static let strongWeight = 6.0
 
@@ -376,7 +376,7 @@ struct ExamMaterial {
         for text in texts {
             let words = text.split(separator: " ").map(String.init)
             let quoted = Antonyms.quotedWords(words)
-            for (i, word) in words.enumerated() where !quoted[i] {
+            for (i, word) in words.enumerated() where !quoted[i] && word.first(where: \.isLetter)?.isUppercase == true {
                 let core = nameCore(word)
                 if core.first?.isUppercase == true { out.insert(core) }
             }
