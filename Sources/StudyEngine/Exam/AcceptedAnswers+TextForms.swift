@@ -171,7 +171,7 @@ extension AcceptedAnswers {
         for sentence in sentences.prefix(800) {
             let folded = sentence.split(separator: " ").map { Tokenizer.fold(String($0)).trimmingAny(of: ".,;:!?'\"‘’“”()") }
             for (i, word) in folded.enumerated() {
-                let bare = word.hasSuffix("'s") ? String(word.dropLast(2)) : word
+                let bare = ExamLexicon.withoutPossessive(word)
                 guard ExamLexicon.singular(bare) == singular else { continue }
                 if i + 1 < folded.count, folded[i + 1] == "of" {
                     // Another "X of …" the head could also mean: no short form.

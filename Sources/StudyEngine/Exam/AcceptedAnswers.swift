@@ -154,7 +154,7 @@ enum AcceptedAnswers {
                 for word in words[i...] {
                     let core = word.filter { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
                     guard core.first?.isUppercase == true else { break }
-                    run.append(core.hasSuffix("'s") || core.hasSuffix("’s") ? String(core.dropLast(2)) : core)
+                    run.append(ExamLexicon.withoutPossessive(core))
                     if word.last.map({ !$0.isLetter }) == true { break }
                 }
                 // "After losing the weight Lizzi joined …", "to lose weight Lizzi also won …": a

@@ -421,3 +421,10 @@ extension String {
         return String(text)
     }
 }
+
+extension ExamLexicon {
+    /// The word without a possessive ending, straight or curly: "Eastwood's" → "Eastwood".
+    static func withoutPossessive<S: StringProtocol>(_ word: S) -> String {
+        word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : String(word)
+    }
+}

@@ -386,9 +386,7 @@ struct ExamMaterial {
 
     /// A word's letters without a possessive ending: "Eastwood's" → "Eastwood", "O'Hara" → "OHara".
     static func nameCore(_ word: String) -> String {
-        var text = Substring(word.trimmingAny(of: ".,;:!?)(\"“”‘’'"))
-        for ending in ["'s", "’s"] where text.hasSuffix(ending) { text = text.dropLast(2) }
-        return String(text.filter(\.isLetter))
+        ExamLexicon.withoutPossessive(word.trimmingAny(of: ".,;:!?)(\"“”‘’'")).filter(\.isLetter)
     }
 
     /// Capitalised plurals the text writes after "the" ("the Romans"): a whole

@@ -114,8 +114,7 @@ enum ListItemProse {
         // participle, not a clause: "In censors, two senior ex-consuls elected …" reads as
         // nonsense. After a counted or indefinite noun ("two …", "a …") an "-ed" verb is read
         // as finite only after a word that makes it so.
-        let auxiliaries: Set<String> = ["was", "were", "is", "are", "had", "has", "have", "be", "been", "being"]
-        if folded[verbAt].hasSuffix("ed"), !auxiliaries.contains(folded[verbAt - 1]),
+        if folded[verbAt].hasSuffix("ed"), !Self.auxiliaries.union(["be", "been", "being"]).contains(folded[verbAt - 1]),
            !subjectPronouns.contains(folded[verbAt - 1]), folded[0].first?.isNumber == true || AcceptedAnswers.numberWords.contains(folded[0]) || ["a", "an"].contains(folded[0]) {
             return nil
         }

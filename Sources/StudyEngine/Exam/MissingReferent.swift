@@ -343,9 +343,9 @@ enum NewsFurniture {
 
     /// Adverbs that open a sentence with a comma ("Indeed, …"); capitalised mid-sentence, they
     /// mark two texts run together.
-    static let sentenceAdverbs: Set<String> = ["indeed", "however", "meanwhile", "moreover", "furthermore", "instead",
-                                               "nevertheless", "nonetheless", "still", "yet", "now", "today",
-                                               "earlier", "later", "previously", "afterwards", "subsequently"]
+    /// The connectives a news repair strips (`NewsRepair.connectives`) and adverbs of time.
+    static let sentenceAdverbs: Set<String> = NewsRepair.connectives.union(["instead", "still", "yet", "now", "today",
+                                                                            "earlier", "later", "previously", "afterwards"])
 
     /// Nouns that end like adverbs.
     static let lyNouns: Set<String> = ["family", "assembly", "rally", "ally", "supply", "reply", "monopoly", "anomaly"]
