@@ -96,6 +96,17 @@ import Testing
         #expect(labelled.last?.hasPrefix("Skilful:") == true)
     }
 
+    @Test func aTitleAfterItsVerbIsNoCaptionSeam() {
+        // A capitalised "The" after a verb, with a capital after it, opens a work's title.
+        let title = "Linus Pauling (1901–1994) published The Nature of the Chemical Bond in 1939 and won a Nobel Prize."
+        #expect(sentences(title) == [title])
+        let prince = "Niccolò Machiavelli, a former official, wrote The Prince in 1513 while in exile."
+        #expect(sentences(prince) == [prince])
+        // A caption seam after a noun still cuts, also before a capitalised name.
+        let seam = sentences("Workers cleared the roof of the prison in Liverpool The Prison Service said the haul was large.")
+        #expect(seam.count == 2)
+    }
+
     @Test func runOnTextIsCapped() {
         let runOn = (0..<500).map { "word\($0)" }.joined(separator: " ")
         let result = sentences(runOn)

@@ -31,6 +31,7 @@ struct LongSentenceCutter {
             for i in Self.minSeamSide..<(words.count - Self.minSeamSide + 1) where i - pieceStart >= Self.minSeamSide {
                 let label = words[i..<min(words.count, i + 3)].map { s[$0] }
                 if Self.isCaptionSeam(before: s[words[i - 1]], after: s[words[i]])
+                    && !Self.isTitleAfterVerb(before: s[words[i - 1]], label: label)
                     || Self.isYearSeam(before: s[words[i - 1]], label: label)
                     || Self.isCaptionLabel(before: s[words[i - 1]], label: label)
                     || Self.isFurnitureSeam(before: s[words[i - 1]], label: label, previous: s[words[i - 1]].count == 5 ? words[max(0, i - 4)..<i].map { s[$0] } : []) {
@@ -67,6 +68,15 @@ struct LongSentenceCutter {
             return Abbreviations.quoteOpeners.contains(word) || Abbreviations.seamOpeners.contains(word)
         }
         return Abbreviations.seamOpeners.contains(word)
+    }
+
+    /// "Linus Pauling (1901–1994) published The Nature of the Chemical Bond in 1939": a
+    /// capitalised "The" after a verb, followed by another capitalised word, opens the title
+    /// of a work the verb takes as its object, not a new sentence. (A caption seam has a noun
+    /// or a name before it: "… in Liverpool The amount …".)
+    static func isTitleAfterVerb(before: Scalars, label: [Scalars]) -> Bool {
+        guard label.count >= 2, let next = label[1].first, ScalarClass.isUpper(next) else { return false }
+        return CommonVerbs.all.contains(ScalarText.lowercased(before))
     }
 
     /// "… 100 years ago In 2006, after …": a capitalised "In" and a year after a word with no
