@@ -102,6 +102,8 @@ import Testing
         #expect(sentences(title) == [title])
         let prince = "Niccolò Machiavelli, a former official, wrote The Prince in 1513 while in exile."
         #expect(sentences(prince) == [prince])
+        let founded = "He worked as a photographer for years before he co-founded The Flash Pack, a tour company."
+        #expect(sentences(founded) == [founded])
         // A caption seam after a noun still cuts, also before a capitalised name.
         let seam = sentences("Workers cleared the roof of the prison in Liverpool The Prison Service said the haul was large.")
         #expect(seam.count == 2)

@@ -76,7 +76,9 @@ struct LongSentenceCutter {
     /// or a name before it: "… in Liverpool The amount …".)
     static func isTitleAfterVerb(before: Scalars, label: [Scalars]) -> Bool {
         guard label.count >= 2, let next = label[1].first, ScalarClass.isUpper(next) else { return false }
-        return CommonVerbs.all.contains(ScalarText.lowercased(before))
+        let word = ScalarText.lowercased(before)
+        // "co-founded The Flash Pack": a past form the verb list does not hold.
+        return CommonVerbs.all.contains(word) || word.count > 5 && word.hasSuffix("ed")
     }
 
     /// "… 100 years ago In 2006, after …": a capitalised "In" and a year after a word with no
