@@ -110,6 +110,7 @@ import StudyModel
         for sentence in [
             "The Harbour Board, founded in 1921, reports on the cost of these repairs.",
             "The Harbour Board, founded in 1921, reports on the cost of these changes.",
+            "The Office for Harbour Repairs, founded in 1921, reports on the cost of these repairs.",
             "The museum, built in 1880, still keeps a record of those voyages in its library.",
             "In 1990, the council voted to fund this project with a new tax.",
         ] {

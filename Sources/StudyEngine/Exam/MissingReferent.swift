@@ -206,8 +206,11 @@ enum MissingReferent {
         // clause break, the demonstrative opens a clause and may point at the one before.
         if let last = previous.last, ";:,—–(.!?".contains(last) { return false }
         if clauseLinks.contains(words[index - 1]) { return false }
+        // Only a lowercase word introduces the noun: "Climate Change" in a name is no change.
         let stem = PorterStemmer.stem(noun)
-        return !words[..<index].contains { $0 == noun || $0.count > 2 && PorterStemmer.stem($0) == stem }
+        return !(0..<index).contains { j in
+            raw[j].first?.isLowercase == true && (words[j] == noun || words[j].count > 2 && PorterStemmer.stem(words[j]) == stem)
+        }
     }
 
     /// A capitalised word before `index` that names someone: any but the first word, and the
