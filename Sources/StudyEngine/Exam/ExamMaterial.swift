@@ -165,6 +165,10 @@ struct ExamMaterial {
         var pools: [AnswerSpan.Kind: [Pooled]] = [:]
         var pooled = Set<String>()
         var previous: ExamSentence? = nil
+        // The first sentence of the current paragraph or list, as read, and the sentences
+        // another one was joined onto (each is read as context once: see `UnnamedWhole`).
+        var groupOpener: ExamSentence? = nil
+        var hosts = Set<Int>()
         var mentions: [String: Int] = [:]
         // What each name is (person, place), from every sentence that says: a cue in one
         // sentence ("Smith said") tells what the name is in the others.
@@ -196,6 +200,7 @@ struct ExamMaterial {
         }
         for (position, var sentence) in all.enumerated() {
             defer { previous = sentence }
+            if previous?.group != sentence.group { groupOpener = sentence }
             var spans = found[position]
             // A caption's names may be fused with the next sentence's words ("Billy Poodle").
             // (A sentence with no problem already passed the caption check.)
@@ -217,6 +222,7 @@ struct ExamMaterial {
                 sentence.text = before.text + " " + sentence.text
                 sentence.stemProblem = nil
                 sentence.joined = true
+                hosts.insert(before.index)
                 // The sentence before is asked only inside this one, with its answers: two stems
                 // would repeat it.
                 if let at = candidates.lastIndex(where: { $0.sentence == before.index }) {
@@ -247,7 +253,29 @@ struct ExamMaterial {
                                             score: 2 * rank, section: sentence.section, group: sentence.group))
                 continue
             }
-            guard !spans.isEmpty, sentence.stemProblem == nil, ExamSentence.referenceProblem(sentence.text) == nil else { continue }
+            var reference = !spans.isEmpty && sentence.stemProblem == nil ? ExamSentence.referenceProblem(sentence.text) : nil
+            // "About 180 copies were printed" after "The Gutenberg Bible is …": asked joined to the
+            // sentence that names the whole, or not at all.
+            if let reason = reference, !sentence.joined,
+               let host = UnnamedWhole.host(for: sentence, reason: reason, previous: previous, opener: groupOpener, used: hosts) {
+                let joined = host.text + " " + sentence.text
+                if joined.split(separator: " ").count <= ExamSentence.stemWords.upperBound, ExamSentence.referenceProblem(joined) == nil {
+                    sentence.text = joined
+                    sentence.joined = true
+                    reference = nil
+                    hosts.insert(host.index)
+                    if let at = candidates.lastIndex(where: { $0.sentence == host.index }) {
+                        let earlier = candidates.remove(at: at)
+                        for span in earlier.spans where !spans.contains(where: { $0.key == span.key }) { spans.append(span) }
+                    }
+                }
+            }
+            guard !spans.isEmpty, sentence.stemProblem == nil, reference == nil else { continue }
+            // "… with 42 lines per column, so it is also called the 42-line Bible": a key the rest
+            // of the stem still says is option material only.
+            for s in spans.indices where !spans[s].isModifier && KeyEchoes.givesAway(spans[s], in: sentence.text) {
+                spans[s].isModifier = true
+            }
             let rank = sentence.index < ranking.scores.count ? ranking.scores[sentence.index] : 0
             candidates.append(Candidate(sentence: sentence.index, text: sentence.text, spans: spans,
                                         score: 2 * rank, section: sentence.section, group: sentence.group))

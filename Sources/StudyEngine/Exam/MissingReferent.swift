@@ -171,9 +171,46 @@ enum MissingReferent {
             if demonstratives.contains(word), word != "this" || !writingTimes.contains(next) {
                 let clauseBreak = raw[..<i].contains { $0.hasSuffix(";") || $0.hasSuffix(",") }
                 if i < 4 || !clauseBreak { return "missing referent" }
+                // "… assesses the science of these changes": inside a clause, a demonstrative
+                // and a noun the sentence has not used point at something said before it.
+                if pointsAtUnsaidNoun(i, raw: raw, words: words) { return unsaidNoun }
             }
         }
         return nil
+    }
+
+    /// The reason for "these changes" with no change named: a sentence before that names it
+    /// may be joined on (see `UnnamedWhole.host`).
+    static let unsaidNoun = "unsaid noun"
+
+    /// Words after which a demonstrative opens a clause of its own ("…, and these cells
+    /// divide"): it may point back at the clause before, inside the sentence.
+    static let clauseLinks: Set<String> = ["and", "but", "so", "or", "yet", "because", "since", "while", "whereas",
+                                           "although", "though", "when", "where"]
+
+    /// Whether the demonstrative at `index` stands inside a clause (not at its start) before
+    /// a noun that no earlier word of the sentence names ("of these changes" where nothing
+    /// changed before). "…; this process is called …" and "the cells divide, and these cells
+    /// …" point back inside the sentence.
+    static func pointsAtUnsaidNoun(_ index: Int, raw: [String], words: [String]) -> Bool {
+        guard index > 0, index + 1 < words.count else { return false }
+        let noun = words[index + 1]
+        guard noun.count > 2, !StopWords.english.contains(noun), raw[index + 1].first?.isLowercase == true,
+              !noun.hasSuffix("ly"), !noun.hasSuffix("ed"), !noun.hasSuffix("ing") else { return false }
+        // After "these"/"those" a plural in -s is the noun, whatever verb shares its spelling
+        // ("these changes"); a bare verb form is the verb ("these include"). After "this", a
+        // common verb is the verb ("this means").
+        if CommonVerbs.all.contains(noun), words[index] == "this" || !noun.hasSuffix("s") { return false }
+        let previous = raw[index - 1]
+        // After a stop ("… to cover the wages. This feedback loop …" in a joined stem) or a
+        // clause break, the demonstrative opens a clause and may point at the one before.
+        if let last = previous.last, ";:,—–(.!?".contains(last) { return false }
+        if clauseLinks.contains(words[index - 1]) { return false }
+        // Only a lowercase word introduces the noun: "Climate Change" in a name is no change.
+        let stem = PorterStemmer.stem(noun)
+        return !(0..<index).contains { j in
+            raw[j].first?.isLowercase == true && (words[j] == noun || words[j].count > 2 && PorterStemmer.stem(words[j]) == stem)
+        }
     }
 
     /// A capitalised word before `index` that names someone: any but the first word, and the
