@@ -57,6 +57,8 @@ import StudyModel
     Ms Price told reporters that drones were now the main way drugs reached the wings.
     Fenwick opened in 1995 and was the first private prison in the north to be run by Castor.
     Union leader Mark Dale said the staff at Fenwick were working 14-hour shifts.
+    Speaking for the firm, Tom Hale argued that the roof was searched every day.
+    Mr Hale told the hearing that Castor had hired 30 more officers this year.
     """
 
     @Test("a news fill-in never blanks a place or body (any noun phrase of the story fits); people the text marks stay")
@@ -73,6 +75,10 @@ import StudyModel
             }
         }
         #expect(people > 0)
+        // "Mr Hale told …" marks the full name "Tom Hale" as a person's.
+        let story = ExamMaterial(document: try StudyDocument(text: Self.prisonStory))
+        #expect(story.evidence.personNames.contains("Tom Hale"))
+        #expect(!story.evidence.personNames.contains("Fenwick Prison"))
     }
 
     @Test("notes are no news story; a role noun before the blank names the kind of its key")
@@ -99,6 +105,7 @@ import StudyModel
     Striker Leo Grant scored twice for Harbour City before half-time in front of 12,000 fans.
     Kingsford goalkeeper Sam Webb saved a penalty from midfielder Joe Carr in the 80th minute.
     The Premier Division side Kingsford Rovers had won their previous five games before the defeat.
+    Captain Tom Blake said the Premier Division title was now within reach.
     Also chasing the title are Westfield Athletic, Eastbrook United and Northgate Albion, with six games left.
     Defender Paul Reed said the team had worked hard all week on set pieces.
     Moore said Sam Webb had been the best player on the pitch for the visitors.
@@ -107,13 +114,16 @@ import StudyModel
 
     @Test("a player's options are people and a club's options are clubs, by the text's own marks")
     func newsOptionsOfTheKeysKind() throws {
-        let players: Set<String> = ["Leo Grant", "Sam Webb", "Joe Carr", "Paul Reed", "Dan Moore"]
+        let players: Set<String> = ["Leo Grant", "Sam Webb", "Joe Carr", "Paul Reed", "Dan Moore", "Tom Blake"]
         let clubs: Set<String> = ["Harbour City", "Kingsford Rovers", "Westfield Athletic", "Eastbrook United", "Northgate Albion"]
         var checked = 0
         for seed in 1...4 {
             let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 7, questionTypes: [.multipleChoice]),
                                          seed: UInt64(seed)).generate(from: Self.matchReport)
             for question in exam.questions where question.kind == .multipleChoice {
+                // Two options that share a name ("Ms Price", "Ann Price") may be one person.
+                let surnames = question.options.compactMap { $0.split(separator: " ").last }
+                #expect(Set(surnames).count == surnames.count, "seed \(seed): \(question.options)")
                 guard let key = question.correctOptions.first.map({ question.options[$0] }) else { continue }
                 let group = players.contains(key) ? players : clubs.contains(key) ? clubs : nil
                 guard let group else { continue }

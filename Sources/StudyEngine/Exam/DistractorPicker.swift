@@ -69,6 +69,11 @@ struct DistractorPicker {
             let entry = material.lexicon.entryIndex(for: value)
             if let entry, chosenEntries.contains(entry) { return false }
             guard allows(value, fit, candidate: candidate) else { return false }
+            // "Ms Price" and "Ann Price": two options that share a name may be one person.
+            if answer.kind == .name {
+                let words = Set(Tokenizer.foldedWords(value)).subtracting(StopWords.english)
+                if chosen.contains(where: { !words.isDisjoint(with: Tokenizer.foldedWords($0)) }) { return false }
+            }
             for other in others {
                 if let otherKeys = other.keys, !otherKeys.contains(key) { return false }
                 if !allows(value, other.fit, candidate: candidate) { return false }

@@ -72,6 +72,9 @@ struct OptionEvidence {
     /// firm said"), or ending in a club or company word ("Hull City", "Leeds United", "Acme
     /// Ltd"). Never a person's option.
     private(set) var bodyNames: Set<String> = []
+    /// Names written before "side", "club" or the like and another name ("the Premier Division
+    /// side Kingsford Rovers"): a league or a description, neither a person nor the club.
+    private(set) var leagueNames: Set<String> = []
     /// Lowercase word right before a plain number → the numbers written after it ("type 1",
     /// "type 2"): a number inside a name has only these as siblings.
     private(set) var numbersAfterWord: [String: Set<String>] = [:]
@@ -205,6 +208,7 @@ struct OptionEvidence {
                         // ("the Premier Division side Kingsford Rovers": the name after "side" is the
                         // club; the one before it, followed by another name, is its league.)
                         let afterNoun = end + 2 < cores.count && !endsClause[end + 1] ? cores[end + 2] : ""
+                        if Self.bodyNouns.contains(nextWord), afterNoun.first?.isUppercase == true { leagueNames.insert(name) }
                         if Self.bodyNouns.contains(nextWord) && afterNoun.first?.isUppercase != true
                             || i > 0 && !endsClause[i - 1] && Self.bodyNouns.contains(folded[i - 1]) && raw[i - 1].first?.isLowercase == true
                             || words.count >= 2 && Self.bodyEndings.contains(words[words.count - 1]) {
@@ -368,6 +372,16 @@ struct OptionEvidence {
                         for other in group where other.key != member.key { coordinated[member.key, default: []].insert(other.key) }
                     }
                 }
+            }
+        }
+
+        // "David Houldcroft, defending, …" and later "Mr Houldcroft said": the full name of a
+        // surname the text marks as a person's is a person's too.
+        let markedSurnames = Set(personNames.compactMap { $0.split(separator: " ").last })
+        for name in names where !personNames.contains(name) && !bodyNames.contains(name) {
+            let words = name.split(separator: " ")
+            if (2...3).contains(words.count), PersonNameShape.fits(name), let last = words.last, markedSurnames.contains(last) {
+                personNames.insert(name)
             }
         }
 

@@ -208,6 +208,7 @@ struct OptionKind {
             // a name the text marks as a body is no option for a person, nor the other way round.
             if answerIsMarkedPerson, evidence.bodyNames.contains(value) { return false }
             if evidence.bodyNames.contains(answer.text), evidence.personNames.contains(value) { return false }
+            if answerIsMarkedPerson || evidence.bodyNames.contains(answer.text), evidence.leagueNames.contains(value) { return false }
             // A venue or body ("the Crucible Theatre") and a person are never options of each other.
             if Self.isThing(value, evidence: evidence) != answerIsThing { return false }
             // A group or a set of things ("US Presidents", "eight Academy Awards") and one
