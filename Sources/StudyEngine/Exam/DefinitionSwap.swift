@@ -42,10 +42,11 @@ struct DefinitionGenus: Equatable {
     static let articles: Set<String> = ["the", "a", "an"]
 
     /// Whether `swap` may take `original`'s place in a definition stem whose genus is
-    /// `category` ("place" in "A(n) _____ is a place where …"): the swap's own definition has
-    /// the same genus head. A swap the text does not define that way is of no known kind.
+    /// `category` ("place" in "A(n) _____ is a place where …"): where the text defines the
+    /// swap as "X is a …", its genus has the same head. A swap the text describes otherwise
+    /// ("**Praetor** (8): served mainly as judge") is left to the picker's other kind checks.
     static func fits(swap: String, category: String, material: ExamMaterial) -> Bool {
-        guard let genus = of(swap, in: material) else { return false }
+        guard let genus = of(swap, in: material) else { return true }
         return genus.head == category
     }
 
