@@ -44,6 +44,15 @@ struct DistractorPicker {
                 break
             }
         }
+        // A person the text marks as one ("goalkeeper Sam Webb") has as options the other
+        // people it marks so, whatever role one sentence gave them (a full name with full names).
+        if answer.kind == .name, !forStatement, fit.kind.answerIsMarkedPerson {
+            let words = min(answer.text.split(separator: " ").count, 2)
+            let known = Set(pool.map(\.span.key))
+            pool += (material.pools[.name] ?? []).filter {
+                material.evidence.personNames.contains($0.span.text) && !known.contains($0.span.key) && min($0.wordCount, 2) == words
+            }
+        }
         fit.countKin(in: pool, forStatement: forStatement)
         // The other blanks: their own pools say what is of their kind.
         let others: [(fit: BlankFit, keys: Set<String>?)] = otherBlanks.map { other in
@@ -60,6 +69,11 @@ struct DistractorPicker {
             let entry = material.lexicon.entryIndex(for: value)
             if let entry, chosenEntries.contains(entry) { return false }
             guard allows(value, fit, candidate: candidate) else { return false }
+            // "Ms Price" and "Ann Price": two options that share a name may be one person.
+            if answer.kind == .name {
+                let words = Set(Tokenizer.foldedWords(value)).subtracting(StopWords.english)
+                if chosen.contains(where: { !words.isDisjoint(with: Tokenizer.foldedWords($0)) }) { return false }
+            }
             for other in others {
                 if let otherKeys = other.keys, !otherKeys.contains(key) { return false }
                 if !allows(value, other.fit, candidate: candidate) { return false }
@@ -77,7 +91,7 @@ struct DistractorPicker {
         // Names and terms are never invented: a pool too small for the count cannot give
         // enough options, so the checks below (the costly part) are not run at all.
         if pool.count < count, ![.year, .number, .percentage].contains(answer.kind) { return [] }
-        for span in ordered(pool, answer: answer, candidate: candidate, rng: &rng) where chosen.count < count {
+        for span in fit.kind.markedKindFirst(ordered(pool, answer: answer, candidate: candidate, rng: &rng)) where chosen.count < count {
             let text = caseForm(span)
             _ = accept(capitalise && [.term, .acronym].contains(answer.kind) ? text.capitalisedFirst : text)
         }

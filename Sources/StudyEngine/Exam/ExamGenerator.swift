@@ -69,6 +69,7 @@ public struct ExamGenerator: Sendable {
         let material = ExamMaterial(document: document)
         var factory = QuestionFactory(material: material, difficulty: configuration.difficulty)
         factory.fillInFallback = configuration.questionTypes.contains(.fillInBlank)
+        factory.isNewsStory = QuestionFactory.looksLikeNewsStory(material)
         let opening = document.sentences.prefix(50).map(\.text).joined(separator: "\n")
         var rng = SeededRandom(text: opening, salt: seed)
         // Whether this document's true/false items lead with a false one: drawn per document

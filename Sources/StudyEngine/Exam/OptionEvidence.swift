@@ -63,6 +63,18 @@ struct OptionEvidence {
     /// Names the text writes after a possessive ("his North London home") or as "the X"
     /// before a noun ("the La Liga table"): places, bodies and things, never a person.
     private(set) var thingNames: Set<String> = []
+    /// Names the text writes as a person's: after a title ("Mr Thompson"), before a speech
+    /// verb ("Rhodes said"), or a full name right after a lowercase role noun ("manager Gary
+    /// Bowyer", "goalkeeper Simon Eastwood"). A person's options come from these first.
+    private(set) var personNames: Set<String> = []
+    /// Names the text writes as a body: right after "side", "club", "firm" or the like ("the
+    /// Championship side Rovers", "the private firm Castor"), followed by one ("the Castor
+    /// firm said"), or ending in a club or company word ("Hull City", "Leeds United", "Acme
+    /// Ltd"). Never a person's option.
+    private(set) var bodyNames: Set<String> = []
+    /// Names written before "side", "club" or the like and another name ("the Premier Division
+    /// side Kingsford Rovers"): a league or a description, neither a person nor the club.
+    private(set) var leagueNames: Set<String> = []
     /// Lowercase word right before a plain number → the numbers written after it ("type 1",
     /// "type 2"): a number inside a name has only these as siblings.
     private(set) var numbersAfterWord: [String: Set<String>] = [:]
@@ -181,6 +193,26 @@ struct OptionEvidence {
                             if i > 1, !endsClause[i - 2], Self.placePrepositions.contains(folded[i - 2]) {
                                 prepositions[name, default: []].insert(folded[i - 2])
                             }
+                        }
+                        // A person's name by the words around it; a body's by the noun after it.
+                        let nextWord = end + 1 < cores.count && !endsClause[end] ? folded[end + 1] : ""
+                        if i > 0, !endsClause[i - 1], Self.personTitles.contains(folded[i - 1]) { personNames.insert(name) }
+                        if SpanExtractor.speechVerbs.contains(nextWord) { personNames.insert(name) }
+                        // ("Striker Leo Grant scored …": a role noun may open the sentence.)
+                        if i > 0, words.count >= 2, !endsClause[i - 1], raw[i - 1].first?.isLowercase == true || i == 1,
+                           Self.isContent(folded[i - 1]), !CommonVerbs.all.contains(folded[i - 1]),
+                           !Self.bodyNouns.contains(folded[i - 1]), !Self.bodyEndings.contains(words[words.count - 1]),
+                           !folded[i - 1].hasSuffix("ing"), !folded[i - 1].hasSuffix("ed"), PersonNameShape.fits(name) {
+                            personNames.insert(name)
+                        }
+                        // ("the Premier Division side Kingsford Rovers": the name after "side" is the
+                        // club; the one before it, followed by another name, is its league.)
+                        let afterNoun = end + 2 < cores.count && !endsClause[end + 1] ? cores[end + 2] : ""
+                        if Self.bodyNouns.contains(nextWord), afterNoun.first?.isUppercase == true { leagueNames.insert(name) }
+                        if Self.bodyNouns.contains(nextWord) && afterNoun.first?.isUppercase != true
+                            || i > 0 && !endsClause[i - 1] && Self.bodyNouns.contains(folded[i - 1]) && raw[i - 1].first?.isLowercase == true
+                            || words.count >= 2 && Self.bodyEndings.contains(words[words.count - 1]) {
+                            bodyNames.insert(name)
                         }
                         // "eight Academy Awards", "four Golden Globes": counted things; "Manchester
                         // City have apologised": a plural verb takes a group, never one person.
@@ -343,6 +375,16 @@ struct OptionEvidence {
             }
         }
 
+        // "David Houldcroft, defending, …" and later "Mr Houldcroft said": the full name of a
+        // surname the text marks as a person's is a person's too.
+        let markedSurnames = Set(personNames.compactMap { $0.split(separator: " ").last })
+        for name in names where !personNames.contains(name) && !bodyNames.contains(name) {
+            let words = name.split(separator: " ")
+            if (2...3).contains(words.count), PersonNameShape.fits(name), let last = words.last, markedSurnames.contains(last) {
+                personNames.insert(name)
+            }
+        }
+
         // "US Presidents" where the text writes "President", "Tory MPs": the plural of a word
         // the text uses on its own names a group.
         // "New Yorkers" beside "New York", "Londoners" beside "London": people of a place.
@@ -430,6 +472,13 @@ struct OptionEvidence {
                                                "owing", "relative", "similar", "back", "went", "go", "goe", "come", "came", "moved",
                                                "returned", "sentenced", "led", "lead", "point", "pointed", "add", "added"]
     static let possessives: Set<String> = ["his", "her", "their", "its", "our", "my", "your"]
+    /// Titles written before a person's name.
+    static let personTitles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "professor", "prof"]
+    /// Nouns written right after a body's name ("Championship side", "the G4S firm").
+    static let bodyNouns: Set<String> = ["side", "club", "team", "squad", "firm", "company", "outfit", "franchise"]
+    /// Last words of a club's or company's name.
+    static let bodyEndings: Set<String> = ["FC", "AFC", "United", "City", "Rovers", "Athletic", "Albion", "Wanderers",
+                                           "Ltd", "Inc", "plc", "PLC", "Group", "Corporation", "Council"]
 
     /// Verbs that name what follows ("a process called subduction", "it is called lava"):
     /// what they govern may be of any kind.

@@ -204,6 +204,11 @@ struct OptionKind {
             // things in is no actor.
             if nameIsSubject, !evidence.subjectNames.contains(value) { return false }
             if isPerson, evidence.isNamed(value, in: stemCapitals) { return false }
+            // "Crystal Palace" or "Bet Championship" (a club the text calls a "side") for a player:
+            // a name the text marks as a body is no option for a person, nor the other way round.
+            if answerIsMarkedPerson, evidence.bodyNames.contains(value) { return false }
+            if evidence.bodyNames.contains(answer.text), evidence.personNames.contains(value) { return false }
+            if answerIsMarkedPerson || evidence.bodyNames.contains(answer.text), evidence.leagueNames.contains(value) { return false }
             // A venue or body ("the Crucible Theatre") and a person are never options of each other.
             if Self.isThing(value, evidence: evidence) != answerIsThing { return false }
             // A group or a set of things ("US Presidents", "eight Academy Awards") and one
@@ -216,6 +221,29 @@ struct OptionKind {
             break
         }
         return true
+    }
+
+    /// Whether the answer is a name the text marks as a person's (a title, a speech verb, a
+    /// role noun before the full name; see `OptionEvidence.personNames`).
+    var answerIsMarkedPerson: Bool {
+        answer.kind == .name && (answer.role == "person" || evidence.personNames.contains(answer.text))
+    }
+
+    /// Pooled names in the picker's order, those with evidence of the answer's kind first: for
+    /// a person the names the text marks as people's, for a body those it marks as bodies.
+    /// Names with no evidence either way come after, so they are offered only when too few
+    /// marked ones fit (issue 8, D: "Crystal Palace" offered among players).
+    func markedKindFirst(_ pool: [AnswerSpan]) -> [AnswerSpan] {
+        guard answer.kind == .name else { return pool }
+        let marked: (AnswerSpan) -> Bool
+        if answerIsMarkedPerson {
+            marked = { $0.role == "person" || evidence.personNames.contains($0.text) }
+        } else if evidence.bodyNames.contains(answer.text) {
+            marked = { evidence.bodyNames.contains($0.text) }
+        } else {
+            return pool
+        }
+        return pool.filter(marked) + pool.filter { !marked($0) }
     }
 
     /// Whether the text treats a name as a thing (a place, venue, body or paper), never a

@@ -12,6 +12,9 @@ struct QuestionFactory {
     /// Whether a multiple-choice sentence without three options of the answer's kind is asked
     /// as a fill-in instead (only when the exam takes fill-ins).
     var fillInFallback = false
+    /// Whether the document is a news story (see `looksLikeNewsStory`): its place and body
+    /// names are asked with options, never as fill-ins.
+    var isNewsStory = false
 
     var picker: DistractorPicker { DistractorPicker(material: material, difficulty: difficulty) }
 
@@ -200,7 +203,7 @@ struct QuestionFactory {
 
     func fillInBlank(_ candidate: ExamMaterial.Candidate, used: Set<String>) -> (Question, [String])? {
         for span in orderedSpans(candidate, excluding: used) {
-            guard let built = stem(candidate, blanking: [span]) else { continue }
+            guard let built = stem(candidate, blanking: [span]), !isAmbiguousFillInKey(span, stem: built) else { continue }
             let stem = StemRepair.settleArticle(built, options: [span.text], blank: Self.blank).stem
             let question = Question(id: "", kind: .fillInBlank, prompt: "Fill in the blank: \"\(stem)\"",
                                     acceptedAnswers: accepted(span, in: candidate), sourceSentence: candidate.text, difficulty: difficulty,
@@ -228,7 +231,7 @@ struct QuestionFactory {
             if passedOverKeyTerm && !isKeyTerm { break }
             guard let stem = stem(candidate, blanking: [span]) else { continue }
             if isKeyTerm { passedOverKeyTerm = true }
-            if fallback == nil, fillInFallback, allowFallback { fallback = (span, stem) }
+            if fallback == nil, fillInFallback, allowFallback, !isAmbiguousFillInKey(span, stem: stem) { fallback = (span, stem) }
             var distractors: [String]
             if let category = Self.definitionCategory(stem) {
                 // "_____ is the theory that …": only other theories the text names are options;
@@ -316,13 +319,19 @@ struct QuestionFactory {
                 guard let stem = stem(candidate, blanking: [span]), !Self.blankIsQuoted(stem) else { continue }
                 // A few swaps to choose from: one that fails the checks below then costs no
                 // second pick (and no move to a weaker span).
+                // "A(n) _____ is a place where …": only a term the text defines as a place too;
+                // elsewhere two defined terms must share their genus ("such as a lake or an evaporation").
+                let category = [.term, .acronym].contains(span.kind) ? Self.definitionCategory(stem) : nil
                 let swaps = picker.pick(for: span, in: candidate, stem: stem, blank: Self.blank, count: 3, forStatement: true, rng: &rng)
                 guard let swap = swaps.first(where: { swap in
                     !Self.isNumberedSibling(span.text, swap)
                         && !SwapChecks.isCircular(swap: swap, original: span.text, stem: stem, blank: Self.blank)
                         && !SwapChecks.isOutOfScale(swap: swap, original: span)
+                        && (category.map { DefinitionGenus.fits(swap: swap, category: $0, material: material) }
+                            ?? (span.kind != .term || DefinitionGenus.sameKindIfKnown(swap: swap, original: span.text, material: material)))
                 }) else { continue }
-                let statement = stem.replacingOccurrences(of: Self.blank, with: swap)
+                let opened = category == nil ? stem : DefinitionGenus.settleOpening(stem, swap: swap, blank: Self.blank, material: material)
+                let statement = opened.replacingOccurrences(of: Self.blank, with: swap)
                     .replacingOccurrences(of: "a(n) " + swap, with: Self.article(for: swap) + " " + swap)
                     .replacingOccurrences(of: "A(n) " + swap, with: Self.article(for: swap).capitalisedFirst + " " + swap)
                 let question = Question(id: "", kind: .trueFalse, prompt: "True or false: \"\(statement)\"",

@@ -1,0 +1,73 @@
+/// A defined term swapped into another term's definition ("A(n) _____ is a place where
+/// carbon is stored"): the false statement is sound only when the swapped-in term is of the
+/// same kind, so its own definition's genus has the same head ("a process" for "a process";
+/// not "the movement" for "a place", which anyone rejects without the text, issue 8, F);
+/// and it keeps the article the text writes it with ("The carbon cycle", never "A carbon cycle").
+struct DefinitionGenus: Equatable {
+    /// The article the text writes before the term where it defines it: "the", "a", "an",
+    /// or "" when the term opens the sentence bare ("**Evaporation** is …").
+    var article: String
+    /// The singular head noun after "is"/"are" and an article: "movement" in "… is the movement of …".
+    var head: String
+
+    /// The genus of `term` from the first sentence that defines it as "(article) TERM is/are
+    /// (article) HEAD …", or nil when the text writes no such definition. Only the sentences
+    /// that define the term, or else those of its own paragraph, are read (a handful per swap).
+    static func of(_ term: String, in material: ExamMaterial) -> DefinitionGenus? {
+        let key = Tokenizer.foldedWords(term)
+        guard !key.isEmpty, let entry = material.lexicon.entry(for: term) else { return nil }
+        // The defining sentences; when the lexicon marked none ("The **carbon cycle** is …" after
+        // its article), the sentences of the paragraph or list that introduced the term.
+        let texts = entry.definedIn.isEmpty
+            ? material.sentences.filter { $0.group == entry.group }.map(\.text)
+            : entry.definedIn.sorted().filter(material.document.sentences.indices.contains).map { material.document.sentences[$0].text }
+        for text in texts {
+            let words = Tokenizer.foldedWords(text)
+            guard words.count > key.count + 1 else { continue }
+            for start in 0...(words.count - key.count - 1) where Array(words[start..<(start + key.count)]) == key {
+                var at = start + key.count
+                guard ["is", "are"].contains(words[at]) else { continue }
+                at += 1
+                if at < words.count, articles.contains(words[at]) { at += 1 }
+                guard at < words.count else { continue }
+                let noun = words[at].filter(\.isLetter)
+                guard noun.count > 2, !StopWords.english.contains(noun) else { continue }
+                let before = start > 0 ? words[start - 1] : ""
+                return DefinitionGenus(article: articles.contains(before) ? before : "", head: ExamLexicon.singular(noun))
+            }
+        }
+        return nil
+    }
+
+    static let articles: Set<String> = ["the", "a", "an"]
+
+    /// Whether `swap` may take `original`'s place in a definition stem whose genus is
+    /// `category` ("place" in "A(n) _____ is a place where …"): where the text defines the
+    /// swap as "X is a …", its genus has the same head. A swap the text describes otherwise
+    /// ("**Praetor** (8): served mainly as judge") is left to the picker's other kind checks.
+    static func fits(swap: String, category: String, material: ExamMaterial) -> Bool {
+        guard let genus = of(swap, in: material) else { return true }
+        return genus.head == category
+    }
+
+    /// Whether two defined terms may stand for each other anywhere in a statement ("such as a
+    /// lake or an _____" for "aquifer"): when the text defines both, their genus heads agree
+    /// ("a layer of rock" is no "process"); a term without a written genus is not judged here.
+    static func sameKindIfKnown(swap: String, original: String, material: ExamMaterial) -> Bool {
+        guard let a = of(original, in: material), let b = of(swap, in: material) else { return true }
+        return a.head == b.head
+    }
+
+    /// The statement's opening with the article the text writes `swap` with: "A(n) _____"
+    /// becomes "The carbon cycle" for a term the text writes as "The carbon cycle is …", and a
+    /// bare "Evaporation" for one it writes without an article. Other stems are left alone.
+    static func settleOpening(_ stem: String, swap: String, blank: String, material: ExamMaterial) -> String {
+        guard stem.hasPrefix("A(n) " + blank), let genus = of(swap, in: material) else { return stem }
+        let rest = stem.dropFirst(("A(n) " + blank).count)
+        switch genus.article {
+        case "the": return "The " + swap + rest
+        case "": return swap.capitalisedFirst + rest
+        default: return stem
+        }
+    }
+}
