@@ -68,10 +68,11 @@ extension QuestionFactory {
         // appositive ("one third" for "33,000 J"): the same thing in other words. Like every
         // lower-case form, they are dropped below when the stem itself shows them (then they
         // are copied, not known).
-        let raw = Array(material.document.sentences.lazy.map(\.text).prefix(2000))
-        if span.kind == .term { for form in AcceptedAnswers.namedStepForms(of: span.text, sentences: raw) { add(form) } }
-        if [.number, .percentage].contains(span.kind) {
-            for form in AcceptedAnswers.quantityAppositive(of: span.text, sentences: raw) { add(form) }
+        if [.term, .number, .percentage].contains(span.kind) {
+            let raw = Array(material.document.sentences.lazy.map(\.text).prefix(800))
+            let same = span.kind == .term ? AcceptedAnswers.namedStepForms(of: span.text, sentences: raw)
+                : AcceptedAnswers.quantityAppositive(of: span.text, sentences: raw)
+            for form in same { add(form) }
         }
         guard let candidate, forms.count > 1 else { return forms }
         // A lower-case form whose own words the stem already shows is copied, not known:
