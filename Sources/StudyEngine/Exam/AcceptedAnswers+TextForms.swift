@@ -368,7 +368,8 @@ extension AcceptedAnswers {
     /// "Great Depression" for "Depression": the one longer capitalised name the text writes
     /// that ends in a capitalised one-word answer ("The Great Depression was …", "cause the
     /// Depression"). Two such names ("French Revolution", "Industrial Revolution") leave it
-    /// open which one is meant, so none is given.
+    /// open which one is meant, so none is given. A short abbreviation right before the answer
+    /// is part of the name too ("HMP Altcourse" for "Altcourse").
     static func longerCapitalisedName(of answer: String, sentences: [String]) -> String? {
         guard !answer.contains(" "), answer.count >= 4, answer.first?.isUppercase == true,
               answer.dropFirst().allSatisfy(\.isLowercase) else { return nil }
@@ -380,7 +381,9 @@ extension AcceptedAnswers {
                 var j = i - 1
                 while j >= 0, run.count < 2 {
                     let w = words[j]
-                    guard w.first?.isUppercase == true, w.allSatisfy(\.isLetter), w.dropFirst().allSatisfy(\.isLowercase), !StopWords.english.contains(Tokenizer.fold(w)),
+                    // "HMP Altcourse": a short abbreviation in front is part of the name too.
+                    let capitalised = w.first?.isUppercase == true && w.allSatisfy(\.isLetter) && w.dropFirst().allSatisfy(\.isLowercase)
+                    guard capitalised || run.isEmpty && isNamePrefixAbbreviation(w), !StopWords.english.contains(Tokenizer.fold(w)),
                           !isTitleOrOffice(w) else { break }
                     run.insert(w, at: 0)
                     j -= 1

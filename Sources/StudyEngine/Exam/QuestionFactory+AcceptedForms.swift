@@ -51,6 +51,29 @@ extension QuestionFactory {
                                                  sentences: Array(material.sentences.lazy.map(\.text).prefix(800))) {
             add(body)
         }
+        // "United Kingdom" for "UK": a country's or a body's well-known other names.
+        if [.name, .acronym, .term].contains(span.kind) {
+            for name in AcceptedAnswers.wellKnownNames(of: span.text) { add(name) }
+        }
+        // "Altcourse" for "HMP Altcourse", when the text writes the name short too.
+        if span.kind == .name, let short = AcceptedAnswers.withoutNamePrefix(span.text, sentences: texts, fullNames: material.fullNames) {
+            add(short)
+        }
+        // "consulship" for "Consul" where the stem asks for an office.
+        if [.term, .name].contains(span.kind), let candidate,
+           let office = AcceptedAnswers.officeName(of: span.text, stem: candidate.text, documentWords: material.documentWords) {
+            add(office)
+        }
+        // What a named step does ("water splitting" for "photolysis") and a quantity's
+        // appositive ("one third" for "33,000 J"): the same thing in other words. Like every
+        // lower-case form, they are dropped below when the stem itself shows them (then they
+        // are copied, not known).
+        if [.term, .number, .percentage].contains(span.kind) {
+            let raw = Array(material.document.sentences.lazy.map(\.text).prefix(800))
+            let same = span.kind == .term ? AcceptedAnswers.namedStepForms(of: span.text, sentences: raw)
+                : AcceptedAnswers.quantityAppositive(of: span.text, sentences: raw)
+            for form in same { add(form) }
+        }
         guard let candidate, forms.count > 1 else { return forms }
         // A lower-case form whose own words the stem already shows is copied, not known:
         // "humanoid" in "The humanoid, known as _____" for "Ham"; "the agency" and "agency Tass"
