@@ -42,6 +42,16 @@ import StudyModel
         #expect(StemRepair.introducerProblem("The report listed three causes: floods, drought and fire.") == nil)
     }
 
+    @Test func theSentenceAfterAQuoteIntroducerIsPartOfTheQuote() throws {
+        // The mark before "The choir's" closes the paragraph before; "added: "…" opens a quote
+        // that the next sentence goes on with.
+        let text = "The choir gave its last concert under Tom Hale on Sunday after forty years. \"He was a great friend of early music and of every singer in the choir. \"The choir's new director Ann Lee added: \"Everyone here is saddened by the news of the passing of Tom Hale. Tom Hale left a fine legacy for the choir when the conductor retired in 2006 after a long career."
+        let document = try StudyDocument(text: text)
+        let read = ExamSentence.make(document, only: Array(0..<document.sentences.count))
+        let middle = try #require(read.first(where: { $0.text.hasPrefix("Tom Hale left") }))
+        #expect(middle.stemProblem == "unattributed quote")
+    }
+
     // MARK: - Quote paragraphs
 
     static let quoteParagraphs = """

@@ -94,7 +94,10 @@ struct ExamSentence {
             guard var sentence = slots[position], sentence.stemProblem == nil else { continue }
             let unit = document.sentences[indexes[position]]
             let before = document.sentences[indexes[position - 1]]
-            guard before.block == unit.block, Self.leavesQuoteOpen(before.text),
+            // '"The firm's director Ann Lee added: "I am saddened …': the mark before "The" closes
+            // the paragraph before, so the count of marks alone misses the quote left open.
+            guard before.block == unit.block,
+                  Self.leavesQuoteOpen(before.text) || StemRepair.introducerProblem(before.text) != nil,
                   !unit.text.hasPrefix("'"), !unit.text.hasPrefix("‘"), !unit.text.hasPrefix("\""), !unit.text.hasPrefix("“") else { continue }
             sentence.stemProblem = "unattributed quote"
             slots[position] = sentence
