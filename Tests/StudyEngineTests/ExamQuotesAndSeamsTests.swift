@@ -92,6 +92,14 @@ import StudyModel
         #expect(!StemRepair.fusedCaption("The poem was written by Rudyard Kipling during his years in India."))
     }
 
+    @Test func aRunOnCutAtItsWordLimitIsNoStem() {
+        // The splitter cuts a run-on of more than 60 words hard; a piece that ends on "in"
+        // says nothing whole.
+        #expect(sentence("Getting around town on two wheels is a way of life for families in").stemProblem == "fragment")
+        #expect(sentence("Getting around town on two wheels is a way of life for families in Hue.").stemProblem == nil)
+        #expect(sentence("Getting around town on two wheels is a way of life for families in Hue").stemProblem == nil)
+    }
+
     // MARK: - A bare noun pointing back
 
     static let effectNotes = """

@@ -254,8 +254,22 @@ struct ExamSentence {
                 stemProblem = reason
             } else if StemRepair.fusedCaption(repaired) {
                 stemProblem = "caption"
+            } else if Self.endsMidClause(markup.clean) {
+                // (Read before the repairs, which close every piece with a full stop.)
+                stemProblem = "fragment"
             }
         }
+    }
+
+    /// Words no sentence ends on: a preposition, article or conjunction.
+    static let midClauseWords: Set<String> = ["in", "of", "the", "a", "an", "and", "or", "to", "for", "with", "on", "at",
+                                              "by", "from", "as", "into", "than", "but", "nor", "its", "their", "his"]
+
+    /// "… is a way of life in": a run-on cut hard at its word limit, ending with no stop on a
+    /// word that needs more after it.
+    static func endsMidClause(_ text: String) -> Bool {
+        guard let last = text.last, last.isLetter, let space = text.lastIndex(of: " ") else { return false }
+        return midClauseWords.contains(Tokenizer.fold(String(text[text.index(after: space)...])))
     }
 
     /// Whether `text` opens with `head` and a colon ("Plasma: …").
