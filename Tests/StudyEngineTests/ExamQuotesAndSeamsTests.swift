@@ -90,6 +90,9 @@ import StudyModel
         #expect(!StemRepair.fusedCaption("The band visited Reading and Slough on their first tour of the south."))
         #expect(!StemRepair.fusedCaption("The festival moved to Reading in the summer of 1971 after a dispute."))
         #expect(!StemRepair.fusedCaption("The poem was written by Rudyard Kipling during his years in India."))
+        // A name that ends like an -ing form is no opener.
+        #expect(!StemRepair.fusedCaption("The museum shows how the early Viking settlers farmed the valley."))
+        #expect(StemRepair.fusedCaption("Crowds fill the old market each morning Walking through the stalls is the best way to see it."))
     }
 
     @Test func aRunOnCutAtItsWordLimitIsNoStem() {

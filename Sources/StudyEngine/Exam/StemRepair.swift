@@ -298,7 +298,7 @@ extension StemRepair {
         for i in 1..<(words.count - 1) {
             let word = words[i]
             guard word.count > 5, word.hasSuffix("ing"), let head = word.first, head.isUppercase,
-                  word.dropFirst().allSatisfy({ $0.isLowercase }) else { continue }
+                  word.dropFirst().allSatisfy({ $0.isLowercase }), isVerbForm(Tokenizer.fold(String(word))) else { continue }
             let before = words[i - 1]
             guard let last = before.last, last.isLetter, before.first?.isLowercase == true,
                   words[i + 1].first?.isLowercase == true else { continue }
@@ -308,5 +308,15 @@ extension StemRepair {
             return true
         }
         return false
+    }
+
+    /// Whether an -ing word is a form of a known verb ("getting", "making", "walking"), not a
+    /// name that ends like one ("Viking", "Beijing", "Boeing").
+    static func isVerbForm(_ word: String) -> Bool {
+        if CommonVerbs.all.contains(word) { return true }
+        let stem = word.dropLast(3)
+        // "getting": the doubled consonant of a short verb.
+        if let last = stem.last, stem.dropLast().last == last, CommonVerbs.all.contains(String(stem.dropLast())) { return true }
+        return CommonVerbs.all.contains(String(stem)) || CommonVerbs.all.contains(stem + "e")
     }
 }
