@@ -194,6 +194,9 @@ struct ExamMaterial {
                 if spans[s].kind == .name, let last = spans[s].text.split(separator: " ").last,
                    !unquotedNames.contains(Self.nameCore(String(last))) { spans[s].isModifier = true }
                 if setsUpExample, [.number, .percentage].contains(spans[s].kind) { spans[s].isModifier = true }
+                // '"Scotland needs a government that …': a speaker's words; a name or term in
+                // them is an opinion. (A number of a quoted statement is still a fact.)
+                if sentence.isQuotePiece, ![.number, .percentage, .year].contains(spans[s].kind) { spans[s].isModifier = true }
             }
             spans.removeAll { $0.weight == 0 }
             return spans

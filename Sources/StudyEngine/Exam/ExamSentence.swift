@@ -25,6 +25,10 @@ struct ExamSentence {
     var listHead: String?
     /// Why the unit cannot be a stem on its own, or nil when it can.
     var stemProblem: String?
+    /// Whether the unit is one sentence of a quote, said whole inside its marks
+    /// ('"Scotland needs a government that …'): a speaker's opinion, so its names and terms
+    /// are option material only (a number of a quoted statement may still be asked).
+    var isQuotePiece = false
 
     /// Words of a stem: fewer ask nothing, more are unreadable.
     static let stemWords = 6...50
@@ -90,7 +94,10 @@ struct ExamSentence {
             guard var sentence = slots[position], sentence.stemProblem == nil else { continue }
             let unit = document.sentences[indexes[position]]
             let before = document.sentences[indexes[position - 1]]
-            guard before.block == unit.block, Self.leavesQuoteOpen(before.text),
+            // '"The firm's director Ann Lee added: "I am saddened …': the mark before "The" closes
+            // the paragraph before, so the count of marks alone misses the quote left open.
+            guard before.block == unit.block,
+                  Self.leavesQuoteOpen(before.text) || StemRepair.introducerProblem(before.text) != nil,
                   !unit.text.hasPrefix("'"), !unit.text.hasPrefix("‘"), !unit.text.hasPrefix("\""), !unit.text.hasPrefix("“") else { continue }
             sentence.stemProblem = "unattributed quote"
             slots[position] = sentence
@@ -98,6 +105,17 @@ struct ExamSentence {
         var inExample = false
         for position in slots.indices {
             guard var sentence = slots[position] else { continue }
+            // "The Doppler effect is …" then (maybe in the next paragraph) "The effect was
+            // proposed by …": "the effect" is the one named in full a few sentences before.
+            // (Only sentences opening "The " are looked at, against at most three before.)
+            if sentence.stemProblem == nil, sentence.text.hasPrefix("The "), sentence.index > 0 {
+                let block = document.sentences[sentence.index].block
+                let earlier = document.sentences[max(0, sentence.index - 3)..<sentence.index].filter { $0.block >= block - 1 }
+                if earlier.contains(where: { Self.namesOnlyTheNoun(sentence.text, before: $0.text) }) {
+                    sentence.stemProblem = "dangling reference"
+                    slots[position] = sentence
+                }
+            }
             if sentence.opensBlock {
                 inExample = !sentence.isListItem && isExampleLabel(document.sentences[sentence.index].text)
                 // "1. sin 40° = 0.643 … 4. θ₂ ≈ 28.9°" then "The ray bends …": a paragraph right
@@ -122,6 +140,28 @@ struct ExamSentence {
     /// A list item that works out a number ("sin θ₂ = 0.643 ÷ 1.33 = 0.483").
     static func isWorkedStep(_ unit: TextUnit) -> Bool {
         unit.kind == .listItem && unit.text.contains(where: { "=÷×≈".contains($0) })
+    }
+
+    /// Nouns a text names in full once ("the Doppler effect", "the Treaty of Paris") and then
+    /// calls by the bare noun.
+    static let backNouns: Set<String> = ["effect", "theory", "method", "process", "law", "idea", "discovery", "treaty",
+                                         "principle", "model", "hypothesis", "equation", "reaction", "technique",
+                                         "concept", "experiment", "rule", "cycle", "phenomenon", "invention"]
+
+    /// "The effect was proposed by …" after "The Doppler effect is …": a sentence opening with
+    /// "The" and a bare noun straight before its verb, when the earlier sentence `before` names
+    /// that noun with a word of its own in front ("Doppler effect", "greenhouse effect").
+    static func namesOnlyTheNoun(_ text: String, before: String) -> Bool {
+        guard text.hasPrefix("The ") else { return false }
+        let words = text.split(separator: " ", maxSplits: 3).prefix(3).map { String($0) }
+        guard words.count == 3, backNouns.contains(words[1]), let next = words[2].first, next.isLowercase,
+              !["of", "that", "which", "behind", "for", "on", "in", "to", "between"].contains(words[2]) else { return false }
+        let previous = before.split(separator: " ")
+        for i in previous.indices.dropFirst() where Tokenizer.fold(String(previous[i])).filter(\.isLetter) == words[1] {
+            let named = Tokenizer.fold(String(previous[i - 1]))
+            if let last = named.last, last.isLetter, !StopWords.english.contains(named) { return true }
+        }
+        return false
     }
 
     /// Kinds of place or body a news text names once and then calls "the city", "the firm".
@@ -208,6 +248,28 @@ struct ExamSentence {
         self.listHead = head
         self.stemProblem = labelProblem ?? statement.problem ?? Self.problem(raw: unit.text, clean: repaired, isListItem: unit.kind == .listItem)
             ?? StemRepair.speakerProblem(statement)
+        self.isQuotePiece = statement.isQuotePiece
+        if stemProblem == nil, unit.kind != .listItem {
+            if let reason = StemRepair.introducerProblem(repaired) {
+                stemProblem = reason
+            } else if StemRepair.fusedCaption(repaired) {
+                stemProblem = "caption"
+            } else if Self.endsMidClause(markup.clean) {
+                // (Read before the repairs, which close every piece with a full stop.)
+                stemProblem = "fragment"
+            }
+        }
+    }
+
+    /// Words no sentence ends on: a preposition, article or conjunction.
+    static let midClauseWords: Set<String> = ["in", "of", "the", "a", "an", "and", "or", "to", "for", "with", "on", "at",
+                                              "by", "from", "as", "into", "than", "but", "nor", "its", "their", "his"]
+
+    /// "… is a way of life in": a run-on cut hard at its word limit, ending with no stop on a
+    /// word that needs more after it.
+    static func endsMidClause(_ text: String) -> Bool {
+        guard let last = text.last, last.isLetter, let space = text.lastIndex(of: " ") else { return false }
+        return midClauseWords.contains(Tokenizer.fold(String(text[text.index(after: space)...])))
     }
 
     /// Whether `text` opens with `head` and a colon ("Plasma: …").

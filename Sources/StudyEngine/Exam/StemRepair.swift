@@ -11,6 +11,9 @@ enum StemRepair {
         var quoted: Bool
         /// Why the sentence is no stem whatever is cut off, or nil.
         var problem: String? = nil
+        /// Whether the whole sentence was said inside one quote (its marks now removed): a
+        /// speaker's words, whose names and terms are opinions, not facts the text states.
+        var isQuotePiece = false
     }
 
     /// Words of a label run into a sentence must be at least this many before its colon
@@ -37,11 +40,17 @@ enum StemRepair {
         if let rest = afterPositionNote(text) { text = rest }
         if let rest = afterRepeatedSubject(text) { text = rest }
         let quoted = text.first.map(isQuoteMark) ?? false
-        if quoted, let inner = quotePiece(text) { text = inner }
+        var isQuotePiece = false
+        if quoted, let inner = quotePiece(text) {
+            text = inner
+            isQuotePiece = true
+        }
         // News prose: the repairs a teacher makes by hand before using a sentence
         // (see `NewsRepair`); each leaves the sentence as it was when it does not apply.
         text = NewsRepair.repaired(text)
-        return Statement(text: text, quoted: quoted)
+        var out = Statement(text: text, quoted: quoted)
+        out.isQuotePiece = isQuotePiece
+        return out
     }
 
     static func isQuoteMark(_ c: Character) -> Bool { "'‘’\"“”".contains(c) }
@@ -260,5 +269,54 @@ extension StemRepair {
             (capital ? article.prefix(1).uppercased() + article.dropFirst() : article) + " " + option
         }
         return (out, withArticles)
+    }
+}
+
+extension StemRepair {
+    /// "… soprano Dame Emma Kirkby said: "Some of the best players …": a sentence whose verb
+    /// of speech and colon open a quote that runs on past the sentence only introduces it;
+    /// without the quote it says nothing but who spoke.
+    static func introducerProblem(_ text: String) -> String? {
+        guard text.contains(":") else { return nil }
+        let words = text.split(separator: " ")
+        for (i, word) in words.enumerated().dropLast() where word.hasSuffix(":") {
+            let verb = Tokenizer.fold(String(word.dropLast())).filter(\.isLetter)
+            guard SpanExtractor.speechVerbs.contains(verb) || ["says", "say"].contains(verb),
+                  let opener = words[i + 1].first, isQuoteMark(opener) else { continue }
+            return ExamSentence.leavesQuoteOpen(String(words[(i + 1)...].joined(separator: " "))) ? "quote introducer" : nil
+        }
+        return nil
+    }
+
+    /// "… two wheels and some clever packing Getting around on two wheels is …": a caption
+    /// run into the next sentence with no stop, seen where a capitalised -ing word (the next
+    /// sentence's opener) follows a lowercase word that is no verb and precedes a lowercase
+    /// word. ("visited Reading and …" has a verb before the name; "in Reading" a stop word.)
+    static func fusedCaption(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count > 3 else { return false }
+        for i in 1..<(words.count - 1) {
+            let word = words[i]
+            guard word.count > 5, word.hasSuffix("ing"), let head = word.first, head.isUppercase,
+                  word.dropFirst().allSatisfy({ $0.isLowercase }), isVerbForm(Tokenizer.fold(String(word))) else { continue }
+            let before = words[i - 1]
+            guard let last = before.last, last.isLetter, before.first?.isLowercase == true,
+                  words[i + 1].first?.isLowercase == true else { continue }
+            let folded = Tokenizer.fold(String(before))
+            if StopWords.english.contains(folded) || CommonVerbs.all.contains(folded) || folded.hasSuffix("ed") { continue }
+            if LongSentenceCutter.speechVerbs.contains(folded) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Whether an -ing word is a form of a known verb ("getting", "making", "walking"), not a
+    /// name that ends like one ("Viking", "Beijing", "Boeing").
+    static func isVerbForm(_ word: String) -> Bool {
+        if CommonVerbs.all.contains(word) { return true }
+        let stem = word.dropLast(3)
+        // "getting": the doubled consonant of a short verb.
+        if let last = stem.last, stem.dropLast().last == last, CommonVerbs.all.contains(String(stem.dropLast())) { return true }
+        return CommonVerbs.all.contains(String(stem)) || CommonVerbs.all.contains(stem + "e")
     }
 }

@@ -67,7 +67,10 @@ struct LongSentenceCutter {
         if quoted {
             return Abbreviations.quoteOpeners.contains(word) || Abbreviations.seamOpeners.contains(word)
         }
-        return Abbreviations.seamOpeners.contains(word)
+        if Abbreviations.seamOpeners.contains(word) { return true }
+        // "… Ho Chi Minh City, Vietnam There's only one way …": a contraction of an opener
+        // ("there's", "it's", "he's") opens the sentence just as the opener does.
+        return word.hasSuffix("'s") && Abbreviations.seamOpeners.contains(String(word.dropLast(2)))
     }
 
     /// "Linus Pauling (1901–1994) published The Nature of the Chemical Bond in 1939": a
@@ -133,7 +136,9 @@ struct LongSentenceCutter {
         if let first = before.first, ScalarClass.isUpper(first), before.count <= 3 { return false }
         for (offset, word) in label.enumerated() {
             if offset > 0, let first = word.first, !ScalarClass.isLower(first) { return false }
-            if word.last == ":" { return word.count > 1 }
+            // "… soprano Dame Emma Kirkby said: "Some …": a name and its verb of speech
+            // introduce a quote; cutting there would cut the name.
+            if word.last == ":" { return word.count > 1 && !speechVerbs.contains(ScalarText.lowercased(word.dropLast())) }
             if let end = word.last, !ScalarClass.isLetter(end) { return false }
         }
         return false
