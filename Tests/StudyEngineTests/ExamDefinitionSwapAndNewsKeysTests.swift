@@ -23,11 +23,40 @@ import StudyModel
         let material = ExamMaterial(document: try StudyDocument(text: Self.waterNotes))
         #expect(DefinitionGenus.of("water cycle", in: material) == DefinitionGenus(article: "the", head: "movement"))
         #expect(DefinitionGenus.of("Evaporation", in: material)?.head == "process")
-        #expect(!DefinitionGenus.fits(swap: "water cycle", category: "place", material: material))
-        #expect(DefinitionGenus.fits(swap: "Condensation", category: "process", material: material))
+        #expect(!DefinitionGenus.fits(swap: "water cycle", category: "place", original: "water reservoir", material: material))
+        #expect(DefinitionGenus.fits(swap: "Condensation", category: "process", original: "Evaporation", material: material))
         let stem = "A(n) _____ is a place where water is stored."
         #expect(DefinitionGenus.settleOpening(stem, swap: "water cycle", blank: "_____", material: material)
                 == "The water cycle is a place where water is stored.")
+    }
+
+    static let bondNotes = """
+    # Bonds
+
+    ## Covalent bonding
+
+    - A **covalent bond** is a shared pair of electrons between two atoms, usually two non-metals.
+    - An **ionic bond** is an electrostatic attraction between oppositely charged ions.
+    - Covalent substances form two kinds of structure:
+      - **simple molecular** (e.g. H₂O, CO₂): low melting points, weak forces between molecules
+      - **giant covalent** (e.g. diamond, SiO₂): very high melting points
+    - A **dative bond** is a shared pair of electrons that both come from the same atom.
+    """
+
+    @Test("a term the text defines as 'X is a …' swaps only with terms defined so too, never with a bare list label")
+    func definedTermsSwapOnlyWithDefinedTerms() throws {
+        let material = ExamMaterial(document: try StudyDocument(text: Self.bondNotes))
+        #expect(!DefinitionGenus.fits(swap: "simple molecular", category: "shared", original: "covalent bond", material: material))
+        #expect(!DefinitionGenus.fits(swap: "giant covalent", category: "shared", original: "covalent bond", material: material))
+        #expect(DefinitionGenus.fits(swap: "dative bond", category: "shared", original: "covalent bond", material: material))
+        for seed in 1...8 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.trueFalse]),
+                                         seed: UInt64(seed)).generate(from: Self.bondNotes)
+            for question in exam.questions {
+                #expect(!question.prompt.contains("simple molecular is") && !question.prompt.contains("giant covalent is"),
+                        "seed \(seed): \(question.prompt)")
+            }
+        }
     }
 
     @Test("a false definition swaps in only a term the text defines as the same kind of thing")
@@ -134,5 +163,40 @@ import StudyModel
             }
         }
         #expect(checked > 0)
+    }
+}
+
+/// A body whose name ends in a place the story uses alone ("Forest Agency Wales" beside "in
+/// Wales") is no person: no person's key, no surname forms ("Wales") as accepted answers.
+@Suite struct PlaceEndedBodyTests {
+    static let story = """
+    Farmers in Wales planted 90 hectares of new woodland last year, a report said on Tuesday.
+    Half of the forest is managed by Forest Agency Wales with the other half owned by private firms.
+    Timber is worth more than 450 million pounds a year to the economy across Wales, the report said.
+    Industry leader Martin Hale said 20,000 hectares a year were needed to meet the targets.
+    Mr Hale said the planting rules were too slow and told ministers to act quickly.
+    Ministers said they were encouraging landowners to plant 5,000 hectares of trees by 2030.
+    Conservation groups said commercial conifer forests were bad for wildlife in Wales.
+    """
+
+    @Test("a name ending in a word the story uses alone as a place is no person")
+    func placeEndedBodyIsNoPerson() throws {
+        for seed in 1...6 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6), seed: UInt64(seed))
+                .generate(from: Self.story)
+            for question in exam.questions {
+                // Neither the body nor the place is a news fill-in ("across _____" names no kind),
+                // and "Wales" never stands for the body or the body for "Wales".
+                #expect(!(question.kind == .fillInBlank && question.acceptedAnswers.contains { $0.hasSuffix("Wales") }),
+                        "seed \(seed): \(question.prompt) \(question.acceptedAnswers)")
+                #expect(question.answerKind != "person" || !question.options.contains("Forest Agency Wales"),
+                        "seed \(seed): \(question.prompt)")
+            }
+            #expect(AcceptedAnswers.longerCapitalisedName(of: "Wales", sentences: Self.story.split(separator: "\n").map(String.init)) == nil)
+        }
+        let material = ExamMaterial(document: try StudyDocument(text: Self.story))
+        let spans = material.candidates.flatMap(\.spans).filter { $0.text == "Forest Agency Wales" }
+        #expect(!spans.isEmpty)
+        #expect(spans.allSatisfy { !$0.isPerson })
     }
 }

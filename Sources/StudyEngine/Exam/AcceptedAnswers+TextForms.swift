@@ -389,6 +389,9 @@ extension AcceptedAnswers {
                     j -= 1
                 }
                 if !run.isEmpty { found.insert((run + [answer]).joined(separator: " ")) }
+                // "in Wales": the answer is a place in its own right, and "Natural Resources
+                // Wales" a body named after it, not a longer form of the same name.
+                if run.isEmpty, ExamMaterial.placePrepositions.contains(words[i - 1]) { return nil }
             }
         }
         return found.count == 1 ? found.first : nil

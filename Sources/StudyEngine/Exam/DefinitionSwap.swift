@@ -45,8 +45,12 @@ struct DefinitionGenus: Equatable {
     /// `category` ("place" in "A(n) _____ is a place where …"): where the text defines the
     /// swap as "X is a …", its genus has the same head. A swap the text describes otherwise
     /// ("**Praetor** (8): served mainly as judge") is left to the picker's other kind checks.
-    static func fits(swap: String, category: String, material: ExamMaterial) -> Bool {
-        guard let genus = of(swap, in: material) else { return true }
+    /// When the text defines `original` itself in that form ("A **covalent bond** is a shared
+    /// pair …"), the swap must be defined so too: a list label with no genus ("**simple
+    /// molecular** (e.g. H₂O): low melting points") may be a bare adjective, and "A simple
+    /// molecular is a shared pair of electrons" is nonsense.
+    static func fits(swap: String, category: String, original: String, material: ExamMaterial) -> Bool {
+        guard let genus = of(swap, in: material) else { return of(original, in: material) == nil }
         return genus.head == category
     }
 

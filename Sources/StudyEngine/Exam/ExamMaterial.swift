@@ -125,14 +125,21 @@ struct ExamMaterial {
         // "Manchester City" and "Manchester United" share their first word: a place's clubs,
         // not two people, though "City" and "United" are used alone.
         var lastWordsByFirst: [String: Set<String>] = [:]
+        // "in Wales", "across Wales": a word used alone as a place is no surname, so
+        // "Natural Resources Wales" is no person ending in one.
+        var placeWords: Set<String> = []
         for sentence in all {
             let words = SpanExtractor.words(sentence.text)
-            for i in words.indices.dropLast() where words[i].trailing.isEmpty
-                && words[i].core.first?.isUppercase == true && words[i + 1].core.first?.isUppercase == true {
-                lastWordsByFirst[words[i].core, default: []].insert(words[i + 1].core)
+            for i in words.indices.dropLast() where words[i].trailing.isEmpty && words[i + 1].core.first?.isUppercase == true {
+                if words[i].core.first?.isUppercase == true {
+                    lastWordsByFirst[words[i].core, default: []].insert(words[i + 1].core)
+                } else if Self.placePrepositions.contains(words[i].core),
+                          i + 2 >= words.count || words[i + 1].trailing.isEmpty == false || words[i + 2].core.first?.isUppercase != true {
+                    placeWords.insert(words[i + 1].core)
+                }
             }
         }
-        extractor.personEvidence = loneNames
+        extractor.personEvidence = loneNames.subtracting(placeWords)
         extractor.sharedFirstWords = Set(lastWordsByFirst.filter { $0.value.count >= 2 }.keys)
         var firstWordsByLast: [String: Set<String>] = [:]
         for (first, lasts) in lastWordsByFirst { for last in lasts { firstWordsByLast[last, default: []].insert(first) } }
@@ -574,6 +581,9 @@ struct ExamMaterial {
     }
 
     /// Capitalised words standing alone (not next to another capitalised word) inside sentences.
+    /// Prepositions before a place written alone ("in Wales", "throughout Europe").
+    static let placePrepositions: Set<String> = ["in", "across", "throughout", "near"]
+
     static func loneNames(_ texts: [String]) -> Set<String> {
         var out = Set<String>()
         for text in texts {

@@ -87,6 +87,12 @@ enum MissingReferent {
            roleNouns.contains(words[2]) {
             return "missing referent"
         }
+        // "The conductor founded …", "The researcher found …": a person known only by a role,
+        // named in an earlier sentence.
+        if words.count > 3, words[0] == "the", raw[1].first?.isLowercase == true, isPersonNoun(words[1]), !words[1].hasSuffix("s"),
+           raw[2].first?.isLowercase == true, raw[1].last?.isLetter == true, !StopWords.english.contains(words[2]) {
+            return "missing referent"
+        }
         // "'… to his parents,' he said": a quote whose speaker is only a pronoun.
         for i in raw.indices.dropFirst() where personPronouns.contains(words[i]) || words[i] == "they" {
             let previous = raw[i - 1]
@@ -300,7 +306,9 @@ enum MissingReferent {
 
     static let personNouns: Set<String> = ["researcher", "inventor", "engineer", "teacher", "student", "scholar",
                                            "philosopher", "astronomer", "professor", "doctor", "officer", "official",
-                                           "spokesman", "spokeswoman", "people", "team", "fan", "supporter", "worker"]
+                                           "spokesman", "spokeswoman", "people", "team", "fan", "supporter", "worker",
+                                           "conductor", "composer", "musician", "painter", "sculptor", "chairman", "boss",
+                                           "victim", "suspect", "pilot", "soldier", "mayor", "governor", "chef", "owner"]
 
     static func isContentWord(_ word: String) -> Bool {
         word.count > 2 && !StopWords.english.contains(word) && !CommonVerbs.all.contains(word)

@@ -37,7 +37,10 @@ extension QuestionFactory {
         guard let at = words.firstIndex(where: { $0.hasPrefix(blank) }), at > 0 else { return false }
         let before = words[at - 1]
         let word = Tokenizer.fold(String(before)).filter(\.isLetter)
+        // "across _____": a preposition says nothing of the kind.
         return before.first?.isLowercase == true && !before.contains(where: { ",;:".contains($0) })
+            && !StopWords.english.contains(word) && !ExamMaterial.placePrepositions.contains(word)
+            && !["across", "throughout", "near", "around", "outside", "inside", "beyond", "toward", "towards", "via"].contains(word)
             && OptionEvidence.isContent(word) && !CommonVerbs.all.contains(word)
             && !word.hasSuffix("ed") && !word.hasSuffix("ing") && !SpanExtractor.speechVerbs.contains(word)
     }

@@ -316,7 +316,8 @@ struct QuestionFactory {
             // Only a value the text marks (a defined term, date, number, person) has siblings
             // that make a false statement teach something; a generic key term gives nonsense.
             for span in spans where span.kind != .acronym && span.weight >= Self.minimumSwapWeight {
-                guard let stem = stem(candidate, blanking: [span]), !Self.blankIsQuoted(stem) else { continue }
+                guard let stem = stem(candidate, blanking: [span]), !Self.blankIsQuoted(stem),
+                      !SwapChecks.isHedgedValue(stem: stem, blank: Self.blank, kind: span.kind) else { continue }
                 // A few swaps to choose from: one that fails the checks below then costs no
                 // second pick (and no move to a weaker span).
                 // "A(n) _____ is a place where …": only a term the text defines as a place too;
@@ -327,7 +328,7 @@ struct QuestionFactory {
                     !Self.isNumberedSibling(span.text, swap)
                         && !SwapChecks.isCircular(swap: swap, original: span.text, stem: stem, blank: Self.blank)
                         && !SwapChecks.isOutOfScale(swap: swap, original: span)
-                        && (category.map { DefinitionGenus.fits(swap: swap, category: $0, material: material) }
+                        && (category.map { DefinitionGenus.fits(swap: swap, category: $0, original: span.text, material: material) }
                             ?? (span.kind != .term || DefinitionGenus.sameKindIfKnown(swap: swap, original: span.text, material: material)))
                 }) else { continue }
                 let opened = category == nil ? stem : DefinitionGenus.settleOpening(stem, swap: swap, blank: Self.blank, material: material)

@@ -28,8 +28,10 @@ public enum TypedAnswerMatcher {
     ///   itself uses for something else; a typed word equal to one of them is no typo.
     /// - Parameter isName: the answer names a person or a thing: its short words take no typo.
     public static func matches(_ given: String, expected: String, nearMisses: [String], isName: Bool) -> Bool {
-        let a = scaled(normalise(given))
-        let b = scaled(normalise(expected))
+        // "£30bn", "$390m": with money on either side a glued "m" is millions.
+        let money = (given + expected).contains { "£$€¥".contains($0) }
+        let a = scaled(normalise(given), money: money)
+        let b = scaled(normalise(expected), money: money)
         guard !a.isEmpty, !b.isEmpty else { return false }
         if a == b { return true }
         if let x = number(a), let y = number(b) { return abs(x - y) <= 1e-9 * max(1, abs(y)) }
@@ -72,8 +74,13 @@ public enum TypedAnswerMatcher {
 
     /// Scale words multiplied out: "103 million" → "103000000", "1.5 billion" → "1500000000",
     /// so a number written with its scale word and in digits compare by value.
-    static func scaled(_ normalised: String) -> String {
-        var words = normalised.split(separator: " ").map(String.init)
+    /// A scale glued to its number is split off first: "30bn" is "30 bn", and with `money`
+    /// "390m" is "390 million" (elsewhere "100m" may be metres).
+    static func scaled(_ normalised: String, money: Bool = false) -> String {
+        var words: [String] = []
+        for word in normalised.split(separator: " ").map(String.init) {
+            if let glued = gluedScale(word, money: money) { words += glued } else { words.append(word) }
+        }
         guard words.count > 1 else { return normalised }
         var i = 0
         while i + 1 < words.count {
@@ -85,6 +92,14 @@ public enum TypedAnswerMatcher {
             i += 1
         }
         return words.joined(separator: " ")
+    }
+
+    static func gluedScale(_ word: String, money: Bool) -> [String]? {
+        for (suffix, scale) in [("bn", "bn"), ("m", "million")] where word.hasSuffix(suffix) && (suffix == "bn" || money) {
+            let digits = String(word.dropLast(suffix.count))
+            if number(digits) != nil { return [digits, scale] }
+        }
+        return nil
     }
 
     static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9]
