@@ -59,4 +59,40 @@ import StudyModel
         #expect(MissingReferent.problem("The conductor Anna Reyes founded the orchestra in 1973.") == nil)
         #expect(MissingReferent.problem("The cell membrane controls what enters the cell.") == nil)
     }
+
+    static let profile = """
+    The violinist died at his home in York after a long illness, his family said on Monday.
+    Marlow played with many orchestras around the world and was one of the best-known soloists of his time.
+    Marlow studied violin in Vienna with Clara Stein and later in Paris with Jean Dupont.
+    He was the music director of the Harrogate Festival from 1979 to 1995.
+    His first recording was made in 1968 with the Leeds Chamber Orchestra.
+    He taught at the Royal Northern College of Music for 20 years.
+    "He was a generous teacher," said the cellist Ann Holt.
+    He also wrote two books about Bach.
+    """
+
+    @Test("a run of 'He …' sentences right after one whose subject is a person is asked with the name written in")
+    func pronounRunNamesItsSubject() throws {
+        let material = ExamMaterial(document: try StudyDocument(text: Self.profile))
+        let texts = material.candidates.map(\.text)
+        #expect(texts.contains { $0.hasPrefix("Marlow was the music director of the Harrogate Festival") })
+        #expect(texts.contains { $0.hasPrefix("Marlow's first recording was made in 1968") })
+        #expect(texts.contains { $0.hasPrefix("Marlow taught at the Royal Northern College") })
+        // After a quote by someone else the run has ended: "He also wrote …" is not repaired,
+        // and the opening "He died …" has no subject before it.
+        #expect(!texts.contains { $0.contains("also wrote two books") })
+        #expect(!texts.contains { $0.contains("died at his home") })
+    }
+
+    @Test("a two-word term's head is accepted where the text writes it alone and names no other kind of it")
+    func headAloneIsAccepted() {
+        let sentences = ["The morning commute in Hanoi is slow.", "The commute in Vietnam makes the Tube look easy."]
+        #expect(AcceptedAnswers.headAlone(of: "morning commute", sentences: sentences, termsByHead: ["commute": ["morning commute"]]) == "commute")
+        // Another kind of respiration: the head alone is open.
+        #expect(AcceptedAnswers.headAlone(of: "cellular respiration", sentences: ["The respiration of yeast differs."],
+                                          termsByHead: ["respiration": ["cellular respiration", "aerobic respiration"]]) == nil)
+        // Never written alone: not given.
+        #expect(AcceptedAnswers.headAlone(of: "tour companies", sentences: ["Unlike other tour companies we travel far."],
+                                          termsByHead: [:]) == nil)
+    }
 }

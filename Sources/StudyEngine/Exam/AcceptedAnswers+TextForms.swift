@@ -412,3 +412,26 @@ extension AcceptedAnswers {
         return rest.filter(\.isLetter).count >= 3 ? rest : nil
     }
 }
+
+extension AcceptedAnswers {
+    /// "commute" for "morning commute": the head of a two-word lower-case term, where the text
+    /// itself writes the head alone after an article ("The commute in Vietnam …") and names no
+    /// other kind of it ("aerobic respiration" beside "cellular respiration" keeps
+    /// "respiration" open, so it is not given). nil for any other term.
+    static func headAlone(of term: String, sentences: [String], termsByHead: [String: Set<String>]) -> String? {
+        let words = term.split(separator: " ").map(String.init)
+        guard words.count == 2, words.allSatisfy({ $0.allSatisfy { $0.isLowercase || $0 == "-" } }),
+              let head = words.last, head.count >= 4, !StopWords.english.contains(head) else { return nil }
+        let kinds = (termsByHead[head] ?? []).union(termsByHead[ExamLexicon.singular(head)] ?? [])
+        guard kinds.count <= 1 else { return nil }
+        let modifier = words[0]
+        for sentence in sentences where sentence.contains(head) {
+            let lower = sentence.lowercased().split(separator: " ").map { $0.filter { $0.isLetter || $0 == "-" } }
+            for i in lower.indices.dropFirst() where lower[i] == head && ["the", "a", "an"].contains(lower[i - 1]) {
+                if i + 1 < lower.count, lower[i + 1] == modifier { continue }
+                return head
+            }
+        }
+        return nil
+    }
+}

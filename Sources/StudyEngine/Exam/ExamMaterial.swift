@@ -208,10 +208,18 @@ struct ExamMaterial {
             spans.removeAll { $0.weight == 0 }
             return spans
         }
+        var subjects = PronounRun()
         for (position, var sentence) in all.enumerated() {
             defer { previous = sentence }
             if previous?.group != sentence.group { groupOpener = sentence }
             var spans = found[position]
+            // "Hogwood studied keyboard … He was the artistic director of …": a run of
+            // sentences opening "He"/"She" right after one whose subject is a person names
+            // that person, as a teacher would write it.
+            if let named = subjects.read(sentence, placeWords: placeWords) {
+                sentence.text = named
+                sentence.stemProblem = nil
+            }
             // A caption's names may be fused with the next sentence's words ("Billy Poodle").
             // (A sentence with no problem already passed the caption check.)
             let pieceOfCaption = ["caption", "fragment", "unbalanced"].contains(sentence.stemProblem ?? "")

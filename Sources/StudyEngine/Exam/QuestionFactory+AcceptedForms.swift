@@ -51,6 +51,11 @@ extension QuestionFactory {
                                                  sentences: Array(material.sentences.lazy.map(\.text).prefix(800))) {
             add(body)
         }
+        // "commute" for "morning commute", where the text writes "the commute" and no other kind.
+        if span.kind == .term, let head = AcceptedAnswers.headAlone(of: span.text, sentences: texts,
+                                                                    termsByHead: material.evidence.termsByHead) {
+            add(head)
+        }
         // "United Kingdom" for "UK": a country's or a body's well-known other names.
         if [.name, .acronym, .term].contains(span.kind) {
             for name in AcceptedAnswers.wellKnownNames(of: span.text) { add(name) }
