@@ -39,6 +39,9 @@ enum Antonyms {
             // "the same as always": a set phrase, not a claim.
             if before == "as" && after.isEmpty || before == "as" && after.first.map({ !$0.isLetter }) == true { continue }
             if before == "as", ["always", "never", "ever", "usual"].contains(core.lowercased()) { continue }
+            // "has never been greater": "always" before a comparative with nothing to compare
+            // with is no claim at all, so the swap is not false but empty.
+            if ["always", "never"].contains(core.lowercased()), Self.beforeBareComparative(words, after: i) { continue }
             // "died a few hours later": a time span before it makes the swap absurd, not false.
             if ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments"].contains(before.trimmingAny(of: ",")) { continue }
             // "Both the negative and the positive aspects": the opposite is already there, and the
@@ -59,6 +62,18 @@ enum Antonyms {
             return (out.joined(separator: " "), core, replacement)
         }
         return nil
+    }
+
+    /// Whether "been"/"be"/"was"/"is" and then a comparative with no "than" follow word `index`
+    /// ("never been greater.", "never been better"): a record claim whose opposite says nothing.
+    static func beforeBareComparative(_ words: [String], after index: Int) -> Bool {
+        let rest = words[(index + 1)...].prefix(3).map { $0.lowercased().trimmingAny(of: ".,;:!?\"“”()") }
+        guard let link = rest.firstIndex(where: { ["been", "be", "was", "is", "were", "are"].contains($0) }),
+              link + 1 < rest.count else { return false }
+        let next = rest[link + 1]
+        let comparative = ["more", "less", "better", "worse"].contains(next) || next.count > 4 && next.hasSuffix("er")
+        let compared = words[(index + 1)...].prefix(8).contains { $0.lowercased() == "than" }
+        return comparative && !compared
     }
 
     /// Which words stand inside quotation marks: what someone said is theirs, so swapping a

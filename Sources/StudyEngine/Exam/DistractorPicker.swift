@@ -97,7 +97,7 @@ struct DistractorPicker {
         }
         // A number inside a name ("type 2 diabetes") has only the text's own siblings.
         if chosen.count < count, [.year, .number, .percentage].contains(answer.kind), fit.labelSiblings == nil {
-            let made = fit.isDay ? inventedDays(answer, rng: &rng) : invented(answer: answer, rng: &rng)
+            let made = fit.isDay ? inventedDays(answer, rng: &rng) : invented(answer: answer, hedge: fit.hedge, rng: &rng)
             for value in made where chosen.count < count {
                 _ = accept(value)
             }
@@ -128,6 +128,8 @@ struct DistractorPicker {
         var latestYear: Int?
         var compared: ComparedValue?
         var labelSiblings: Set<String>?
+        /// "more than _____", "around _____": how far options must keep from the key.
+        var hedge: NumberHedge?
 
         /// The evidence indexes only pooled terms: any kin it knows is a pooled value. A
         /// statement's pool is one paragraph or section (small): its kin are counted there.
@@ -151,7 +153,8 @@ struct DistractorPicker {
                         echoWords: Self.echoWords(answer, stem: stem, blank: blank),
                         latestYear: latestOptionYear(answer, stem: stem),
                         compared: Self.comparedValue(answer, stem: stem, blank: blank),
-                        labelSiblings: labelSiblings(answer, stem: stem, blank: blank))
+                        labelSiblings: labelSiblings(answer, stem: stem, blank: blank),
+                        hedge: NumberHedge.before(blank: blank, in: stem, kind: answer.kind))
     }
 
     /// Whether `value` may fill the blank of `fit` as a wrong option.
@@ -209,6 +212,10 @@ struct DistractorPicker {
         // "rise from 63.4 million to _____": only values above 63.4 million.
         if let compared = fit.compared {
             guard let v = Self.comparable(value, kind: answer.kind), v != compared.pivot, (v > compared.pivot) == compared.above else { return false }
+        }
+        // "more than _____" (12 km): no 10 km, which the text implies; "around _____" (100 ns): no 80 ns.
+        if let hedge = fit.hedge, let a = Self.comparable(answer.text, kind: answer.kind) {
+            guard let v = Self.comparable(value, kind: answer.kind), hedge.allows(v, key: a) else { return false }
         }
         // "type _____ diabetes": only a type the text names.
         if let siblings = fit.labelSiblings {
@@ -368,7 +375,7 @@ struct DistractorPicker {
 
     /// Believable numbers in the answer's written form: nearby years, scaled amounts,
     /// shifted percentages.
-    func invented(answer: AnswerSpan, rng: inout SeededRandom) -> [String] {
+    func invented(answer: AnswerSpan, hedge: NumberHedge? = nil, rng: inout SeededRandom) -> [String] {
         if answer.kind == .year, answer.unit.hasPrefix("d") || answer.unit == "my" {
             return inventedDates(answer, rng: &rng)
         }
@@ -390,6 +397,15 @@ struct DistractorPicker {
         case .year, .number where yearShaped:
             let steps: [Double] = [1, 2, 3, 5, 7, 10, 12, 15, 20, 25]
             values = rng.shuffled(steps).map { rng.below(2) == 0 ? v - $0 : v + $0 }
+        case .number where hedge != nil, .percentage where hedge != nil:
+            // A bound or an estimate: options well away from the key, on the open side.
+            let step = form.decimals > 0 ? 0 : Self.roundingStep(v)
+            values = rng.shuffled(hedge?.inventedFactors ?? []).map { factor in
+                let raw = v * factor
+                return step > 1 ? (raw / step).rounded() * step : (form.decimals == 0 ? raw.rounded() : raw)
+            }
+            var seen = Set<String>([form.written(v)])
+            values = values.filter { $0 > 0 && (answer.kind != .percentage || v > 100 || $0 < 100) && seen.insert(form.written($0)).inserted }
         case .percentage:
             let steps: [Double] = [5, 10, 15, 20, 25, 30]
             values = rng.shuffled(steps).map { rng.below(2) == 0 ? v - $0 : v + $0 }.filter { $0 > 0 && (v > 100 || $0 < 100) }
@@ -403,12 +419,22 @@ struct DistractorPicker {
                 return step > 1 ? (raw / step).rounded() * step : raw
             }
             if abs(v) < 20 && form.decimals == 0 { values = rng.shuffled([v + 1, v + 2, v - 1, v + 3, v - 2, v + 4]) }
+            // "cache lines, usually 64 bytes": a power of two is a size a machine counts in, and
+            // 38 or 77 beside it is struck out at a glance; other powers of two are not.
+            if Self.isPowerOfTwo(v), v >= 16, form.decimals == 0 { values = rng.shuffled([v / 2, v * 2, v / 4, v * 4]) }
             var seen = Set<String>([form.written(v)])
             values = values.filter { seen.insert(form.written($0)).inserted }
             // A sign is part of the value: negative answers get negative distractors.
             values = values.filter { v < 0 ? $0 < 0 : $0 > 0 }
         }
         return values.map { form.written($0) }
+    }
+
+    /// Whether a whole positive number is a power of two (16, 64, 1024).
+    static func isPowerOfTwo(_ value: Double) -> Bool {
+        guard value >= 1, value == value.rounded(), value < 1e15 else { return false }
+        let whole = Int(value)
+        return whole & (whole - 1) == 0
     }
 
     /// The power of ten a whole number is rounded to, keeping at least two digits:

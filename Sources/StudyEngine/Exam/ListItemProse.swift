@@ -173,6 +173,33 @@ enum ListItemProse {
         return nil
     }
 
+    /// Whether a list item with no label is a noun phrase with a relative clause and no
+    /// clause of its own: "Political stability and a banking system that included the Bank of
+    /// England, founded in 1694" lists a cause; it states nothing, so it is no true/false
+    /// statement and no stem (a swap inside it could even stay true). Only the plain case is
+    /// caught: no finite auxiliary anywhere, and the first word that stops the search for a
+    /// verb is a relative word after a noun.
+    static func isRelativeNounPhrase(_ text: String) -> Bool {
+        let folded = text.split(separator: " ").map { Tokenizer.fold(String($0)).filter { $0.isLetter || $0.isNumber || $0 == "-" } }
+        guard folded.count >= 4, !folded.contains(where: auxiliaries.contains) else { return false }
+        let relatives: Set<String> = ["that", "which", "who", "whose", "whom"]
+        guard let at = folded.firstIndex(where: relatives.contains), at >= 2 else { return false }
+        let before = Array(folded[..<at])
+        // "… says that": a verb before the relative word makes a clause.
+        guard firstFiniteVerb(before) == nil, !before.contains(where: { CommonVerbs.all.contains($0) || $0.hasSuffix("ed") }) else { return false }
+        let previous = folded[at - 1]
+        guard !StopWords.english.contains(previous), !previous.hasSuffix("ly") else { return false }
+        // "… jenny that Hargreaves invented multiplied output": a second verb not set off by a
+        // comma is the clause's own, after its subject and the relative clause.
+        let raw = text.split(separator: " ").map(String.init)
+        var verbs = 0
+        for i in (at + 1)..<folded.count where CommonVerbs.all.contains(folded[i]) || folded[i].count > 4 && folded[i].hasSuffix("ed") {
+            verbs += 1
+            if verbs >= 2, !raw[i - 1].hasSuffix(",") { return false }
+        }
+        return true
+    }
+
     /// Whether a word in "-s" after a content word and before a function word ("plate sinks
     /// beneath") could be a verb the lists miss.
     static func mayBeVerb(_ words: [String]) -> Bool {

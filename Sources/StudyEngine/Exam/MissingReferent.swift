@@ -225,10 +225,18 @@ enum MissingReferent {
         for j in 0..<index where raw[j].first?.isUppercase == true {
             if j == 0, StopWords.english.contains(words[0]) || CommonVerbs.all.contains(words[0]) { continue }
             if personPronouns.contains(words[j]) || otherPronouns.contains(words[j]) { continue }
+            // "When contacted by the BBC, … to deselect him": a body's initials or a day or month
+            // names no one a "he" can be.
+            let letters = raw[j].filter(\.isLetter)
+            if letters.count >= 2, letters.allSatisfy(\.isUppercase) { continue }
+            if SpanExtractor.months.contains(words[j]) || weekdays.contains(words[j]) { continue }
             return true
         }
         return false
     }
+
+    /// Days of the week: capitalised, but no one a pronoun can stand for.
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// Prepositions after which "it"/"them" is an object ("for it", "of them").
     static let objectPrepositions: Set<String> = ["for", "of", "with", "about", "on", "to", "from", "into", "by", "in", "at"]

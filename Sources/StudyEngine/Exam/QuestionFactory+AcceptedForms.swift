@@ -56,6 +56,11 @@ extension QuestionFactory {
                                                                     termsByHead: material.evidence.termsByHead) {
             add(head)
         }
+        // "Stockton and Darlington" for "Stockton and Darlington Railway" when the stem says "railway".
+        if [.term, .name].contains(span.kind), let candidate,
+           let short = AcceptedAnswers.withoutGenericHead(span.text, stem: candidate.text) {
+            add(short)
+        }
         // "United Kingdom" for "UK": a country's or a body's well-known other names.
         if [.name, .acronym, .term].contains(span.kind) {
             for name in AcceptedAnswers.wellKnownNames(of: span.text) { add(name) }

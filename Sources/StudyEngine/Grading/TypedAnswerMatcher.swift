@@ -159,6 +159,9 @@ public enum TypedAnswerMatcher {
                 cleaned.append(ch)
             } else if ch == "'" {
                 continue
+            } else if ch == "&" {
+                // "Stockton & Darlington" is "Stockton and Darlington".
+                cleaned.append(" and ")
             } else if ch == "-", i > 0, i + 1 < chars.count, chars[i - 1].isLetter || chars[i - 1].isNumber,
                       chars[i + 1].isLetter || chars[i + 1].isNumber {
                 // "UV-A" is "UVA" (and "well-known" meets "well known" below, spaces aside).

@@ -1,0 +1,111 @@
+import Testing
+import StudyModel
+@testable import StudyEngine
+
+/// Faults an independent judge found on fresh texts (issue 8, round 16): options a bound or an
+/// estimate leaves true ("more than _____" offering a smaller value), a false "always" that
+/// says nothing ("has always been greater"), "him" with only a body's initials before it, a list
+/// item that is a noun phrase used as a statement, and a fill-in that rejects a railway's name
+/// without "Railway" when the stem says "railway".
+@Suite struct ExamJudgeSixteenTests {
+    @Test("the hedge before a blank: a floor, a ceiling or an estimate")
+    func hedgesAreRead() {
+        #expect(NumberHedge.before(blank: "_____", in: "A cloud can grow more than _____ tall.", kind: .number) == .lowerBound)
+        #expect(NumberHedge.before(blank: "_____", in: "The bridge carries up to _____ a day.", kind: .number) == .upperBound)
+        #expect(NumberHedge.before(blank: "_____", in: "It holds no more than _____ of data.", kind: .number) == .upperBound)
+        #expect(NumberHedge.before(blank: "_____", in: "Main memory takes around _____ to answer.", kind: .number) == .estimate)
+        #expect(NumberHedge.before(blank: "_____", in: "Main memory takes _____ to answer.", kind: .number) == nil)
+        #expect(NumberHedge.before(blank: "_____", in: "The war ended around _____.", kind: .year) == nil)
+        #expect(NumberHedge.lowerBound.allows(20, key: 12))
+        #expect(!NumberHedge.lowerBound.allows(10, key: 12))
+        #expect(!NumberHedge.lowerBound.allows(14, key: 12))
+        #expect(!NumberHedge.estimate.allows(80, key: 100))
+        #expect(NumberHedge.estimate.allows(40, key: 100))
+        #expect(!NumberHedge.upperBound.allows(150, key: 100))
+    }
+
+    static let weatherNotes = """
+    # Clouds and Storms
+
+    ## Cloud Types
+
+    Clouds were first given Latin names by the chemist Luke Howard in 1803. A cumulonimbus cloud can grow more than 12 km tall and produces thunder, lightning and hail.
+    A thunderstorm cell lasts about 30 minutes before its downdraft cuts off the warm air that feeds it.
+    Fog is a cloud at ground level that cuts visibility to under 1 km.
+
+    ## Fronts
+
+    A cold front moves at about 40 km per hour and brings a band of heavy rain 50 km wide.
+    A warm front rises over the cold air ahead of it at a gentle slope of 1 in 150.
+    """
+
+    @Test("options for 'more than _____' are larger, for 'about _____' well away, never close below")
+    func hedgedNumberOptionsStayOpen() throws {
+        var checked = 0
+        for seed in 1...12 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.multipleChoice]),
+                                         seed: UInt64(seed)).generate(from: Self.weatherNotes)
+            for question in exam.questions {
+                guard let hedge = NumberHedge.before(blank: "_____", in: question.prompt, kind: .number),
+                      let key = question.correctOptions.first.flatMap({ question.options.indices.contains($0) ? question.options[$0] : nil }),
+                      let keyValue = NumberForm(key)?.value else { continue }
+                for (i, option) in question.options.enumerated() where !question.correctOptions.contains(i) {
+                    guard let value = NumberForm(option)?.value else { continue }
+                    checked += 1
+                    #expect(hedge.allows(value, key: keyValue), "seed \(seed): \(option) for \(key) in \(question.prompt)")
+                }
+            }
+        }
+        #expect(checked > 0)
+    }
+
+    @Test("'never been greater' is not swapped to 'always been greater'; 'never rise' still is")
+    func emptyAlwaysIsNoSwap() {
+        #expect(Antonyms.swapOne(in: "The gap between the fans and the players has never been greater.") == nil)
+        #expect(Antonyms.swapOne(in: "Prices never rise in winter.") != nil)
+        #expect(Antonyms.swapOne(in: "The gap has never been greater than it is now, he said.") != nil)
+    }
+
+    @Test("'him' after only a body's initials or a day has no referent; after a name it has one")
+    func initialsAreNoReferent() {
+        #expect(MissingReferent.problem("When contacted by the BBC last week, most of the council said they would vote to deselect him.") != nil)
+        #expect(MissingReferent.problem("On Monday the club said it would sack him.") != nil)
+        #expect(MissingReferent.problem("Mr Mackintosh said he would not stand again.") == nil)
+        #expect(MissingReferent.problem("When contacted by the BBC, Mr Mackintosh said he would not stand.") == nil)
+    }
+
+    @Test("a list item that is a noun phrase with a relative clause is no statement")
+    func relativeNounPhraseIsNoStatement() {
+        #expect(ListItemProse.isRelativeNounPhrase("Political stability and a banking system that included the Bank of England, founded in 1694."))
+        #expect(!ListItemProse.isRelativeNounPhrase("The spinning jenny that Hargreaves invented multiplied the output of one worker."))
+        #expect(!ListItemProse.isRelativeNounPhrase("The idea that trade creates wealth was new."))
+        #expect(!ListItemProse.isRelativeNounPhrase("Arkwright built a mill that used water power."))
+    }
+
+    static let railwayNotes = """
+    # Railways
+
+    ## The First Lines
+
+    - The **Stockton and Darlington Railway** (1825) was the first public railway to use steam locomotives.
+    - The **Liverpool and Manchester Railway** (1830) was the first to run every train by steam.
+    - George Stephenson built the locomotive Rocket in 1829 for the Rainhill Trials.
+    """
+
+    @Test("a railway's name is accepted without 'Railway' when the stem says 'railway', and '&' as 'and'")
+    func nameWithoutGenericHead() {
+        #expect(AcceptedAnswers.withoutGenericHead("Stockton and Darlington Railway",
+                                                   stem: "The _____ (1825) was the first public railway to use steam.") == "Stockton and Darlington")
+        #expect(AcceptedAnswers.withoutGenericHead("Stockton and Darlington Railway", stem: "The _____ opened in 1825.") == nil)
+        #expect(AcceptedAnswers.withoutGenericHead("Royal Society", stem: "The _____ is a learned society.") == nil)
+        #expect(TypedAnswerMatcher.matches("Stockton & Darlington Railway", expected: "Stockton and Darlington Railway"))
+    }
+
+    @Test("a power of two gets other powers of two as invented options")
+    func powersOfTwo() {
+        #expect(DistractorPicker.isPowerOfTwo(64))
+        #expect(DistractorPicker.isPowerOfTwo(1024))
+        #expect(!DistractorPicker.isPowerOfTwo(96))
+        #expect(!DistractorPicker.isPowerOfTwo(0.5))
+    }
+}
