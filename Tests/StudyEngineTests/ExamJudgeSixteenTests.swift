@@ -109,3 +109,21 @@ import StudyModel
         #expect(!DistractorPicker.isPowerOfTwo(0.5))
     }
 }
+
+/// A sentence about the notes themselves is no stem (round 16: "This unit follows water from
+/// the _____ to the sky").
+@Suite struct AboutTheTextTests {
+    func about(_ text: String) -> Bool { AboutTheText.isAboutTheText(text.split(separator: " ")) }
+
+    @Test("'This unit follows …', 'In this chapter we …', 'The next section covers …' are about the text")
+    func metaSentences() {
+        #expect(about("This unit follows water from the ocean to the sky and back again."))
+        #expect(about("In this chapter we look at the causes of the war."))
+        #expect(about("The next section covers the laws of motion."))
+        #expect(!about("This section of the motorway was closed in 2015."))
+        #expect(!about("This course of treatment lasts six weeks."))
+        #expect(!about("The unit of force is the newton."))
+        #expect(ExamSentence.problem(raw: "This unit follows water from the ocean to the sky and back again.",
+                                     clean: "This unit follows water from the ocean to the sky and back again.") == "about the text")
+    }
+}

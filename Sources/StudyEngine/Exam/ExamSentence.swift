@@ -308,6 +308,7 @@ struct ExamSentence {
             return "fragment"
         }
         let first = words.first.map { Tokenizer.fold(String($0)).filter(\.isLetter) } ?? ""
+        if AboutTheText.isAboutTheText(words) { return "about the text" }
         if danglingOpeners.contains(first) { return "dangling reference" }
         if let reason = StemRepair.backReference(words) { return reason }
         // "And now, …", "But that was then", "Here c is …": a sentence that opens by leaning

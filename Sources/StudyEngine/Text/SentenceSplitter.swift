@@ -51,9 +51,10 @@ public struct SentenceSplitter: Sendable {
         let scalars = Array(paragraph.unicodeScalars)
         var result: [String] = []
         let cutter = LongSentenceCutter(maxWords: maxWords, maxCharacters: maxCharacters)
-        for range in SentenceBoundaries.find(in: scalars) {
-            let piece = Self.collapseWhitespace(scalars[range])
-            guard !piece.isEmpty else { continue }
+        var pieces = SentenceBoundaries.find(in: scalars).map { Self.collapseWhitespace(scalars[$0]) }.filter { !$0.isEmpty }
+        pieces = GluedBreaks.splitGluedCaptions(pieces)
+        GluedBreaks.carryClosingQuotes(&pieces)
+        for piece in pieces {
             result.append(contentsOf: cutter.cut(piece))
         }
         return result
