@@ -127,3 +127,17 @@ import StudyModel
                                      clean: "This unit follows water from the ocean to the sky and back again.") == "about the text")
     }
 }
+
+/// A caption run into a sentence that opens with an epithet and a name (round 16).
+@Suite struct FusedEpithetTests {
+    @Test("'… derby Head coach John Carver said …' is fused; 'former England manager Roy Hodgson' is not")
+    func fusedEpithets() {
+        #expect(FusedEpithet.isFused("Carver looks on as his side struggle against rivals Sunderland in the derby Head coach John Carver said he had a plan."))
+        #expect(FusedEpithet.isFused("The players struggled to get going Cancer survivor Jonas Gutierrez was the only player worthy of applause."))
+        #expect(!FusedEpithet.isFused("The decision was criticised by former England manager Roy Hodgson on Sunday."))
+        #expect(!FusedEpithet.isFused("The club signed the Newcastle midfielder Jonas Gutierrez in 2008 for £9m."))
+        #expect(!FusedEpithet.isFused("The goal came after a pass from fellow Spain midfielder Juan Mata in the second half."))
+        #expect(!FusedEpithet.isFused("The keeper almost scored a late equaliser beyond Liverpool goalkeeper Simon Mignolet."))
+        #expect(!FusedEpithet.isFused("Light from the Sun powers photosynthesis in green plants every day."))
+    }
+}
