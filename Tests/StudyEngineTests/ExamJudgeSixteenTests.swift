@@ -141,3 +141,31 @@ import StudyModel
         #expect(!FusedEpithet.isFused("Light from the Sun powers photosynthesis in green plants every day."))
     }
 }
+
+/// A Roman numeral alone ("his XI") is no name to ask about (round 16).
+@Suite struct RomanNumeralAnswerTests {
+    @Test("'XI', 'III', 'XXIV' are Roman numerals; 'CD', 'LCD', 'X1', 'VIX' are not")
+    func romanNumerals() {
+        #expect(SpanExtractor.isSmallRomanNumeral("XI"))
+        #expect(SpanExtractor.isSmallRomanNumeral("III"))
+        #expect(SpanExtractor.isSmallRomanNumeral("XXIV"))
+        #expect(!SpanExtractor.isSmallRomanNumeral("CD"))
+        #expect(!SpanExtractor.isSmallRomanNumeral("LCD"))
+        #expect(!SpanExtractor.isSmallRomanNumeral("VIX"))
+        #expect(!SpanExtractor.isSmallRomanNumeral("I"))
+    }
+
+    @Test("no question asks for 'XI'")
+    func noTeamSheetBlank() throws {
+        let story = """
+        Jose Mourinho picked five Chelsea players in his XI of the season on Tuesday. Eden Hazard was named player of the year by the PFA in April. The Chelsea manager said Hazard was the best player in England. Hazard joined Chelsea from Lille in 2012 for £32m.
+        """
+        for seed in 1...6 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 4, questionTypes: [.fillInBlank, .multipleChoice]),
+                                         seed: UInt64(seed)).generate(from: story)
+            for question in exam.questions {
+                #expect(!question.options.contains("XI") && !question.acceptedAnswers.contains("XI"), "\(question.prompt)")
+            }
+        }
+    }
+}

@@ -39,6 +39,16 @@ struct SpanExtractor {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]
+    /// "II", "XI", "XXIV": a Roman numeral of I, V and X alone (up to 39). "CD", "MD" and
+    /// "LCD" are left as abbreviations.
+    static func isSmallRomanNumeral(_ text: String) -> Bool {
+        guard text.count >= 2, text.allSatisfy({ "IVX".contains($0) }) else { return false }
+        var rest = Substring(text)
+        var tens = 0
+        while rest.hasPrefix("X"), tens < 3 { rest = rest.dropFirst(); tens += 1 }
+        return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"].contains(String(rest))
+    }
+
     static let months: [String] = ["january", "february", "march", "april", "may", "june", "july", "august",
                                    "september", "october", "november", "december"]
     static let eras: Set<String> = ["bc", "bce", "ad", "ce"]
@@ -374,6 +384,8 @@ struct SpanExtractor {
             if run.count == 1, ["m", "ll", "ve", "re", "d", "t"].contains(where: { text.replacingApostrophes().lowercased().hasSuffix("'" + $0) }) { return }
             guard text.count >= 2, !Self.calendarWords.contains(text.lowercased()) else { return }
             let isAcronym = run.count == 1 && text.count >= 2 && text.allSatisfy { $0.isUppercase || $0.isNumber }
+            // "picked five players in his XI": a Roman numeral alone is a number or a team, no name.
+            if isAcronym, Self.isSmallRomanNumeral(text) { return }
             var span = AnswerSpan(text: text, kind: isAcronym ? .acronym : .name, weight: isAcronym ? 3 : 4)
             // An abbreviation before its noun is usually the term itself ("a SYN-ACK segment").
             span.isModifier = isModifier && !text.filter(\.isLetter).allSatisfy(\.isUppercase)
