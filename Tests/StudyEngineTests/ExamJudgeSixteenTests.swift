@@ -71,6 +71,10 @@ import StudyModel
         #expect(MissingReferent.problem("When contacted by the BBC last week, most of the council said they would vote to deselect him.") != nil)
         #expect(MissingReferent.problem("On Monday the club said it would sack him.") != nil)
         #expect(MissingReferent.problem("Mr Mackintosh said he would not stand again.") == nil)
+        // "of that money", "for that reason": "that" before a noun points at an earlier sentence.
+        #expect(MissingReferent.problem("About £10.25m of that money is now missing, the council said.") != nil)
+        #expect(MissingReferent.problem("For that reason the council voted against the plan in 2015.") != nil)
+        #expect(MissingReferent.problem("Only 2.5% of the water is fresh, and most of that is locked in ice.") == nil)
         #expect(MissingReferent.problem("When contacted by the BBC, Mr Mackintosh said he would not stand.") == nil)
     }
 

@@ -60,7 +60,7 @@ enum MissingReferent {
     /// Words before "that" that make it point at a time, amount or thing named before
     /// ("over that time", "all that decrease", "by that point").
     static let pointingThat: Set<String> = ["over", "during", "at", "since", "by", "from", "until", "till", "after",
-                                            "all", "throughout", "within"]
+                                            "all", "throughout", "within", "of", "in", "for", "on", "with", "about"]
 
     /// A past form or a common verb ("dated", "said"), the words "even" adds to.
     static func isVerbForm(_ word: String) -> Bool {
