@@ -63,9 +63,11 @@ struct DistractorPicker {
             return (otherFit, numeric ? nil : Set(otherPool.map { AnswerSpan.key(caseForm($0.span)) }))
         }
 
+        let sameSection = sameSectionStatements(for: answer, candidate: candidate)
         func accept(_ value: String) -> Bool {
             let key = AnswerSpan.key(value)
             guard !key.isEmpty, !keys.contains(key) else { return false }
+            if Self.restatesQuantity(value, stem: stem, blank: blank, statements: sameSection) { return false }
             let entry = material.lexicon.entryIndex(for: value)
             if let entry, chosenEntries.contains(entry) { return false }
             guard allows(value, fit, candidate: candidate) else { return false }

@@ -236,6 +236,8 @@ struct ExamSentence {
         var labelProblem: String? = nil
         if unit.kind == .listItem, let head, Self.isColonLabel(head, in: repaired) {
             if let prose = ListItemProse.prose(head: head, clean: repaired) { repaired = prose } else { labelProblem = "list label" }
+        } else if unit.kind == .listItem, AppositiveListItem.isFragment(repaired) {
+            labelProblem = "fragment"
         }
         self.text = repaired
         self.emphasised = markup.emphasised

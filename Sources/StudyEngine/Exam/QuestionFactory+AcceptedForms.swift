@@ -53,7 +53,8 @@ extension QuestionFactory {
         }
         // "commute" for "morning commute", where the text writes "the commute" and no other kind.
         if span.kind == .term, let head = AcceptedAnswers.headAlone(of: span.text, sentences: texts,
-                                                                    termsByHead: material.evidence.termsByHead) {
+                                                                    termsByHead: material.evidence.termsByHead),
+           !(candidate.map { HeadInStem.shows(head: head, answer: span.text, in: $0.text) } ?? false) {
             add(head)
         }
         // "United Kingdom" for "UK": a country's or a body's well-known other names.

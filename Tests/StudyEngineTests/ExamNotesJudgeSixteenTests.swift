@@ -1,0 +1,113 @@
+import Testing
+import StudyModel
+@testable import StudyEngine
+
+/// Faults found judging fresh lecture notes (issue 8, round 16): a year fused with the noun
+/// phrase after it ("by _____ took half" for "1788 interest payments"), a list item that is a
+/// name and an appositive with no verb ("The Girondins, moderate deputies …"), a distractor
+/// the text itself gives for the same quantity ("7 km" for the crust under the oceans), and a
+/// compound's head accepted where the stem itself uses the head ("attribute" for "prime
+/// attribute" in "An attribute that … is called a _____").
+@Suite struct ExamNotesJudgeSixteenTests {
+    static let debtNotes = """
+    # A Royal Debt
+
+    ## The Crisis
+
+    Wars had doubled the royal debt, and by 1788 interest payments took about half of the state's income.
+    A poor harvest in 1788 then pushed the price of bread to its highest level in decades.
+    The king called the assembly in 1789 after the treasury ran out of money.
+    In 2000 samples taken from the archive, the clerks found 40 forged receipts.
+    """
+
+    @Test("a year after 'by'/'in' is a year, not a count of the noun phrase after it")
+    func yearAfterPrepositionIsAYear() throws {
+        let material = ExamMaterial(document: try StudyDocument(text: Self.debtNotes))
+        let spans = material.candidates.flatMap(\.spans)
+        #expect(!spans.contains { $0.text.hasPrefix("1788 interest") })
+        #expect(spans.contains { $0.text == "1788" && $0.kind == .year })
+        #expect(YearAfterPreposition.isYear(number: "1788", previous: "by", next: "interest"))
+        // A plural straight after the number is what it counts.
+        #expect(!YearAfterPreposition.isYear(number: "2000", previous: "in", next: "samples"))
+        #expect(!YearAfterPreposition.isYear(number: "1788", previous: "paid", next: "interest"))
+    }
+
+    @Test("a list item 'The Name, noun phrase who …' with no verb of its own is no stem")
+    func appositiveListItemIsAFragment() throws {
+        #expect(AppositiveListItem.isFragment("The Girondins, moderate deputies from the provinces who favoured war but feared Paris."))
+        #expect(AppositiveListItem.isFragment("The Jacobins, radical deputies led by Maximilien Robespierre, who relied on the sans-culottes."))
+        #expect(!AppositiveListItem.isFragment("Mitochondria, the powerhouses of the cell, make most of its ATP."))
+        #expect(!AppositiveListItem.isFragment("In 1792, France declared war on Austria and Prussia."))
+        #expect(!AppositiveListItem.isFragment("The Girondins, moderate deputies, were expelled in June 1793."))
+        let notes = """
+        # Factions
+
+        ## The Convention
+
+        The Convention was divided between two groups:
+
+        - The **Girondins**, moderate deputies from the provinces who favoured a spreading war but feared the power of Paris.
+        - The **Jacobins**, radical deputies led by Maximilien Robespierre, who relied on the support of the working people.
+
+        In June 1793 the Jacobins expelled the Girondin leaders from the Convention.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: notes))
+        #expect(!material.candidates.contains { $0.text.hasPrefix("The Girondins, moderate") || $0.text.hasPrefix("The Jacobins, radical") })
+    }
+
+    @Test("a number the same section gives for the same quantity is no distractor")
+    func sameQuantityIsNoDistractor() throws {
+        let statements = ["Oceanic crust is made mostly of basalt and is about 7 km thick."].map { ($0, DistractorPicker.contentStems($0)) }
+        let stem = "The crust is thin, between _____ thick under the oceans and about 70 km under mountains."
+        #expect(DistractorPicker.restatesQuantity("7 km", stem: stem, blank: "_____", statements: statements))
+        #expect(!DistractorPicker.restatesQuantity("9 km", stem: stem, blank: "_____", statements: statements))
+        // A value from a sentence about something else stays an option.
+        let other = ["The mantle reaches down to a depth of about 2,900 km."].map { ($0, DistractorPicker.contentStems($0)) }
+        #expect(!DistractorPicker.restatesQuantity("2,900 km", stem: stem, blank: "_____", statements: other))
+        let notes = """
+        # The Crust
+
+        ## Layers
+
+        The crust is the thin outer skin, between 5 km thick under the oceans and about 70 km thick under high mountains.
+        Oceanic crust is made mostly of basalt and is about 7 km thick under the deep oceans.
+        The lithosphere is about 100 km thick and includes the crust and the uppermost mantle.
+        The asthenosphere lies between 100 km and 350 km below the surface.
+        Continental crust is about 35 km thick on average.
+        """
+        for seed in 1...8 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.multipleChoice, .multipleAnswer]),
+                                         seed: UInt64(seed)).generate(from: notes)
+            for question in exam.questions where question.sourceSentence.hasPrefix("The crust is the thin outer skin") {
+                #expect(!question.options.contains("7 km"), "seed \(seed): \(question.prompt) \(question.options)")
+            }
+        }
+    }
+
+    @Test("a compound's head is not accepted when the stem itself uses the head alone")
+    func headShownInStemIsNotAccepted() throws {
+        #expect(HeadInStem.shows(head: "attribute", answer: "prime attribute",
+                                 in: "An attribute that belongs to some candidate key is called a prime attribute."))
+        #expect(!HeadInStem.shows(head: "commute", answer: "morning commute", in: "The morning commute in Hanoi is slow."))
+        let notes = """
+        # Keys
+
+        ## Attributes
+
+        In the relational model a column is an attribute, and a row is a tuple.
+        An attribute that belongs to some candidate key is called a prime attribute.
+        The candidate key is a minimal set of attributes that identifies each row.
+        Each attribute takes its values from a domain, such as the set of valid dates.
+        """
+        var asked = 0
+        for seed in 1...6 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 4, questionTypes: [.fillInBlank]),
+                                         seed: UInt64(seed)).generate(from: notes)
+            for question in exam.questions where question.acceptedAnswers.first == "prime attribute" {
+                asked += 1
+                #expect(!question.acceptedAnswers.contains("attribute"), "seed \(seed): \(question.acceptedAnswers)")
+            }
+        }
+        #expect(asked > 0)
+    }
+}
