@@ -110,4 +110,20 @@ import StudyModel
         }
         #expect(asked > 0)
     }
+
+    @Test("an antonym swap keeps the part of speech and never breaks a list or a result's direction")
+    func antonymSwapsStayFair() {
+        // A verb list: "gain" is a verb here, and "loss" would garble it.
+        #expect(Antonyms.swapOne(in: "Metals tend to gain, lose or share electrons in reactions.") == nil)
+        #expect(Antonyms.swapOne(in: "Atoms gain electrons in reduction.") == nil)
+        #expect(Antonyms.swapOne(in: "The firm reported a gain in profit.")?.replacement == "loss")
+        // A comparative that states a result or purpose reads as nonsense when swapped.
+        #expect(Antonyms.swapOne(in: "Decomposition splits a table into two or more smaller tables.") == nil)
+        #expect(Antonyms.swapOne(in: "Denormalisation trades consistency work for faster reads.") == nil)
+        #expect(Antonyms.swapOne(in: "Memory cells make the secondary response faster.") == nil)
+        // A property claim after a linking verb or before "than" is a fair false statement.
+        #expect(Antonyms.swapOne(in: "Macrophages are larger, live longer and pass on antigens.")?.replacement == "smaller")
+        #expect(Antonyms.swapOne(in: "Light travels faster than sound.")?.replacement == "slower")
+        #expect(Antonyms.swapOne(in: "On a mountain top the air pressure is much lower.")?.replacement == "higher")
+    }
 }
