@@ -126,4 +126,27 @@ import StudyModel
         #expect(Antonyms.swapOne(in: "Light travels faster than sound.")?.replacement == "slower")
         #expect(Antonyms.swapOne(in: "On a mountain top the air pressure is much lower.")?.replacement == "higher")
     }
+
+    @Test("'it' at a clause end with only plurals, counted units and adjectives before it points at an earlier sentence")
+    func itWithOnlyPluralsBeforeIsMissingReferent() {
+        #expect(MissingReferent.problem("For measles, about 95 percent of people must be immune to reach it.") != nil)
+        #expect(MissingReferent.problem("Plants absorb water through their roots and use it to make sugar.") == nil)
+        #expect(MissingReferent.problem("The lens bends the light and focuses it on the retina.") == nil)
+    }
+
+    @Test("when the text names two other terms with the answer's head noun, every option has that head")
+    func optionsKeepTheFamilyHead() {
+        func pooled(_ text: String) -> ExamMaterial.Pooled {
+            ExamMaterial.Pooled(span: AnswerSpan(text: text, kind: .term, weight: 9), group: 0, section: nil)
+        }
+        let answer = AnswerSpan(text: "convergent boundary", kind: .term, weight: 10)
+        let pool = ["convergent boundary", "divergent boundary", "transform boundary", "crust", "hotspot"].map(pooled)
+        let head = DistractorPicker.sharedHead(of: answer, pool: pool)
+        #expect(head == "boundary")
+        #expect(DistractorPicker.keepsHead("divergent boundary", head: head))
+        #expect(!DistractorPicker.keepsHead("crust", head: head))
+        // One sibling only: the head says nothing about a family, any kin may stand in.
+        #expect(DistractorPicker.sharedHead(of: answer, pool: ["divergent boundary", "crust", "hotspot"].map(pooled)) == nil)
+        #expect(DistractorPicker.keepsHead("crust", head: nil))
+    }
 }
