@@ -149,4 +149,35 @@ import StudyModel
         #expect(DistractorPicker.sharedHead(of: answer, pool: ["divergent boundary", "crust", "hotspot"].map(pooled)) == nil)
         #expect(DistractorPicker.keepsHead("crust", head: nil))
     }
+
+    @Test("summaries write a 'Label: text' list item as prose and give a pointing key-term sentence its antecedent")
+    func summaryListItemsAndPointers() throws {
+        #expect(SummaryListItem.prose("First Estate: the clergy, who paid almost no taxes.", kind: .listItem)
+            == "First Estate is the clergy, who paid almost no taxes.")
+        #expect(SummaryListItem.prose("Note: the clergy paid no taxes.", kind: .listItem) == "Note: the clergy paid no taxes.")
+        #expect(SummaryListItem.prose("Ratio: 3 to 1 in most years.", kind: .sentence) == "Ratio: 3 to 1 in most years.")
+        let notes = """
+        # The Oath
+
+        ## June 1789
+
+        The deputies of the Third Estate met in Versailles in May 1789 to discuss taxes and the debt.
+        Locked out of their hall, the deputies gathered in an indoor tennis court and swore not to separate until France had a constitution. This promise is known as the Tennis Court Oath.
+
+        ## Afterwards
+
+        The king gave way a week later and ordered the other estates to join the assembly.
+        The Tennis Court Oath became a symbol of the revolution for later generations of French people.
+        """
+        let summary = try Summarizer(options: SummaryOptions(type: .keyTerms)).summarize(notes)
+        let oath = summary.keyTerms.first { $0.term.lowercased().contains("tennis court oath") }
+        #expect(oath.map { !$0.sentence.hasPrefix("This promise") } ?? true, "\(String(describing: oath))")
+        let document = try StudyDocument(text: notes)
+        guard let at = document.sentences.firstIndex(where: { $0.text.hasPrefix("This promise") }) else {
+            Issue.record("no pointing sentence")
+            return
+        }
+        #expect(SummaryListItem.withAntecedent("This promise is known as the Tennis Court Oath.", index: at, document: document)
+            .hasPrefix("Locked out of their hall"))
+    }
 }
