@@ -180,4 +180,37 @@ import StudyModel
         #expect(SummaryListItem.withAntecedent("This promise is known as the Tennis Court Oath.", index: at, document: document)
             .hasPrefix("Locked out of their hall"))
     }
+
+    @Test("a date restated with a part left off ('September 1792' after '21 September 1792') is not asked twice")
+    func restatedDateIsAskedOnce() throws {
+        #expect(SameDate.isAsked("september 1792", used: ["21 september 1792"]))
+        #expect(SameDate.isAsked("21 september 1792", used: ["september 1792"]))
+        #expect(!SameDate.isAsked("september 1793", used: ["21 september 1792"]))
+        #expect(!SameDate.isAsked("1792", used: ["21 september 1792"]))
+        #expect(!SameDate.isAsked("21 september 1792", used: ["1792"]))
+        let notes = """
+        # The Republic
+
+        ## 1792
+
+        In April 1792 France declared war on Austria, and Prussia soon joined the fight against the revolution.
+        A Paris crowd attacked the Tuileries Palace in August 1792 and the king was arrested.
+        A new assembly, the National Convention, abolished the monarchy and declared France a republic on 21 September 1792.
+        Louis XVI was tried for treason and executed by guillotine on 21 January 1793.
+
+        ## Key Points
+
+        - France became a republic in September 1792.
+        - The king was executed in January 1793.
+        """
+        for seed in 1...6 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.multipleChoice, .fillInBlank]),
+                                         seed: UInt64(seed)).generate(from: notes)
+            let keys = exam.questions.map { question in
+                question.kind == .fillInBlank ? (question.acceptedAnswers.first ?? "")
+                    : question.correctOptions.map { question.options[$0] }.joined(separator: "|")
+            }
+            #expect(keys.filter { $0.contains("September 1792") }.count <= 1, "seed \(seed): \(keys)")
+        }
+    }
 }
