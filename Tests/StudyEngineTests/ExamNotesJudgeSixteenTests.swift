@@ -213,4 +213,29 @@ import StudyModel
             #expect(keys.filter { $0.contains("September 1792") }.count <= 1, "seed \(seed): \(keys)")
         }
     }
+
+    @Test("a conversion into other units after a number ('3,700 metres, or roughly 2.3 miles') comes out of the stem")
+    func conversionAppositiveIsRemoved() throws {
+        #expect(ConversionAppositive.removed("The average depth of the ocean is about 3,700 metres, or roughly 2.3 miles.")
+            == "The average depth of the ocean is about 3,700 metres.")
+        #expect(ConversionAppositive.removed("The town lies 10 km, or about 6 miles, from the coast.")
+            == "The town lies 10 km from the coast.")
+        #expect(ConversionAppositive.removed("The cable is 5km, or 3 miles, long.") == "The cable is 5km long.")
+        // No unit before, or no unit after: a choice, not a conversion.
+        #expect(ConversionAppositive.removed("Each team has 11 players, or 15 in rugby union.")
+            == "Each team has 11 players, or 15 in rugby union.")
+        #expect(ConversionAppositive.removed("Cells may divide, or die, when damaged.") == "Cells may divide, or die, when damaged.")
+        let notes = """
+        # The Ocean
+
+        ## Depths
+
+        The average depth of the ocean is about 3,700 metres, or roughly 2.3 miles.
+        The Mariana Trench reaches a depth of about 11,000 metres below the surface of the Pacific.
+        Sunlight reaches down only about 200 metres into the water of the open ocean.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: notes))
+        #expect(material.candidates.contains { $0.text == "The average depth of the ocean is about 3,700 metres." })
+        #expect(!material.candidates.contains { $0.text.contains("2.3 miles") })
+    }
 }
