@@ -238,4 +238,26 @@ import StudyModel
         #expect(material.candidates.contains { $0.text == "The average depth of the ocean is about 3,700 metres." })
         #expect(!material.candidates.contains { $0.text.contains("2.3 miles") })
     }
+
+    @Test("the title's subject with a modifier left off ('immune system' in 'The Human Immune System') is options only")
+    func titleSubjectTailIsNoAnswer() throws {
+        #expect(TitleSubject.names("immune system", titleKey: "human immune system"))
+        #expect(TitleSubject.names("congestion control", titleKey: "tcp congestion control"))
+        #expect(!TitleSubject.names("system", titleKey: "human immune system"))
+        #expect(!TitleSubject.names("roman republic", titleKey: "institution of the roman republic"))
+        #expect(!TitleSubject.names("cellular respiration", titleKey: "photosynthesis and cellular respiration"))
+        let notes = """
+        # The Human Immune System
+
+        ## Overview
+
+        The immune system is the network of cells, tissues and organs that protects the body against infection.
+        A pathogen is any organism or virus that causes disease in its host.
+        An antigen is any molecule that the immune system recognises as foreign to the body.
+        Phagocytosis is the process in which a cell engulfs a particle and digests it inside a vesicle.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: notes))
+        let spans = material.candidates.flatMap(\.spans).filter { $0.text == "immune system" }
+        #expect(!spans.isEmpty && spans.allSatisfy(\.isModifier))
+    }
 }
