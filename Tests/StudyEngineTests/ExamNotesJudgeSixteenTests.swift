@@ -260,4 +260,24 @@ import StudyModel
         let spans = material.candidates.flatMap(\.spans).filter { $0.text == "immune system" }
         #expect(!spans.isEmpty && spans.allSatisfy(\.isModifier))
     }
+
+    @Test("'Each step of one unit …' speaks of a scale named before: asked joined to that sentence")
+    func incrementOfUnnamedScaleIsJoined() throws {
+        #expect(UnnamedWhole.problem("Each step of one unit means about 32 times more energy released.") == UnnamedWhole.bareMeasure)
+        #expect(UnnamedWhole.problem("Every rise of 10 degrees doubles the rate of the reaction.") == UnnamedWhole.bareMeasure)
+        #expect(UnnamedWhole.problem("Each lymphocyte carries receptors for a single antigen.") == nil)
+        #expect(UnnamedWhole.problem("Each of the three estates sent deputies to Versailles.") == nil)
+        let notes = """
+        # Earthquakes
+
+        ## Size
+
+        An **earthquake** is a sudden shaking of the ground caused by the release of stress along a fault.
+
+        The size of an earthquake is given by the moment magnitude scale. Each step of one unit means about 32 times more energy released. The 1960 Valdivia earthquake in Chile, magnitude 9.5, is the strongest ever recorded.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: notes))
+        #expect(!material.candidates.contains { $0.text.hasPrefix("Each step") })
+        #expect(material.candidates.contains { $0.text.hasPrefix("The size of an earthquake is given by the moment magnitude scale. Each step") })
+    }
 }
