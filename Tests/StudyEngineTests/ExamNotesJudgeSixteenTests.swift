@@ -280,4 +280,12 @@ import StudyModel
         #expect(!material.candidates.contains { $0.text.hasPrefix("Each step") })
         #expect(material.candidates.contains { $0.text.hasPrefix("The size of an earthquake is given by the moment magnitude scale. Each step") })
     }
+
+    @Test("a key term's sentence with a pronoun or pointer inside it ('Immunologists divide it …') leans back")
+    func keyTermSentenceWithInnerPointerLeansBack() {
+        #expect(SummaryListItem.leansBack("Immunologists divide it into two branches: innate immunity and adaptive immunity."))
+        #expect(SummaryListItem.leansBack("The tool for spotting these problems is the functional dependency (FD)."))
+        #expect(SummaryListItem.leansBack("This promise is known as the Tennis Court Oath."))
+        #expect(!SummaryListItem.leansBack("An antibody is a Y-shaped protein that binds to one specific antigen."))
+    }
 }
