@@ -57,12 +57,12 @@ import StudyModel
 
     @Test("a number the same section gives for the same quantity is no distractor")
     func sameQuantityIsNoDistractor() throws {
-        let statements = ["Oceanic crust is made mostly of basalt and is about 7 km thick."].map { ($0, DistractorPicker.contentStems($0)) }
+        let statements = ["Oceanic crust is made mostly of basalt and is about 7 km thick."]
         let stem = "The crust is thin, between _____ thick under the oceans and about 70 km under mountains."
         #expect(DistractorPicker.restatesQuantity("7 km", stem: stem, blank: "_____", statements: statements))
         #expect(!DistractorPicker.restatesQuantity("9 km", stem: stem, blank: "_____", statements: statements))
         // A value from a sentence about something else stays an option.
-        let other = ["The mantle reaches down to a depth of about 2,900 km."].map { ($0, DistractorPicker.contentStems($0)) }
+        let other = ["The mantle reaches down to a depth of about 2,900 km."]
         #expect(!DistractorPicker.restatesQuantity("2,900 km", stem: stem, blank: "_____", statements: other))
         let notes = """
         # The Crust
