@@ -36,6 +36,8 @@ enum Antonyms {
             let before = i > 0 ? words[i - 1].lowercased() : ""
             let after = i + 1 < words.count ? words[i + 1].lowercased() : ""
             if ["or", "and", "nor"].contains(before) || ["or", "and", "nor"].contains(after) { continue }
+            // A list item, a verb for a noun, a comparative of a result: see `AntonymContext`.
+            if !AntonymContext.allowsSwap(words, at: i) { continue }
             // "the same as always": a set phrase, not a claim.
             if before == "as" && after.isEmpty || before == "as" && after.first.map({ !$0.isLetter }) == true { continue }
             if before == "as", ["always", "never", "ever", "usual"].contains(core.lowercased()) { continue }

@@ -326,8 +326,8 @@ struct ExamMaterial {
             for s in candidates[c].spans.indices {
                 let span = candidates[c].spans[s]
                 // Lengths first: folding every span's words would cost more than the rest of this loop.
-                if let titleKey, [.term, .name, .acronym].contains(span.kind), abs(span.text.count - titleKey.count) <= 6,
-                   ExamLexicon.key(span.text) == titleKey {
+                if let titleKey, [.term, .name, .acronym].contains(span.kind), span.text.count <= titleKey.count + 6,
+                   TitleSubject.names(ExamLexicon.key(span.text), titleKey: titleKey) {
                     candidates[c].spans[s].isModifier = true
                 }
                 if ranks.isBuildingBlock(span, lexicon: lexicon) { candidates[c].spans[s].isModifier = true }

@@ -228,7 +228,9 @@ struct ExamSentence {
         // piece of a longer quote come off first: what is left is the statement itself.
         let statement = unit.kind == .listItem ? StemRepair.Statement(text: markup.clean, quoted: false)
             : StemRepair.statement(markup.clean)
-        var repaired = statement.text
+        // "3,700 metres, or roughly 2.3 miles": the same amount in other units gives a blanked
+        // number away (list items skip the news repairs, so their bracketed form goes here too).
+        var repaired = ConversionAppositive.removed(unit.kind == .listItem ? NewsRepair.withoutConversions(statement.text) : statement.text)
         let head = Self.head(raw: unit.text, clean: markup.clean, emphasised: markup.emphasised,
                              isListItem: unit.kind == .listItem)
         // "Allergy: an allergy is …": a list item's label and colon are no prose; the item is
@@ -238,6 +240,8 @@ struct ExamSentence {
             if let prose = ListItemProse.prose(head: head, clean: repaired) { repaired = prose } else { labelProblem = "list label" }
         } else if unit.kind == .listItem, ListItemProse.isRelativeNounPhrase(repaired) {
             labelProblem = "list phrase"
+        } else if unit.kind == .listItem, AppositiveListItem.isFragment(repaired) {
+            labelProblem = "fragment"
         }
         self.text = repaired
         self.emphasised = markup.emphasised

@@ -148,7 +148,8 @@ enum MissingReferent {
             if otherPronouns.contains(word), !before.contains(where: isContentWord) { return "missing referent" }
             // "Snellius rediscovered it in 1621", "… won the prize for discovering them": an
             // object pronoun whose only candidates before it are names, not the thing meant.
-            if (word == "it" || word == "them"), i > 0, isObjectSlot(words[i - 1]),
+            // ("to reach it": a verb after "to" takes the pronoun as its object, whatever the verb.)
+            if (word == "it" || word == "them"), i > 0, isObjectSlot(words[i - 1]) || i >= 2 && words[i - 2] == "to" && isContentWord(words[i - 1]),
                !hasThingBefore(i, raw: raw, words: words, plural: word == "them"),
                word == "it" || !ownsGroupBefore(i, raw: raw, words: words) {
                 return "missing referent"
@@ -264,6 +265,9 @@ enum MissingReferent {
                   isContentWord(word), !word.hasSuffix("ed"), !word.hasSuffix("ing") else { continue }
             // "The Dutch mathematician …": a person's role is who acts, not the thing acted on.
             if !plural, isPersonNoun(word) { continue }
+            // "about 95 percent of people must be immune to reach it": a plural ("people",
+            // "measles" read as one) and a unit counted by a number are no antecedent of "it".
+            if !plural, ThingAntecedent.isNoSingularAntecedent(j, raw: raw, words: words) { continue }
             if !plural { return true }
             if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("'s") || ["people", "children", "men", "women", "data", "media", "bacteria", "criteria"].contains(word) {
                 return true

@@ -53,7 +53,8 @@ extension QuestionFactory {
         }
         // "commute" for "morning commute", where the text writes "the commute" and no other kind.
         if span.kind == .term, let head = AcceptedAnswers.headAlone(of: span.text, sentences: texts,
-                                                                    termsByHead: material.evidence.termsByHead) {
+                                                                    termsByHead: material.evidence.termsByHead),
+           !(candidate.map { HeadInStem.shows(head: head, answer: span.text, in: $0.text) } ?? false) {
             add(head)
         }
         // "Stockton and Darlington" for "Stockton and Darlington Railway" when the stem says "railway".

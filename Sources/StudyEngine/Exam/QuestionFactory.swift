@@ -41,6 +41,7 @@ struct QuestionFactory {
         }
         return candidate.spans
             .filter { span in span.weight >= Self.minimumAnswerWeight && !span.isModifier && !answerKeys(span).contains(where: used.contains)
+                && (span.kind != .year || !SameDate.isAsked(span.key, used: used))
                 && !Self.isGlossLanguage(span, in: candidate.text) }
             .sorted { a, b in
                 let wa = a.weight + bonus(a), wb = b.weight + bonus(b)

@@ -251,7 +251,8 @@ struct SpanExtractor {
                 i += 1
                 continue
             }
-            if isPlainInteger, Self.isYear(word.core), !(next.map(isUnit) ?? false) {
+            if isPlainInteger, Self.isYear(word.core), !(next.map(isUnit) ?? false)
+                || YearAfterPreposition.isYear(number: word.core, previous: previous.map { Tokenizer.fold($0.core) } ?? "", next: nextFolded) {
                 out.append(AnswerSpan(text: word.core, kind: .year, weight: 7))
                 continue
             }

@@ -29,4 +29,16 @@ enum TitleSubject {
         bytes = bytes.dropFirst()
         return bytes.first == UInt8(ascii: " ") || bytes.first == UInt8(ascii: "\t")
     }
+
+    /// Whether a span's key names the title's subject: the subject itself, or, where the
+    /// subject is one noun phrase (no "of", "and", comma or other function word inside it), its
+    /// last two or more words ("immune system" in "The Human Immune System", "congestion
+    /// control" in "TCP Congestion Control"): the same thing with a modifier left off.
+    static func names(_ key: String, titleKey: String) -> Bool {
+        if key == titleKey { return true }
+        guard key.count < titleKey.count, titleKey.hasSuffix(" " + key), key.contains(" ") else { return false }
+        let words = titleKey.split(separator: " ").map(String.init)
+        let inner = words.first.map { ["the", "a", "an"].contains($0) } == true ? words.dropFirst() : words[...]
+        return !titleKey.contains(",") && !inner.contains(where: { StopWords.english.contains($0) })
+    }
 }

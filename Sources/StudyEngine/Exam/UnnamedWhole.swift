@@ -49,7 +49,7 @@ enum UnnamedWhole {
         let words = raw.map { $0.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "-" } }
         guard words.count >= 3 else { return nil }
         if countsUnnamedParts(raw: raw, words: words) { return bareCount }
-        if measuresUnnamedThing(raw: raw, words: words) { return bareMeasure }
+        if measuresUnnamedThing(raw: raw, words: words) || incrementsUnnamedScale(words: words) { return bareMeasure }
         return nil
     }
 

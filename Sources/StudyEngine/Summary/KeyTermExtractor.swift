@@ -147,7 +147,8 @@ struct KeyTermExtractor {
                 sentence = Self.explainingSentence(for: item.display, in: entry.sentences, document: document, ranking: ranking)
             }
             guard sentence >= 0 else { continue }
-            var text = InlineMarkdown.strip(document.sentences[sentence].text)
+            var text = SummaryListItem.prose(InlineMarkdown.strip(document.sentences[sentence].text), kind: document.sentences[sentence].kind)
+            text = SummaryListItem.withAntecedent(text, index: sentence, document: document)
             // A bold label on its own ("Retransmission timeout (RTO).", "Stage 2: The Krebs
             // cycle.") is explained by the sentence after it in the same paragraph.
             let next = sentence + 1

@@ -70,7 +70,8 @@ public struct Summarizer: Sendable {
         var blocks: [Int] = []
         for index in picked {
             let unit = document.sentences[index]
-            let text = SummaryFormatter.styled(InlineMarkdown.strip(unit.text), style: options.style, type: options.type)
+            let text = SummaryFormatter.styled(SummaryListItem.prose(InlineMarkdown.strip(unit.text), kind: unit.kind),
+                                               style: options.style, type: options.type)
             guard !text.isEmpty else { continue }
             sentences.append(SummarySentence(unitIndex: unit.index, text: text, score: ranking.scores[index]))
             blocks.append(unit.block)
