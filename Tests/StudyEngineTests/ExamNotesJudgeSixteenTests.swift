@@ -136,17 +136,22 @@ import StudyModel
 
     @Test("when the text names two other terms with the answer's head noun, every option has that head")
     func optionsKeepTheFamilyHead() {
-        func pooled(_ text: String) -> ExamMaterial.Pooled {
-            ExamMaterial.Pooled(span: AnswerSpan(text: text, kind: .term, weight: 9), group: 0, section: nil)
+        func byHead(_ terms: [String]) -> [String: Set<String>] {
+            var out: [String: Set<String>] = [:]
+            for term in terms {
+                let key = ExamLexicon.key(term)
+                if let head = OptionEvidence.head(of: key) { out[head, default: []].insert(key) }
+            }
+            return out
         }
         let answer = AnswerSpan(text: "convergent boundary", kind: .term, weight: 10)
-        let pool = ["convergent boundary", "divergent boundary", "transform boundary", "crust", "hotspot"].map(pooled)
-        let head = DistractorPicker.sharedHead(of: answer, pool: pool)
+        let head = DistractorPicker.sharedHead(of: answer, termsByHead: byHead(["convergent boundary", "divergent boundary",
+                                                                                 "transform boundary", "crust", "hotspot"]))
         #expect(head == "boundary")
         #expect(DistractorPicker.keepsHead("divergent boundary", head: head))
         #expect(!DistractorPicker.keepsHead("crust", head: head))
         // One sibling only: the head says nothing about a family, any kin may stand in.
-        #expect(DistractorPicker.sharedHead(of: answer, pool: ["divergent boundary", "crust", "hotspot"].map(pooled)) == nil)
+        #expect(DistractorPicker.sharedHead(of: answer, termsByHead: byHead(["divergent boundary", "crust", "hotspot"])) == nil)
         #expect(DistractorPicker.keepsHead("crust", head: nil))
     }
 

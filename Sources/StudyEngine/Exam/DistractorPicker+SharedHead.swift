@@ -4,18 +4,19 @@
 /// out that anyone strikes without the text (issue 8, D). Then only terms with that head are
 /// options; with too few, the picker gives fewer and the question is asked another way.
 extension DistractorPicker {
-    /// The answer's head noun when the pool holds at least two other terms named by it, else nil.
-    static func sharedHead(of answer: AnswerSpan, pool: [ExamMaterial.Pooled]) -> String? {
+    /// The answer's head noun when the text names at least two other terms by it, else nil.
+    /// Read from the evidence's index of terms by head noun (built once per text): this runs
+    /// for every question tried, and a pool of a long text holds hundreds of terms.
+    func sharedHead(of answer: AnswerSpan) -> String? {
+        Self.sharedHead(of: answer, termsByHead: material.evidence.termsByHead)
+    }
+
+    /// See `sharedHead(of:)`: `termsByHead` maps a head noun to the keys of the terms it names.
+    static func sharedHead(of answer: AnswerSpan, termsByHead: [String: Set<String>]) -> String? {
         guard [.term, .acronym].contains(answer.kind) else { return nil }
         let key = ExamLexicon.key(answer.text)
-        guard let head = OptionEvidence.head(of: key) else { return nil }
-        var siblings = Set<String>()
-        for item in pool {
-            let other = ExamLexicon.key(item.span.text)
-            if other != key, OptionEvidence.head(of: other) == head { siblings.insert(other) }
-            if siblings.count >= 2 { return head }
-        }
-        return nil
+        guard let head = OptionEvidence.head(of: key), let family = termsByHead[head] else { return nil }
+        return family.subtracting([key]).count >= 2 ? head : nil
     }
 
     /// Whether `value` is named by `head` (always true when there is no shared head).

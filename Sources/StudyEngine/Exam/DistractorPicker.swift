@@ -64,7 +64,7 @@ struct DistractorPicker {
         }
 
         let sameSection = sameSectionStatements(for: answer, candidate: candidate)
-        let familyHead = Self.sharedHead(of: answer, pool: pool)
+        let familyHead = sharedHead(of: answer)
         func accept(_ value: String) -> Bool {
             let key = AnswerSpan.key(value)
             guard !key.isEmpty, !keys.contains(key) else { return false }
