@@ -3,27 +3,83 @@
 /// thick") offers a value the text itself supports, so the question has two defensible
 /// answers (issue 8, K). A value is such a restatement when a sentence of the same section
 /// that writes it shares three or more content words with the stem (the words around the
-/// value, not the value or its unit). Only the section's sentences are read, once per question.
+/// value, not the value or its unit). Only the section's sentences are read, with their stems
+/// worked out once per text.
 extension DistractorPicker {
-    /// The sentences of `candidate`'s section, for answers with a unit (plain counts and years
-    /// rarely restate one quantity in two places). Only texts: a sentence is stemmed only when
-    /// it writes an option (a long chapter is one section).
-    func sameSectionStatements(for answer: AnswerSpan, candidate: ExamMaterial.Candidate) -> [String] {
-        guard [.number, .percentage].contains(answer.kind), !answer.unit.isEmpty, let section = candidate.section else { return [] }
-        return material.sentences.filter { $0.section == section && $0.index != candidate.sentence }.map(\.text)
+    /// What a restatement is checked against: the stem's content-word stems, and the
+    /// sentences of the candidate's section with their stems. The arrays are the material's
+    /// own (read once per text; assigning them copies nothing), filtered at each look-up.
+    struct QuantityScope {
+        var stemStems: Set<String>
+        var texts: [String]
+        var stems: [Set<String>]
+        /// For each number the texts write ("7", "2,900"), which of them write it: a value is
+        /// searched for only in those (a long section holds hundreds of sentences, and every
+        /// option tried is checked).
+        var byNumber: [Substring: [Int]]
+        /// Each text's section, the section that counts, and the text left out (the stem's own).
+        var sections: [String?]? = nil
+        var section: String? = nil
+        var excluded: Int? = nil
+
+        /// The digits (with "," and ".") a word opens with, after at most one sign or bracket
+        /// ("7", "$4", "(1,460"); "" for any other word.
+        static func leadingNumber(_ word: Substring) -> Substring {
+            guard word.prefix(while: { !$0.isNumber }).count <= 1 else { return "" }
+            var number = word.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "," || $0 == "." }
+            while let last = number.last, last == "," || last == "." { number = number.dropLast() }
+            return number
+        }
+
+        /// Index of `texts` by the numbers their words open with.
+        static func index(_ texts: [String]) -> [Substring: [Int]] {
+            var out: [Substring: [Int]] = [:]
+            for (i, text) in texts.enumerated() {
+                for word in text.split(separator: " ") {
+                    let number = leadingNumber(word)
+                    if !number.isEmpty, out[number]?.last != i { out[number, default: []].append(i) }
+                }
+            }
+            return out
+        }
+
+        /// Whether text `i` is one of the scope's.
+        func includes(_ i: Int) -> Bool {
+            i != excluded && (sections.map { $0[i] == section } ?? true)
+        }
+    }
+
+    /// The scope for answers with a unit (plain counts and years rarely restate one quantity
+    /// in two places), or nil.
+    func sameSectionScope(for answer: AnswerSpan, candidate: ExamMaterial.Candidate, stem: String, blank: String) -> QuantityScope? {
+        guard [.number, .percentage].contains(answer.kind), !answer.unit.isEmpty, let section = candidate.section else { return nil }
+        let stemStems = Self.contentStems(stem.replacingOccurrences(of: blank, with: " "))
+        guard stemStems.count >= 3 else { return nil }
+        return QuantityScope(stemStems: stemStems, texts: material.sentenceTexts, stems: material.sentenceStems,
+                             byNumber: material.sentencesByNumber, sections: material.sentenceSections, section: section,
+                             excluded: material.sentences.firstIndex { $0.index == candidate.sentence })
+    }
+
+    /// Whether a text of `scope` writes `value` and shares three or more content-word stems
+    /// with the stem (the value's own words left out).
+    static func restatesQuantity(_ value: String, scope: QuantityScope?) -> Bool {
+        guard let scope, let first = value.split(separator: " ").first else { return false }
+        let number = QuantityScope.leadingNumber(first)
+        guard !number.isEmpty, let indices = scope.byNumber[number] else { return false }
+        let valueStems = contentStems(value)
+        let stemStems = scope.stemStems.subtracting(valueStems)
+        guard stemStems.count >= 3 else { return false }
+        for i in indices where scope.includes(i) && WholeWord.contains(value, in: scope.texts[i]) {
+            if scope.stems[i].subtracting(valueStems).intersection(stemStems).count >= 3 { return true }
+        }
+        return false
     }
 
     /// Whether one of `statements` writes `value` and shares three or more content-word stems
-    /// with `stem` (blank and value words left out).
-    static func restatesQuantity(_ value: String, stem: String, blank: String,
-                                 statements: [String]) -> Bool {
-        guard !statements.isEmpty else { return false }
-        let valueStems = contentStems(value)
-        let stemStems = contentStems(stem.replacingOccurrences(of: blank, with: " ")).subtracting(valueStems)
-        guard stemStems.count >= 3 else { return false }
-        for statement in statements where WholeWord.contains(value, in: statement) {
-            if contentStems(statement).subtracting(valueStems).intersection(stemStems).count >= 3 { return true }
-        }
-        return false
+    /// with `stem` (blank and value words left out). For a stem and sentences outside a text.
+    static func restatesQuantity(_ value: String, stem: String, blank: String, statements: [String]) -> Bool {
+        let scope = QuantityScope(stemStems: contentStems(stem.replacingOccurrences(of: blank, with: " ")),
+                                  texts: statements, stems: statements.map { contentStems($0) }, byNumber: QuantityScope.index(statements))
+        return restatesQuantity(value, scope: scope)
     }
 }

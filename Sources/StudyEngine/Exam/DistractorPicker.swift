@@ -63,12 +63,12 @@ struct DistractorPicker {
             return (otherFit, numeric ? nil : Set(otherPool.map { AnswerSpan.key(caseForm($0.span)) }))
         }
 
-        let sameSection = sameSectionStatements(for: answer, candidate: candidate)
+        let sameSection = sameSectionScope(for: answer, candidate: candidate, stem: stem, blank: blank)
         let familyHead = sharedHead(of: answer)
         func accept(_ value: String) -> Bool {
             let key = AnswerSpan.key(value)
             guard !key.isEmpty, !keys.contains(key) else { return false }
-            if Self.restatesQuantity(value, stem: stem, blank: blank, statements: sameSection) { return false }
+            if Self.restatesQuantity(value, scope: sameSection) { return false }
             if !Self.keepsHead(value, head: familyHead) { return false }
             let entry = material.lexicon.entryIndex(for: value)
             if let entry, chosenEntries.contains(entry) { return false }
