@@ -106,7 +106,8 @@ enum AcceptedAnswers {
     static func onlyPersonWithSurname(_ name: String, among names: Set<String>) -> String? {
         let words = name.split(separator: " ")
         guard (2...4).contains(words.count), let last = words.last, last.count >= 3,
-              last.first?.isUppercase == true, last.dropFirst().allSatisfy(\.isLowercase) else { return nil }
+              // ("McCoy", "O'Neill": a surname's inner capital is still a surname.)
+              last.first?.isUppercase == true, PersonNameShape.fits(String(last)) else { return nil }
         let others = names.filter { $0.hasSuffix(" " + last) && $0 != name && !$0.hasSuffix(" " + name) }
         return others.isEmpty ? String(last) : nil
     }

@@ -41,6 +41,8 @@ enum Antonyms {
             if before == "as", ["always", "never", "ever", "usual"].contains(core.lowercased()) { continue }
             // "died a few hours later": a time span before it makes the swap absurd, not false.
             if ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments"].contains(before.trimmingAny(of: ",")) { continue }
+            // "added to increase the power", "as positive as possible": an aim, whose opposite is absurd.
+            if AntonymAims.statesAim(words, at: i) { continue }
             // "Both the negative and the positive aspects": the opposite is already there, and the
             // swap would repeat it. "can increase X, increasing Y": another form of the word
             // carries the same claim, and the swap would contradict it rather than be false.

@@ -197,7 +197,12 @@ struct OptionEvidence {
                         // A person's name by the words around it; a body's by the noun after it.
                         let nextWord = end + 1 < cores.count && !endsClause[end] ? folded[end + 1] : ""
                         if i > 0, !endsClause[i - 1], Self.personTitles.contains(folded[i - 1]) { personNames.insert(name) }
-                        if SpanExtractor.speechVerbs.contains(nextWord) { personNames.insert(name) }
+                        // "Mr Hall and Mr Laviolette": a name written with its title is a person's too.
+                        if words.count >= 2, Self.personTitles.contains(Tokenizer.fold(words[0]).filter(\.isLetter)) { personNames.insert(name) }
+                        // ("Prof Morgan from the University of Nottingham said": a name after "the" or a
+                        // place preposition is where the speaker works, not the speaker.)
+                        let placedBefore = i > 0 && !endsClause[i - 1] && (folded[i - 1] == "the" || Self.placePrepositions.contains(folded[i - 1]))
+                        if SpanExtractor.speechVerbs.contains(nextWord), !placedBefore { personNames.insert(name) }
                         // ("Striker Leo Grant scored …": a role noun may open the sentence.)
                         if i > 0, words.count >= 2, !endsClause[i - 1], raw[i - 1].first?.isLowercase == true || i == 1,
                            Self.isContent(folded[i - 1]), !CommonVerbs.all.contains(folded[i - 1]),

@@ -16,7 +16,7 @@ struct QuestionFactory {
     /// names are asked with options, never as fill-ins.
     var isNewsStory = false
 
-    var picker: DistractorPicker { DistractorPicker(material: material, difficulty: difficulty) }
+    var picker: DistractorPicker { DistractorPicker(material: material, difficulty: difficulty, isNewsStory: isNewsStory) }
 
     /// Answers below this weight (lone key terms that nothing marks as defined) are
     /// distractor material only: a question on them tests a generic word.
@@ -132,8 +132,11 @@ struct QuestionFactory {
         return remaining >= 4 ? text : nil
     }
 
+    /// Verbs that attribute a quote ("…," Ms Gardent emphasised): the speaker beside one is no key.
     static let speechVerbs: Set<String> = ["said", "says", "say", "added", "adds", "told", "tells", "explained",
-                                           "admitted", "insisted", "wrote", "writes", "asked", "replied", "declared"]
+                                           "admitted", "insisted", "wrote", "writes", "asked", "replied", "declared",
+                                           "emphasised", "emphasized", "stressed", "noted", "warned", "argued", "claimed",
+                                           "commented", "continued", "recalled", "remarked", "tweeted", "suggested"]
 
     /// "'Pride is the word I would use,' said _____." or "'…,' _____ said.": who spoke a
     /// quote with no other clue is no question.

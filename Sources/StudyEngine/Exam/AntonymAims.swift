@@ -1,0 +1,30 @@
+/// Where a word's opposite makes no false statement but an absurd one (issue 8, F): the word
+/// states what someone aims at. "Proteins were added to increase the power of the test" and
+/// "The club is trying to be as positive as possible" say what people want; swapped, they
+/// say people worked towards a harm ("added to decrease the power", "as negative as
+/// possible"), which any reader rejects without the text.
+///
+/// A "to" before the word reads as an aim unless the word before "to" speaks of what is
+/// expected or under way ("expected to rise", "continued to fall"): those state a trend, and
+/// its opposite is a plain falsehood.
+enum AntonymAims {
+    /// Words before "to + verb" that make it a forecast or a trend, not an aim.
+    static let trendWords: Set<String> = [
+        "expected", "likely", "unlikely", "set", "due", "forecast", "predicted", "projected", "estimated",
+        "continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun", "started",
+        "start", "starts", "tend", "tends", "tended", "seem", "seems", "seemed", "appear", "appears",
+        "appeared", "going", "about", "used",
+    ]
+
+    /// Whether `words[i]` (the word to swap) states an aim: after "to" that follows no trend
+    /// word, or inside "as … as" ("as positive as possible").
+    static func statesAim(_ words: [String], at i: Int) -> Bool {
+        func folded(_ j: Int) -> String {
+            guard words.indices.contains(j) else { return "" }
+            return Tokenizer.fold(words[j].trimmingAny(of: ".,;:!?\"“”()'’"))
+        }
+        if folded(i - 1) == "as", folded(i + 1) == "as" { return true }
+        guard folded(i - 1) == "to" else { return false }
+        return !trendWords.contains(folded(i - 2))
+    }
+}
