@@ -28,3 +28,17 @@ enum AntonymAims {
         return !trendWords.contains(folded(i - 2))
     }
 }
+
+/// A capitalised word with an opposite inside a name or title ("Fall of an Empire: The Story
+/// of …", "the Higher Education Act"): the swap renames a film or a law, a misquote of the
+/// name rather than a false claim (issue 8, F). Mid-sentence a capital marks a name; at the
+/// start, a capitalised word among the next three marks one.
+enum AntonymNames {
+    static func inName(_ words: [String], at i: Int) -> Bool {
+        guard words.indices.contains(i), words[i].first(where: \.isLetter)?.isUppercase == true else { return false }
+        if i > 0 { return true }
+        return words.dropFirst().prefix(3).contains { word in
+            word.first(where: \.isLetter)?.isUppercase == true && !["I", "I'm", "I've"].contains(word)
+        }
+    }
+}

@@ -43,6 +43,8 @@ enum Antonyms {
             if ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments"].contains(before.trimmingAny(of: ",")) { continue }
             // "added to increase the power", "as positive as possible": an aim, whose opposite is absurd.
             if AntonymAims.statesAim(words, at: i) { continue }
+            // "Fall of an Empire": a word of a name or title.
+            if AntonymNames.inName(words, at: i) { continue }
             // "Both the negative and the positive aspects": the opposite is already there, and the
             // swap would repeat it. "can increase X, increasing Y": another form of the word
             // carries the same claim, and the swap would contradict it rather than be false.

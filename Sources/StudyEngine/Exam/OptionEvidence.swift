@@ -207,7 +207,8 @@ struct OptionEvidence {
                         if i > 0, words.count >= 2, !endsClause[i - 1], raw[i - 1].first?.isLowercase == true || i == 1,
                            Self.isContent(folded[i - 1]), !CommonVerbs.all.contains(folded[i - 1]),
                            !Self.bodyNouns.contains(folded[i - 1]), !Self.bodyEndings.contains(words[words.count - 1]),
-                           !folded[i - 1].hasSuffix("ing"), !folded[i - 1].hasSuffix("ed"), PersonNameShape.fits(name) {
+                           !folded[i - 1].hasSuffix("ing"), !folded[i - 1].hasSuffix("ed"), PersonNameShape.fits(name),
+                           !Self.modifiesNounAfter(end, cores: cores, endsClause: endsClause) {
                             personNames.insert(name)
                         }
                         // ("the Premier Division side Kingsford Rovers": the name after "side" is the
@@ -595,6 +596,23 @@ struct OptionEvidence {
             }
         }
         return false
+    }
+}
+
+extension OptionEvidence {
+    /// Whether the name ending at token `end` describes the lowercase noun right after it
+    /// ("his former Leicester West constituency", "a former Chelsea player"): then it is a
+    /// place, club or thing used as a modifier, and the word before it ("former") no role
+    /// noun of a person. A verb after the name ("striker Leo Grant scored") or a stop word
+    /// ("manager Gary Bowyer has") leaves it a person's.
+    static func modifiesNounAfter(_ end: Int, cores: [String], endsClause: [Bool]) -> Bool {
+        guard end + 1 < cores.count, !endsClause[end] else { return false }
+        let next = cores[end + 1]
+        guard next.first?.isLowercase == true, next.count > 2 else { return false }
+        let word = next.lowercased()
+        if StopWords.english.contains(word) || CommonVerbs.all.contains(word) { return false }
+        if word.hasSuffix("ed") || word.hasSuffix("s") && !word.hasSuffix("ss") || word.hasSuffix("ing") { return false }
+        return isContent(word)
     }
 }
 

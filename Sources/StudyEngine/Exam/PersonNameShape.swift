@@ -12,7 +12,7 @@ enum PersonNameShape {
             guard let first = letters.first, first.isUppercase else { return false }
             for index in letters.indices.dropFirst() where letters[index].isUppercase {
                 let before = String(letters[..<index])
-                let allowed = before == "Mc" || before == "Mac" || letters[index - 1] == "'" || letters[index - 1] == "-"
+                let allowed = before == "Mc" || before == "Mac" || letters[index - 1] == "'" || letters[index - 1] == "’" || letters[index - 1] == "-"
                 if !allowed { return false }
             }
             return letters.count == 1 || letters.dropFirst().contains(where: \.isLowercase)

@@ -160,6 +160,9 @@ struct QuestionFactory {
         guard answer.first?.isUppercase == true else { return false }
         let raw = text.split(separator: " ").map(String.init)
         for (i, token) in raw.enumerated() where token.contains(Self.blank) {
+            // "Hayes & _____": an ampersand joins the words of one name (a firm, a club).
+            if i >= 2, raw[i - 1] == "&", raw[i - 2].first?.isUppercase == true { return true }
+            if i + 2 < raw.count, raw[i + 1] == "&", raw[i + 2].first?.isUppercase == true { return true }
             let before = i > 0 ? raw[i - 1] : ""
             let after = i + 1 < raw.count && !token.hasSuffix(",") && !token.hasSuffix(".") ? raw[i + 1] : ""
             for (neighbour, isBefore) in [(before, true), (after, false)] where neighbour.first?.isUppercase == true {
