@@ -198,5 +198,49 @@ import StudyModel
         #expect(PersonNameShape.fits("Peter O’Neill"))
         #expect(AcceptedAnswers.onlyPersonWithSurname("Peter O’Neill", among: ["Peter O’Neill"]) == "O’Neill")
     }
+
+    // MARK: D — a number's unit is no name or adjective
+
+    @Test func aShortNameOrAdjectiveAfterANumberIsNoUnit() throws {
+        #expect(SpanExtractor.isShortNonUnit("Rio"))
+        #expect(SpanExtractor.isShortNonUnit("due"))
+        #expect(!SpanExtractor.isShortNonUnit("mph"))
+        #expect(!SpanExtractor.isShortNonUnit("kg"))
+        let text = "The sprinter could still run at the 2016 Rio Games after her ban ends, her coach said. " +
+            "She is one of the 99 due to race in the final on Sunday."
+        let material = ExamMaterial(document: try StudyDocument(text: text))
+        let spans = material.candidates.flatMap(\.spans).map(\.text)
+        #expect(!spans.contains("2016 Rio"))
+        #expect(!spans.contains("99 due"))
+    }
+
+    // MARK: D — a name that describes a noun is no key in a story
+
+    @Test func aNameBeforeTheNounItDescribesIsNoNewsKey() {
+        #expect(NewsNameModifier.blankModifiesNoun("Officers were attacked in a _____ parking lot on Monday.", blank: QuestionFactory.blank))
+        #expect(NewsNameModifier.blankModifiesNoun("Delegates met at the _____ conference centre.", blank: QuestionFactory.blank))
+        #expect(!NewsNameModifier.blankModifiesNoun("The _____ reported the sale on Monday.", blank: QuestionFactory.blank))
+        #expect(!NewsNameModifier.blankModifiesNoun("The _____ said the sale was final.", blank: QuestionFactory.blank))
+        #expect(!NewsNameModifier.blankModifiesNoun("He met _____ in the car park.", blank: QuestionFactory.blank))
+    }
+
+    // MARK: D — a name joined by "and" to a marked person is a person's
+
+    @Test func aNameJoinedToAMarkedPersonIsAPersons() throws {
+        let text = "The boy met former stars Neil Addison and Pablo Nero at the ground, his father said. " +
+            "He also met the Royal Infirmary nurses who cared for him."
+        let material = ExamMaterial(document: try StudyDocument(text: text))
+        #expect(material.evidence.personNames.contains("Neil Addison"))
+        #expect(material.evidence.personNames.contains("Pablo Nero"))
+        #expect(!material.evidence.personNames.contains("Royal Infirmary"))
+    }
+
+    // MARK: C — more glued seams
+
+    @Test func aLetterOrAQuoteGluedToTheNextSentenceIsASeam() {
+        #expect(FusedSeams.problem("Ghana will face Togo in Group F.Should the Ghanaians win, they will reach the finals in Gabon.") != nil)
+        #expect(FusedSeams.problem("We will build a future for the region and its clubs\"We are ready,\" said the chief.") != nil)
+        #expect(FusedSeams.problem("Ms O'Neill was fined £3,000 at the court in Dungiven on Monday.") == nil)
+    }
 }
 

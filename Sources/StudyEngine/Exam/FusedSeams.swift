@@ -15,7 +15,7 @@ enum FusedSeams {
     static func problem(_ text: String) -> String? {
         let words = text.split(separator: " ")
         for (i, word) in words.enumerated() {
-            if gluedStop(word) || gluedCapitals(word) { return "fused sentences" }
+            if gluedStop(word) || gluedCapitals(word) || gluedQuote(word) { return "fused sentences" }
             guard i >= 1, i + 1 < words.count, word.count > 1 else { continue }
             let previous = words[i - 1]
             guard let last = previous.last, last.isLetter || last.isNumber,
@@ -53,6 +53,8 @@ enum FusedSeams {
             if quoted && (before.isLetter || before.isNumber) || runBefore >= 2 && (before.isLowercase || before.isNumber) {
                 return true
             }
+            // "Group F.Should the …": one letter opening the word, then a whole capitalised word.
+            if runBefore == 1, k == 1, before.isUppercase, letters[j...].prefix(while: \.isLetter).count >= 3 { return true }
         }
         return false
     }
@@ -67,4 +69,16 @@ enum FusedSeams {
         }
         return false
     }
+
+    /// "…Africa and Morocco"We are preparing …": a closing double quote glued to the capital
+    /// that opens the next sentence. (An apostrophe inside a name, "O'Neill", is no quote.)
+    static func gluedQuote(_ word: Substring) -> Bool {
+        let letters = Array(word)
+        guard letters.count >= 5 else { return false }
+        for k in letters.indices.dropFirst().dropLast(2) where "\"“”".contains(letters[k]) {
+            if letters[k - 1].isLetter || ".,!?".contains(letters[k - 1]), letters[k + 1].isUppercase, letters[k + 2].isLowercase { return true }
+        }
+        return false
+    }
 }
+

@@ -128,6 +128,7 @@ struct OptionEvidence {
             namesByFirst[first, default: []].append(words)
         }
         for key in namesByFirst.keys { namesByFirst[key]?.sort { $0.count > $1.count } }
+        var pairedNames: [(String, String)] = []
 
         for sentence in sentences {
             let raw = sentence.split(separator: " ")
@@ -161,6 +162,7 @@ struct OptionEvidence {
             }
             // Names: prepositions before them and mentions.
             var seenNames = Set<String>()
+            var lastName: (name: String, end: Int)? = nil
             i = 0
             while i < cores.count {
                 let core = cores[i]
@@ -249,6 +251,12 @@ struct OptionEvidence {
                         if !listed, !endsClause[end], end + 1 < cores.count, Self.pluralVerbs.contains(cores[end + 1].lowercased()) {
                             groupNames.insert(name)
                         }
+                        // "stars Neil Alexander and Nacho Novo": two names joined by "and", read for
+                        // the person marks one of them passes to the other (after the loop).
+                        if i >= 2, folded[i - 1] == "and", !endsClause[i - 2], let previous = lastName, previous.end == i - 2 {
+                            pairedNames.append((previous.name, name))
+                        }
+                        lastName = (name, end)
                         matched = words.count
                         break
                     }
@@ -379,6 +387,13 @@ struct OptionEvidence {
                     }
                 }
             }
+        }
+
+        // "former stars Neil Alexander and Nacho Novo": a full name joined by "and" to one the
+        // text marks as a person's is a person's too (both written as people's names).
+        for (a, b) in pairedNames where a.contains(" ") && b.contains(" ") && PersonNameShape.fits(a) && PersonNameShape.fits(b) {
+            if personNames.contains(a), !bodyNames.contains(b) { personNames.insert(b) }
+            else if personNames.contains(b), !bodyNames.contains(a) { personNames.insert(a) }
         }
 
         // "David Houldcroft, defending, …" and later "Mr Houldcroft said": the full name of a

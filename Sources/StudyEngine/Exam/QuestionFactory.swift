@@ -116,6 +116,8 @@ struct QuestionFactory {
             return nil
         }
         if Self.isQuoteAttribution(text) { return nil }
+        // "in a _____ parking lot": in a story a name before the noun it describes is no key.
+        if isNewsStory, answers.count == 1, answers[0].kind == .name, NewsNameModifier.blankModifiesNoun(text, blank: Self.blank) { return nil }
         if answers.contains(where: { isPartOfLongerName($0.text, in: text) }) { return nil }
         // "2 to _____ days", "_____ to 10 days": one end of a range asks a guess, not a fact.
         if answers.contains(where: { [.number, .year, .percentage].contains($0.kind) }), Self.isRangeEnd(text) { return nil }
