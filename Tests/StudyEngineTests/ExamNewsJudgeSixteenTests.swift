@@ -242,5 +242,18 @@ import StudyModel
         #expect(FusedSeams.problem("We will build a future for the region and its clubs\"We are ready,\" said the chief.") != nil)
         #expect(FusedSeams.problem("Ms O'Neill was fined £3,000 at the court in Dungiven on Monday.") == nil)
     }
+
+    // MARK: F — a ranked superlative keeps its opposite out
+
+    @Test func aRankedSuperlativeIsNotSwapped() {
+        #expect(Antonyms.swapOne(in: "Norway is the third smallest importer of the grain in Europe.") == nil)
+        #expect(Antonyms.swapOne(in: "Bergen is one of the largest ports on the west coast.") == nil)
+        #expect(Antonyms.swapOne(in: "Bergen has the largest fish market on the west coast.")?.replacement == "smallest")
+    }
+
+    @Test func aListThatLostItsLineBreaksIsNoStem() {
+        #expect(FusedSeams.problem("Three players will take part: Ann Lee will play for Harbour RoversTom Hale is with Lake RangersSam Ode plays for Oslo.") != nil)
+        #expect(FusedSeams.problem("The slides were made in PowerPoint and shared with the whole class on Monday.") == nil)
+    }
 }
 

@@ -42,3 +42,25 @@ enum AntonymNames {
         }
     }
 }
+
+/// A superlative ranked among others ("the third smallest importer", "one of the largest
+/// ports"): its opposite may hold as well (a list has a third largest and a third smallest,
+/// and many a port is "one of the smallest" of some list), so the swap makes no clear
+/// falsehood (issue 8, F).
+enum AntonymRanks {
+    static let ordinals: Set<String> = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                                        "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"]
+
+    static func isRanked(_ words: [String], at i: Int) -> Bool {
+        let word = Tokenizer.fold(words[i].trimmingAny(of: ".,;:!?\"“”()'’"))
+        guard word.hasSuffix("est") else { return false }
+        func folded(_ j: Int) -> String {
+            guard words.indices.contains(j) else { return "" }
+            return Tokenizer.fold(words[j].trimmingAny(of: ".,;:!?\"“”()'’"))
+        }
+        if ordinals.contains(folded(i - 1)) { return true }
+        // "one of the largest", "among the fastest".
+        if folded(i - 1) == "the", folded(i - 2) == "of" && folded(i - 3) == "one" || folded(i - 2) == "among" { return true }
+        return false
+    }
+}

@@ -45,6 +45,8 @@ enum Antonyms {
             if AntonymAims.statesAim(words, at: i) { continue }
             // "Fall of an Empire": a word of a name or title.
             if AntonymNames.inName(words, at: i) { continue }
+            // "the third smallest importer", "one of the largest ports": the opposite may hold too.
+            if AntonymRanks.isRanked(words, at: i) { continue }
             // "Both the negative and the positive aspects": the opposite is already there, and the
             // swap would repeat it. "can increase X, increasing Y": another form of the word
             // carries the same claim, and the swap would contradict it rather than be false.

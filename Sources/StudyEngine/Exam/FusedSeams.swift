@@ -14,6 +14,9 @@
 enum FusedSeams {
     static func problem(_ text: String) -> String? {
         let words = text.split(separator: " ")
+        // "… will play for Sunrisers HyderabadJos Buttler is with Mumbai IndiansSam …": a list
+        // whose line breaks were lost glues a name to the next line's first word, again and again.
+        if words.filter(camelSeam).count >= 2 { return "fused sentences" }
         for (i, word) in words.enumerated() {
             if gluedStop(word) || gluedCapitals(word) || gluedQuote(word) { return "fused sentences" }
             guard i >= 1, i + 1 < words.count, word.count > 1 else { continue }
@@ -77,6 +80,18 @@ enum FusedSeams {
         guard letters.count >= 5 else { return false }
         for k in letters.indices.dropFirst().dropLast(2) where "\"“”".contains(letters[k]) {
             if letters[k - 1].isLetter || ".,!?".contains(letters[k - 1]), letters[k + 1].isUppercase, letters[k + 2].isLowercase { return true }
+        }
+        return false
+    }
+
+    /// "HyderabadJos": a lower-case run of five letters or more, then a capitalised word of
+    /// three letters or more inside one token. (Brand names such as "PowerPoint" have one such
+    /// seam; only two in a sentence count.)
+    static func camelSeam(_ word: Substring) -> Bool {
+        let letters = Array(word)
+        guard letters.count >= 9 else { return false }
+        for j in 5..<(letters.count - 2) where letters[j].isUppercase {
+            if letters[(j - 5)..<j].allSatisfy(\.isLowercase), letters[(j + 1)...(j + 2)].allSatisfy(\.isLowercase) { return true }
         }
         return false
     }
