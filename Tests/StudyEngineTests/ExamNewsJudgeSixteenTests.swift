@@ -255,5 +255,28 @@ import StudyModel
         #expect(FusedSeams.problem("Three players will take part: Ann Lee will play for Harbour RoversTom Hale is with Lake RangersSam Ode plays for Oslo.") != nil)
         #expect(FusedSeams.problem("The slides were made in PowerPoint and shared with the whole class on Monday.") == nil)
     }
+
+    // MARK: C — a rank's abbreviation does not end the sentence
+
+    @Test func aRankBeforeANameEndsNoSentence() throws {
+        let text = "The woman was hurt hours after driving her son and his friend, Army Spc. Leo Vance, to a match, " +
+            "according to court papers. Det. Insp. Ann Reid said the case was closed."
+        let document = try StudyDocument(text: text)
+        #expect(document.sentences.count == 2)
+        #expect(document.sentences.first?.text.contains("Army Spc. Leo Vance, to a match") == true)
+    }
+
+    @Test func aFourWordLabelBeforeAColonIsACaption() {
+        #expect(CaptionMarks.looksLikeCaption("Lost at sea tonight: Ann Reid, 54, was rescued off the coast on Friday."))
+        #expect(!CaptionMarks.looksLikeCaption("The coach said: Ann Reid, 54, was rescued off the coast on Friday."))
+    }
+
+    // MARK: A — a caption's party run into a name is no full name
+
+    @Test func aNameRunIntoAPartyIsNotTheFullName() {
+        let names: Set<String> = ["Gordon Brown", "Labour Brown"]
+        #expect(AcceptedAnswers.fullName(of: "Brown", among: names) == nil)
+        #expect(AcceptedAnswers.fullName(of: "Brown", among: names, loneNames: ["Labour", "Brown"]) == "Gordon Brown")
+    }
 }
 

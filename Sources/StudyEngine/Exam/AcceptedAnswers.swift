@@ -114,7 +114,10 @@ enum AcceptedAnswers {
 
     /// The one full name among `names` that holds the key's words in order, with the same
     /// last word (and the same first word when the key has two or more words).
-    static func fullName(of key: String, among names: Set<String>) -> String? {
+    /// - Parameter loneNames: words the text writes as names on their own; with two or more
+    ///   fits, one whose first word is among them ("Labour Brown", a party run into a name by
+    ///   a caption) is a misreading, and the fit left over is the name.
+    static func fullName(of key: String, among names: Set<String>, loneNames: Set<String> = []) -> String? {
         let keyWords = key.split(separator: " ").map(String.init)
         guard let last = keyWords.last else { return nil }
         let fits = names.filter { name in
@@ -129,6 +132,10 @@ enum AcceptedAnswers {
             return true
         }
         if fits.count == 1 { return fits.first }
+        if fits.count > 1, !loneNames.isEmpty {
+            let named = fits.filter { name in name.split(separator: " ").first.map { !loneNames.contains(String($0)) } ?? false }
+            if named.count == 1 { return named.first }
+        }
         // "Neil Robertson" and "Australia Neil Robertson" (a place run into the name): when
         // every fit ends in the shortest one, that is the name; the longer are misreadings.
         guard let shortest = fits.min(by: { $0.count < $1.count }),

@@ -27,7 +27,8 @@ extension QuestionFactory {
             if words.count == 2, Self.isTitle(words[0]) {
                 add(words[1])
                 let names = material.fullNames.filter { name in name.split(separator: " ").first.map { !Self.isTitle(String($0)) } ?? false }
-                if let full = AcceptedAnswers.fullName(of: words[1], among: names), !surnameIsAFamilys(words[1]) { add(full) }
+                if let full = AcceptedAnswers.fullName(of: words[1], among: names, loneNames: material.loneNames),
+                   !surnameIsAFamilys(words[1]) { add(full) }
             }
         }
         for form in textForms(span) { add(form) }
