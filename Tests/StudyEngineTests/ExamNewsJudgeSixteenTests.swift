@@ -278,5 +278,18 @@ import StudyModel
         #expect(AcceptedAnswers.fullName(of: "Brown", among: names) == nil)
         #expect(AcceptedAnswers.fullName(of: "Brown", among: names, loneNames: ["Labour", "Brown"]) == "Gordon Brown")
     }
+
+    // MARK: T — a verb phrase is no term
+
+    @Test func aVerbPhraseIsNoTerm() {
+        let arrived = AnswerSpan(text: "police arrived", kind: .term, weight: 4)
+        #expect(SpanFilters.problem(arrived, in: "When the police arrived, the family started shouting.") == "verb in the term")
+        let faced = AnswerSpan(text: "faced widespread criticism", kind: .term, weight: 4)
+        #expect(SpanFilters.problem(faced, in: "The council has faced widespread criticism since the vote.") == "verb in the term")
+        let modified = AnswerSpan(text: "genetically modified", kind: .term, weight: 4)
+        #expect(SpanFilters.problem(modified, in: "Some crops are sold as genetically modified in the shops.") != "verb in the term")
+        let hairdresser = AnswerSpan(text: "retired hairdresser", kind: .term, weight: 4)
+        #expect(SpanFilters.problem(hairdresser, in: "The retired hairdresser prefers to go out dancing.") == nil)
+    }
 }
 
