@@ -310,7 +310,7 @@ extension AcceptedAnswers {
         // word as its last (the key is the surname) or the key as its first (a first name).
         let candidates = (forms + out).filter { form in
             let words = form.split(separator: " ").map(String.init)
-            guard (2...3).contains(words.count), !words.contains(where: isTitleOrOffice), PersonNameShape.fits(form) else { return false }
+            guard (2...3).contains(words.count), !words.contains(where: isTitleOrOffice), PersonNameShape.fitsWithInitials(form) else { return false }
             return words.last == keyLast || keyWords.count == 1 && words.first == keyWords[0]
         }
         guard let full = candidates.max(by: { $0.count < $1.count }) else { return out }
@@ -326,6 +326,7 @@ extension AcceptedAnswers {
                 let words = name.split(separator: " ").map(String.init)
                 return words.last == surname && words.count >= 2 && words.dropLast().allSatisfy(isTitleOrOffice)
             } || sentences.contains { WholeWord.contains(surname + "'s", in: $0) && !$0.contains(fullWords.dropLast().joined(separator: " ") + " " + surname + "'s") }
+                || sentences.contains { surnameStandsAlone(surname, in: $0) }
         }
         if let surname = onlyPersonWithSurname(full, among: people), surname != key,
            usedAlone(surname) || keyWords.count == 1 && keyWords[0] == fullWords.first {
@@ -433,5 +434,28 @@ extension AcceptedAnswers {
             }
         }
         return nil
+    }
+}
+
+extension AcceptedAnswers {
+    /// Whether the sentence writes `surname` as a person's whole name: after a title ("Ms
+    /// Henifin told agents"), or after no capitalised word at all ("hand over McCoy’s trophy",
+    /// "to McCoy."). A surname with an inner capital ("McCoy") or one only ever written after
+    /// a title is still the name the text calls the person by, so a fill-in accepts it.
+    static func surnameStandsAlone(_ surname: String, in sentence: String) -> Bool {
+        guard sentence.contains(surname) else { return false }
+        let words = sentence.split(separator: " ")
+        for (j, word) in words.enumerated() {
+            var core = String(word).trimmingAny(of: ".,;:!?\"“”()‘’'")
+            if core.hasSuffix("’s") || core.hasSuffix("'s") { core = String(core.dropLast(2)) }
+            guard core == surname else { continue }
+            // The word after must not carry the name on ("McCoy Stakes").
+            if j + 1 < words.count, !word.contains(where: { ",.;:!?".contains($0) }), words[j + 1].first?.isUppercase == true { continue }
+            guard j > 0 else { continue }
+            let previous = words[j - 1]
+            if isTitleOrOffice(String(previous)) { return true }
+            if previous.first?.isLowercase == true || previous.last.map({ ",;:".contains($0) }) == true { return true }
+        }
+        return false
     }
 }

@@ -106,14 +106,18 @@ enum AcceptedAnswers {
     static func onlyPersonWithSurname(_ name: String, among names: Set<String>) -> String? {
         let words = name.split(separator: " ")
         guard (2...4).contains(words.count), let last = words.last, last.count >= 3,
-              last.first?.isUppercase == true, last.dropFirst().allSatisfy(\.isLowercase) else { return nil }
+              // ("McCoy", "O'Neill": a surname's inner capital is still a surname.)
+              last.first?.isUppercase == true, PersonNameShape.fits(String(last)) else { return nil }
         let others = names.filter { $0.hasSuffix(" " + last) && $0 != name && !$0.hasSuffix(" " + name) }
         return others.isEmpty ? String(last) : nil
     }
 
     /// The one full name among `names` that holds the key's words in order, with the same
     /// last word (and the same first word when the key has two or more words).
-    static func fullName(of key: String, among names: Set<String>) -> String? {
+    /// - Parameter loneNames: words the text writes as names on their own; with two or more
+    ///   fits, one whose first word is among them ("Labour Brown", a party run into a name by
+    ///   a caption) is a misreading, and the fit left over is the name.
+    static func fullName(of key: String, among names: Set<String>, loneNames: Set<String> = []) -> String? {
         let keyWords = key.split(separator: " ").map(String.init)
         guard let last = keyWords.last else { return nil }
         let fits = names.filter { name in
@@ -128,6 +132,10 @@ enum AcceptedAnswers {
             return true
         }
         if fits.count == 1 { return fits.first }
+        if fits.count > 1, !loneNames.isEmpty {
+            let named = fits.filter { name in name.split(separator: " ").first.map { !loneNames.contains(String($0)) } ?? false }
+            if named.count == 1 { return named.first }
+        }
         // "Neil Robertson" and "Australia Neil Robertson" (a place run into the name): when
         // every fit ends in the shortest one, that is the name; the longer are misreadings.
         guard let shortest = fits.min(by: { $0.count < $1.count }),

@@ -46,6 +46,12 @@ enum Antonyms {
             if ["always", "never"].contains(core.lowercased()), Self.beforeBareComparative(words, after: i) { continue }
             // "died a few hours later": a time span before it makes the swap absurd, not false.
             if ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments"].contains(before.trimmingAny(of: ",")) { continue }
+            // "added to increase the power", "as positive as possible": an aim, whose opposite is absurd.
+            if AntonymAims.statesAim(words, at: i) { continue }
+            // "Fall of an Empire": a word of a name or title.
+            if AntonymNames.inName(words, at: i) { continue }
+            // "the third smallest importer", "one of the largest ports": the opposite may hold too.
+            if AntonymRanks.isRanked(words, at: i) { continue }
             // "Both the negative and the positive aspects": the opposite is already there, and the
             // swap would repeat it. "can increase X, increasing Y": another form of the word
             // carries the same claim, and the swap would contradict it rather than be false.

@@ -14,6 +14,9 @@ import StudyModel
 struct DistractorPicker {
     var material: ExamMaterial
     var difficulty: Question.Difficulty
+    /// Whether the document is a news story (see `QuestionFactory.looksLikeNewsStory`): its
+    /// name options keep to the kind the text marks (`newsNameKindMatches`).
+    var isNewsStory = false
 
     /// - Parameter forStatement: the value replaces the answer in a true/false statement:
     ///   then only a close sibling makes a false statement that teaches (a term of the same
@@ -73,6 +76,7 @@ struct DistractorPicker {
             let entry = material.lexicon.entryIndex(for: value)
             if let entry, chosenEntries.contains(entry) { return false }
             guard allows(value, fit, candidate: candidate) else { return false }
+            guard newsNameKindMatches(value, answer: answer, answerIsMarkedPerson: fit.kind.answerIsMarkedPerson) else { return false }
             // "Ms Price" and "Ann Price": two options that share a name may be one person.
             if answer.kind == .name {
                 let words = Set(Tokenizer.foldedWords(value)).subtracting(StopWords.english)

@@ -100,8 +100,9 @@ enum CaptionMarks {
             if letters.count >= 4, letters.allSatisfy(\.isUppercase) { capsRun += 1 } else { capsRun = 0 }
             if capsRun >= 2 { return true }
         }
-        // "Flying high: Half of the kite …": a label of one to three words before a colon, then a capital.
-        if let colon = words.prefix(3).firstIndex(where: { $0.hasSuffix(":") }), colon + 1 < words.count,
+        // "Flying high: Half of the kite …": a label of one to four words before a colon, then a capital.
+        // ("Slain in cold blood: Ann Reid, 54, was …": four words too.)
+        if let colon = words.prefix(4).firstIndex(where: { $0.hasSuffix(":") }), colon + 1 < words.count,
            words[colon + 1].first?.isUppercase == true,
            !words[...colon].contains(where: { ["said", "says", "added", "told", "wrote"].contains(Tokenizer.fold(String($0)).filter(\.isLetter)) }) {
             return true

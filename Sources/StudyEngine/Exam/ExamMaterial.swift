@@ -227,7 +227,7 @@ struct ExamMaterial {
             // "Hogwood studied keyboard … He was the artistic director of …": a run of
             // sentences opening "He"/"She" right after one whose subject is a person names
             // that person, as a teacher would write it.
-            if let named = subjects.read(sentence, placeWords: placeWords) {
+            if let named = subjects.read(sentence, placeWords: placeWords, lowercaseWords: lowercaseWords) {
                 sentence.text = named
                 sentence.stemProblem = nil
             }

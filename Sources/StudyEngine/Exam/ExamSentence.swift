@@ -419,7 +419,7 @@ struct ExamSentence {
     /// list, no verb): run by `ExamMaterial` only on sentences that hold an answer and
     /// passed `problem`, since they cost too much to run on every sentence of a long text.
     static func referenceProblem(_ clean: String) -> String? {
-        MissingReferent.problem(clean) ?? UnnamedWhole.problem(clean) ?? EditorialMarks.problem(clean)
+        MissingReferent.problem(clean) ?? UnnamedWhole.problem(clean) ?? EditorialMarks.problem(clean) ?? FusedSeams.problem(clean)
     }
 
     /// Single quotation marks ('…', ‘…’) are closed, and no closing one is left without its

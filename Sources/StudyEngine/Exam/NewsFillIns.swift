@@ -38,6 +38,8 @@ extension QuestionFactory {
         let before = words[at - 1]
         let word = Tokenizer.fold(String(before)).filter(\.isLetter)
         // "across _____": a preposition says nothing of the kind.
+        // "the government's _____": a possessive says whose, not which kind.
+        if before.hasSuffix("'s") || before.hasSuffix("’s") || before.hasSuffix("s'") || before.hasSuffix("s’") { return false }
         return before.first?.isLowercase == true && !before.contains(where: { ",;:".contains($0) })
             && !StopWords.english.contains(word) && !ExamMaterial.placePrepositions.contains(word)
             && !["across", "throughout", "near", "around", "outside", "inside", "beyond", "toward", "towards", "via"].contains(word)

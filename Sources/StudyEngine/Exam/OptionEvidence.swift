@@ -128,6 +128,7 @@ struct OptionEvidence {
             namesByFirst[first, default: []].append(words)
         }
         for key in namesByFirst.keys { namesByFirst[key]?.sort { $0.count > $1.count } }
+        var pairedNames: [(String, String)] = []
 
         for sentence in sentences {
             let raw = sentence.split(separator: " ")
@@ -161,6 +162,7 @@ struct OptionEvidence {
             }
             // Names: prepositions before them and mentions.
             var seenNames = Set<String>()
+            var lastName: (name: String, end: Int)? = nil
             i = 0
             while i < cores.count {
                 let core = cores[i]
@@ -197,12 +199,18 @@ struct OptionEvidence {
                         // A person's name by the words around it; a body's by the noun after it.
                         let nextWord = end + 1 < cores.count && !endsClause[end] ? folded[end + 1] : ""
                         if i > 0, !endsClause[i - 1], Self.personTitles.contains(folded[i - 1]) { personNames.insert(name) }
-                        if SpanExtractor.speechVerbs.contains(nextWord) { personNames.insert(name) }
+                        // "Mr Hall and Mr Laviolette": a name written with its title is a person's too.
+                        if words.count >= 2, Self.personTitles.contains(Tokenizer.fold(words[0]).filter(\.isLetter)) { personNames.insert(name) }
+                        // ("Prof Morgan from the University of Nottingham said": a name after "the" or a
+                        // place preposition is where the speaker works, not the speaker.)
+                        let placedBefore = i > 0 && !endsClause[i - 1] && (folded[i - 1] == "the" || Self.placePrepositions.contains(folded[i - 1]))
+                        if SpanExtractor.speechVerbs.contains(nextWord), !placedBefore { personNames.insert(name) }
                         // ("Striker Leo Grant scored …": a role noun may open the sentence.)
                         if i > 0, words.count >= 2, !endsClause[i - 1], raw[i - 1].first?.isLowercase == true || i == 1,
                            Self.isContent(folded[i - 1]), !CommonVerbs.all.contains(folded[i - 1]),
                            !Self.bodyNouns.contains(folded[i - 1]), !Self.bodyEndings.contains(words[words.count - 1]),
-                           !folded[i - 1].hasSuffix("ing"), !folded[i - 1].hasSuffix("ed"), PersonNameShape.fits(name) {
+                           !folded[i - 1].hasSuffix("ing"), !folded[i - 1].hasSuffix("ed"), PersonNameShape.fits(name),
+                           !Self.modifiesNounAfter(end, cores: cores, endsClause: endsClause) {
                             personNames.insert(name)
                         }
                         // ("the Premier Division side Kingsford Rovers": the name after "side" is the
@@ -243,6 +251,12 @@ struct OptionEvidence {
                         if !listed, !endsClause[end], end + 1 < cores.count, Self.pluralVerbs.contains(cores[end + 1].lowercased()) {
                             groupNames.insert(name)
                         }
+                        // "stars Neil Alexander and Nacho Novo": two names joined by "and", read for
+                        // the person marks one of them passes to the other (after the loop).
+                        if i >= 2, folded[i - 1] == "and", !endsClause[i - 2], let previous = lastName, previous.end == i - 2 {
+                            pairedNames.append((previous.name, name))
+                        }
+                        lastName = (name, end)
                         matched = words.count
                         break
                     }
@@ -373,6 +387,13 @@ struct OptionEvidence {
                     }
                 }
             }
+        }
+
+        // "former stars Neil Alexander and Nacho Novo": a full name joined by "and" to one the
+        // text marks as a person's is a person's too (both written as people's names).
+        for (a, b) in pairedNames where a.contains(" ") && b.contains(" ") && PersonNameShape.fits(a) && PersonNameShape.fits(b) {
+            if personNames.contains(a), !bodyNames.contains(b) { personNames.insert(b) }
+            else if personNames.contains(b), !bodyNames.contains(a) { personNames.insert(a) }
         }
 
         // "David Houldcroft, defending, …" and later "Mr Houldcroft said": the full name of a
@@ -590,6 +611,23 @@ struct OptionEvidence {
             }
         }
         return false
+    }
+}
+
+extension OptionEvidence {
+    /// Whether the name ending at token `end` describes the lowercase noun right after it
+    /// ("his former Leicester West constituency", "a former Chelsea player"): then it is a
+    /// place, club or thing used as a modifier, and the word before it ("former") no role
+    /// noun of a person. A verb after the name ("striker Leo Grant scored") or a stop word
+    /// ("manager Gary Bowyer has") leaves it a person's.
+    static func modifiesNounAfter(_ end: Int, cores: [String], endsClause: [Bool]) -> Bool {
+        guard end + 1 < cores.count, !endsClause[end] else { return false }
+        let next = cores[end + 1]
+        guard next.first?.isLowercase == true, next.count > 2 else { return false }
+        let word = next.lowercased()
+        if StopWords.english.contains(word) || CommonVerbs.all.contains(word) { return false }
+        if word.hasSuffix("ed") || word.hasSuffix("s") && !word.hasSuffix("ss") || word.hasSuffix("ing") { return false }
+        return isContent(word)
     }
 }
 

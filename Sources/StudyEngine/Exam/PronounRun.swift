@@ -16,7 +16,9 @@ struct PronounRun {
 
     /// Reads `sentence` in order. Returns its text with the opening pronoun replaced by the
     /// run's subject, when that makes a sentence with no other reference problem; nil otherwise.
-    mutating func read(_ sentence: ExamSentence, placeWords: Set<String>) -> String? {
+    /// - Parameter lowercaseWords: the words the text writes in lower case somewhere; a
+    ///   one-word subject among them is a common noun ("Authorities said …"), no person.
+    mutating func read(_ sentence: ExamSentence, placeWords: Set<String>, lowercaseWords: Set<String> = []) -> String? {
         let words = sentence.text.split(separator: " ", omittingEmptySubsequences: true)
         guard let first = words.first else { subject = nil; return nil }
         let continues = sentence.index == lastIndex + 1
@@ -30,7 +32,7 @@ struct PronounRun {
                   ExamSentence.referenceProblem(named) == nil else { return nil }
             return named
         }
-        subject = Self.personSubject(words, placeWords: placeWords)
+        subject = Self.personSubject(words, placeWords: placeWords, lowercaseWords: lowercaseWords)
         lastIndex = subject == nil ? -2 : sentence.index
         return nil
     }
@@ -39,7 +41,10 @@ struct PronounRun {
     /// an optional title: "Mr Swinney"), then a lowercase verb ("Hogwood studied …",
     /// "Anna Reyes founded …"). Not a place the text writes alone ("Wales has …"), not an
     /// article or a pointer word.
-    static func personSubject(_ words: [Substring], placeWords: Set<String>) -> String? {
+    /// A lone word the text also writes in lower case ("Authorities said …" beside "the
+    /// authorities") is a common noun capitalised only to open the sentence: a group, whose
+    /// "He" in the next sentence is someone else.
+    static func personSubject(_ words: [Substring], placeWords: Set<String>, lowercaseWords: Set<String> = []) -> String? {
         var name: [Substring] = []
         for word in words.prefix(4) {
             guard let initial = word.first, initial.isUppercase, word.dropFirst().allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }),
@@ -47,6 +52,7 @@ struct PronounRun {
             name.append(word)
         }
         guard (1...3).contains(name.count), name.count < words.count else { return nil }
+        if name.count == 1, lowercaseWords.contains(name[0].lowercased()) { return nil }
         let verb = Tokenizer.fold(String(words[name.count]))
         guard words[name.count].first?.isLowercase == true,
               CommonVerbs.all.contains(verb) || verb.count > 4 && verb.hasSuffix("ed") else { return nil }

@@ -27,7 +27,8 @@ extension QuestionFactory {
             if words.count == 2, Self.isTitle(words[0]) {
                 add(words[1])
                 let names = material.fullNames.filter { name in name.split(separator: " ").first.map { !Self.isTitle(String($0)) } ?? false }
-                if let full = AcceptedAnswers.fullName(of: words[1], among: names) { add(full) }
+                if let full = AcceptedAnswers.fullName(of: words[1], among: names, loneNames: material.loneNames),
+                   !surnameIsAFamilys(words[1]) { add(full) }
             }
         }
         for form in textForms(span) { add(form) }
@@ -211,3 +212,22 @@ extension QuestionFactory {
                                 || span.kind == .name && !span.text.contains(" ") ? material.sentences.map(\.text) : [])
     }
 }
+
+extension QuestionFactory {
+    /// Whether the text gives a surname to more than one person: under two titles ("Lord
+    /// Janner" and "Mr Janner", father and son) or inside a longer surname ("Janner-Klausner").
+    /// Then "Lord Janner" is not the one full name the text writes with it ("Daniel Janner"
+    /// is the son), and a fill-in must not accept that name for him.
+    func surnameIsAFamilys(_ surname: String) -> Bool {
+        let names = material.fullNames.union(material.evidence.personNames)
+        let titled = names.filter { name in
+            let words = name.split(separator: " ")
+            return words.count == 2 && words[1] == surname && Self.isTitle(String(words[0]))
+        }
+        if Set(titled.compactMap { $0.split(separator: " ").first }).count > 1 { return true }
+        return names.contains { name in
+            name.split(separator: " ").contains { $0 != surname && ($0.hasPrefix(surname + "-") || $0.hasSuffix("-" + surname)) }
+        }
+    }
+}
+

@@ -16,7 +16,7 @@ struct QuestionFactory {
     /// names are asked with options, never as fill-ins.
     var isNewsStory = false
 
-    var picker: DistractorPicker { DistractorPicker(material: material, difficulty: difficulty) }
+    var picker: DistractorPicker { DistractorPicker(material: material, difficulty: difficulty, isNewsStory: isNewsStory) }
 
     /// Answers below this weight (lone key terms that nothing marks as defined) are
     /// distractor material only: a question on them tests a generic word.
@@ -117,6 +117,8 @@ struct QuestionFactory {
             return nil
         }
         if Self.isQuoteAttribution(text) { return nil }
+        // "in a _____ parking lot": in a story a name before the noun it describes is no key.
+        if isNewsStory, answers.count == 1, answers[0].kind == .name, NewsNameModifier.blankModifiesNoun(text, blank: Self.blank) { return nil }
         if answers.contains(where: { isPartOfLongerName($0.text, in: text) }) { return nil }
         // "2 to _____ days", "_____ to 10 days": one end of a range asks a guess, not a fact.
         if answers.contains(where: { [.number, .year, .percentage].contains($0.kind) }), Self.isRangeEnd(text) { return nil }
@@ -133,8 +135,11 @@ struct QuestionFactory {
         return remaining >= 4 ? text : nil
     }
 
+    /// Verbs that attribute a quote ("…," Ms Gardent emphasised): the speaker beside one is no key.
     static let speechVerbs: Set<String> = ["said", "says", "say", "added", "adds", "told", "tells", "explained",
-                                           "admitted", "insisted", "wrote", "writes", "asked", "replied", "declared"]
+                                           "admitted", "insisted", "wrote", "writes", "asked", "replied", "declared",
+                                           "emphasised", "emphasized", "stressed", "noted", "warned", "argued", "claimed",
+                                           "commented", "continued", "recalled", "remarked", "tweeted", "suggested"]
 
     /// "'Pride is the word I would use,' said _____." or "'…,' _____ said.": who spoke a
     /// quote with no other clue is no question.
@@ -158,6 +163,9 @@ struct QuestionFactory {
         guard answer.first?.isUppercase == true else { return false }
         let raw = text.split(separator: " ").map(String.init)
         for (i, token) in raw.enumerated() where token.contains(Self.blank) {
+            // "Hayes & _____": an ampersand joins the words of one name (a firm, a club).
+            if i >= 2, raw[i - 1] == "&", raw[i - 2].first?.isUppercase == true { return true }
+            if i + 2 < raw.count, raw[i + 1] == "&", raw[i + 2].first?.isUppercase == true { return true }
             let before = i > 0 ? raw[i - 1] : ""
             let after = i + 1 < raw.count && !token.hasSuffix(",") && !token.hasSuffix(".") ? raw[i + 1] : ""
             for (neighbour, isBefore) in [(before, true), (after, false)] where neighbour.first?.isUppercase == true {

@@ -311,6 +311,17 @@ struct SpanExtractor {
         return out
     }
 
+    /// Short words that look like unit symbols but are not: a capitalised three-letter word
+    /// that no unit spells ("Rio", "Tom", "Sea"), or a short adjective or adverb of everyday
+    /// English ("due", "old", "new", "top").
+    static func isShortNonUnit(_ core: String) -> Bool {
+        guard core.count == 3, core.allSatisfy(\.isLetter) else { return false }
+        if let first = core.first, first.isUppercase, core.dropFirst().allSatisfy(\.isLowercase) {
+            return !AcceptedAnswers.unitSymbols.values.contains(core)
+        }
+        return ["due", "old", "new", "top", "big", "low", "bad", "odd", "far", "key", "hot", "wet", "dry"].contains(core)
+    }
+
     static func isYear(_ text: String) -> Bool {
         text.count == 4 && text.allSatisfy(\.isNumber) && (1000...2100).contains(Int(text) ?? 0)
     }
@@ -326,6 +337,9 @@ struct SpanExtractor {
         // "120 goalless minutes", "3 successful attempts": an adjective before the counted noun.
         if ["less", "ful", "ous", "ive", "ic", "ible", "able"].contains(where: { folded.hasSuffix($0) }) && folded.count > 5 { return false }
         if core.contains(where: { "/·²³".contains($0) }) { return true }
+        // "the 2016 Rio Olympics", "the field of 99 due to play": a short name or adjective
+        // after a number is no unit symbol (issue 8, D: options "2013 Rio", "79 due").
+        if Self.isShortNonUnit(core) { return false }
         if core.count <= 3 && core.allSatisfy(\.isLetter) { return true }
         // A counted noun: lowercase, plural or a known unit spelling; never a name.
         guard core.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return ExamLexicon.isAbbreviation(core) }

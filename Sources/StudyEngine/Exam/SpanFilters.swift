@@ -28,6 +28,7 @@ enum SpanFilters {
         if isPartOfColonTitle(span, beforeRaw: beforeRaw, rest: text[range.upperBound...]) { return "part of a name" }
         if isSourceCredit(span, before: before, after: after) { return "source credit" }
         if isVerbTail(span, after: after, glued: glued) { return "verb in the term" }
+        if isVerbPhrase(span, beforeRaw: beforeRaw) { return "verb in the term" }
         if isIllustration(span, before: before) { return "illustration" }
         if givesAwayTime(span, in: text) { return "given away" }
         if sharesStem(span, in: text, range: range) { return "given away" }

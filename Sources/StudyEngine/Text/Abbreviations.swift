@@ -12,6 +12,8 @@ enum Abbreviations {
         "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "messrs", "mme", "mlle", "sra",
         "e.g", "i.e", "cf", "viz", "vs", "v", "approx", "ca", "c", "esp", "incl", "resp", "dept", "univ", "assn",
         "ave", "blvd", "rd", "hwy", "ed", "eds", "trans", "comp", "op", "cit", "ibid", "lit", "orig",
+        // Ranks and offices written before a name ("Army Spc. Caleb Barnes", "Det. Insp. Reid").
+        "spc", "pvt", "pfc", "cpl", "adm", "cmdr", "cdr", "brig", "det", "cllr", "fr",
     ]
 
     /// Followed by a number or numeral; a sentence may end on them otherwise.
