@@ -45,11 +45,16 @@ enum KeyEchoes {
     /// "42-line", before the key's own unit, or repeating a bare number) or, for a term, a
     /// word of it inside a compound ("movable-type" for "movable type").
     static func givesAway(_ key: AnswerSpan, in text: String) -> Bool {
+        let keyNumbers = Set(key.text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "–" })
+            .map(numberCore).filter { !$0.isEmpty })
+        // A key with no number shows again only in a hyphenated compound: most sentences have
+        // none, and this runs for every answer of every sentence read.
+        if keyNumbers.isEmpty, ![.term, .acronym].contains(key.kind) || !text.contains(where: { $0 == "-" || $0 == "–" }) {
+            return false
+        }
         guard let range = WholeWord.range(of: key.text, in: text) else { return false }
         let rest = String(text[..<range.lowerBound]) + " " + String(text[range.upperBound...])
         let tokens = rest.split(separator: " ").map { String($0).trimmingAny(of: ".,;:!?)(\"“”‘’'") }
-        let keyNumbers = Set(key.text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "–" })
-            .map(numberCore).filter { !$0.isEmpty })
         if !keyNumbers.isEmpty {
             // The words after the key's number ("lines" of "42 lines per column"): the same
             // number before another unit ("20 Hz to 20 kHz") tells nothing.
