@@ -75,6 +75,7 @@ enum EngineBench {
         var text: String
         var summary: String
         var summary_sentences: [String]?
+        var text_sentences: [String]?
     }
 
     struct Prediction: Encodable {
@@ -129,7 +130,9 @@ enum EngineBench {
             let reference = (row.summary_sentences ?? [row.summary]).joined(separator: "\n")
             let document = try StudyDocument(text: row.text)
             let ours = summarizer.summarize(document).sentences.map(\.text).joined(separator: "\n")
-            let lead = document.sentences.prefix(count).map(\.text).joined(separator: "\n")
+            // LEAD-n from the data set's own sentence split, as its README computes it: the
+            // baseline must not move with our splitter (a caption we cut off would become "lead").
+            let lead = (row.text_sentences ?? document.sentences.map(\.text)).prefix(count).joined(separator: "\n")
             out.append(Prediction(set: set, half: half, system: "ours", id: row.id, prediction: ours, reference: reference))
             out.append(Prediction(set: set, half: half, system: "lead\(count)", id: row.id, prediction: lead,
                                   reference: reference))
