@@ -173,3 +173,40 @@ import StudyModel
         }
     }
 }
+
+/// Round 17 (final judge): a doubled word copied from the source, "A few become …" with
+/// nothing named, and a lower-case phrase of a story asked as a fill-in.
+@Suite struct ExamJudgeSeventeenTests {
+    @Test("a doubled function word is written once; 'had had' stays")
+    func doubledWords() {
+        #expect(DoubledWords.collapse("HebCelt is is taking place in Stornoway.") == "HebCelt is taking place in Stornoway.")
+        #expect(DoubledWords.collapse("She had had enough of the the rain.") == "She had had enough of the rain.")
+        #expect(DoubledWords.collapse("He said that that plan failed.") == "He said that that plan failed.")
+    }
+
+    @Test("'A few become …', 'Most die …' lean on the sentence before; 'Most cells divide' does not")
+    func bareQuantityOpeners() {
+        #expect(ExamSentence.problem(raw: "A few become plasma cells, which make antibodies for years.",
+                                     clean: "A few become plasma cells, which make antibodies for years.") == "dangling reference")
+        #expect(ExamSentence.problem(raw: "Most die within a few days of the infection.",
+                                     clean: "Most die within a few days of the infection.") == "dangling reference")
+        #expect(ExamSentence.problem(raw: "Most cells divide by mitosis in the body.",
+                                     clean: "Most cells divide by mitosis in the body.") == nil)
+    }
+
+    static let story = """
+    A mother said her son had to stop using a special cream after the maker closed in 2015. He stopped putting on the special cream when the pharmacy unit shut, and his skin blistered within days. The special cream was made in Dundee for 30 years. Mrs Creag said the brown suncream had let him play outside for the first time. The family, from Dundee, said the sunscreen was made at a hospital pharmacy until the unit shut. "He loved being outside," she said. Doctors said the condition affects about one in 75,000 people in Britain.
+    """
+
+    @Test("in a story a lower-case phrase the text never names as a term is no fill-in key; in notes it may be")
+    func storyPhrasesAreNoFillIns() throws {
+        let span = AnswerSpan(text: "special cream", kind: .term, weight: 5)
+        let stem = "He stopped putting on the _____ when the pharmacy unit shut."
+        let story = QuestionFactory(material: ExamMaterial(document: try StudyDocument(text: Self.story)),
+                                    difficulty: Exam.Configuration().difficulty)
+        #expect(story.isAmbiguousFillInKey(span, stem: stem))
+        let notes = QuestionFactory(material: ExamMaterial(document: try StudyDocument(text: "# Skin care\n\n## Creams\n\n" + Self.story)),
+                                    difficulty: Exam.Configuration().difficulty)
+        #expect(!notes.isAmbiguousFillInKey(span, stem: stem))
+    }
+}

@@ -34,6 +34,9 @@ struct ExamSentence {
     static let stemWords = 6...50
 
     /// Pronouns and demonstratives that point back to an earlier sentence when they open one.
+    /// Quantity words that stand for "some of them" when a verb follows ("Most die …").
+    static let bareQuantities: Set<String> = ["some", "many", "most", "several", "others", "few", "both", "each"]
+
     static let danglingOpeners: Set<String> = [
         "it", "its", "this", "these", "those", "they", "their", "them", "he", "she", "his", "her", "that", "such",
         "latter", "former",
@@ -230,7 +233,7 @@ struct ExamSentence {
             : StemRepair.statement(markup.clean)
         // "3,700 metres, or roughly 2.3 miles": the same amount in other units gives a blanked
         // number away (list items skip the news repairs, so their bracketed form goes here too).
-        var repaired = ConversionAppositive.removed(unit.kind == .listItem ? NewsRepair.withoutConversions(statement.text) : statement.text)
+        var repaired = DoubledWords.collapse(ConversionAppositive.removed(unit.kind == .listItem ? NewsRepair.withoutConversions(statement.text) : statement.text))
         let head = Self.head(raw: unit.text, clean: markup.clean, emphasised: markup.emphasised,
                              isListItem: unit.kind == .listItem)
         // "Allergy: an allergy is …": a list item's label and colon are no prose; the item is
@@ -314,6 +317,11 @@ struct ExamSentence {
         let first = words.first.map { Tokenizer.fold(String($0)).filter(\.isLetter) } ?? ""
         if AboutTheText.isAboutTheText(words) { return "about the text" }
         if danglingOpeners.contains(first) { return "dangling reference" }
+        // "A few become plasma cells", "Most die within days": a quantity of something the
+        // sentence before named, standing as the subject with its verb right after it.
+        let opening = words.prefix(3).map { Tokenizer.fold(String($0)).filter(\.isLetter) }
+        if opening.count == 3, opening[0] == "a", opening[1] == "few", ListItemProse.isVerb(opening[2]) { return "dangling reference" }
+        if opening.count >= 2, Self.bareQuantities.contains(first), ListItemProse.isVerb(opening[1]) { return "dangling reference" }
         if let reason = StemRepair.backReference(words) { return reason }
         // "And now, …", "But that was then", "Here c is …": a sentence that opens by leaning
         // on the one before it (or on a formula that is not shown).

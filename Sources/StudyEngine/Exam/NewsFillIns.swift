@@ -24,10 +24,21 @@ extension QuestionFactory {
     /// abbreviation, or a name the text gives no sign of being a person's, unless the stem
     /// names its kind right before the blank ("the state news agency _____").
     func isAmbiguousFillInKey(_ span: AnswerSpan, stem: String) -> Bool {
+        // In running prose (no headings, no lists: a story, not notes) a lower-case phrase the
+        // text never names as a term ("special cream", "online sex video") is one of several
+        // wordings the text itself uses for the thing; a fill-in would reject the others.
+        if span.kind == .term, isPlainProse, material.lexicon.entryIndex(for: span.text) == nil, !Self.rolesBlank(stem) {
+            return true
+        }
         guard isNewsStory, [.name, .acronym].contains(span.kind) else { return false }
         if span.kind == .name, span.isPerson || span.role == "person" || material.evidence.personNames.contains(span.text)
             || AcceptedAnswers.nameAfterOffice(span.text) != nil { return false }
         return !Self.rolesBlank(stem)
+    }
+
+    /// Whether the text is running prose: no headings and no list items.
+    var isPlainProse: Bool {
+        material.headingKeys.isEmpty && !material.sentences.contains(where: \.isListItem)
     }
 
     /// Whether a lowercase noun stands right before the blank as its role ("news agency _____",
