@@ -177,6 +177,14 @@ import StudyModel
 /// Round 17 (final judge): a doubled word copied from the source, "A few become …" with
 /// nothing named, and a lower-case phrase of a story asked as a fill-in.
 @Suite struct ExamJudgeSeventeenTests {
+    @Test("'fell pregnant' and 'fell ill' are set phrases, not falls; 'prices fell by 5%' is swapped")
+    func setPhrasesAreNotSwapped() {
+        #expect(Antonyms.swapOne(in: "So when I fell pregnant with Grace I was terrified.") == nil)
+        #expect(Antonyms.swapOne(in: "He fell ill in March and missed the final.") == nil)
+        #expect(Antonyms.swapOne(in: "Prices fell by 5% in the year to March.")?.replacement == "rose")
+        #expect(Antonyms.swapOne(in: "Unemployment fell to 5% in the year to March.")?.replacement == "rose")
+    }
+
     @Test("a doubled function word is written once; 'had had' stays")
     func doubledWords() {
         #expect(DoubledWords.collapse("HebCelt is is taking place in Stornoway.") == "HebCelt is taking place in Stornoway.")

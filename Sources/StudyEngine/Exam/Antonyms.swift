@@ -41,6 +41,10 @@ enum Antonyms {
             // "the same as always": a set phrase, not a claim.
             if before == "as" && after.isEmpty || before == "as" && after.first.map({ !$0.isLetter }) == true { continue }
             if before == "as", ["always", "never", "ever", "usual"].contains(core.lowercased()) { continue }
+            // "fell pregnant", "fell ill", "rose to fame": a set phrase, whose swap ("rose
+            // pregnant") is nonsense, not a false statement.
+            if ["fell", "fall", "falls", "rose", "rise", "rises"].contains(core.lowercased()),
+               Self.setPhraseFollowers.contains(after.trimmingAny(of: ".,;:!?\"“”()'’")) { continue }
             // "has never been greater": "always" before a comparative with nothing to compare
             // with is no claim at all, so the swap is not false but empty.
             if ["always", "never"].contains(core.lowercased()), Self.beforeBareComparative(words, after: i) { continue }
@@ -71,6 +75,11 @@ enum Antonyms {
         }
         return nil
     }
+
+    /// Words after "fell"/"rose" that make a set phrase rather than a movement up or down.
+    static let setPhraseFollowers: Set<String> = ["pregnant", "ill", "sick", "asleep", "silent", "victim", "prey", "apart",
+                                                  "foul", "short", "behind", "out", "off", "through", "for",
+                                                  "into", "flat", "open", "quiet", "dead", "fame", "power"]
 
     /// Whether "been"/"be"/"was"/"is" and then a comparative with no "than" follow word `index`
     /// ("never been greater.", "never been better"): a record claim whose opposite says nothing.
