@@ -185,6 +185,14 @@ import StudyModel
         #expect(Antonyms.swapOne(in: "Unemployment fell to 5% in the year to March.")?.replacement == "rose")
     }
 
+    @Test("the last item of a list ('lava, lahars or _____') is no key: another member completes it as well")
+    func listTailIsNoKey() {
+        let term = AnswerSpan(text: "pyroclastic flows", kind: .term, weight: 5)
+        #expect(SpanFilters.problem(term, in: "Hazard maps show the areas reached by lava, lahars or pyroclastic flows.") == "member of a list")
+        #expect(SpanFilters.problem(term, in: "The town was buried by pyroclastic flows in AD 79.") == nil)
+        #expect(SpanFilters.problem(term, in: "It erupted in 1991, and pyroclastic flows filled the valleys.") == nil)
+    }
+
     @Test("a doubled function word is written once; 'had had' stays")
     func doubledWords() {
         #expect(DoubledWords.collapse("HebCelt is is taking place in Stornoway.") == "HebCelt is taking place in Stornoway.")

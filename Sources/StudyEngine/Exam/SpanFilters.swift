@@ -8,6 +8,22 @@ enum SpanFilters {
     /// Why the span makes a trivial or broken blank in `text`, or nil.
     /// `repeatedPairs` holds the word pairs the document writes more than once (`pairKey`):
     /// a modifier and a head written together again and again are one compound.
+    /// "… reached by lava, lahars or _____": the last item of a list of three or more. Any other
+    /// member the text names elsewhere ("ashfall") completes the list as well, so the key is one
+    /// of several defensible answers (issue 8, K). Terms and names only; a number's place in a
+    /// run is `isSequenceMember`.
+    static func isListTail(_ span: AnswerSpan, beforeRaw: [Substring]) -> Bool {
+        guard [.term, .acronym].contains(span.kind), beforeRaw.count >= 3, let conjunction = beforeRaw.last,
+              ["or", "and"].contains(conjunction.lowercased()) else { return false }
+        // A comma closes an earlier item within the few words before the conjunction.
+        let items = beforeRaw.dropLast().suffix(4)
+        guard items.dropLast().contains(where: { $0.hasSuffix(",") }) || items.last?.hasSuffix(",") == true else { return false }
+        // "… between A, B and _____" still lists; "in 1990, and _____" (a clause) does not:
+        // the word right before the conjunction must be a word, not a number.
+        guard let previous = items.last, previous.first?.isLetter == true else { return false }
+        return true
+    }
+
     static func problem(_ span: AnswerSpan, in text: String, repeatedPairs: Set<String>? = nil) -> String? {
         guard let range = WholeWord.range(of: span.text, in: text) else { return nil }
         // Only the words next to the span are read: this runs for every span of every sentence.
@@ -34,6 +50,7 @@ enum SpanFilters {
         if sharesStem(span, in: text, range: range) { return "given away" }
         if isOpenGerundObject(span, beforeRaw: beforeRaw, range: range, in: text) { return "open blank" }
         if isSequenceMember(span, beforeRaw: beforeRaw, afterRaw: afterRaw) { return "member of a sequence" }
+        if isListTail(span, beforeRaw: beforeRaw) { return "member of a list" }
         return nil
     }
 
