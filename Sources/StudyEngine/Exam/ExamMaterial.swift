@@ -71,7 +71,7 @@ struct ExamMaterial {
     private let sentencesWithTerm: [[Int]]
 
     /// On big documents only this many sentences (the best-ranked) are read for questions.
-    static let maxReadSentences = 160
+    static let maxReadSentences = 128
     /// A sentence whose best answer weighs this much is asked before the others.
     static let strongWeight = 6.0
 
