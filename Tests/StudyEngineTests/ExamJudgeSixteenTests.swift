@@ -193,6 +193,16 @@ import StudyModel
         #expect(SpanFilters.problem(term, in: "It erupted in 1991, and pyroclastic flows filled the valleys.") == nil)
     }
 
+    @Test("a clipped name ('HebCelt') and its long form ('Hebridean Celtic Festival') answer for each other")
+    func clippedNames() {
+        let names: Set<String> = ["Hebridean Celtic Festival", "Isle of Lewis", "Caroline Maclennan"]
+        #expect(AcceptedAnswers.clippedForms(of: "HebCelt", names: names, words: []) == ["Hebridean Celtic Festival"])
+        #expect(AcceptedAnswers.clippedForms(of: "Hebridean Celtic Festival", names: [], words: ["HebCelt", "Stornoway"]) == ["HebCelt"])
+        #expect(AcceptedAnswers.clippedForms(of: "McDonald", names: ["Mary Donald"], words: []).isEmpty)
+        #expect(AcceptedAnswers.camelPieces("iPhone") == nil)
+        #expect(AcceptedAnswers.camelPieces("NASA") == nil)
+    }
+
     @Test("a doubled function word is written once; 'had had' stays")
     func doubledWords() {
         #expect(DoubledWords.collapse("HebCelt is is taking place in Stornoway.") == "HebCelt is taking place in Stornoway.")

@@ -63,6 +63,11 @@ extension QuestionFactory {
            let short = AcceptedAnswers.withoutGenericHead(span.text, stem: candidate.text) {
             add(short)
         }
+        // "Hebridean Celtic Festival" for "HebCelt" and back, when the text writes both.
+        if [.name, .acronym, .term].contains(span.kind) {
+            for form in AcceptedAnswers.clippedForms(of: span.text, names: material.fullNames, words: material.midSentenceCapitals
+                .union(material.fullNames.filter { !$0.contains(" ") })) { add(form) }
+        }
         // "United Kingdom" for "UK": a country's or a body's well-known other names.
         if [.name, .acronym, .term].contains(span.kind) {
             for name in AcceptedAnswers.wellKnownNames(of: span.text) { add(name) }
