@@ -57,13 +57,25 @@ import StudyModel
 
     @Test("a number the same section gives for the same quantity is no distractor")
     func sameQuantityIsNoDistractor() throws {
-        let statements = ["Oceanic crust is made mostly of basalt and is about 7 km thick."]
-        let stem = "The crust is thin, between _____ thick under the oceans and about 70 km under mountains."
-        #expect(DistractorPicker.restatesQuantity("7 km", stem: stem, blank: "_____", statements: statements))
-        #expect(!DistractorPicker.restatesQuantity("9 km", stem: stem, blank: "_____", statements: statements))
+        let crust = """
+        # The Crust
+
+        ## Layers
+
+        The crust is thin, between 5 km thick under the oceans and about 70 km under mountains.
+        Oceanic crust is made mostly of basalt and is about 7 km thick.
+        The mantle reaches down to a depth of about 2,900 km.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: crust))
+        let picker = DistractorPicker(material: material, difficulty: .medium)
+        let candidate = try #require(material.candidates.first { $0.text.hasPrefix("The crust is thin") })
+        let answer = try #require(candidate.spans.first { $0.text == "5 km" })
+        let stem = candidate.text.replacingOccurrences(of: "5 km", with: "_____")
+        let scope = picker.sameSectionScope(for: answer, candidate: candidate, stem: stem, blank: "_____")
+        #expect(DistractorPicker.restatesQuantity("7 km", scope: scope))
+        #expect(!DistractorPicker.restatesQuantity("9 km", scope: scope))
         // A value from a sentence about something else stays an option.
-        let other = ["The mantle reaches down to a depth of about 2,900 km."]
-        #expect(!DistractorPicker.restatesQuantity("2,900 km", stem: stem, blank: "_____", statements: other))
+        #expect(!DistractorPicker.restatesQuantity("2,900 km", scope: scope))
         let notes = """
         # The Crust
 

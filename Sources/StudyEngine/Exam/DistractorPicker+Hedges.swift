@@ -20,7 +20,14 @@ enum NumberHedge: Equatable {
     /// nil for a plain value, a year (whose "over" reads as a span, "over 1914–18") or a
     /// comparison the blank opens ("_____ more than 200", see `comparedValue`).
     static func before(blank: String, in stem: String, kind: AnswerSpan.Kind) -> NumberHedge? {
-        guard [.number, .percentage].contains(kind), let range = stem.range(of: blank) else { return nil }
+        guard [.number, .percentage].contains(kind) else { return nil }
+        return written(before: blank, in: stem)
+    }
+
+    /// The hedge written right before the blank, whatever the answer's kind ("around _____"
+    /// before a year too): what `SwapChecks.isHedgedValue` reads for false statements.
+    static func written(before blank: String, in stem: String) -> NumberHedge? {
+        guard let range = stem.range(of: blank) else { return nil }
         let words = stem[..<range.lowerBound].split(separator: " ").suffix(3).map { Tokenizer.fold(String($0)) }
         guard let last = words.last else { return nil }
         let previous = words.count >= 2 ? words[words.count - 2] : ""

@@ -7,20 +7,19 @@
 /// worked out once per text.
 extension DistractorPicker {
     /// What a restatement is checked against: the stem's content-word stems, and the
-    /// sentences of the candidate's section with their stems. The arrays are the material's
-    /// own (read once per text; assigning them copies nothing), filtered at each look-up.
+    /// material's sentences with their stems and number index (worked out once per text;
+    /// assigning the arrays copies nothing), of which only the candidate's section counts.
     struct QuantityScope {
         var stemStems: Set<String>
-        var texts: [String]
+        var sentences: [ExamSentence]
         var stems: [Set<String>]
-        /// For each number the texts write ("7", "2,900"), which of them write it: a value is
-        /// searched for only in those (a long section holds hundreds of sentences, and every
+        /// For each number the sentences write ("7", "2,900"), which of them write it: a value
+        /// is searched for only in those (a long section holds hundreds of sentences, and every
         /// option tried is checked).
         var byNumber: [Substring: [Int]]
-        /// Each text's section, the section that counts, and the text left out (the stem's own).
-        var sections: [String?]? = nil
-        var section: String? = nil
-        var excluded: Int? = nil
+        /// The section that counts, and the sentence left out (the stem's own).
+        var section: String?
+        var excluded: Int?
 
         /// The digits (with "," and ".") a word opens with, after at most one sign or bracket
         /// ("7", "$4", "(1,460"); "" for any other word.
@@ -43,9 +42,9 @@ extension DistractorPicker {
             return out
         }
 
-        /// Whether text `i` is one of the scope's.
+        /// Whether sentence `i` is one of the scope's.
         func includes(_ i: Int) -> Bool {
-            i != excluded && (sections.map { $0[i] == section } ?? true)
+            i != excluded && sentences[i].section == section
         }
     }
 
@@ -55,13 +54,13 @@ extension DistractorPicker {
         guard [.number, .percentage].contains(answer.kind), !answer.unit.isEmpty, let section = candidate.section else { return nil }
         let stemStems = Self.contentStems(stem.replacingOccurrences(of: blank, with: " "))
         guard stemStems.count >= 3 else { return nil }
-        return QuantityScope(stemStems: stemStems, texts: material.sentenceTexts, stems: material.sentenceStems,
-                             byNumber: material.sentencesByNumber, sections: material.sentenceSections, section: section,
+        return QuantityScope(stemStems: stemStems, sentences: material.sentences, stems: material.sentenceStems,
+                             byNumber: material.sentencesByNumber, section: section,
                              excluded: material.sentences.firstIndex { $0.index == candidate.sentence })
     }
 
-    /// Whether a text of `scope` writes `value` and shares three or more content-word stems
-    /// with the stem (the value's own words left out).
+    /// Whether a sentence of `scope` writes `value` and shares three or more content-word
+    /// stems with the stem (the value's own words left out).
     static func restatesQuantity(_ value: String, scope: QuantityScope?) -> Bool {
         guard let scope, let first = value.split(separator: " ").first else { return false }
         let number = QuantityScope.leadingNumber(first)
@@ -69,17 +68,9 @@ extension DistractorPicker {
         let valueStems = contentStems(value)
         let stemStems = scope.stemStems.subtracting(valueStems)
         guard stemStems.count >= 3 else { return false }
-        for i in indices where scope.includes(i) && WholeWord.contains(value, in: scope.texts[i]) {
+        for i in indices where scope.includes(i) && WholeWord.contains(value, in: scope.sentences[i].text) {
             if scope.stems[i].subtracting(valueStems).intersection(stemStems).count >= 3 { return true }
         }
         return false
-    }
-
-    /// Whether one of `statements` writes `value` and shares three or more content-word stems
-    /// with `stem` (blank and value words left out). For a stem and sentences outside a text.
-    static func restatesQuantity(_ value: String, stem: String, blank: String, statements: [String]) -> Bool {
-        let scope = QuantityScope(stemStems: contentStems(stem.replacingOccurrences(of: blank, with: " ")),
-                                  texts: statements, stems: statements.map { contentStems($0) }, byNumber: QuantityScope.index(statements))
-        return restatesQuantity(value, scope: scope)
     }
 }

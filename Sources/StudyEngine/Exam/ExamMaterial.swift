@@ -64,9 +64,6 @@ struct ExamMaterial {
     let sentenceStems: [Set<String>]
     /// Which of `sentences` write each number (see `DistractorPicker.QuantityScope.index`).
     let sentencesByNumber: [Substring: [Int]]
-    /// The texts and sections of `sentences`, as arrays of their own (shared, not copied, by each question tried).
-    let sentenceTexts: [String]
-    let sentenceSections: [String?]
     private let termIds: [String: Int]
     private let sentencesWithTerm: [[Int]]
 
@@ -97,8 +94,6 @@ struct ExamMaterial {
         let all = ExamSentence.make(document, only: read)
         self.sentences = all
         self.sentenceStems = all.map { DistractorPicker.contentStems($0.text) }
-        self.sentenceTexts = all.map(\.text)
-        self.sentenceSections = all.map(\.section)
         self.sentencesByNumber = DistractorPicker.QuantityScope.index(all.map(\.text))
         let properWords = SpanExtractor.properWords(in: all.map(\.text))
         let headings = document.split.units.filter { $0.kind == .heading }.map { ExamInlineMarkup($0.text).clean }

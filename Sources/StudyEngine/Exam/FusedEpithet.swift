@@ -34,8 +34,7 @@ enum FusedEpithet {
             let verb = CommonVerbs.all.contains(folded) && !folded.hasSuffix("ing")
             if StopWords.english.contains(folded) || verb || rankAdjectives.contains(folded) || prepositions.contains(folded)
                 || folded.hasSuffix("ly") || LongSentenceCutter.speechVerbs.contains(folded) { continue }
-            let month = Tokenizer.fold(word)
-            if SpanExtractor.months.contains(month) || MissingReferent.weekdays.contains(month) { continue }
+            if SpanExtractor.calendarWords.contains(Tokenizer.fold(word)) { continue }
             // One or two lower-case words of the epithet, then a name of two capitalised words.
             var j = i + 1
             var epithet = 0

@@ -230,14 +230,11 @@ enum MissingReferent {
             // names no one a "he" can be.
             let letters = raw[j].filter(\.isLetter)
             if letters.count >= 2, letters.allSatisfy(\.isUppercase) { continue }
-            if SpanExtractor.months.contains(words[j]) || weekdays.contains(words[j]) { continue }
+            if SpanExtractor.calendarWords.contains(words[j]) { continue }
             return true
         }
         return false
     }
-
-    /// Days of the week: capitalised, but no one a pronoun can stand for.
-    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// Prepositions after which "it"/"them" is an object ("for it", "of them").
     static let objectPrepositions: Set<String> = ["for", "of", "with", "about", "on", "to", "from", "into", "by", "in", "at"]

@@ -26,21 +26,12 @@ enum SwapChecks {
         return ratio > 10
     }
 
-    /// Words before a value that make it a bound or an estimate: "more than 200 CDs" stays
-    /// true with 180 swapped in, and "around 1420" for "around 1415" is no clear falsehood.
-    static let hedges: Set<String> = ["than", "over", "under", "least", "most", "almost", "nearly", "about", "around",
-                                      "roughly", "approximately", "some", "circa", "c.", "ca.", "up", "to", "estimated",
-                                      "beyond", "below", "above", "exceeding", "upwards"]
-
     /// Whether the blank of a true/false stem holds a value the text gives only as a bound or
     /// an estimate ("more than _____", "around _____", "up to _____"): a swapped value can
-    /// then still be true, so such a value is not swapped.
+    /// then still be true ("more than 180" for "more than 200"), so such a value is not swapped.
+    /// The hedges are `NumberHedge`'s, the same that keep number options apart.
     static func isHedgedValue(stem: String, blank: String, kind: AnswerSpan.Kind) -> Bool {
-        guard [.number, .percentage, .year].contains(kind), let range = stem.range(of: blank) else { return false }
-        let before = stem[..<range.lowerBound].split(separator: " ").suffix(2).map { Tokenizer.fold(String($0)) }
-        guard let last = before.last else { return false }
-        // "to" only as "up to"; a range's "from 3 to _____" is a value of its own.
-        if last == "to" { return before.first == "up" }
-        return hedges.contains(last)
+        guard [.number, .percentage, .year].contains(kind) else { return false }
+        return NumberHedge.written(before: blank, in: stem) != nil
     }
 }
