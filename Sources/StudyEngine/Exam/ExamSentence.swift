@@ -261,7 +261,7 @@ struct ExamSentence {
         if stemProblem == nil, unit.kind != .listItem {
             if let reason = StemRepair.introducerProblem(repaired) {
                 stemProblem = reason
-            } else if StemRepair.fusedCaption(repaired) || FusedEpithet.isFused(repaired) {
+            } else if StemRepair.fusedCaption(repaired) {
                 stemProblem = "caption"
             } else if Self.endsMidClause(markup.clean) {
                 // (Read before the repairs, which close every piece with a full stop.)

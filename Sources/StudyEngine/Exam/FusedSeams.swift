@@ -32,6 +32,8 @@ enum FusedSeams {
             if Abbreviations.sentenceOpeners.contains(core) || core == "like" { return "fused sentences" }
             if ["your", "you"].contains(next.lowercased().filter(\.isLetter)) { return "fused sentences" }
         }
+        // "… derby Head coach John Carver said …": a sentence opening with an epithet and a name.
+        if FusedEpithet.isFused(text) { return "fused sentences" }
         return nil
     }
 
