@@ -32,30 +32,8 @@ enum Antonyms {
         for (i, word) in words.enumerated() where !quoted[i] {
             let core = word.trimmingAny(of: ".,;:!?\"“”()")
             guard let opposite = map[core.lowercased()] else { continue }
-            // "sooner or later", "more or less", "up and down": one half of a fixed pair.
-            let before = i > 0 ? words[i - 1].lowercased() : ""
-            let after = i + 1 < words.count ? words[i + 1].lowercased() : ""
-            if ["or", "and", "nor"].contains(before) || ["or", "and", "nor"].contains(after) { continue }
-            // A list item, a verb for a noun, a comparative of a result: see `AntonymContext`.
+            // Set phrases, lists, results, aims, names, ranks: see `AntonymContext.allowsSwap`.
             if !AntonymContext.allowsSwap(words, at: i) { continue }
-            // "the same as always": a set phrase, not a claim.
-            if before == "as" && after.isEmpty || before == "as" && after.first.map({ !$0.isLetter }) == true { continue }
-            if before == "as", ["always", "never", "ever", "usual"].contains(core.lowercased()) { continue }
-            // "fell pregnant", "fell ill", "rose to fame": a set phrase, whose swap ("rose
-            // pregnant") is nonsense, not a false statement.
-            if ["fell", "fall", "falls", "rose", "rise", "rises"].contains(core.lowercased()),
-               Self.setPhraseFollowers.contains(after.trimmingAny(of: ".,;:!?\"“”()'’")) { continue }
-            // "has never been greater": "always" before a comparative with nothing to compare
-            // with is no claim at all, so the swap is not false but empty.
-            if ["always", "never"].contains(core.lowercased()), Self.beforeBareComparative(words, after: i) { continue }
-            // "died a few hours later": a time span before it makes the swap absurd, not false.
-            if ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments"].contains(before.trimmingAny(of: ",")) { continue }
-            // "added to increase the power", "as positive as possible": an aim, whose opposite is absurd.
-            if AntonymAims.statesAim(words, at: i) { continue }
-            // "Fall of an Empire": a word of a name or title.
-            if AntonymNames.inName(words, at: i) { continue }
-            // "the third smallest importer", "one of the largest ports": the opposite may hold too.
-            if AntonymRanks.isRanked(words, at: i) { continue }
             // "Both the negative and the positive aspects": the opposite is already there, and the
             // swap would repeat it. "can increase X, increasing Y": another form of the word
             // carries the same claim, and the swap would contradict it rather than be false.
@@ -74,23 +52,6 @@ enum Antonyms {
             return (out.joined(separator: " "), core, replacement)
         }
         return nil
-    }
-
-    /// Words after "fell"/"rose" that make a set phrase rather than a movement up or down.
-    static let setPhraseFollowers: Set<String> = ["pregnant", "ill", "sick", "asleep", "silent", "victim", "prey", "apart",
-                                                  "foul", "short", "behind", "out", "off", "through", "for",
-                                                  "into", "flat", "open", "quiet", "dead", "fame", "power"]
-
-    /// Whether "been"/"be"/"was"/"is" and then a comparative with no "than" follow word `index`
-    /// ("never been greater.", "never been better"): a record claim whose opposite says nothing.
-    static func beforeBareComparative(_ words: [String], after index: Int) -> Bool {
-        let rest = words[(index + 1)...].prefix(3).map { $0.lowercased().trimmingAny(of: ".,;:!?\"“”()") }
-        guard let link = rest.firstIndex(where: { ["been", "be", "was", "is", "were", "are"].contains($0) }),
-              link + 1 < rest.count else { return false }
-        let next = rest[link + 1]
-        let comparative = ["more", "less", "better", "worse"].contains(next) || next.count > 4 && next.hasSuffix("er")
-        let compared = words[(index + 1)...].prefix(8).contains { $0.lowercased() == "than" }
-        return comparative && !compared
     }
 
     /// Which words stand inside quotation marks: what someone said is theirs, so swapping a
