@@ -241,9 +241,7 @@ struct ExamSentence {
         var labelProblem: String? = nil
         if unit.kind == .listItem, let head, Self.isColonLabel(head, in: repaired) {
             if let prose = ListItemProse.prose(head: head, clean: repaired) { repaired = prose } else { labelProblem = "list label" }
-        } else if unit.kind == .listItem, ListItemProse.isRelativeNounPhrase(repaired) {
-            labelProblem = "list phrase"
-        } else if unit.kind == .listItem, AppositiveListItem.isFragment(repaired) {
+        } else if unit.kind == .listItem, ListItemProse.statesNothing(repaired) {
             labelProblem = "fragment"
         }
         self.text = repaired

@@ -173,6 +173,13 @@ enum ListItemProse {
         return nil
     }
 
+    /// Whether a list item with no "Label:" colon is a noun phrase that states nothing: a
+    /// phrase with a relative clause (`isRelativeNounPhrase`) or a name with an appositive
+    /// (`AppositiveListItem.isFragment`). Such an item is no stem and no statement.
+    static func statesNothing(_ text: String) -> Bool {
+        isRelativeNounPhrase(text) || AppositiveListItem.isFragment(text)
+    }
+
     /// Whether a list item with no label is a noun phrase with a relative clause and no
     /// clause of its own: "Political stability and a banking system that included the Bank of
     /// England, founded in 1694" lists a cause; it states nothing, so it is no true/false
