@@ -203,6 +203,12 @@ import StudyModel
         #expect(AcceptedAnswers.camelPieces("NASA") == nil)
     }
 
+    @Test("a word under a negation ('no positive developments') is not swapped; 'positive developments' is")
+    func negatedWordsAreNotSwapped() {
+        #expect(Antonyms.swapOne(in: "Action will be taken in coming weeks if there are no positive developments.") == nil)
+        #expect(Antonyms.swapOne(in: "The talks brought positive developments for the region.")?.replacement == "negative")
+    }
+
     @Test("a doubled function word is written once; 'had had' stays")
     func doubledWords() {
         #expect(DoubledWords.collapse("HebCelt is is taking place in Stornoway.") == "HebCelt is taking place in Stornoway.")

@@ -58,6 +58,9 @@ enum AntonymContext {
         // "the same as always": a set phrase, not a claim.
         if before == "as", after.isEmpty || after.first.map({ !$0.isLetter }) == true { return false }
         if before == "as", ["always", "never", "ever", "usual"].contains(word) { return false }
+        // "if there were no positive developments": under a negation the swap ("no negative
+        // developments") turns the sentence's logic inside out and reads as nonsense.
+        if ["no", "not", "without", "nor", "never"].contains(fold(before)) { return false }
         // "fell pregnant", "fell ill", "rose to fame": a set phrase, whose swap ("rose
         // pregnant") is nonsense, not a false statement.
         if ["fell", "fall", "falls", "rose", "rise", "rises"].contains(word), setPhraseFollowers.contains(fold(after)) { return false }
