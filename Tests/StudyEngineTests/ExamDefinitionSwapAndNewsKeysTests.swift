@@ -46,9 +46,9 @@ import StudyModel
     @Test("a term the text defines as 'X is a …' swaps only with terms defined so too, never with a bare list label")
     func definedTermsSwapOnlyWithDefinedTerms() throws {
         let material = ExamMaterial(document: try StudyDocument(text: Self.bondNotes))
-        #expect(!DefinitionGenus.fits(swap: "simple molecular", category: "shared", original: "covalent bond", material: material))
-        #expect(!DefinitionGenus.fits(swap: "giant covalent", category: "shared", original: "covalent bond", material: material))
-        #expect(DefinitionGenus.fits(swap: "dative bond", category: "shared", original: "covalent bond", material: material))
+        #expect(!DefinitionGenus.fits(swap: "simple molecular", category: "pair", original: "covalent bond", material: material))
+        #expect(!DefinitionGenus.fits(swap: "giant covalent", category: "pair", original: "covalent bond", material: material))
+        #expect(DefinitionGenus.fits(swap: "dative bond", category: "pair", original: "covalent bond", material: material))
         for seed in 1...8 {
             let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.trueFalse]),
                                          seed: UInt64(seed)).generate(from: Self.bondNotes)

@@ -25,21 +25,45 @@ struct DefinitionGenus: Equatable {
             let words = Tokenizer.foldedWords(text)
             guard words.count > key.count + 1 else { continue }
             for start in 0...(words.count - key.count - 1) where Array(words[start..<(start + key.count)]) == key {
-                var at = start + key.count
-                guard ["is", "are"].contains(words[at]) else { continue }
-                at += 1
-                if at < words.count, articles.contains(words[at]) { at += 1 }
-                guard at < words.count else { continue }
-                let noun = words[at].filter(\.isLetter)
-                guard noun.count > 2, !StopWords.english.contains(noun) else { continue }
+                let at = start + key.count
+                guard copulas.contains(words[at]), let head = head(of: words, after: at) else { continue }
                 let before = start > 0 ? words[start - 1] : ""
-                return DefinitionGenus(article: articles.contains(before) ? before : "", head: ExamLexicon.singular(noun))
+                return DefinitionGenus(article: articles.contains(before) ? before : "", head: head)
             }
         }
         return nil
     }
 
     static let articles: Set<String> = ["the", "a", "an"]
+    static let copulas: Set<String> = ["is", "are", "was", "were"]
+
+    /// The singular head noun of the phrase after the copula at `copula`: "movement" in "was
+    /// the Renaissance movement that …", "pair" in "is a shared pair of electrons", "grant" in
+    /// "was a grant from the Church". The head is the last word before the phrase ends (a
+    /// relative word, a preposition, a conjunction or a verb), at most four words in; the first
+    /// word alone would make "Renaissance" the genus and let a movement stand in for a grant.
+    /// Nil when the phrase opens with a function word or verb ("is one of", "is used to").
+    static func head(of words: [String], after copula: Int) -> String? {
+        var at = copula + 1
+        if at < words.count, articles.contains(words[at]) || words[at] == "a(n)" { at += 1 }
+        var phrase: [String] = []
+        while at < words.count, phrase.count < 4 {
+            let word = words[at].filter(\.isLetter)
+            if phraseEnds.contains(word) || StopWords.english.contains(word) { break }
+            if !phrase.isEmpty, CommonVerbs.all.contains(word) || (word.hasSuffix("ed") && word.count > 4) { break }
+            phrase.append(word)
+            // "a process, in which …": a comma or stop closes the phrase too.
+            if let last = words[at].last, ",;:.)".contains(last) { break }
+            at += 1
+        }
+        guard let noun = phrase.last, noun.count > 2, let first = phrase.first, !CommonVerbs.all.contains(first) else { return nil }
+        return ExamLexicon.singular(noun)
+    }
+
+    /// Words that end a genus phrase: relative words, prepositions and conjunctions.
+    private static let phraseEnds: Set<String> = ["that", "which", "who", "whose", "where", "when", "whereby", "of", "in",
+                                                  "for", "to", "from", "with", "by", "on", "at", "as", "and", "or", "but",
+                                                  "between", "into", "than", "because", "so", "its", "their"]
 
     /// Whether `swap` may take `original`'s place in a definition stem whose genus is
     /// `category` ("place" in "A(n) _____ is a place where …"): where the text defines the

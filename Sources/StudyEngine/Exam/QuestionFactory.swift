@@ -274,13 +274,8 @@ struct QuestionFactory {
     static func definitionCategory(_ stem: String) -> String? {
         var words = stem.split(separator: " ").map { Tokenizer.fold(String($0)) }
         if let first = words.first, ["a(n)", "the", "a", "an"].contains(first) { words.removeFirst() }
-        guard words.count >= 3, words[0].hasPrefix(blank), ["is", "are", "was", "were"].contains(words[1]) else { return nil }
-        var at = 2
-        if ["the", "a", "an", "a(n)"].contains(words[at]) { at += 1 }
-        guard at < words.count else { return nil }
-        let noun = words[at].filter(\.isLetter)
-        guard noun.count > 2, !StopWords.english.contains(noun), !CommonVerbs.all.contains(noun) else { return nil }
-        return ExamLexicon.singular(noun)
+        guard words.count >= 3, words[0].hasPrefix(blank), DefinitionGenus.copulas.contains(words[1]) else { return nil }
+        return DefinitionGenus.head(of: words, after: 1)
     }
 
     /// Whether the text, where it defines `term`, calls it a `category`: "Continental drift

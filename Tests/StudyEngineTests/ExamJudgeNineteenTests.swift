@@ -1,0 +1,49 @@
+import Testing
+import StudyModel
+@testable import StudyEngine
+
+/// Faults an independent judge found in round 19 (issue 8): definition swaps across kinds in
+/// the past tense ("A humanism was a grant …", F).
+@Suite struct ExamJudgeNineteenTests {
+    static let medievalNotes = """
+    # The Medieval Church
+
+    ## Key ideas
+
+    - **Tithes.** A tithe was a tax of one tenth of a peasant's produce, paid to the parish church.
+    - **Monasticism.** Monasticism was the religious movement in which monks and nuns lived apart from the world under a rule.
+    - **Pilgrimage.** A pilgrimage was a journey to a holy place such as Canterbury or Santiago de Compostela.
+    - **Relics.** A relic was an object linked to a saint, such as a bone or a piece of clothing.
+    - **Excommunication.** Excommunication was the punishment that cut a person off from the sacraments of the Church.
+    - **Crusades.** The Crusades were a series of wars fought between 1096 and 1291 to win back Jerusalem.
+    """
+
+    @Test("a past-tense definition has a genus, and its head is the phrase's last noun ('the religious movement')")
+    func pastTenseGenusHead() throws {
+        let material = ExamMaterial(document: try StudyDocument(text: Self.medievalNotes))
+        #expect(DefinitionGenus.of("Monasticism", in: material)?.head == "movement")
+        #expect(DefinitionGenus.of("tithe", in: material)?.head == "tax")
+        #expect(QuestionFactory.definitionCategory("A(n) _____ was a tax of one tenth of a peasant's produce.") == "tax")
+        #expect(QuestionFactory.definitionCategory("_____ was the religious movement in which monks lived apart.") == "movement")
+        #expect(!DefinitionGenus.fits(swap: "Monasticism", category: "tax", original: "tithe", material: material))
+    }
+
+    @Test("a term of another kind never takes a past-tense definition's place in a false statement")
+    func noCrossKindPastTenseSwap() throws {
+        let kinds = ["tithe": "tax", "monasticism": "movement", "pilgrimage": "journey", "relic": "object",
+                     "excommunication": "punishment"]
+        for seed in 1...12 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.trueFalse]),
+                                         seed: UInt64(seed)).generate(from: Self.medievalNotes)
+            for question in exam.questions where question.correctOptions == [1] {
+                let prompt = question.prompt.lowercased()
+                for (term, genus) in kinds where prompt.contains("\(term) was") || prompt.contains("\(term)s were") {
+                    #expect(prompt.contains("was a \(genus)") || prompt.contains("was an \(genus)") || prompt.contains("was the \(genus)")
+                            || !kinds.values.contains { prompt.contains(" \($0) ") }, "seed \(seed): \(question.prompt)")
+                }
+                #expect(!prompt.hasPrefix("true or false: \"a monasticism") && !prompt.hasPrefix("true or false: \"an excommunication"),
+                        "seed \(seed): \(question.prompt)")
+            }
+        }
+    }
+}
