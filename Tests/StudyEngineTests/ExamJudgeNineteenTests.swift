@@ -3,7 +3,8 @@ import StudyModel
 @testable import StudyEngine
 
 /// Faults an independent judge found in round 19 (issue 8): definition swaps across kinds in
-/// the past tense ("A humanism was a grant …", F).
+/// the past tense ("A humanism was a grant …", F); related headlines glued onto a story and
+/// list items made of participle phrases used as stems (C).
 @Suite struct ExamJudgeNineteenTests {
     static let medievalNotes = """
     # The Medieval Church
@@ -44,6 +45,29 @@ import StudyModel
                 #expect(!prompt.hasPrefix("true or false: \"a monasticism") && !prompt.hasPrefix("true or false: \"an excommunication"),
                         "seed \(seed): \(question.prompt)")
             }
+        }
+    }
+
+    @Test("a list item of names with participle phrases states nothing; a clause after them still does")
+    func participlePhraseListItems() {
+        #expect(AppositiveListItem.isFragment("The Index of Forbidden Books, first issued in 1559, and the Roman Inquisition, set up in 1542."))
+        #expect(AppositiveListItem.isFragment("The Royal Mint, moved to Wales in 1968."))
+        #expect(!AppositiveListItem.isFragment("The Royal Society, founded in 1660, published the first scientific journal."))
+        #expect(!AppositiveListItem.isFragment("Mitochondria, the powerhouses of the cell, produced ATP for the muscle."))
+    }
+
+    static let gluedNews = """
+    The city council has approved a plan to close the central bus station by 2028. Councillors voted 31 to 12 in favour of the plan on Tuesday evening. The station, opened in 1964, handles about 9,000 passengers a day. Council leader Maria Evans said the site would become housing and a public park. Bus operators say they were not consulted and warned that fares could rise by 15%. A new interchange will be built next to the railway station at a cost of £42m. Council leader Maria Evans approves Central Railway InterchangeBus operators attack Maria Evans over Hilltown Station closureThe bus station that shaped a city
+    """
+
+    @Test("headlines glued onto the end of a story are no statement and no stem")
+    func gluedHeadlinesAreNoStems() throws {
+        #expect(ExamSentence.hasGluedWord("Council approves plan for new railway interchangeOperators warn of higher fares"))
+        #expect(!ExamSentence.hasGluedWord("McDonald and the iPhone were in the news"))
+        let material = ExamMaterial(document: try StudyDocument(text: Self.gluedNews))
+        #expect(material.candidates.contains { $0.text.contains("Maria Evans said") })
+        for candidate in material.candidates {
+            #expect(!candidate.text.contains("InterchangeBus"), "\(candidate.text)")
         }
     }
 }

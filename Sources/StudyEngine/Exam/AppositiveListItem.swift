@@ -15,21 +15,48 @@ enum AppositiveListItem {
         // The part before the comma names a thing: an article or a capitalised word first, and
         // no preposition, conjunction or verb in it ("In 1792,", "When prices rise,").
         guard let first = name.first, ListItemProse.articles.contains(first) || words[0].first?.isUppercase == true,
-              !name.dropFirst(ListItemProse.articles.contains(first) ? 1 : 0).contains(where: {
-                  StopWords.english.contains($0) || ListItemProse.isVerb($0)
+              !name.indices.dropFirst(ListItemProse.articles.contains(first) ? 1 : 0).contains(where: { at in
+                  (StopWords.english.contains(name[at]) && !isNameConnector(at, in: words)) || ListItemProse.isVerb(name[at])
               }),
               !StopWords.english.contains(first) || ListItemProse.articles.contains(first) else { return false }
         // The rest is a noun phrase: no finite verb before a relative word ("who favoured …").
         let rest = Array(folded[(comma + 1)...])
+        let raw = Array(words[(comma + 1)...])
         guard let head = rest.first, !head.isEmpty, !StopWords.english.contains(head) || ListItemProse.articles.contains(head),
-              !ListItemProse.isVerb(head) else { return false }
+              !ListItemProse.isVerb(head) || isParticiplePhrase(0, rest: rest, raw: raw) else { return false }
         // "deputies led by Robespierre, who …": a verb form before "by" is a participle of the
         // phrase, so the search goes on after it.
+        // "The Index of Forbidden Books, first issued in 1559, and the Roman Inquisition, set
+        // up in 1542": a past form set off by a comma and followed by a preposition is one too.
         var from = 0
         while from < rest.count, let at = ListItemProse.firstFiniteVerb(Array(rest[from...])).map({ $0 + from }) {
-            guard at + 1 < rest.count, rest[at + 1] == "by", !ListItemProse.auxiliaries.contains(rest[at]) else { return false }
+            guard at + 1 < rest.count, !ListItemProse.auxiliaries.contains(rest[at]),
+                  rest[at + 1] == "by" || isParticiplePhrase(at, rest: rest, raw: raw) else { return false }
             from = at + 2
         }
         return true
     }
+
+    /// "of" in "The Index of Forbidden Books": a connector between two capitalised words is
+    /// part of the name.
+    static func isNameConnector(_ at: Int, in words: [String]) -> Bool {
+        guard at > 0, at + 1 < words.count, ExamLexicon.connectors.contains(words[at]) else { return false }
+        return words[at - 1].first?.isUppercase == true && words[at + 1].first?.isUppercase == true
+    }
+
+    /// Whether the verb form at `at` opens a participle phrase set off by a comma: a comma
+    /// before it (or before one adverb: "first issued"), a form that is no present tense, and
+    /// a preposition or particle after it ("issued in", "set up in"). "…, produced ATP" has an
+    /// object and is a clause's verb.
+    static func isParticiplePhrase(_ at: Int, rest: [String], raw: [String]) -> Bool {
+        guard at + 1 < rest.count, !rest[at].hasSuffix("s"), particles.contains(rest[at + 1]) else { return false }
+        // Before the first word of `rest` stands the name's own comma.
+        func commaAfter(_ i: Int) -> Bool { i < 0 || raw[i].hasSuffix(",") }
+        if commaAfter(at - 1) { return true }
+        return commaAfter(at - 2) && (rest[at - 1].hasSuffix("ly") || adverbs.contains(rest[at - 1]))
+    }
+
+    private static let particles: Set<String> = ["in", "by", "at", "on", "from", "to", "up", "out", "as", "under", "during",
+                                                 "for", "after", "before", "with", "into"]
+    private static let adverbs: Set<String> = ["first", "later", "once", "then", "since", "soon", "long", "still"]
 }

@@ -264,8 +264,39 @@ struct ExamSentence {
             } else if Self.endsMidClause(markup.clean) {
                 // (Read before the repairs, which close every piece with a full stop.)
                 stemProblem = "fragment"
+            } else if !Self.endsWithStop(markup.clean), Self.hasGluedWord(markup.clean) {
+                // A piece with no full stop and two words run together is a string of
+                // headlines the page glued on ("… Central European UniversityHungarian attack
+                // on George Soros prompts NGO anger"), not a sentence the text states.
+                stemProblem = "caption"
             }
         }
+    }
+
+    /// Whether `text` ends as a sentence does: ".", "!", "?" or "…", perhaps inside closing
+    /// quotes or brackets.
+    static func endsWithStop(_ text: String) -> Bool {
+        guard let last = text.last(where: { !"\"”’')]".contains($0) && !$0.isWhitespace }) else { return false }
+        return ".!?…".contains(last)
+    }
+
+    /// Whether a word of `text` runs a lower-case word into a capitalised one
+    /// ("UniversityHungarian", "angerThe"): three lower-case letters, then a capital and a
+    /// lower-case letter ("McDonald" and "iPhone" have fewer before the capital).
+    static func hasGluedWord(_ text: String) -> Bool {
+        var lowerRun = 0
+        var sawCapital = false
+        for c in text {
+            if sawCapital, c.isLowercase { return true }
+            sawCapital = false
+            if c.isLowercase {
+                lowerRun += 1
+            } else {
+                if c.isUppercase, lowerRun >= 3 { sawCapital = true }
+                lowerRun = 0
+            }
+        }
+        return false
     }
 
     /// Words no sentence ends on: a preposition, article or conjunction.
