@@ -70,4 +70,20 @@ import StudyModel
             #expect(!candidate.text.contains("InterchangeBus"), "\(candidate.text)")
         }
     }
+
+    @Test("a sentence that calls a person only by a role or an age ('The stopper almost beat …') is no stem")
+    func personEpithetsDangle() throws {
+        #expect(ExamSentence.namesOnlyTheKind("The stopper almost produced a moment for the cup annals on Wednesday.", people: true))
+        #expect(ExamSentence.namesOnlyTheKind("The 25-year-old joined the club in 2019.", people: true))
+        #expect(!ExamSentence.namesOnlyTheKind("The man who founded the club died in 1950.", people: true))
+        #expect(!ExamSentence.namesOnlyTheKind("The stopper almost produced a moment.", people: false))
+        let story = """
+        Rovers manager Gary Bowyer has said his side will not sell their best players this summer. Goalkeeper Simon Eastwood went up for a late corner against Liverpool in Wednesday's replay.
+        The stopper almost produced a moment for the history books when his shot deep into stoppage time almost beat Simon Mignolet in the Liverpool goal.
+        Bowyer rejected advances for Jordan Rhodes and Rudy Gestede in the past two transfer windows.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: story))
+        #expect(material.candidates.contains { $0.text.hasPrefix("Bowyer rejected") })
+        #expect(material.sentences.first { $0.text.hasPrefix("The stopper") }?.stemProblem == "dangling reference")
+    }
 }
