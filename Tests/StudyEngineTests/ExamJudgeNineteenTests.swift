@@ -86,4 +86,24 @@ import StudyModel
         #expect(material.candidates.contains { $0.text.hasPrefix("Bowyer rejected") })
         #expect(material.sentences.first { $0.text.hasPrefix("The stopper") }?.stemProblem == "dangling reference")
     }
+
+    @Test("a title's span of years is no part of its subject ('The Cold War, 1947–1991'), so the subject is no answer")
+    func titleYearsAreNoPartOfTheSubject() throws {
+        #expect(TitleSubject.subject(of: "The Cold War, 1947–1991") == "The Cold War")
+        #expect(TitleSubject.subject(of: "The Hundred Years' War (1337–1453)") == "The Hundred Years' War")
+        #expect(TitleSubject.subject(of: "Rome, 509–27 BC") == "Rome")
+        #expect(TitleSubject.subject(of: "Supply, Demand and Elasticity") == "Supply, Demand and Elasticity")
+        let notes = """
+        # The Cold War, 1947–1991
+
+        ## Origins
+
+        The Cold War was a long rivalry between the United States and the Soviet Union that never became a direct war. The Berlin Wall, built in 1961, became the best-known symbol of the Cold War. The Marshall Plan gave about $13 billion in aid to western Europe from 1948. NATO was founded in 1949 and the Warsaw Pact in 1955.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: notes))
+        #expect(material.candidates.contains { !$0.spans.isEmpty })
+        for candidate in material.candidates {
+            #expect(!candidate.spans.contains { ExamLexicon.key($0.text) == "cold war" && !$0.isModifier }, "\(candidate.text)")
+        }
+    }
 }

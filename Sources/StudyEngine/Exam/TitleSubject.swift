@@ -12,11 +12,21 @@ enum TitleSubject {
         return key.isEmpty ? nil : key
     }
 
-    /// The title up to its first colon or spaced dash: "TCP: an overview" → "TCP".
+    /// The title up to its first colon or spaced dash, without the years it spans: "TCP: an
+    /// overview" → "TCP", "The Cold War, 1947–1991" and "The Cold War (1947–1991)" → "The Cold War".
     static func subject(of title: String) -> String {
         var subject = Substring(title)
         for mark in [":", " – ", " — ", " - "] {
             if let range = subject.range(of: mark) { subject = subject[..<range.lowerBound] }
+        }
+        subject = subject.trimmingWhitespace()[...]
+        // A trailing span of years after a comma or in brackets dates the subject; it is not part of its name.
+        for mark in [", ", " ("] {
+            guard let range = subject.range(of: mark, options: .backwards) else { continue }
+            let tail = subject[range.upperBound...].filter { $0 != ")" }
+            if tail.first?.isNumber == true, tail.allSatisfy({ $0.isNumber || "–—-/ ".contains($0) || $0.isLetter && "BCADEbcade.".contains($0) }) {
+                subject = subject[..<range.lowerBound]
+            }
         }
         return subject.trimmingWhitespace()
     }
