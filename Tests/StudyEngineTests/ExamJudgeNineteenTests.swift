@@ -106,4 +106,43 @@ import StudyModel
             #expect(!candidate.spans.contains { ExamLexicon.key($0.text) == "cold war" && !$0.isModifier }, "\(candidate.text)")
         }
     }
+
+    static let warNotes = """
+    # Europe after the Reformation
+
+    ## Conflict
+
+    Religious division led to long wars across Europe. The Society of Jesus was founded by Ignatius of Loyola in 1540. In France the Wars of Religion ended with the Edict of Nantes in 1598. The Peace of Augsburg in 1555 let each prince choose the faith of his lands. The Council of Trent met between 1545 and 1563. The Thirty Years' War devastated Germany and ended with the Peace of Westphalia in 1648. The Eighty Years' War ended Spanish rule over the Dutch Republic in 1648. The Schmalkaldic War was fought between 1546 and 1547.
+    """
+
+    @Test("a name whose head is a common noun ('Wars of Religion') has only namesakes of that kind as options")
+    func namedThingsKeepTheirKind() throws {
+        let material = ExamMaterial(document: try StudyDocument(text: Self.warNotes))
+        let picker = DistractorPicker(material: material, difficulty: .medium)
+        let candidate = try #require(material.candidates.first { $0.text.hasPrefix("In France") })
+        let span = try #require(candidate.spans.first { $0.text == "Wars of Religion" }, "\(candidate.spans.map(\.text))")
+        #expect(picker.commonHead(ofName: span) == "war")
+        let factory = QuestionFactory(material: material, difficulty: .medium)
+        let stem = try #require(factory.stem(candidate, blanking: [span]))
+        var rng = SeededRandom(text: "wars", salt: 1)
+        let options = picker.pick(for: span, in: candidate, stem: stem, blank: QuestionFactory.blank, count: 3, rng: &rng)
+        #expect(options.count >= 2, "\(options)")
+        #expect(options.allSatisfy { $0.hasSuffix("War") }, "\(options)")
+        let person = AnswerSpan(text: "Ignatius of Loyola", kind: .name, weight: 4)
+        #expect(picker.commonHead(ofName: person) == nil)
+    }
+
+    @Test("a court or other body named before 'he' is no one the pronoun can stand for")
+    func bodiesAreNoReferents() {
+        #expect(MissingReferent.problem("Leeds Crown Court heard he emailed the woman a link to the video.") != nil)
+        #expect(MissingReferent.problem("Mark Hill told Leeds Crown Court he had emailed the woman.") == nil)
+    }
+
+    @Test("a plural possessive inside a name keeps the name whole ('Thirty Years' War')")
+    func pluralPossessiveNames() throws {
+        let material = ExamMaterial(document: try StudyDocument(text: Self.warNotes))
+        let names = Set(material.pools[.name]?.map(\.span.text) ?? [])
+        #expect(names.contains("Thirty Years' War") && !names.contains("War") && !names.contains("Thirty Years"), "\(names)")
+        #expect(!(material.pools[.name] ?? []).contains { $0.span.text.hasSuffix("War") && $0.span.isPerson })
+    }
 }

@@ -24,4 +24,21 @@ extension DistractorPicker {
         guard let head else { return true }
         return OptionEvidence.head(of: ExamLexicon.key(value)) == head
     }
+
+    /// "Wars of Religion", "Treaty of Versailles": a name whose head is a common noun the text
+    /// also writes in lower case ("led to long wars") names a thing of that kind, so its
+    /// options are things of that kind too ("Thirty Years' War"), never a religious order, a
+    /// treaty or a person (issue 8, judge round 19, D). Nil for a name with no such head
+    /// ("John Calvin", "New York"); with too few namesakes the question is asked another way.
+    func commonHead(ofName answer: AnswerSpan) -> String? {
+        guard answer.kind == .name else { return nil }
+        return Self.commonHead(ofName: answer.text, lowercaseWords: material.lowercaseWords)
+    }
+
+    /// See `commonHead(ofName:)`: `lowercaseWords` are the words the text writes in lower case.
+    static func commonHead(ofName name: String, lowercaseWords written: Set<String>) -> String? {
+        guard let head = OptionEvidence.head(of: ExamLexicon.key(name)), head.count > 2,
+              !StopWords.english.contains(head) else { return nil }
+        return written.contains(head) || written.contains(head + "s") || written.contains(head + "es") ? head : nil
+    }
 }

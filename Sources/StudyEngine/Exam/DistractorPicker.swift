@@ -67,7 +67,8 @@ struct DistractorPicker {
         }
 
         let sameSection = sameSectionScope(for: answer, candidate: candidate, stem: stem, blank: blank)
-        let familyHead = sharedHead(of: answer)
+        let nameHead = commonHead(ofName: answer)
+        let familyHead = sharedHead(of: answer) ?? nameHead
         func accept(_ value: String) -> Bool {
             let key = AnswerSpan.key(value)
             guard !key.isEmpty, !keys.contains(key) else { return false }
@@ -78,7 +79,8 @@ struct DistractorPicker {
             guard allows(value, fit, candidate: candidate) else { return false }
             guard newsNameKindMatches(value, answer: answer, answerIsMarkedPerson: fit.kind.answerIsMarkedPerson) else { return false }
             // "Ms Price" and "Ann Price": two options that share a name may be one person.
-            if answer.kind == .name {
+            // ("Thirty Years' War" and "Eighty Years' War" are two wars.)
+            if answer.kind == .name, nameHead == nil {
                 let words = Set(Tokenizer.foldedWords(value)).subtracting(StopWords.english)
                 if chosen.contains(where: { !words.isDisjoint(with: Tokenizer.foldedWords($0)) }) { return false }
             }

@@ -572,7 +572,10 @@ struct ExamMaterial {
                 else { flush(); continue }
                 // "Australia's Neil Robertson": a possessive ends the name it belongs to.
                 if core.hasSuffix("'s") || core.hasSuffix("’s") { flush(); continue }
-                if word.last.map({ !$0.isLetter }) == true { flush() }
+                // "Thirty Years' War": a plural possessive before a capitalised word goes on.
+                let goesOn = (word.hasSuffix("s'") || word.hasSuffix("s’")) && position + 1 < words.count
+                    && isCapitalised(Self.core(of: words[position + 1]))
+                if word.last.map({ !$0.isLetter }) == true, !goesOn { flush() }
             }
             flush()
         }
@@ -603,8 +606,11 @@ struct ExamMaterial {
         for text in texts {
             let words = SpanExtractor.words(text)
             for (i, word) in words.enumerated() where word.position > 0 && word.core.first?.isUppercase == true && word.core.count > 2 {
-                let previousCapital = i > 0 && words[i - 1].core.first?.isUppercase == true && words[i - 1].trailing.isEmpty
-                let nextCapital = i + 1 < words.count && words[i + 1].core.first?.isUppercase == true && word.trailing.isEmpty
+                // ("Thirty Years' War": a plural possessive joins the words of a name.)
+                let previousCapital = i > 0 && words[i - 1].core.first?.isUppercase == true
+                    && (words[i - 1].trailing.isEmpty || SpanExtractor.isPluralPossessive(words[i - 1]))
+                let nextCapital = i + 1 < words.count && words[i + 1].core.first?.isUppercase == true
+                    && (word.trailing.isEmpty || SpanExtractor.isPluralPossessive(word))
                 if !previousCapital && !nextCapital && word.core.dropFirst().allSatisfy(\.isLowercase) { out.insert(word.core) }
             }
         }

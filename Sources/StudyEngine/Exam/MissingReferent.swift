@@ -223,7 +223,17 @@ enum MissingReferent {
     /// A capitalised word before `index` that names someone: any but the first word, and the
     /// first too when it is no common word ("Pat says she…", "Mr Wang said he…").
     static func hasName(before index: Int, raw: [String], words: [String]) -> Bool {
-        for j in 0..<index where raw[j].first?.isUppercase == true {
+        var bodyEnd = -1
+        for j in 0..<index where raw[j].first?.isUppercase == true && j > bodyEnd {
+            // "Birmingham Magistrates' Court heard he …": a name ending in a body's noun is no
+            // one a "he" can be.
+            var end = j
+            while end + 1 < index, raw[end].last?.isLetter == true || raw[end].hasSuffix("'") || raw[end].hasSuffix("’"),
+                  raw[end + 1].first?.isUppercase == true { end += 1 }
+            if end > j, bodyNouns.contains(words[end].filter(\.isLetter)) {
+                bodyEnd = end
+                continue
+            }
             if j == 0, StopWords.english.contains(words[0]) || CommonVerbs.all.contains(words[0]) { continue }
             if personPronouns.contains(words[j]) || otherPronouns.contains(words[j]) { continue }
             // "When contacted by the BBC, … to deselect him": a body's initials or a day or month
@@ -235,6 +245,13 @@ enum MissingReferent {
         }
         return false
     }
+
+    /// Last words of the names of courts, councils and other bodies.
+    static let bodyNouns: Set<String> = ["court", "council", "university", "committee", "police", "department", "ministry",
+                                         "office", "parliament", "commission", "service", "agency", "board", "bank",
+                                         "company", "club", "hospital", "school", "college", "trust", "party", "government",
+                                         "union", "association", "society", "institute", "authority", "assembly", "senate",
+                                         "tribunal", "inquiry", "force", "army", "navy", "church", "house"]
 
     /// Prepositions after which "it"/"them" is an object ("for it", "of them").
     static let objectPrepositions: Set<String> = ["for", "of", "with", "about", "on", "to", "from", "into", "by", "in", "at"]

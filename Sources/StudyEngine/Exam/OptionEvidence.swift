@@ -122,10 +122,13 @@ struct OptionEvidence {
         }
         for key in termsByFirst.keys { termsByFirst[key]?.sort { $0.count > $1.count } }
         var namesByFirst: [String: [[String]]] = [:]
+        // "Thirty Years' War" is matched on the tokens' cores ("Years"), and recorded by its own text.
+        var writtenNames: [String: String] = [:]
         for name in names {
-            let words = name.split(separator: " ").map(String.init)
+            let words = name.split(separator: " ").map { String($0.hasSuffix("'") || $0.hasSuffix("’") ? $0.dropLast() : $0) }
             guard let first = words.first else { continue }
             namesByFirst[first, default: []].append(words)
+            if name.contains("' ") || name.contains("’ ") { writtenNames[words.joined(separator: " ")] = name }
         }
         for key in namesByFirst.keys { namesByFirst[key]?.sort { $0.count > $1.count } }
         var pairedNames: [(String, String)] = []
@@ -172,7 +175,7 @@ struct OptionEvidence {
                 var matched = 0
                 if let options = namesByFirst[core] {
                     for words in options where i + words.count <= cores.count && Array(cores[i..<(i + words.count)]) == words {
-                        let name = words.joined(separator: " ")
+                        let name = writtenNames[words.joined(separator: " ")] ?? words.joined(separator: " ")
                         if seenNames.insert(name).inserted { nameMentions[name, default: 0] += 1 }
                         if i > 0, !endsClause[i - 1], Self.prepositionWords.contains(folded[i - 1]) {
                             prepositions[name, default: []].insert(folded[i - 1])
@@ -182,7 +185,9 @@ struct OptionEvidence {
                         let end = i + words.count - 1
                         if i > 0, !endsClause[i - 1], folded[i - 1] == "the" {
                             let next = end + 1 < cores.count ? cores[end + 1] : ""
-                            if endsClause[end] || next.isEmpty || StopWords.english.contains(next.lowercased()) {
+                            // ("The Thirty Years' War devastated …": a verb after it, too.)
+                            if endsClause[end] || next.isEmpty || StopWords.english.contains(next.lowercased())
+                                || Self.isFiniteVerb(raw[end + 1]) {
                                 articleNames.insert(name)
                             }
                         }

@@ -216,11 +216,21 @@ struct OptionKind {
             if evidence.isGroup(value) != evidence.isGroup(answer.text) { return false }
             // "Labour MP", "SNP MPs" for "Daniel Janner": a name written as a person's is
             // offered only with names written so, and the other way round.
-            if answer.role != "place", PersonNameShape.fits(value) != PersonNameShape.fits(answer.text) { return false }
+            // ("Thirty Years' War" for "Wars of Religion" is written otherwise but names the
+            // same kind of thing: namesakes by a common-noun head are exempt.)
+            if answer.role != "place", PersonNameShape.fits(value) != PersonNameShape.fits(answer.text),
+               !Self.sharesCommonHead(value, answer: answer.text, material: material) { return false }
         default:
             break
         }
         return true
+    }
+
+    /// Whether `value` is a namesake of a name with a common-noun head ("Thirty Years' War"
+    /// for "Wars of Religion", see `DistractorPicker.commonHead(ofName:)`).
+    static func sharesCommonHead(_ value: String, answer: String, material: ExamMaterial) -> Bool {
+        guard let head = DistractorPicker.commonHead(ofName: answer, lowercaseWords: material.lowercaseWords) else { return false }
+        return OptionEvidence.head(of: ExamLexicon.key(value)) == head
     }
 
     /// Whether the answer is a name the text marks as a person's (a title, a speech verb, a

@@ -446,6 +446,13 @@ struct SpanExtractor {
             // "Australia's Neil Robertson": a possessive ends the name it belongs to.
             let isPossessive = word.core.hasSuffix("'s") || word.core.hasSuffix("’s")
             if isCapitalised || isConnector {
+                // "Thirty Years' War", "Peasants' Revolt": a plural possessive before another
+                // capitalised word is inside the name.
+                if Self.isPluralPossessive(word), word.position + 1 < words.count, words[word.position + 1].leading.isEmpty,
+                   words[word.position + 1].core.first?.isUppercase == true {
+                    run.append(Word(core: word.core + word.trailing, leading: word.leading, trailing: "", position: word.position))
+                    continue
+                }
                 run.append(word)
                 if !word.trailing.isEmpty || isPossessive { flush() }
             } else {
@@ -454,6 +461,11 @@ struct SpanExtractor {
         }
         flush()
         return out
+    }
+
+    /// "Years'": a plural noun with a possessive apostrophe and nothing else after it.
+    static func isPluralPossessive(_ word: Word) -> Bool {
+        (word.trailing == "'" || word.trailing == "’") && word.core.hasSuffix("s")
     }
 
     /// Whether `word`, right after a name, is a noun the name modifies: a lowercase content
