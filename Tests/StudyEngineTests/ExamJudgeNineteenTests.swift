@@ -145,4 +145,24 @@ import StudyModel
         #expect(names.contains("Thirty Years' War") && !names.contains("War") && !names.contains("Thirty Years"), "\(names)")
         #expect(!(material.pools[.name] ?? []).contains { $0.span.text.hasSuffix("War") && $0.span.isPerson })
     }
+
+    @Test("a title that lists its subjects names each of them, and none is an answer")
+    func titleListsItsSubjects() throws {
+        let listed = try StudyDocument(text: "# Rivers, Lakes and Wetlands\n\n## Rivers\n\nA river is a natural stream of fresh water that flows to the sea.\n")
+        #expect(Set(TitleSubject.keys(of: listed)).isSuperset(of: ["river", "lake", "wetland"]))
+        let single = try StudyDocument(text: "# Institutions of the Roman Republic\n\n## Consuls\n\nTwo consuls were elected every year.\n")
+        #expect(TitleSubject.keys(of: single) == ["institution of the roman republic"])
+        let notes = """
+        # Rivers, Lakes and Wetlands
+
+        ## Rivers
+
+        A **river** is a natural stream of fresh water that flows towards a sea, a lake or another river. The **source** is the place where a river begins. A **tributary** is a smaller stream that joins a larger river. The **mouth** is the place where a river meets the sea.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: notes))
+        #expect(material.candidates.contains { $0.spans.contains { $0.text == "tributary" && !$0.isModifier } })
+        for candidate in material.candidates {
+            #expect(!candidate.spans.contains { ExamLexicon.key($0.text) == "river" && !$0.isModifier }, "\(candidate.text)")
+        }
+    }
 }

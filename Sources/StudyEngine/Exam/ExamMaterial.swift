@@ -327,13 +327,14 @@ struct ExamMaterial {
         let topicMentions = max(6, all.count / 5)
         // The subject the title names ("The First World War" in notes of that title) is
         // what every reader already knows: options only.
-        let titleKey = TitleSubject.key(of: document)
+        let titleKeys = TitleSubject.keys(of: document)
+        let longestTitleKey = titleKeys.map(\.count).max() ?? 0
         for c in candidates.indices {
             for s in candidates[c].spans.indices {
                 let span = candidates[c].spans[s]
                 // Lengths first: folding every span's words would cost more than the rest of this loop.
-                if let titleKey, [.term, .name, .acronym].contains(span.kind), span.text.count <= titleKey.count + 6,
-                   TitleSubject.names(ExamLexicon.key(span.text), titleKey: titleKey) {
+                if !titleKeys.isEmpty, [.term, .name, .acronym].contains(span.kind), span.text.count <= longestTitleKey + 6,
+                   case let key = ExamLexicon.key(span.text), titleKeys.contains(where: { TitleSubject.names(key, titleKey: $0) }) {
                     candidates[c].spans[s].isModifier = true
                 }
                 if ranks.isBuildingBlock(span, lexicon: lexicon) { candidates[c].spans[s].isModifier = true }

@@ -12,6 +12,18 @@ enum TitleSubject {
         return key.isEmpty ? nil : key
     }
 
+    /// The keys of what the title names: its subject and, for a title that lists subjects
+    /// ("Supply, Demand and Elasticity", "Photosynthesis and Cellular Respiration"), each
+    /// of them (every reader of such notes knows all the subjects it lists).
+    static func keys(of document: StudyDocument) -> [String] {
+        guard let key = key(of: document), let first = document.split.units.first else { return [] }
+        let subject = self.subject(of: ExamInlineMarkup(first.text).clean)
+        let parts = subject.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
+            .split(separator: ",").map { ExamLexicon.key(String($0)) }.filter { !$0.isEmpty }
+        guard parts.count >= 2, parts.allSatisfy({ $0.split(separator: " ").count <= 3 }) else { return [key] }
+        return [key] + parts
+    }
+
     /// The title up to its first colon or spaced dash, without the years it spans: "TCP: an
     /// overview" → "TCP", "The Cold War, 1947–1991" and "The Cold War (1947–1991)" → "The Cold War".
     static func subject(of title: String) -> String {
