@@ -165,4 +165,11 @@ import StudyModel
             #expect(!candidate.spans.contains { ExamLexicon.key($0.text) == "river" && !$0.isModifier }, "\(candidate.text)")
         }
     }
+
+    @Test("a gloss between the blank and its verb leaves the definition's genus ('_____, also called …, is a protein')")
+    func glossBeforeTheCopula() {
+        #expect(QuestionFactory.definitionCategory("A(n) _____, also called an immunoglobulin (Ig), is a Y-shaped protein made by plasma cells.") == "protein")
+        #expect(QuestionFactory.definitionCategory("_____, in short, is a process by which cells divide.") == "process")
+        #expect(QuestionFactory.definitionCategory("_____, Germany and Italy signed the pact.") == nil)
+    }
 }

@@ -274,7 +274,14 @@ struct QuestionFactory {
     static func definitionCategory(_ stem: String) -> String? {
         var words = stem.split(separator: " ").map { Tokenizer.fold(String($0)) }
         if let first = words.first, ["a(n)", "the", "a", "an"].contains(first) { words.removeFirst() }
-        guard words.count >= 3, words[0].hasPrefix(blank), DefinitionGenus.copulas.contains(words[1]) else { return nil }
+        guard words.count >= 3, words[0].hasPrefix(blank) else { return nil }
+        // "_____, also called an immunoglobulin (Ig), is a Y-shaped protein": a gloss set off
+        // by commas between the blank and its verb leaves the definition as it is.
+        if words[0] == blank + ",", let close = words.indices.dropFirst().prefix(8).first(where: { words[$0].hasSuffix(",") }),
+           close + 2 < words.count, DefinitionGenus.copulas.contains(words[close + 1]) {
+            words.removeSubrange(1...close)
+        }
+        guard DefinitionGenus.copulas.contains(words[1]) else { return nil }
         return DefinitionGenus.head(of: words, after: 1)
     }
 
