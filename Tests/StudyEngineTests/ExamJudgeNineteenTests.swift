@@ -172,4 +172,11 @@ import StudyModel
         #expect(QuestionFactory.definitionCategory("_____, in short, is a process by which cells divide.") == "process")
         #expect(QuestionFactory.definitionCategory("_____, Germany and Italy signed the pact.") == nil)
     }
+
+    @Test("two key years a step apart get the years on either side as options, not far ones")
+    func closeYearsGetNearOptions() {
+        #expect(QuestionFactory.closeYearDistractors(keys: ["1815", "1816"], distractors: ["1790", "1902"]) == ["1814", "1817"])
+        #expect(QuestionFactory.closeYearDistractors(keys: ["1815", "1816"], distractors: ["1813", "1902"]) == ["1813", "1902"])
+        #expect(QuestionFactory.closeYearDistractors(keys: ["1949", "1961"], distractors: ["1953", "1955"]) == ["1953", "1955"])
+    }
 }

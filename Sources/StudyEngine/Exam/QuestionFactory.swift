@@ -446,8 +446,9 @@ struct QuestionFactory {
                                           otherBlanks: Array(zip(group.dropFirst(), probes.dropFirst())).map { (answer: $0.0, stem: $0.1) },
                                           rng: &rng)
             guard distractors.count == 2 else { continue }
+            let distractorYears = Self.closeYearDistractors(keys: group.map(\.text), distractors: distractors)
             let correctTexts = group.map(\.text)
-            let options = rng.shuffled(correctTexts + distractors)
+            let options = rng.shuffled(correctTexts + distractorYears)
             let correct = options.indices.filter { correctTexts.contains(options[$0]) }
             let question = Question(id: "", kind: .multipleAnswer,
                                     prompt: "Select every answer that fills one of the blanks: \"\(stem)\"",
@@ -456,6 +457,20 @@ struct QuestionFactory {
             return (question, group.flatMap(answerKeys))
         }
         return nil
+    }
+}
+
+extension QuestionFactory {
+    /// "After Tambora erupted in _____, _____ became the Year Without a Summer" (1815, 1816):
+    /// two years a step apart among far ones (1790, 1902) are the pair anyone picks without
+    /// the text (issue 8, judge round 17, D). Then the options are the years on either side
+    /// (1814, 1817), and the student must know which two; otherwise `distractors` stay.
+    static func closeYearDistractors(keys: [String], distractors: [String]) -> [String] {
+        let years = keys.compactMap { Int($0) }
+        guard years.count == 2, keys.allSatisfy({ $0.count == 4 }), let low = years.min(), let high = years.max(),
+              high - low <= 3, high != low else { return distractors }
+        let near = distractors.compactMap { Int($0) }.contains { abs($0 - low) <= 5 || abs($0 - high) <= 5 }
+        return near ? distractors : [String(low - 1), String(high + 1)]
     }
 }
 
