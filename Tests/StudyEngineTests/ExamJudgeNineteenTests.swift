@@ -179,4 +179,12 @@ import StudyModel
         #expect(QuestionFactory.closeYearDistractors(keys: ["1815", "1816"], distractors: ["1813", "1902"]) == ["1813", "1902"])
         #expect(QuestionFactory.closeYearDistractors(keys: ["1949", "1961"], distractors: ["1953", "1955"]) == ["1953", "1955"])
     }
+
+    @Test("a compound key whose word has a near twin in the stem ('aortic valve' beside 'aorta') is no answer")
+    func nearTwinsPointAtTheKey() {
+        #expect(KeyEchoes.namesRelative(of: "aortic valve", in: "The aortic valve lies between the left ventricle and the aorta."))
+        #expect(!KeyEchoes.namesRelative(of: "left atrium", in: "Blood enters the left atrium and then the left ventricle."))
+        #expect(!KeyEchoes.namesRelative(of: "transcription factor", in: "A transcription factor controls translation of the gene."))
+        #expect(!KeyEchoes.namesRelative(of: "plasma cells", in: "Plasma cells make antibodies; each plasma cell lives for days."))
+    }
 }

@@ -49,6 +49,7 @@ enum KeyEchoes {
             .map(numberCore).filter { !$0.isEmpty })
         // A key with no number shows again only in a hyphenated compound: most sentences have
         // none, and this runs for every answer of every sentence read.
+        if key.kind == .term, key.text.contains(" "), namesRelative(of: key.text, in: text) { return true }
         if keyNumbers.isEmpty, ![.term, .acronym].contains(key.kind) || !text.contains(where: { $0 == "-" || $0 == "–" }) {
             return false
         }
@@ -81,6 +82,25 @@ enum KeyEchoes {
         for token in tokens where token.contains("-") || token.contains("–") {
             let parts = token.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { singular(Tokenizer.fold(String($0))) }
             if parts.count > 1, parts.contains(where: wordSet.contains) { return true }
+        }
+        return false
+    }
+
+    /// "The _____ lies between the left ventricle and the aorta" for "aortic valve": a word of
+    /// a compound key whose near twin ("aorta" / "aortic": the same letters but the ending)
+    /// stands in the rest of the sentence points at the key (issue 8, judge round 19, WEAK).
+    /// The same word repeated ("left atrium" beside "left ventricle") is no such pointer.
+    static func namesRelative(of key: String, in text: String) -> Bool {
+        let keyWords = Set(key.split(separator: " ").map { Tokenizer.fold(String($0)).filter(\.isLetter) }.filter { $0.count >= 5 })
+        guard !keyWords.isEmpty, let range = WholeWord.range(of: key, in: text) else { return false }
+        let rest = (text[..<range.lowerBound] + " " + text[range.upperBound...]).split(separator: " ")
+            .map { Tokenizer.fold(String($0)).filter(\.isLetter) }.filter { $0.count >= 5 }
+        for word in rest where !keyWords.contains(word) {
+            for keyWord in keyWords where word.first == keyWord.first {
+                let shorter = min(word.count, keyWord.count)
+                let shared = zip(word, keyWord).prefix { $0 == $1 }.count
+                if shared >= shorter - 1, abs(word.count - keyWord.count) <= 3, singular(word) != singular(keyWord) { return true }
+            }
         }
         return false
     }
