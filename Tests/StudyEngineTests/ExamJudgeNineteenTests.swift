@@ -187,4 +187,13 @@ import StudyModel
         #expect(!KeyEchoes.namesRelative(of: "transcription factor", in: "A transcription factor controls translation of the gene."))
         #expect(!KeyEchoes.namesRelative(of: "plasma cells", in: "Plasma cells make antibodies; each plasma cell lives for days."))
     }
+
+    @Test("a list label over a clause with a relative clause inside ('an item that has been used … is likely …') gets no 'X is' prose")
+    func labelOverAClauseIsNoNounPhrase() {
+        #expect(ListItemProse.prose(head: "Temporal locality", clean: "Temporal locality: an item that has been used recently is likely to be used again soon.") == nil)
+        #expect(ListItemProse.prose(head: "Plasma", clean: "Plasma: the pale yellow liquid that carries cells and is mostly water.")
+                == "Plasma is the pale yellow liquid that carries cells and is mostly water.")
+        #expect(ListItemProse.prose(head: "Platelets", clean: "Platelets: small cell fragments that help blood to clot.")
+                == "Platelets are small cell fragments that help blood to clot.")
+    }
 }

@@ -86,6 +86,10 @@ enum ListItemProse {
             // "relative mass about 1/1836, charge −1, found in shells": a list of attributes
             // (no article in front, parts split by commas) reads as no noun phrase.
             if !articles.contains(folded[0]), rest.contains(",") { return nil }
+            // "an item that has been used recently is likely to be used again": a relative
+            // clause and then the main verb is a clause, and "X is an item that … is likely …"
+            // would say "is" twice.
+            if hasVerbAfterRelativeClause(folded, raw: restWords) { return nil }
             return head + (plural ? " are " : " is ") + lowercasedFirst(rest)
         }
         // A text that opens with a name ("ATP and NADPH … convert …") is a clause with that
@@ -142,6 +146,25 @@ enum ListItemProse {
             return nil
         }
         return head + " means that " + body
+    }
+
+    /// Whether a finite verb follows a relative clause's own verb without a comma or
+    /// conjunction before it: "an item that has been used recently is likely …".
+    static func hasVerbAfterRelativeClause(_ folded: [String], raw: [String]) -> Bool {
+        let relatives: Set<String> = ["that", "which", "who", "whose"]
+        let finite: Set<String> = ["is", "are", "was", "were", "has", "have", "can", "will", "may", "must", "does", "do",
+                                   "could", "would", "should"]
+        guard let relative = folded.firstIndex(where: relatives.contains),
+              let own = folded.indices.dropFirst(relative + 1).first(where: { isVerb(folded[$0]) || folded[$0].hasSuffix("ed") }) else { return false }
+        var at = own + 1
+        // The relative clause's verb group: "has been used recently".
+        while at < folded.count, !finite.contains(folded[at]),
+              isVerb(folded[at]) || folded[at].hasSuffix("ed") || folded[at].hasSuffix("ly") { at += 1 }
+        for i in at..<folded.count where finite.contains(folded[i]) {
+            let before = raw[i - 1]
+            return !before.hasSuffix(",") && !["and", "or", "but", "that", "which", "who"].contains(folded[i - 1]) && !before.hasSuffix(";")
+        }
+        return false
     }
 
     /// Past forms that tell an event rather than a rule ("fell", "was", "rose", "collapsed").
