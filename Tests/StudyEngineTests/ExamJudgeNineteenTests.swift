@@ -196,4 +196,11 @@ import StudyModel
         #expect(ListItemProse.prose(head: "Platelets", clean: "Platelets: small cell fragments that help blood to clot.")
                 == "Platelets are small cell fragments that help blood to clot.")
     }
+
+    @Test("a speaker's tag with a colon and a quote ('Mrs Lane continued: \'Doctors said …\'') is direct speech, no true/false item")
+    func taggedQuotesAreDirectSpeech() {
+        #expect(Antonyms.isDirectSpeech("Mrs Lane continued: 'Doctors said his condition was inherited.'"))
+        #expect(Antonyms.isDirectSpeech("The coach added: “We were the better side.”"))
+        #expect(!Antonyms.isDirectSpeech("The treaty had one aim: peace in Europe."))
+    }
 }

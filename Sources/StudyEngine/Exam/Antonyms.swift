@@ -71,10 +71,15 @@ enum Antonyms {
         return out
     }
 
-    /// Whether the sentence is someone's words: it opens with a quotation mark. Such a
-    /// sentence is no true/false statement (true of what, said by whom?).
+    /// Whether the sentence is someone's words: it opens with a quotation mark, or a speaker's
+    /// tag and a colon lead into one. Such a sentence is no true/false statement (true of
+    /// what, said by whom?).
     static func isDirectSpeech(_ sentence: String) -> Bool {
-        guard let first = sentence.trimmingWhitespace().first else { return false }
-        return "\"“‘'".contains(first)
+        let trimmed = sentence.trimmingWhitespace()
+        guard let first = trimmed.first else { return false }
+        if "\"“‘'".contains(first) { return true }
+        // "Mrs Creag continued: 'Doctors said his EPP was …'": a speaker's tag and then the quote.
+        for mark in [": '", ": \"", ": ‘", ": “"] where trimmed.contains(mark) { return true }
+        return false
     }
 }
