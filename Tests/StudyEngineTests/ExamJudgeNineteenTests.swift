@@ -203,4 +203,31 @@ import StudyModel
         #expect(Antonyms.isDirectSpeech("The coach added: “We were the better side.”"))
         #expect(!Antonyms.isDirectSpeech("The treaty had one aim: peace in Europe."))
     }
+
+    static let causesNotes = """
+    # Causes of the War
+
+    ## Long-term causes
+
+    - **Militarism** is the belief that a strong army and navy are the basis of national power.
+    - **Imperialism** is the competition of great powers for colonies and markets.
+    - **Nationalism** is the belief that each nation should have its own state.
+    - An **alliance** is an agreement between states to help each other in war; Europe was split into two alliances.
+    - **Fascism** is a movement that exalts the nation above the individual.
+
+    ## The end of neutrality
+
+    In 1917 Germany secretly offered Mexico an alliance against the United States. In 1914 Britain declared war on Germany after Belgium was invaded.
+    """
+
+    @Test("after 'a(n)' an -ism the text never counts is no option ('a militarism')")
+    func uncountableNounsTakeNoArticle() throws {
+        for seed in 1...10 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.multipleChoice]),
+                                         seed: UInt64(seed)).generate(from: Self.causesNotes)
+            for question in exam.questions {
+                #expect(!question.options.contains { $0.hasPrefix("a ") && $0.hasSuffix("ism") }, "seed \(seed): \(question.options)")
+            }
+        }
+    }
 }

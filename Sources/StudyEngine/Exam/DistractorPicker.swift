@@ -195,6 +195,9 @@ struct DistractorPicker {
         if [.term, .acronym].contains(answer.kind), !stem.hasPrefix(blank),
            let a = answer.text.first, let v = value.first, a.isUppercase != v.isUppercase { return false }
         if WholeWord.contains(value, in: candidate.text) { return false }
+        // "offered Mexico a(n) _____" (an alliance): an -ism or -ness the text never counts
+        // ("militarism") takes no article, so "a militarism" gives itself away.
+        if stem.contains("a(n) " + blank) || stem.contains("A(n) " + blank), isUncountable(value) { return false }
         if let echo = fit.echoWords, Self.contentStems(value).isDisjoint(with: echo) { return false }
         if let v = NumberForm(value)?.value, let a = answer.numericValue, v == a { return false }
         if fit.isDay, !Self.isDayNumber(value) { return false }
@@ -234,6 +237,13 @@ struct DistractorPicker {
         let statement = stem.replacingOccurrences(of: blank, with: value)
         if material.isStatedElsewhere(statement, value: value, source: candidate.sentence) { return false }
         return true
+    }
+
+    /// A single word in "-ism" or "-ness" that the text never writes in the plural.
+    func isUncountable(_ value: String) -> Bool {
+        let word = Tokenizer.fold(value)
+        guard !word.contains(" "), word.hasSuffix("ism") || word.hasSuffix("ness") else { return false }
+        return !material.documentWords.contains(word + "s") && !material.documentWords.contains(word + "es")
     }
 
     /// See `BlankFit.echoWords`: only for terms, nil when the answer shares no word with the stem.
