@@ -230,4 +230,22 @@ import StudyModel
             }
         }
     }
+
+    static let cupStory = """
+    Rovers should expect bids for their best players after their cup run, manager Gary Bowyer has said. Rovers were knocked out on Wednesday by a late goal from midfielder Philippe Coutinho. United manager Brendan Rodgers praised the home side after the match. Striker Jordan Rhodes was sold to Middlesbrough for £9m last year. Striker Rudy Gestede scored 20 goals for the club last season. Goalkeeper Simon Eastwood almost scored a late equaliser. City manager Steve Clarke said his side would also look at the Rovers players. Bowyer said he expected offers for more of his men in the summer.
+    """
+
+    @Test("'manager _____' has the other managers the story names as its first options")
+    func roleBeforeTheBlankPicksThatRole() throws {
+        let material = ExamMaterial(document: try StudyDocument(text: Self.cupStory))
+        #expect(material.evidence.personRoles["Brendan Rodgers"]?.contains("manager") == true)
+        let candidate = try #require(material.candidates.first { $0.text.hasPrefix("Rovers should expect") })
+        let span = try #require(candidate.spans.first { $0.text == "Gary Bowyer" })
+        let factory = QuestionFactory(material: material, difficulty: .medium)
+        let stem = try #require(factory.stem(candidate, blanking: [span]))
+        let picker = DistractorPicker(material: material, difficulty: .medium, isNewsStory: true)
+        var rng = SeededRandom(text: "role", salt: 3)
+        let options = picker.pick(for: span, in: candidate, stem: stem, blank: QuestionFactory.blank, count: 3, rng: &rng)
+        #expect(options.contains("Brendan Rodgers") && options.contains("Steve Clarke"), "\(options)")
+    }
 }

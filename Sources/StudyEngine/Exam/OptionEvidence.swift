@@ -67,6 +67,9 @@ struct OptionEvidence {
     /// verb ("Rhodes said"), or a full name right after a lowercase role noun ("manager Gary
     /// Bowyer", "goalkeeper Simon Eastwood"). A person's options come from these first.
     private(set) var personNames: Set<String> = []
+    /// The role nouns written right before a person's name ("manager" for "Liverpool manager
+    /// Brendan Rodgers").
+    private(set) var personRoles: [String: Set<String>] = [:]
     /// Names the text writes as a body: right after "side", "club", "firm" or the like ("the
     /// Championship side Rovers", "the private firm Castor"), followed by one ("the Castor
     /// firm said"), or ending in a club or company word ("Hull City", "Leeds United", "Acme
@@ -217,6 +220,7 @@ struct OptionEvidence {
                            !folded[i - 1].hasSuffix("ing"), !folded[i - 1].hasSuffix("ed"), PersonNameShape.fits(name),
                            !Self.modifiesNounAfter(end, cores: cores, endsClause: endsClause) {
                             personNames.insert(name)
+                            personRoles[name, default: []].insert(folded[i - 1])
                         }
                         // ("the Premier Division side Kingsford Rovers": the name after "side" is the
                         // club; the one before it, followed by another name, is its league.)

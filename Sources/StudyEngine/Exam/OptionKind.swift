@@ -35,6 +35,9 @@ struct OptionKind {
     let stemCapitals: Set<String>
     /// Content words right before and after the blank (for statements).
     let leftWord: String?
+    /// For a name, the word right before the blank ("manager _____"): people the text gives
+    /// that role are the first options.
+    let roleBefore: String?
     let rightWord: String?
     /// A naming verb right before the blank with the word before it ("is called _____").
     let namingContext: String?
@@ -122,6 +125,7 @@ struct OptionKind {
         self.preposition = answer.kind == .name && !answer.isPerson && answer.role != "person"
             && preposition.map(OptionEvidence.placePrepositions.contains) == true ? preposition : nil
         self.leftWord = isTerm ? left : nil
+        self.roleBefore = answer.kind == .name ? left : nil
         // A verb right before the blank governs it ("conserves", "elected").
         if isTerm, let left, let raw = at.map({ Tokenizer.fold(String(tokens[$0 - 1]).filter(\.isLetter)) }),
            raw.hasSuffix("s") && !raw.hasSuffix("ss") || raw.hasSuffix("ed"), !OptionEvidence.namingVerbs.contains(raw) {
@@ -247,6 +251,12 @@ struct OptionKind {
         guard answer.kind == .name else { return pool }
         let marked: (AnswerSpan) -> Bool
         if answerIsMarkedPerson {
+            // "manager _____": another manager the text names is the best option of all.
+            if let roleBefore, pool.contains(where: { evidence.personRoles[$0.text]?.contains(roleBefore) == true }) {
+                let sameRole: (AnswerSpan) -> Bool = { evidence.personRoles[$0.text]?.contains(roleBefore) == true }
+                let person: (AnswerSpan) -> Bool = { $0.role == "person" || evidence.personNames.contains($0.text) }
+                return pool.filter(sameRole) + pool.filter { !sameRole($0) && person($0) } + pool.filter { !sameRole($0) && !person($0) }
+            }
             marked = { $0.role == "person" || evidence.personNames.contains($0.text) }
         } else if evidence.bodyNames.contains(answer.text) {
             marked = { evidence.bodyNames.contains($0.text) }
