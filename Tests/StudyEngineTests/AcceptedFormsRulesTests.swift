@@ -113,8 +113,11 @@ import StudyModel
             for question in questions where question.acceptedAnswers.first == "Transport Minister Alan Pike" {
                 checked += 1
                 #expect(question.acceptedAnswers.contains("Alan Pike"), "\(question.acceptedAnswers)")
-                // The text never calls him "Pike" alone: the surname says too little.
-                #expect(!question.acceptedAnswers.contains("Pike"), "\(question.acceptedAnswers)")
+                // The surname alone names him too: no one else in the text is a Pike (issue 8,
+                // judge round 19 rejected "Orban" for "Prime Minister Viktor Orban" as a fault).
+                #expect(question.acceptedAnswers.contains("Pike"), "\(question.acceptedAnswers)")
+                // The office alone names no one.
+                #expect(!question.acceptedAnswers.contains("Transport Minister"), "\(question.acceptedAnswers)")
             }
         }
         #expect(checked > 0, "no question on the minister was made")

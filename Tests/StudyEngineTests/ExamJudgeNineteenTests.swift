@@ -248,4 +248,28 @@ import StudyModel
         let options = picker.pick(for: span, in: candidate, stem: stem, blank: QuestionFactory.blank, count: 3, rng: &rng)
         #expect(options.contains("Brendan Rodgers") && options.contains("Steve Clarke"), "\(options)")
     }
+
+    @Test("typed answers: a Latin or Greek singular for its plural, number words in a name, a surname alone")
+    func aliasesTheJudgeTyped() {
+        #expect(TypedAnswerMatcher.matches("atrium", expected: "Atria"))
+        #expect(TypedAnswerMatcher.matches("the atria", expected: "atrium"))
+        #expect(TypedAnswerMatcher.matches("nucleus", expected: "nuclei"))
+        #expect(TypedAnswerMatcher.matches("vertebrae", expected: "vertebra"))
+        #expect(TypedAnswerMatcher.matches("criterion", expected: "criteria"))
+        #expect(TypedAnswerMatcher.matches("bacterium", expected: "bacteria"))
+        #expect(TypedAnswerMatcher.matches("index", expected: "indices"))
+        #expect(TypedAnswerMatcher.matches("hypothesis", expected: "hypotheses"))
+        #expect(TypedAnswerMatcher.matches("viruses", expected: "virus"))
+        #expect(!TypedAnswerMatcher.matches("less", expected: "lesson"))
+        #expect(!TypedAnswerMatcher.matches("atrium", expected: "ventricle"))
+        #expect(TypedAnswerMatcher.matches("95 Theses", expected: "Ninety-five Theses"))
+        #expect(TypedAnswerMatcher.matches("ninety five theses", expected: "Ninety-five Theses"))
+        #expect(TypedAnswerMatcher.matches("Ninety-five Theses", expected: "95 Theses"))
+        #expect(!TypedAnswerMatcher.matches("85 Theses", expected: "Ninety-five Theses"))
+        let forms = AcceptedAnswers.personForms(of: "Prime Minister Viktor Orban", forms: ["Prime Minister Viktor Orban", "Viktor Orban"],
+                                                fullNames: ["Prime Minister Viktor Orban", "Viktor Orban", "Frans Timmermans"], loneNames: [],
+                                                sentences: ["The Fidesz government of Prime Minister Viktor Orban is under pressure.",
+                                                            "Commission deputy head Frans Timmermans warned of action."])
+        #expect(forms.contains("Orban") && !forms.contains("Prime Minister"), "\(forms)")
+    }
 }

@@ -95,13 +95,10 @@ import StudyModel
                                                 sentences: ["Tories cheered London Mayor Boris Johnson on Friday.",
                                                             "They want Boris Johnson as leader."])
         #expect(forms.contains("Johnson"))
-        #expect(forms.contains("London Mayor"))
-        // The office alone names nobody when the text gives it to another person too.
-        let shared = AcceptedAnswers.personForms(of: "Boris", forms: ["Boris", "Boris Johnson"],
-                                                 fullNames: ["Boris Johnson", "Sadiq Khan"], loneNames: [],
-                                                 sentences: ["Tories cheered London Mayor Boris Johnson.", "London Mayor Sadiq Khan spoke."])
-        #expect(shared.contains("London Mayor Boris Johnson"))
-        #expect(!shared.contains("London Mayor"))
+        #expect(forms.contains("London Mayor Boris Johnson"))
+        // The office alone names nobody (issue 8, judge round 19: "Prime Minister" accepted
+        // for "Prime Minister Viktor Orban" tested nothing).
+        #expect(!forms.contains("London Mayor"))
     }
 
     @Test func theOneLongerNameEndingInTheAnswer() {

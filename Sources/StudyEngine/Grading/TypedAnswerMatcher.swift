@@ -38,6 +38,8 @@ public enum TypedAnswerMatcher {
         if number(a) != nil || number(b) != nil { return false }
         let wa = canonicalWords(a), wb = canonicalWords(b)
         if wa == wb { return true }
+        // "atrium" for "atria": equal only (a cut stem is no base for typos).
+        if wa.count == wb.count, wa.map(classicalKey) == wb.map(classicalKey) { return true }
         // "UV-A" = "UVA", "ice cream" = "icecream": the same letters, spaced otherwise.
         if wa.joined() == wb.joined() { return true }
         // A number with its unit: the same unit and the same value.
@@ -106,11 +108,71 @@ public enum TypedAnswerMatcher {
 
     /// Words with plurals made singular and small number words as digits.
     static func canonicalWords(_ normalised: String) -> [String] {
-        normalised.split(separator: " ").map { word in
-            let text = String(word)
-            if let n = AcceptedAnswers.numberWords.firstIndex(of: text) { return String(n) }
-            return spellingKey(ExamLexicon.singular(text))
+        let words = normalised.split(separator: " ").map(String.init)
+        var out: [String] = []
+        var i = 0
+        while i < words.count {
+            // "ninety five", "ninetyfive" (from "Ninety-five") and "95" are one number.
+            if let tens = tensValue(words[i]) {
+                if i + 1 < words.count, let unit = AcceptedAnswers.numberWords.firstIndex(of: words[i + 1]), (1...9).contains(unit) {
+                    out.append(String(tens + unit))
+                    i += 2
+                    continue
+                }
+                out.append(String(tens))
+                i += 1
+                continue
+            }
+            if let glued = gluedTensValue(words[i]) {
+                out.append(String(glued))
+                i += 1
+                continue
+            }
+            if let n = AcceptedAnswers.numberWords.firstIndex(of: words[i]) {
+                out.append(String(n))
+            } else {
+                out.append(spellingKey(ExamLexicon.singular(words[i])))
+            }
+            i += 1
         }
+        return out
+    }
+
+    static let tensWords = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+    /// 20 for "twenty" … 90 for "ninety".
+    static func tensValue(_ word: String) -> Int? {
+        tensWords.firstIndex(of: word).map { ($0 + 2) * 10 }
+    }
+
+    /// 95 for "ninetyfive" (a hyphenated number word with its hyphen dropped).
+    static func gluedTensValue(_ word: String) -> Int? {
+        for (index, tens) in tensWords.enumerated() where word.hasPrefix(tens) && word.count > tens.count {
+            let rest = String(word.dropFirst(tens.count))
+            guard let unit = AcceptedAnswers.numberWords.firstIndex(of: rest), (1...9).contains(unit) else { return nil }
+            return (index + 2) * 10 + unit
+        }
+        return nil
+    }
+
+    /// One key for a Latin or Greek singular and its plural: "atrium" and "atria" give
+    /// "atri~", "nucleus" and "nuclei" (and "nuclei"'s plain plural "nucleuses") give
+    /// "nucle~", "vertebra" and "vertebrae" give "vertebr~", "criterion" and "criteria" give
+    /// "criteri~", "index" and "indices" give "indice", "analysis" and "analyses" (after the
+    /// plain singular, "analyse") give "analyse". The "~" keeps a cut stem from meeting a
+    /// real word ("lesson" is no "less"). Both sides are folded the same way, so a word only
+    /// meets its own other form (issue 8, judge round 19: "atrium" for "atria").
+    static func classicalKey(_ original: String) -> String {
+        guard original.count >= 5, original.allSatisfy(\.isLetter) else { return original }
+        var word = original
+        if word.hasSuffix("ae") { word.removeLast() }
+        if word.count >= 6, word.hasSuffix("use") { return String(word.dropLast(3)) + "~" }
+        if word.hasSuffix("um") || word.hasSuffix("us") || word.hasSuffix("on") { return String(word.dropLast(2)) + "~" }
+        if word.hasSuffix("ia") || word.hasSuffix("ra") || word.hasSuffix("ta") || word.hasSuffix("na") { return String(word.dropLast()) + "~" }
+        if word.hasSuffix("i"), !word.hasSuffix("ii") { return String(word.dropLast()) + "~" }
+        if word.hasSuffix("is") { return String(word.dropLast(2)) + "e" }
+        if word.hasSuffix("ix") || word.hasSuffix("ex") { return String(word.dropLast(2)) + "ice" }
+        return word
     }
 
     /// One spelling for British and American forms of a word: "colour" and "color" give
