@@ -272,4 +272,22 @@ import StudyModel
                                                             "Commission deputy head Frans Timmermans warned of action."])
         #expect(forms.contains("Orban") && !forms.contains("Prime Minister"), "\(forms)")
     }
+
+    @Test("a term's abbreviation with its head noun ('UVA wavelengths') is accepted")
+    func abbreviationWithHeadNoun() throws {
+        let text = """
+        # Light and Skin
+
+        ## Ultraviolet light
+
+        - The skin is most sensitive to **ultraviolet wavelengths (UVA)** and to visible light.
+        - Sunscreen blocks most ultraviolet wavelengths before they reach the skin.
+        - UVA reaches deeper into the skin than visible light does.
+        - A **photon** is a single packet of light energy.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: text))
+        let span = AnswerSpan(text: "ultraviolet wavelengths", kind: .term, weight: 9)
+        let forms = AcceptedAnswers.forms(of: span, lexicon: material.lexicon, loneNames: material.loneNames)
+        #expect(forms.contains("UVA wavelengths"), "\(forms)")
+    }
 }

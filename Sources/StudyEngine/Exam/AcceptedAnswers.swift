@@ -44,6 +44,14 @@ enum AcceptedAnswers {
                 }
             }
             for name in headOf(span.text, lexicon: lexicon) { add(name) }
+            // "UVA wavelengths" for "ultraviolet wavelengths (UVA)": the abbreviation with the
+            // term's head noun is how students write it too.
+            let spanWords = span.text.split(separator: " ")
+            if span.kind == .term, spanWords.count >= 2, let head = spanWords.last {
+                for name in lexicon.names(of: span.text) where ExamLexicon.isAbbreviation(name) && !name.contains(" ") {
+                    add(name + " " + head)
+                }
+            }
             // "Newton's third law" is also "the third law": the possessor names whose law it is.
             if let rest = withoutPossessor(span.text) { add(rest) }
             // "ancient supercontinent Pangaea": the name at the end is what the text calls it.
