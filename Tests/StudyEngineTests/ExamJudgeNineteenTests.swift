@@ -290,4 +290,32 @@ import StudyModel
         let forms = AcceptedAnswers.forms(of: span, lexicon: material.lexicon, loneNames: material.loneNames)
         #expect(forms.contains("UVA wavelengths"), "\(forms)")
     }
+
+    static let immuneNotes = """
+    # The Immune Response
+
+    ## Structure
+
+    An **antibody** is a Y-shaped protein made by plasma cells. Each antibody is built from four polypeptide chains held together by disulfide bonds. An **antigen** is any molecule that the immune system recognises as foreign. A **B cell** is a white blood cell that makes antibodies. A **T cell** is a white blood cell that matures in the thymus.
+
+    ## How antibodies work
+
+    - In **neutralisation**, antibodies cover the parts of a virus that it uses to enter cells.
+    - In **opsonisation**, antibodies coat pathogens and mark them for phagocytes.
+    - In **complement activation**, antibodies trigger a group of blood proteins that punch holes in bacteria.
+    - In **agglutination**, antibodies clump pathogens together.
+    """
+
+    @Test("a thing's options are no processes ('opsonisation' for 'antibody'); a process keeps process options")
+    func thingsHaveNoProcessOptions() throws {
+        #expect(OptionKind.namesProcess("complement activation") && OptionKind.namesProcess("photolysis"))
+        #expect(!OptionKind.namesProcess("antibody") && !OptionKind.namesProcess("citric acid cycle"))
+        for seed in 1...10 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 6, questionTypes: [.multipleChoice]),
+                                         seed: UInt64(seed)).generate(from: Self.immuneNotes)
+            for question in exam.questions where question.correctOptions.first.map({ question.options[$0].lowercased() }) == "antibody" {
+                #expect(!question.options.contains { OptionKind.namesProcess($0) }, "seed \(seed): \(question.options)")
+            }
+        }
+    }
 }

@@ -48,7 +48,9 @@ enum AcceptedAnswers {
             // term's head noun is how students write it too.
             let spanWords = span.text.split(separator: " ")
             if span.kind == .term, spanWords.count >= 2, let head = spanWords.last {
-                for name in lexicon.names(of: span.text) where ExamLexicon.isAbbreviation(name) && !name.contains(" ") {
+                // (Not where the abbreviation already spells the head: "BEF" ends in Force's F.)
+                for name in lexicon.names(of: span.text) where ExamLexicon.isAbbreviation(name) && !name.contains(" ")
+                    && name.last.map({ Character($0.lowercased()) }) != head.first.map({ Character($0.lowercased()) }) {
                     add(name + " " + head)
                 }
             }

@@ -59,6 +59,9 @@ struct OptionKind {
     let slotPreposition: String?
     /// Whether the answer is a class the text files other terms under (see `OptionEvidence.classTerms`).
     let answerIsClass: Bool
+    /// Whether the answer names a process: by its ending ("evaporation", "weathering") or by
+    /// the text's own definition ("Runoff is the flow of water over …").
+    let answerIsProcess: Bool
 
     var evidence: OptionEvidence { material.evidence }
 
@@ -137,6 +140,8 @@ struct OptionKind {
         self.namingContext = isTerm ? namingContext : nil
         self.subjectVerb = isTerm && forStatement ? subjectVerb : nil
         self.answerIsClass = isTerm && material.evidence.classTerms.contains(ExamLexicon.key(answer.text))
+        self.answerIsProcess = answer.kind != .term || Self.namesProcess(answer.text) || answer.text.hasSuffix("ing")
+            || DefinitionGenus.of(answer.text, in: material).map { Self.processGenera.contains($0.head) } ?? false
         self.answerIsThing = answer.kind == .name && Self.isThing(answer.text, evidence: material.evidence)
         self.nameIsSubject = forStatement && answer.kind == .name && !answer.isPerson && answer.role != "person" && nameIsSubject
         self.requireKin = isTerm
@@ -175,6 +180,11 @@ struct OptionKind {
         switch answer.kind {
         case .term, .acronym:
             if !answerIsUnitValue, Self.isUnit(value, material: material) { return false }
+            // "Each _____ is built from four polypeptide chains" (antibody): a process named by
+            // a "-tion" noun ("opsonisation", "complement activation") is no option for a thing;
+            // only one option would fit the sentence. (A process may still have a "cycle" or
+            // another process without such an ending among its options.)
+            if answer.kind == .term, !answerIsProcess, Self.namesProcess(value) { return false }
             // "the autoimmune disease" (a class the text files things under) for "HIV" (a member).
             if evidence.classTerms.contains(ExamLexicon.key(value)) != answerIsClass { return false }
             if requireKin {
@@ -235,6 +245,19 @@ struct OptionKind {
     static func sharesCommonHead(_ value: String, answer: String, material: ExamMaterial) -> Bool {
         guard let head = DistractorPicker.commonHead(ofName: answer, lowercaseWords: material.lowercaseWords) else { return false }
         return OptionEvidence.head(of: ExamLexicon.key(value)) == head
+    }
+
+    /// Whether a term's head noun is a process noun made from a verb: "-ation", "-ition",
+    /// "-sion", "-isation", "-ysis", "-osis" ("neutralisation", "complement activation",
+    /// "erosion", "photolysis", "osmosis").
+    /// Genus nouns of a definition that make the term a process.
+    static let processGenera: Set<String> = ["process", "movement", "change", "flow", "conversion", "transfer", "stage",
+                                             "phase", "reaction", "method", "technique", "cycle", "loss", "release",
+                                             "breakdown", "formation", "transport", "exchange", "response"]
+
+    static func namesProcess(_ term: String) -> Bool {
+        guard let head = term.split(separator: " ").last.map({ Tokenizer.fold(String($0)).filter(\.isLetter) }), head.count > 6 else { return false }
+        return ["ation", "ition", "ution", "sion", "ction", "ysis", "osis", "esis"].contains { head.hasSuffix($0) }
     }
 
     /// Whether the answer is a name the text marks as a person's (a title, a speech verb, a
