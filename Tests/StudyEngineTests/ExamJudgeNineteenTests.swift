@@ -318,4 +318,20 @@ import StudyModel
             }
         }
     }
+
+    @Test("'March 25' is one date to ask, with other dates as options, and '25 March' is accepted")
+    func monthDayDates() throws {
+        let story = """
+        A man accused of fraud has pleaded not guilty in court. John Smith has been held in the county jail since his arrest on March 25. The offences took place between September 1 and March 22, according to the indictment. His bail was set at $1 million. The trial is due to start on June 14.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: story))
+        let dates = Set(material.candidates.flatMap(\.spans).filter { $0.kind == .year }.map(\.text))
+        #expect(dates.isSuperset(of: ["March 25", "September 1", "March 22", "June 14"]), "\(dates)")
+        #expect(AcceptedAnswers.dateForms("March 25") == ["25 March"])
+        #expect(AcceptedAnswers.dateForms("14 July") == ["July 14"])
+        let picker = DistractorPicker(material: material, difficulty: .medium, isNewsStory: true)
+        var rng = SeededRandom(text: "md", salt: 1)
+        let invented = picker.invented(answer: try #require(material.candidates.flatMap(\.spans).first { $0.text == "March 25" }), rng: &rng)
+        #expect(!invented.isEmpty && invented.allSatisfy { $0.hasPrefix("March ") }, "\(invented)")
+    }
 }

@@ -463,6 +463,13 @@ enum AcceptedAnswers {
         if words.count == 3, let day = Int(words[0]), SpanExtractor.months.contains(Tokenizer.fold(words[1])) {
             return ["\(words[1]) \(day), \(words[2])", "\(words[1]) \(day) \(words[2])"]
         }
+        // "March 25" is also "25 March"; "14 July" also "July 14".
+        if words.count == 2, let day = Int(words[1]), SpanExtractor.months.contains(Tokenizer.fold(words[0])) {
+            return ["\(day) \(words[0])"]
+        }
+        if words.count == 2, let day = Int(words[0]), SpanExtractor.months.contains(Tokenizer.fold(words[1])) {
+            return ["\(words[1]) \(day)"]
+        }
         if words.count == 2, let era = words.last, ["BC", "BCE"].contains(era) {
             return [words[0] + (era == "BC" ? " BCE" : " BC")]
         }

@@ -396,7 +396,7 @@ struct DistractorPicker {
     /// Believable numbers in the answer's written form: nearby years, scaled amounts,
     /// shifted percentages.
     func invented(answer: AnswerSpan, hedge: NumberHedge? = nil, rng: inout SeededRandom) -> [String] {
-        if answer.kind == .year, answer.unit.hasPrefix("d") || answer.unit == "my" {
+        if answer.kind == .year, answer.unit.hasPrefix("d") || answer.unit == "my" || answer.unit == "md" {
             return inventedDates(answer, rng: &rng)
         }
         // "509 BC": the number is the first word.
@@ -495,10 +495,16 @@ struct DistractorPicker {
     /// Dates in the answer's format: the same day and month in other years, or nearby days.
     func inventedDates(_ answer: AnswerSpan, rng: inout SeededRandom) -> [String] {
         var words = answer.text.split(separator: " ").map(String.init)
-        guard let yearIndex = words.lastIndex(where: { SpanExtractor.isYear($0) }) ?? (answer.unit == "dm" ? nil : 0) else {
-            guard let day = Int(words[0]) else { return [] }
+        guard let yearIndex = words.lastIndex(where: { SpanExtractor.isYear($0) }) ?? (["dm", "md"].contains(answer.unit) ? nil : 0) else {
+            // "14 July" or "March 25": the day moves, the month stays.
+            let dayIndex = answer.unit == "md" ? words.count - 1 : 0
+            guard words.indices.contains(dayIndex), let day = Int(words[dayIndex]) else { return [] }
             return rng.shuffled([1, 2, 3, 5, 7, 9, -1, -2, -4, -6]).map { day + $0 }.filter { (1...28).contains($0) }
-                .map { ([String($0)] + words.dropFirst()).joined(separator: " ") }
+                .map { value in
+                    var moved = words
+                    moved[dayIndex] = String(value)
+                    return moved.joined(separator: " ")
+                }
         }
         guard let year = Int(words[yearIndex].filter(\.isNumber)) else { return [] }
         var out: [String] = []

@@ -238,6 +238,14 @@ struct SpanExtractor {
                 out.append(span)
                 continue
             }
+            // "March 25", "on September 1": a month and its day, written the American way.
+            if isPlainInteger, let previous, Self.months.contains(Tokenizer.fold(previous.core)), previous.core.first?.isUppercase == true,
+               form.value >= 1, form.value <= 31, word.core.count <= 2 {
+                var span = AnswerSpan(text: previous.core + " " + word.core, kind: .year, weight: 5)
+                span.unit = "md"
+                out.append(span)
+                continue
+            }
             if isPlainInteger, let previous, Self.months.contains(Tokenizer.fold(previous.core)), Self.isYear(word.core) {
                 var span = AnswerSpan(text: previous.core + " " + word.core, kind: .year, weight: 7)
                 span.unit = "my"
