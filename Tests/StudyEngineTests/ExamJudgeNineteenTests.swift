@@ -334,4 +334,19 @@ import StudyModel
         let invented = picker.invented(answer: try #require(material.candidates.flatMap(\.spans).first { $0.text == "March 25" }), rng: &rng)
         #expect(!invented.isEmpty && invented.allSatisfy { $0.hasPrefix("March ") }, "\(invented)")
     }
+
+    @Test("'24.3 per cent' is one answer: no blank leaves 'cent' behind")
+    func perCentIsOneAnswer() throws {
+        let story = """
+        By 2051 minority ethnic communities will make up 24.3 per cent of the population, compared with 12.8 per cent in 2011. The population will rise from 63.4 million to 77.4 million, the study found. Net migration now stands at just under 300,000 a year.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: story))
+        let percentages = material.candidates.flatMap(\.spans).filter { $0.kind == .percentage }.map(\.text)
+        #expect(percentages.contains("24.3 per cent") && !percentages.contains("24.3 per"), "\(percentages)")
+        for seed in 1...6 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 4, questionTypes: [.multipleAnswer, .multipleChoice]),
+                                         seed: UInt64(seed)).generate(from: story)
+            for question in exam.questions { #expect(!question.prompt.contains("_____ cent"), "\(question.prompt)") }
+        }
+    }
 }

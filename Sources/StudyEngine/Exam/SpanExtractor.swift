@@ -266,7 +266,11 @@ struct SpanExtractor {
             }
             if form.suffix == "%" || nextFolded == "percent" || nextFolded == "per" && i + 2 < words.count && Tokenizer.fold(words[i + 2].core) == "cent" {
                 var text = word.core
-                if form.suffix != "%", let next { text += " " + next.core }
+                if form.suffix != "%", let next {
+                    text += " " + next.core
+                    // "24.3 per cent": both words, or the blank would leave "cent" behind.
+                    if nextFolded == "per" { text += " " + words[i + 2].core }
+                }
                 var span = AnswerSpan(text: text, kind: .percentage, weight: 6)
                 span.unit = "%"
                 out.append(span)
