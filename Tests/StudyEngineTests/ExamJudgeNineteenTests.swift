@@ -349,4 +349,19 @@ import StudyModel
             for question in exam.questions { #expect(!question.prompt.contains("_____ cent"), "\(question.prompt)") }
         }
     }
+
+    @Test("one word that ends a longer name ('the March to the Sea') is no answer")
+    func halfOfANameIsNoAnswer() throws {
+        let notes = """
+        # The War in the West
+
+        ## 1864
+
+        In 1864 General William Sherman captured Atlanta and led the March to the Sea, destroying railways across Georgia. Sherman reached Savannah in December 1864. Grant fought Lee in Virginia for most of the year.
+        """
+        let material = ExamMaterial(document: try StudyDocument(text: notes))
+        let spans = material.candidates.flatMap(\.spans)
+        #expect(spans.contains { $0.text == "Atlanta" && !$0.isModifier })
+        #expect(!spans.contains { $0.text == "Sea" && !$0.isModifier }, "\(spans.map(\.text))")
+    }
 }

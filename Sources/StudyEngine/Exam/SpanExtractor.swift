@@ -416,6 +416,14 @@ struct SpanExtractor {
             var span = AnswerSpan(text: text, kind: isAcronym ? .acronym : .name, weight: isAcronym ? 3 : 4)
             // An abbreviation before its noun is usually the term itself ("a SYN-ACK segment").
             span.isModifier = isModifier && !text.filter(\.isLetter).allSatisfy(\.isUppercase)
+            // "led the March to the Sea": one word after "Capital to the" ends a longer name;
+            // a blank on it asks for half a name.
+            if run.count == 1, first.position >= 3, words[first.position - 1].core == "the",
+               ["to", "in", "on", "at", "for", "from"].contains(words[first.position - 2].core),
+               words[first.position - 3].core.first?.isUppercase == true, words[first.position - 3].trailing.isEmpty,
+               words[first.position - 2].trailing.isEmpty {
+                span.isModifier = true
+            }
             if !isAcronym, (2...3).contains(run.count), !run.contains(where: { Self.nameConnectors.contains($0.core) }),
                let last = run.last, properWords.contains(last.core), !run.contains(where: { ExamLexicon.isAbbreviation($0.core) }) {
                 span.isPerson = personEvidence.contains(last.core) && !sharedFirstWords.contains(first.core)
