@@ -364,4 +364,13 @@ import StudyModel
         #expect(spans.contains { $0.text == "Atlanta" && !$0.isModifier })
         #expect(!spans.contains { $0.text == "Sea" && !$0.isModifier }, "\(spans.map(\.text))")
     }
+
+    @Test("list items of a name with a relative clause or an adjective phrase state nothing")
+    func nameWithRelativeClauseOrAdjectivePhrase() {
+        #expect(AppositiveListItem.isFragment("Lightning, whose energy splits N₂ molecules so that the nitrogen combines with oxygen."))
+        #expect(AppositiveListItem.isFragment("Ammonium (NH₄⁺), a positively charged ion held on clay and organic matter"))
+        #expect(!AppositiveListItem.isFragment("Lightning, whose energy is huge, splits nitrogen molecules in the air."))
+        #expect(!AppositiveListItem.isFragment("Mitochondria, the powerhouses of the cell, make ATP for the muscle."))
+        #expect(!AppositiveListItem.isFragment("Robert E. Lee, the Confederate commander, surrendered at Appomattox in 1865."))
+    }
 }
