@@ -373,4 +373,26 @@ import StudyModel
         #expect(!AppositiveListItem.isFragment("Mitochondria, the powerhouses of the cell, make ATP for the muscle."))
         #expect(!AppositiveListItem.isFragment("Robert E. Lee, the Confederate commander, surrendered at Appomattox in 1865."))
     }
+
+    @Test("a term with a gloss in brackets after it is not swapped ('Nitrate (NH₄⁺)' refutes itself)")
+    func glossedTermsAreNotSwapped() throws {
+        let notes = """
+        # Soil Nitrogen
+
+        ## Forms of nitrogen
+
+        - **Ammonium (NH₄⁺)** is a positively charged ion that is held on clay and organic matter.
+        - **Nitrate (NO₃⁻)** is a negatively charged ion that dissolves in soil water and is easily leached.
+        - **Nitrite (NO₂⁻)** is a short-lived ion that bacteria turn into nitrate.
+        - **Urea** is a fertiliser that soil enzymes turn into ammonium within a few days.
+        """
+        for seed in 1...12 {
+            let exam = try ExamGenerator(configuration: Exam.Configuration(questionCount: 4, questionTypes: [.trueFalse]),
+                                         seed: UInt64(seed)).generate(from: notes)
+            for question in exam.questions where question.correctOptions == [1] {
+                let original = question.originalSpan ?? ""
+                #expect(!question.sourceSentence.contains(original + " ("), "seed \(seed): \(question.prompt)")
+            }
+        }
+    }
 }

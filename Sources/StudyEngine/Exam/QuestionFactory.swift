@@ -328,7 +328,10 @@ struct QuestionFactory {
             // that make a false statement teach something; a generic key term gives nonsense.
             for span in spans where span.kind != .acronym && span.weight >= Self.minimumSwapWeight {
                 guard let stem = stem(candidate, blanking: [span]), !Self.blankIsQuoted(stem),
-                      !SwapChecks.isHedgedValue(stem: stem, blank: Self.blank, kind: span.kind) else { continue }
+                      !SwapChecks.isHedgedValue(stem: stem, blank: Self.blank, kind: span.kind),
+                      // "Nitrate (NH₄⁺), …": a gloss in brackets after the blank belongs to the
+                      // original; with another term before it the statement refutes itself.
+                      !stem.contains(Self.blank + " (") else { continue }
                 // A few swaps to choose from: one that fails the checks below then costs no
                 // second pick (and no move to a weaker span).
                 // "A(n) _____ is a place where …": only a term the text defines as a place too;
