@@ -209,9 +209,17 @@ public enum TypedAnswerMatcher {
     }
 
     /// Folded, punctuation-free, article-free form.
+    /// Subscript then superscript digits 0–9.
+    static let smallDigits = "₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹"
+
     public static func normalise(_ text: String) -> String {
         var cleaned = ""
-        let folded = Tokenizer.fold(text.replacingApostrophes())
+        // "NO₃⁻" is typed "NO3-", "m/s²" as "m/s2": small digits are digits.
+        let digits = String(text.replacingApostrophes().map { small in
+            if let at = Self.smallDigits.firstIndex(of: small) { return Character(String(Self.smallDigits.distance(from: Self.smallDigits.startIndex, to: at) % 10)) }
+            return small
+        })
+        let folded = Tokenizer.fold(digits)
         let chars = Array(folded)
         for (i, ch) in chars.enumerated() {
             if ch.isLetter || ch.isNumber || ch == "%" {
