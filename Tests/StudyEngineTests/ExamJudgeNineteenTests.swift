@@ -412,4 +412,15 @@ import StudyModel
         #expect(material.lexicon.names(of: "Nitrate").contains("NO₃⁻"), "\(material.lexicon.names(of: "Nitrate"))")
         #expect(TypedAnswerMatcher.matches("NO3-", expected: "NO₃⁻"))
     }
+
+    @Test("a maximum after the blank ('_____ from a potential 300', 'out of 20') keeps options below it")
+    func maximumAfterTheBlank() {
+        let blank = QuestionFactory.blank
+        let score = AnswerSpan(text: "279", kind: .number)
+        #expect(DistractorPicker.comparedValue(score, stem: "He scored an astonishing \(blank) from a potential 300 points.", blank: blank)
+                == .init(pivot: 300, above: false))
+        let mark = AnswerSpan(text: "17", kind: .number)
+        #expect(DistractorPicker.comparedValue(mark, stem: "She scored \(blank) out of 20 in the test.", blank: blank)
+                == .init(pivot: 20, above: false))
+    }
 }

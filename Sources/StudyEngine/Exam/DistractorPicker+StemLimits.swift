@@ -49,6 +49,11 @@ extension DistractorPicker {
         if pivot == nil {
             if Self.comparatives.contains(word(at + 1)), word(at + 2) == "than" { pivot = value(from: at + 3) }
             else if ["up", "down"].contains(word(at + 1)), word(at + 2) == "from" { pivot = value(from: at + 3) }
+            // "scored _____ out of 300", "_____ from a potential 300", "_____ of a possible 20":
+            // the maximum the answer is counted against.
+            else if word(at + 1) == "out", word(at + 2) == "of" { pivot = value(from: at + 3) }
+            else if ["from", "of"].contains(word(at + 1)), ["a", "the"].contains(word(at + 2)),
+                    ["potential", "possible", "maximum", "total"].contains(word(at + 3)) { pivot = value(from: at + 4) }
         }
         guard let pivot, pivot != own else { return nil }
         return ComparedValue(pivot: pivot, above: own > pivot)
