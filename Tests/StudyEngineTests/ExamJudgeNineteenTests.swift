@@ -202,6 +202,9 @@ import StudyModel
         #expect(Antonyms.isDirectSpeech("Mrs Lane continued: 'Doctors said his condition was inherited.'"))
         #expect(Antonyms.isDirectSpeech("The coach added: “We were the better side.”"))
         #expect(!Antonyms.isDirectSpeech("The treaty had one aim: peace in Europe."))
+        #expect(Antonyms.isDirectSpeech("They have still been the second-top team and I think Derek deserves credit for that."))
+        #expect(Antonyms.isDirectSpeech("We were the better side on the day."))
+        #expect(!Antonyms.isDirectSpeech("The US and the USSR were rivals for four decades."))
     }
 
     static let causesNotes = """

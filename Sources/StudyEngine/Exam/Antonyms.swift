@@ -80,6 +80,14 @@ enum Antonyms {
         if "\"“‘'".contains(first) { return true }
         // "Mrs Creag continued: 'Doctors said his EPP was …'": a speaker's tag and then the quote.
         for mark in [": '", ": \"", ": ‘", ": “"] where trimmed.contains(mark) { return true }
-        return false
+        // "… and I think Derek and his players deserve …": a speaker's own words whose marks
+        // the page dropped; true or false for whom?
+        return trimmed.split(separator: " ").contains { word in
+            let core = word.filter { $0.isLetter || $0 == "'" || $0 == "’" }.replacingOccurrences(of: "’", with: "'")
+            return firstPerson.contains(core) || firstPerson.contains(core.lowercased()) && core.dropFirst().allSatisfy { !$0.isUppercase }
+        }
     }
+
+    /// Words only a speaker uses of themselves ("I", "we", "my", "I'm").
+    static let firstPerson: Set<String> = ["I", "I'm", "I've", "I'd", "I'll", "me", "my", "we", "we're", "we've", "our", "us", "myself", "ourselves"]
 }
