@@ -319,11 +319,16 @@ extension AcceptedAnswers {
             let words = name.split(separator: " ").map(String.init)
             return !words.dropLast().allSatisfy(isTitleOrOffice)
         }
-        if let surname = onlyPersonWithSurname(full, among: people), surname != key {
-            out.append(surname)
-        }
+        let surname = onlyPersonWithSurname(full, among: people).flatMap { $0 != key ? $0 : nil }
+        if let surname { out.append(surname) }
         for role in capitalisedRoles(before: full, sentences: sentences) {
             out.append(role + " " + full)
+            // "Prime Minister Orban", and the office's initials: "PM Viktor Orban".
+            if let surname { out.append(role + " " + surname) }
+            let roleWords = role.split(separator: " ")
+            if roleWords.count >= 2, roleWords.allSatisfy({ $0.first?.isUppercase == true }) {
+                out.append(roleWords.compactMap(\.first).map(String.init).joined() + " " + full)
+            }
         }
         return out
     }
