@@ -246,12 +246,6 @@ struct ExamLexicon {
                 }
                 continue
             }
-            // "Nitrate (NO₃⁻)", "carbon dioxide (CO₂)": a chemical formula names the term.
-            if insideWords.count == 1, let formula = insideWords.first, TermAliases.isFormula(formula),
-               let subject = Self.nounPhraseEnding(before) {
-                add(subject, alias: formula, sentence: sentence, strength: 2, properWords: properWords)
-                continue
-            }
             if insideWords.count == 1, let abbreviation = insideWords.first,
                abbreviation.count <= 12, abbreviation.contains(where: \.isLetter),
                !abbreviation.allSatisfy(\.isNumber), let long = Self.longForm(for: abbreviation, before: before) {

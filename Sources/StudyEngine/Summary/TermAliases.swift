@@ -106,8 +106,6 @@ enum TermAliases {
     /// names the longer term, not "supply".
     static func spells(_ alias: String, _ term: String) -> Bool {
         guard !alias.contains(" "), looksLikeSymbol(alias) else { return true }
-        // "Nitrate (NO₃⁻)", "carbon dioxide (CO₂)": a chemical formula names the term too.
-        if isFormula(alias) { return true }
         let letters = Tokenizer.fold(alias).filter { $0.isLetter }
         var rest = Substring(Tokenizer.fold(term).filter { $0.isLetter || $0.isNumber })
         guard let first = letters.first, rest.first == first else { return false }
@@ -116,19 +114,6 @@ enum TermAliases {
             rest = rest[rest.index(after: found)...]
         }
         return true
-    }
-
-    /// A chemical formula: capitals with digits, subscripts or a charge ("NO₃⁻", "CO₂",
-    /// "H2O", "NH₄⁺"), and no lower-case run longer than one letter ("Cl", "Na").
-    static func isFormula(_ word: String) -> Bool {
-        guard word.first?.isUppercase == true, word.count >= 2 else { return false }
-        let marks = word.contains { $0.isNumber || "⁺⁻+−".contains($0) }
-        var lowerRun = 0
-        for c in word {
-            lowerRun = c.isLowercase ? lowerRun + 1 : 0
-            if lowerRun > 1 { return false }
-        }
-        return marks && word.allSatisfy { $0.isLetter || $0.isNumber || "⁺⁻+−-".contains($0) }
     }
 
     /// Whether the name is followed by a closing comma, bracket or the end of the sentence.
