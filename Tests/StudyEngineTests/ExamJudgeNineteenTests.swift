@@ -275,6 +275,10 @@ import StudyModel
                                                             "Commission deputy head Frans Timmermans warned of action."])
         #expect(forms.contains("Orban") && !forms.contains("Prime Minister"), "\(forms)")
         #expect(forms.contains("Prime Minister Orban") && forms.contains("PM Viktor Orban"), "\(forms)")
+        // A place or event written like a person's name gives no "surname": "River" names nothing.
+        let river = AcceptedAnswers.personForms(of: "Mississippi River", forms: ["Mississippi River"], fullNames: ["Mississippi River"],
+                                                loneNames: [], sentences: ["Union boats controlled the Mississippi River by 1863."])
+        #expect(!river.contains("River"), "\(river)")
     }
 
     @Test("a term's abbreviation with its head noun ('UVA wavelengths') is accepted")

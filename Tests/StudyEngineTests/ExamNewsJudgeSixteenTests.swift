@@ -131,6 +131,8 @@ import StudyModel
                                                  sentences: ["Police arrested a local woman, Ann Kessler, on Friday.",
                                                              "Ms Kessler told agents she had been listening to the radio."])
         #expect(titled.contains("Kessler"))
+        #expect(AcceptedAnswers.surnameStandsAlone("McKay", in: "Wright will hand over McKay’s trophy."))
+        #expect(!AcceptedAnswers.surnameStandsAlone("McKay", in: "The trophy goes to Rory McKay on Saturday."))
     }
 
     // MARK: C — sentences a page glued together are no stems

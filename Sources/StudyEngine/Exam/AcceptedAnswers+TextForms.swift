@@ -293,13 +293,15 @@ extension AcceptedAnswers {
 
     /// The forms of a person's name the text itself writes, from the forms found so far:
     /// "Barack Obama" for "President Barack Obama" (the name without the office in front);
-    /// the surname when no other person of the text has it ("Orban" for "Viktor Orban", even
-    /// where the text never writes it alone; "Mr Cameron" is the same person, no other);
-    /// "London Mayor Boris Johnson": a capitalised office the text puts directly before the
-    /// full name. The office alone is never an answer: "Prime Minister" names no one
-    /// (issue 8, judge round 19, A).
+    /// the surname when no other person of the text has it and the text writes it alone, the
+    /// key is the first name alone, or the text marks the name as a person's (`isPerson`, or an
+    /// office before it: "Orban" for "Prime Minister Viktor Orban"; never "River" for
+    /// "Mississippi River"); "London Mayor Boris Johnson", "London Mayor Johnson" and "LM
+    /// Boris Johnson": a capitalised office the text puts directly before the full name, with
+    /// the full name, the surname or its initials. The office alone is never an answer:
+    /// "Prime Minister" names no one (issue 8, judge round 19, A).
     static func personForms(of key: String, forms: [String], fullNames: Set<String>, loneNames: Set<String>,
-                            sentences: [String]) -> [String] {
+                            sentences: [String], isPerson: Bool = false) -> [String] {
         var out: [String] = []
         for form in forms where form.split(separator: " ").count >= 3 {
             if let person = nameAfterOffice(form), !out.contains(person) { out.append(person) }
@@ -314,14 +316,28 @@ extension AcceptedAnswers {
             return words.last == keyLast || keyWords.count == 1 && words.first == keyWords[0]
         }
         guard let full = candidates.max(by: { $0.count < $1.count }) else { return out }
+        let fullWords = full.split(separator: " ").map(String.init)
         // Names with only titles before the surname ("Mr Cameron") are the same person.
         let people = fullNames.filter { name in
             let words = name.split(separator: " ").map(String.init)
             return !words.dropLast().allSatisfy(isTitleOrOffice)
         }
-        let surname = onlyPersonWithSurname(full, among: people).flatMap { $0 != key ? $0 : nil }
-        if let surname { out.append(surname) }
-        for role in capitalisedRoles(before: full, sentences: sentences) {
+        // The text uses the surname alone, bare ("Cameron's plan") or after a title ("Mr Cameron").
+        func usedAlone(_ surname: String) -> Bool {
+            loneNames.contains(surname) || fullNames.contains { name in
+                let words = name.split(separator: " ").map(String.init)
+                return words.last == surname && words.count >= 2 && words.dropLast().allSatisfy(isTitleOrOffice)
+            } || sentences.contains { WholeWord.contains(surname + "'s", in: $0) && !$0.contains(fullWords.dropLast().joined(separator: " ") + " " + surname + "'s") }
+                || sentences.contains { surnameStandsAlone(surname, in: $0) }
+        }
+        let roles = capitalisedRoles(before: full, sentences: sentences)
+        var surname: String? = nil
+        if let last = onlyPersonWithSurname(full, among: people), last != key,
+           isPerson || !roles.isEmpty || usedAlone(last) || keyWords.count == 1 && keyWords[0] == fullWords.first {
+            surname = last
+            out.append(last)
+        }
+        for role in roles {
             out.append(role + " " + full)
             // "Prime Minister Orban", and the office's initials: "PM Viktor Orban".
             if let surname { out.append(role + " " + surname) }
@@ -423,5 +439,28 @@ extension AcceptedAnswers {
             }
         }
         return nil
+    }
+}
+
+extension AcceptedAnswers {
+    /// Whether the sentence writes `surname` as a person's whole name: after a title ("Ms
+    /// Henifin told agents"), or after no capitalised word at all ("hand over McCoy’s trophy",
+    /// "to McCoy."). A surname with an inner capital ("McCoy") or one only ever written after
+    /// a title is still the name the text calls the person by, so a fill-in accepts it.
+    static func surnameStandsAlone(_ surname: String, in sentence: String) -> Bool {
+        guard sentence.contains(surname) else { return false }
+        let words = sentence.split(separator: " ")
+        for (j, word) in words.enumerated() {
+            var core = String(word).trimmingAny(of: ".,;:!?\"“”()‘’'")
+            if core.hasSuffix("’s") || core.hasSuffix("'s") { core = String(core.dropLast(2)) }
+            guard core == surname else { continue }
+            // The word after must not carry the name on ("McCoy Stakes").
+            if j + 1 < words.count, !word.contains(where: { ",.;:!?".contains($0) }), words[j + 1].first?.isUppercase == true { continue }
+            guard j > 0 else { continue }
+            let previous = words[j - 1]
+            if isTitleOrOffice(String(previous)) { return true }
+            if previous.first?.isLowercase == true || previous.last.map({ ",;:".contains($0) }) == true { return true }
+        }
+        return false
     }
 }

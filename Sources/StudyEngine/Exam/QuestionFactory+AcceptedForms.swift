@@ -35,8 +35,9 @@ extension QuestionFactory {
         let texts = Array(material.sentences.lazy.map(\.text).prefix(800))
         // "Barack Obama", "Cameron", "London Mayor": the person as the text itself writes them.
         if span.kind == .name {
+            let isPerson = span.isPerson || span.role == "person" || material.evidence.personNames.contains(span.text)
             for form in AcceptedAnswers.personForms(of: span.text, forms: forms, fullNames: material.fullNames,
-                                                    loneNames: material.loneNames, sentences: texts) { add(form) }
+                                                    loneNames: material.loneNames, sentences: texts, isPerson: isPerson) { add(form) }
         }
         // "Great Depression" for "Depression": the text's one longer name for it.
         if [.term, .name].contains(span.kind), let longer = AcceptedAnswers.longerCapitalisedName(of: span.text, sentences: texts) {
